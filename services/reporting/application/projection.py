@@ -1,0 +1,39 @@
+"""The figures projection: turns counted events into fact rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import insert
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from services.reporting.adapters.facts import registrations
+from shared.clock import business_day
+from shared.contracts.intake import HouseholdRegistered
+from shared.eventstore.store import RecordedEvent
+
+CONSUMER = "reporting-figures"
+
+
+class FiguresProjection:
+    async def apply(self, conn: AsyncConnection, batch: Sequence[RecordedEvent]) -> None:
+        rows = []
+        for recorded in batch:
+            match recorded.event:
+                case HouseholdRegistered() as event:
+                    rows.append(
+                        {
+                            "event_id": recorded.envelope.event_id,
+                            "household_id": event.household_id,
+                            "municipality": recorded.envelope.municipality,
+                            "provider": event.provider,
+                            "adults": event.adults,
+                            "minors": event.minors,
+                            "occurred_on": business_day(event.occurred_at),
+                            "recorded_at": recorded.envelope.recorded_at,
+                        }
+                    )
+                case _:
+                    pass
+        if rows:
+            await conn.execute(insert(registrations), rows)

@@ -1,0 +1,1 @@
+"""Auszug's shared kernel: what every service needs, and nothing a single service owns."""

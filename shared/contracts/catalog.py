@@ -1,0 +1,5 @@
+"""The one registry every producer registers its published events in."""
+
+from shared.contracts.registry import EventRegistry
+
+CONTRACTS = EventRegistry()

@@ -1,0 +1,176 @@
+"""Request/reply over NATS between the gateway and the services.
+
+A request carries the caller the gateway vouches for and a body; the reply is either a
+result or a typed error whose kind the gateway maps onto an HTTP status. Services
+subscribe in a queue group named after their context, so replicas share the load.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable
+from enum import StrEnum
+from typing import Any, TypeVar
+
+import structlog
+from faststream.nats import NatsBroker, NatsRouter
+from nats.errors import NoRespondersError
+from nats.errors import TimeoutError as NatsTimeoutError
+from pydantic import BaseModel, ValidationError
+
+from shared import metrics
+from shared.decider import DomainError
+from shared.eventstore.store import ConcurrencyConflict
+from shared.identity import Caller
+from shared.validation import FieldError, field_errors
+
+log = structlog.get_logger(__name__)
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class ErrorKind(StrEnum):
+    validation = "validation"  # 422
+    conflict = "conflict"  # 409
+    not_found = "not_found"  # 404
+    forbidden = "forbidden"  # 403
+    rule = "rule"  # 409 as well: a rule of the domain refuses it
+    unavailable = "unavailable"  # 503
+    internal = "internal"  # 500
+
+
+class RpcError(BaseModel):
+    kind: ErrorKind
+    code: str
+    message: str
+    fields: list[FieldError] = []
+
+
+class RpcRequest(BaseModel):
+    caller: Caller
+    body: dict[str, Any]
+
+
+class RpcReply(BaseModel):
+    ok: bool
+    result: Any = None
+    error: RpcError | None = None
+
+
+class RemoteError(Exception):
+    """The service answered with an error."""
+
+    def __init__(self, error: RpcError) -> None:
+        super().__init__(error.message)
+        self.error = error
+
+
+def rpc_subject(context: str, name: str) -> str:
+    return f"auszug.rpc.{context}.{name}"
+
+
+Handler = Callable[[M, Caller], Awaitable[BaseModel | None]]
+
+
+class RpcRouter:
+    """Service side: one decorated coroutine per command or query."""
+
+    def __init__(self, context: str) -> None:
+        self.context = context
+        self.router = NatsRouter()
+
+    def handle(self, name: str, model: type[M]) -> Callable[[Handler[M]], Handler[M]]:
+        subject = rpc_subject(self.context, name)
+
+        def register(fn: Handler[M]) -> Handler[M]:
+            async def endpoint(payload: dict[str, Any]) -> dict[str, Any]:
+                started = time.perf_counter()
+                reply = await _answer(fn, model, payload)
+                outcome = "ok" if reply.ok else reply.error.kind if reply.error else "internal"
+                metrics.RPC_REQUESTS.labels(method=subject, outcome=outcome).inc()
+                metrics.RPC_DURATION.labels(method=subject).observe(time.perf_counter() - started)
+                return reply.model_dump(mode="json")
+
+            endpoint.__name__ = f"rpc_{self.context}_{name}"
+            self.router.subscriber(subject, queue=self.context, title=subject)(endpoint)
+            return fn
+
+        return register
+
+
+async def _answer(fn: Handler[M], model: type[M], payload: dict[str, Any]) -> RpcReply:
+    try:
+        request = RpcRequest.model_validate(payload)
+    except ValidationError as exc:
+        return _error(ErrorKind.validation, "bad_request", "Ungültige Anfrage.", exc)
+    try:
+        body = model.model_validate(request.body)
+    except ValidationError as exc:
+        return _error(ErrorKind.validation, "invalid", "Die Eingabe ist unvollständig.", exc)
+    structlog.contextvars.bind_contextvars(correlation_id=str(request.caller.correlation_id))
+    try:
+        result = await fn(body, request.caller)
+    except DomainError as exc:
+        return RpcReply(ok=False, error=RpcError(kind=exc.kind, code=exc.code, message=exc.message))
+    except ConcurrencyConflict:
+        return RpcReply(
+            ok=False,
+            error=RpcError(
+                kind=ErrorKind.conflict,
+                code="concurrent_change",
+                message="Der Fall wurde gleichzeitig geändert. "
+                "Bitte neu laden und erneut versuchen.",
+            ),
+        )
+    except Exception:
+        log.exception("rpc handler failed", handler=fn.__name__)
+        return RpcReply(
+            ok=False,
+            error=RpcError(
+                kind=ErrorKind.internal, code="internal", message="Interner Fehler im Dienst."
+            ),
+        )
+    finally:
+        structlog.contextvars.unbind_contextvars("correlation_id")
+    return RpcReply(ok=True, result=None if result is None else result.model_dump(mode="json"))
+
+
+def _error(kind: ErrorKind, code: str, message: str, exc: ValidationError) -> RpcReply:
+    return RpcReply(
+        ok=False,
+        error=RpcError(kind=kind, code=code, message=message, fields=field_errors(exc.errors())),
+    )
+
+
+class RpcClient:
+    """Gateway side: send a request to the owning service and get its typed answer."""
+
+    def __init__(self, broker: NatsBroker, *, timeout: float = 10.0) -> None:
+        self.broker = broker
+        self.timeout = timeout
+
+    async def call(
+        self, context: str, name: str, body: BaseModel | dict[str, Any], caller: Caller
+    ) -> Any:
+        payload = RpcRequest(
+            caller=caller,
+            body=body.model_dump(mode="json") if isinstance(body, BaseModel) else body,
+        ).model_dump(mode="json")
+        try:
+            response = await self.broker.request(
+                payload, rpc_subject(context, name), timeout=self.timeout
+            )
+        except (NoRespondersError, NatsTimeoutError, TimeoutError) as exc:
+            raise RemoteError(
+                RpcError(
+                    kind=ErrorKind.unavailable,
+                    code="service_unavailable",
+                    message=f"Der Dienst „{context}“ antwortet gerade nicht. "
+                    "Bitte gleich erneut versuchen.",
+                )
+            ) from exc
+        reply = RpcReply.model_validate_json(response.body)
+        if not reply.ok:
+            assert reply.error is not None
+            raise RemoteError(reply.error)
+        return reply.result

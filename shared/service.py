@@ -1,0 +1,150 @@
+"""What every service process is made of, wired once: the composition every service reuses.
+
+A service hands in its name, settings and migrations, registers its request handlers
+on `host.rpc` and its consumers through `host.consume`, and gets an ASGI app that
+serves `/metrics`, `/healthz` and `/readyz` next to its NATS subscribers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import structlog
+from faststream.asgi import AsgiFastStream, AsgiResponse, get
+from faststream.asgi.types import Scope
+from prometheus_client import make_asgi_app
+
+from shared.application import CommandExecutor
+from shared.consumer import ALL_EVENTS, EventConsumer, Projection, RetryPolicy
+from shared.contracts import CONTRACTS
+from shared.db import Database
+from shared.eventstore.store import EventStore
+from shared.messaging import ensure_streams, make_broker
+from shared.migrations import upgrade
+from shared.relay import OutboxRelay
+from shared.rpc import RpcRouter
+from shared.settings import ServiceSettings
+
+log = structlog.get_logger(__name__)
+
+OUTBOX_READY_LIMIT = 10_000
+
+
+class ServiceHost:
+    def __init__(self, name: str, settings: ServiceSettings, migrations: Path) -> None:
+        self.name = name
+        self.settings = settings
+        self.migrations = migrations
+        self.db = Database(settings.database(name))
+        self.broker = make_broker(settings.platform.nats_url, f"auszug-{name}")
+        self.store = EventStore(CONTRACTS)
+        crash = settings.fault_crash_after_published
+        self.relay = OutboxRelay(
+            self.db,
+            lambda: self.broker.connection.jetstream(),
+            crash_after_published=crash if settings.platform.environment == "test" else None,
+        )
+        self.commands = CommandExecutor(self.db, self.store, self.relay)
+        self.rpc = RpcRouter(name)
+        self.consumers: list[EventConsumer] = []
+        self._on_ready: list[Callable[[], Awaitable[None]]] = []
+
+    def consume(
+        self,
+        durable: str,
+        projection: Projection,
+        *,
+        filter_subject: str = ALL_EVENTS,
+        batch_size: int = 256,
+        retry: RetryPolicy | None = None,
+    ) -> EventConsumer:
+        consumer = EventConsumer(
+            name=durable,
+            db=self.db,
+            registry=CONTRACTS,
+            projection=projection,
+            filter_subject=filter_subject,
+            batch_size=batch_size,
+            retry=retry,
+        )
+        self.consumers.append(consumer)
+        return consumer
+
+    def app(self) -> AsgiFastStream:
+        self.broker.include_router(self.rpc.router)
+        return AsgiFastStream(
+            self.broker,
+            asgi_routes=[
+                ("/metrics", make_asgi_app()),
+                ("/healthz", _alive),
+                ("/readyz", self._readiness_route()),
+            ],
+            on_startup=[self._prepare],
+            after_startup=[self._after_startup],
+            on_shutdown=[self._stop_workers],
+            after_shutdown=[self.db.dispose],
+            asyncapi_path="/docs/asyncapi",
+        )
+
+    async def _prepare(self) -> None:
+        """Before any subscriber starts: schema up to date, streams in place."""
+        # Alembic is synchronous; keep the event loop free while it runs.
+        await asyncio.to_thread(upgrade, self.migrations, self.db.url)
+        await self.broker.connect()
+        await ensure_streams(self.broker.connection.jetstream())
+
+    async def _after_startup(self) -> None:
+        await self.relay.start()
+        for consumer in self.consumers:
+            await consumer.start(self.broker.connection)
+        log.info("service started", service=self.name, port=self.settings.http_port)
+
+    async def _stop_workers(self) -> None:
+        for consumer in self.consumers:
+            await consumer.stop()
+        await self.relay.stop()
+
+    async def readiness(self) -> dict[str, Any]:
+        checks = {
+            "database": await self.db.ping(),
+            "nats": self.broker.connection.is_connected,
+            "relay": self.relay.running,
+            "consumers": all(c.running for c in self.consumers),
+            "outbox_below_limit": self.relay.backlog < OUTBOX_READY_LIMIT,
+        }
+        return checks
+
+    def _readiness_route(self) -> Any:
+        @get(include_in_schema=False)
+        async def ready(scope: Scope) -> AsgiResponse:
+            try:
+                checks = await self.readiness()
+            except Exception as exc:
+                checks = {"error": repr(exc)}  # type: ignore[dict-item]
+            ok = all(v is True for v in checks.values())
+            body = ",".join(f"{k}={'ok' if v is True else 'FAIL'}" for k, v in checks.items())
+            return AsgiResponse(body.encode(), 200 if ok else 503)
+
+        return ready
+
+
+@get(include_in_schema=False)
+async def _alive(scope: Scope) -> AsgiResponse:
+    return AsgiResponse(b"ok", 200)
+
+
+def serve(app: AsgiFastStream, settings: ServiceSettings) -> None:
+    """Run `app` under uvicorn until SIGINT/SIGTERM."""
+    import uvicorn
+
+    uvicorn.run(
+        app,
+        host=settings.http_host,
+        port=settings.http_port,
+        log_level="warning",
+        access_log=False,
+        lifespan="on",
+    )

@@ -1,0 +1,51 @@
+"""Settings from the environment (pydantic-settings).
+
+Platform-wide values use the prefix `AUSZUG_` (`AUSZUG_NATS_URL`, `AUSZUG_ENVIRONMENT`);
+each service's own values use `AUSZUG_<SERVICE>_` (`AUSZUG_INTAKE_DATABASE_URL`).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Environment = Literal["development", "test", "production"]
+
+
+class PlatformSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="AUSZUG_", extra="ignore")
+
+    environment: Environment = "development"
+    nats_url: str = "nats://127.0.0.1:4222"
+    var_dir: str = "var"
+    log_format: Literal["json", "console"] = "json"
+    log_level: str = "INFO"
+
+
+class ServiceSettings(BaseSettings):
+    """Base of every service's settings; subclasses set `env_prefix`."""
+
+    model_config = SettingsConfigDict(extra="ignore")
+
+    platform: PlatformSettings = Field(default_factory=PlatformSettings)
+    database_url: str | None = None
+    http_host: str = "127.0.0.1"
+    http_port: int = 0
+    # Only honoured when environment is "test": see OutboxRelay.
+    fault_crash_after_published: int | None = None
+
+    def database(self, service: str) -> str:
+        return self.database_url or f"sqlite+aiosqlite:///{self.platform.var_dir}/{service}.db"
+
+
+def service_settings(service: str, default_port: int) -> type[ServiceSettings]:
+    """The settings class of `service`, reading `AUSZUG_<SERVICE>_*`."""
+
+    class Settings(ServiceSettings):
+        model_config = SettingsConfigDict(env_prefix=f"AUSZUG_{service.upper()}_", extra="ignore")
+        http_port: int = default_port
+
+    Settings.__name__ = f"{service.capitalize()}Settings"
+    return Settings

@@ -1,0 +1,65 @@
+"""Validation errors as a person can act on them: the field, and what is wrong, in German."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from pydantic import BaseModel
+
+_MESSAGES: dict[str, str] = {
+    "missing": "Pflichtfeld fehlt.",
+    "extra_forbidden": "Dieses Feld ist nicht vorgesehen.",
+    "string_too_short": "Zu kurz (mindestens {min_length} Zeichen).",
+    "string_too_long": "Zu lang (höchstens {max_length} Zeichen).",
+    "string_pattern_mismatch": "Ungültiges Format.",
+    "string_type": "Text erwartet.",
+    "too_short": "Zu wenige Einträge (mindestens {min_length}).",
+    "too_long": "Zu viele Einträge (höchstens {max_length}).",
+    "date_from_datetime_parsing": "Ungültiges Datum (erwartet JJJJ-MM-TT).",
+    "date_parsing": "Ungültiges Datum (erwartet JJJJ-MM-TT).",
+    "date_type": "Datum erwartet (JJJJ-MM-TT).",
+    "enum": "Ungültiger Wert; erlaubt: {expected}.",
+    "int_parsing": "Ganze Zahl erwartet.",
+    "int_type": "Ganze Zahl erwartet.",
+    "greater_than_equal": "Muss mindestens {ge} sein.",
+    "less_than_equal": "Darf höchstens {le} sein.",
+    "uuid_parsing": "Ungültige Kennung (UUID erwartet).",
+    "uuid_type": "Ungültige Kennung (UUID erwartet).",
+    "bool_parsing": "Ja/Nein-Wert erwartet.",
+    "model_type": "Objekt erwartet.",
+    "list_type": "Liste erwartet.",
+    "json_invalid": "Kein gültiges JSON.",
+}
+
+
+class FieldError(BaseModel):
+    field: str
+    message: str
+
+
+def field_errors(
+    errors: Iterable[Mapping[str, Any]], *, skip_prefix: Sequence[str] = ()
+) -> list[FieldError]:
+    """Turn pydantic/FastAPI error dicts into `FieldError`s with German messages."""
+    result = []
+    for error in errors:
+        loc = [str(part) for part in error.get("loc", ())]
+        while loc and loc[0] in skip_prefix:
+            loc = loc[1:]
+        result.append(FieldError(field=".".join(loc) or "(Eingabe)", message=_message(error)))
+    return result
+
+
+def _message(error: Mapping[str, Any]) -> str:
+    kind = str(error.get("type", ""))
+    if kind == "value_error":
+        # Our own validators raise ValueError with a German sentence; pydantic prefixes it.
+        return str(error.get("msg", "")).removeprefix("Value error, ")
+    template = _MESSAGES.get(kind)
+    if template is None:
+        return str(error.get("msg", "Ungültiger Wert."))
+    try:
+        return template.format(**(error.get("ctx") or {}))
+    except (KeyError, IndexError):
+        return template.split(" (")[0]

@@ -1,0 +1,57 @@
+"""Fixtures for tests that cross process boundaries: nats-server, PostgreSQL, the system.
+
+Integration tests run on SQLite and on PostgreSQL (`backend` parameter). PostgreSQL is a
+throwaway cluster started once per session, only when a test asks for it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from support.nats_server import NatsServer
+from support.postgres import PostgresCluster
+from support.system import System
+
+_database_names = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresCluster]:
+    with PostgresCluster(tmp_path_factory.mktemp("pg")) as cluster:
+        yield cluster
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def database_urls(request: pytest.FixtureRequest, backend: str) -> dict[str, str]:
+    """Per-service database URLs of one test (empty: SQLite files under the test's var/)."""
+    if backend == "sqlite":
+        return {}
+    cluster: PostgresCluster = request.getfixturevalue("pg_cluster")
+    n = next(_database_names)
+    return {s: cluster.create_database(f"{s}_{n}") for s in ("intake", "reporting")}
+
+
+@pytest.fixture
+def nats_server(tmp_path: Path) -> Iterator[NatsServer]:
+    with NatsServer(tmp_path / "nats") as server:
+        yield server
+
+
+@pytest.fixture
+def system(
+    tmp_path: Path, nats_server: NatsServer, database_urls: dict[str, str]
+) -> Iterator[System]:
+    system = System(tmp_path, nats_server, database_urls)
+    try:
+        system.start()
+        yield system
+    finally:
+        system.stop()

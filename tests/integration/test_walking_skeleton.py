@@ -1,0 +1,126 @@
+"""The thin slice over HTTP: a household registered at the gateway shows up in the figures."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from uuid import uuid4
+
+import nats
+import pytest
+from support.system import System, household, wait_until
+
+from shared.messaging import DLQ_STREAM, EVENTS_STREAM
+
+pytestmark = pytest.mark.integration
+
+
+def test_a_registered_household_is_counted_in_the_year_of_its_registration(system: System) -> None:
+    response = system.register(household("2025-12-31", adults=2, minors=3))
+    assert response.status_code == 201, response.text
+    household_id = response.json()["household_id"]
+
+    figures = system.wait_for_households(2025, 1)
+    assert figures == {
+        "households_registered": 1,
+        "persons_registered": 5,
+        "adults_registered": 2,
+        "minors_registered": 3,
+    }
+    # Business time, in the municipality's time zone: 31 December stays in 2025.
+    assert system.figures(2026)["households_registered"] == 0
+
+    detail = system.http.get(f"{system.gateway}/api/households/{household_id}")
+    assert detail.status_code == 200
+    assert detail.json()["persons"] == 5
+    assert detail.json()["members"][0]["given_name"] == "Person 0"
+
+
+def test_figures_are_per_provider_and_per_municipality(system: System) -> None:
+    assert system.register(household(provider="caritas")).status_code == 201
+    assert system.register(household(provider="drk", adults=2)).status_code == 201
+    assert (
+        system.register(household(provider="drk"), **{"x-auszug-municipality": "bergisch-gladbach"})
+    ).status_code == 201
+    system.wait_for_households(2025, 2)
+    assert system.figures(2025, provider="drk")["persons_registered"] == 2
+    gl = system.http.get(
+        f"{system.gateway}/api/reports/yearly/2025",
+        headers={"x-auszug-municipality": "bergisch-gladbach"},
+    ).json()
+    assert gl["figures"][0]["value"] == 1
+
+
+def test_invalid_input_is_a_422_naming_the_field_and_appends_nothing(system: System) -> None:
+    bad = household()
+    bad["registered_on"] = "2025-02-30"
+    bad["members"][0]["age_band"] = "uralt"
+    response = system.register(bad)
+    assert response.status_code == 422
+    fields = {f["field"]: f["message"] for f in response.json()["error"]["fields"]}
+    assert set(fields) == {"registered_on", "members.0.age_band"}
+    assert "JJJJ-MM-TT" in fields["registered_on"]
+
+    # A rule of the domain, not the shape: refused by the service, as a 409.
+    future = system.register(household("2999-01-01"))
+    assert future.status_code == 409
+    assert "Zukunft" in future.json()["error"]["message"]
+
+    appended = {k: v for k, v in system["intake"].metrics().items() if "events_appended_total" in k}
+    assert sum(appended.values()) == 0, appended
+
+
+def test_a_caseworker_cannot_see_another_providers_household(system: System) -> None:
+    household_id = system.register(household(provider="caritas")).json()["household_id"]
+    as_drk = {"x-auszug-role": "caseworker", "x-auszug-provider": "drk"}
+    as_caritas = {"x-auszug-role": "caseworker", "x-auszug-provider": "caritas"}
+    url = f"{system.gateway}/api/households/{household_id}"
+    assert system.http.get(url, headers=as_drk).status_code == 404
+    assert system.http.get(url, headers=as_caritas).status_code == 200
+    other_city = {"x-auszug-municipality": "bergisch-gladbach"}
+    assert system.http.get(url, headers=other_city).status_code == 404
+    refused = system.register(household(provider="caritas"), **as_drk)
+    assert refused.status_code == 403
+
+
+def test_two_concurrent_writes_to_one_household_one_wins_one_gets_409(system: System) -> None:
+    body = household(household_id=str(uuid4()))
+    barrier = threading.Barrier(2)
+    statuses: list[int] = []
+
+    def post() -> None:
+        barrier.wait()
+        statuses.append(system.register(body).status_code)
+
+    threads = [threading.Thread(target=post) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(statuses) == [201, 409]
+    system.wait_for_households(2025, 1)
+
+
+def test_a_malformed_message_is_dead_lettered_and_the_rest_still_flows(system: System) -> None:
+    async def publish_garbage() -> None:
+        nc = await nats.connect(system.nats.url)
+        js = nc.jetstream()
+        await js.publish("auszug.intake.HouseholdRegistered", b"{not an envelope")
+        await nc.drain()
+
+    assert system.register(household()).status_code == 201
+    asyncio.run(publish_garbage())
+    assert system.register(household()).status_code == 201
+
+    system.wait_for_households(2025, 2)
+    metric = 'auszug_events_dead_lettered_total{consumer="reporting-figures",reason="malformed"}'
+    wait_until(lambda: system["reporting"].metrics().get(metric) == 1.0, what=metric)
+
+    async def stream_counts() -> tuple[int, int]:
+        nc = await nats.connect(system.nats.url)
+        js = nc.jetstream()
+        dlq, events = await js.stream_info(DLQ_STREAM), await js.stream_info(EVENTS_STREAM)
+        await nc.drain()
+        return dlq.state.messages, events.state.messages
+
+    assert asyncio.run(stream_counts()) == (1, 3)

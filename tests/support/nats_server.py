@@ -1,0 +1,186 @@
+"""A real nats-server subprocess with JetStream, for integration tests.
+
+Tests exercise the services against the actual broker rather than a fake, because
+redelivery, ack and restart behaviour is exactly what a fake would get wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Self
+
+from .ports import free_port
+
+_READY_TIMEOUT = 10.0
+_STOP_TIMEOUT = 10.0
+# Debian installs nats-server to /usr/sbin, which a non-root PATH often lacks.
+_FALLBACK_PATHS = ("/usr/sbin/nats-server", "/usr/bin/nats-server", "/usr/local/bin/nats-server")
+
+
+def find_nats_server() -> str:
+    """Path of the nats-server binary; raises with an install hint when missing."""
+    found = shutil.which("nats-server")
+    if found:
+        return found
+    for candidate in _FALLBACK_PATHS:
+        if Path(candidate).is_file():
+            return candidate
+    raise FileNotFoundError(
+        "nats-server not found; run scripts/bootstrap (it apt-get installs nats-server)"
+    )
+
+
+class NatsServer:
+    """One nats-server process with JetStream storing into ``store_dir``.
+
+    The client and monitor ports are chosen once and kept across ``restart()`` so that
+    clients configured with ``.url`` can reconnect to the very same address, which is
+    what a broker restart looks like in production.
+    """
+
+    def __init__(self, store_dir: Path, port: int | None = None) -> None:
+        self.store_dir = Path(store_dir)
+        self.port = port if port is not None else free_port()
+        self.monitor_port = free_port()
+        # Next to the store rather than inside it so the log survives wiping the store.
+        self.log_path = self.store_dir.parent / f"{self.store_dir.name}.nats-server.log"
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._log: IO[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"nats://127.0.0.1:{self.port}"
+
+    @property
+    def monitor_url(self) -> str:
+        return f"http://127.0.0.1:{self.monitor_port}"
+
+    @property
+    def running(self) -> bool:
+        return self._proc is not None and self._proc.poll() is None
+
+    @property
+    def pid(self) -> int | None:
+        return self._proc.pid if self._proc is not None else None
+
+    def start(self) -> None:
+        if self.running:
+            raise RuntimeError(f"nats-server already running on {self.url}")
+        self.store_dir.mkdir(parents=True, exist_ok=True)
+        # Append so the log of a restarted server still shows what happened before.
+        self._log = self.log_path.open("ab")
+        self._log.write(f"--- starting nats-server on port {self.port} ---\n".encode())
+        self._log.flush()
+        cmd = [
+            find_nats_server(),
+            "-js",
+            "-sd",
+            str(self.store_dir),
+            "-a",
+            "127.0.0.1",
+            "-p",
+            str(self.port),
+            "-m",
+            str(self.monitor_port),
+        ]
+        self._proc = subprocess.Popen(
+            cmd,
+            stdin=subprocess.DEVNULL,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            self._wait_ready(self._proc)
+        except BaseException:
+            self.kill()
+            raise
+
+    def stop(self) -> None:
+        """Graceful shutdown (SIGTERM), so JetStream flushes its file store."""
+        self._terminate(signal.SIGTERM)
+
+    def kill(self) -> None:
+        """Abrupt death (SIGKILL), to test recovery from an unclean broker crash."""
+        self._terminate(signal.SIGKILL)
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+    def log_tail(self, lines: int = 40) -> str:
+        try:
+            text = self.log_path.read_text(errors="replace")
+        except FileNotFoundError:
+            return "<no log>"
+        return "\n".join(text.splitlines()[-lines:])
+
+    def __enter__(self) -> Self:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def _terminate(self, sig: signal.Signals) -> None:
+        proc = self._proc
+        if proc is not None:
+            if proc.poll() is None:
+                proc.send_signal(sig)
+                try:
+                    proc.wait(timeout=_STOP_TIMEOUT)
+                except subprocess.TimeoutExpired:
+                    # A hung shutdown must not hang the test session; the port has to free up.
+                    proc.kill()
+                    proc.wait()
+            self._proc = None
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+
+    def _wait_ready(self, proc: subprocess.Popen[bytes]) -> None:
+        # The monitor listener comes up before JetStream and the client listener, so
+        # require both a healthy JetStream and an accepting client port.
+        deadline = time.monotonic() + _READY_TIMEOUT
+        health = f"{self.monitor_url}/healthz?js-enabled-only=true"
+        last_error = "no response yet"
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise RuntimeError(
+                    f"nats-server exited with code {proc.returncode} during startup "
+                    f"(port {self.port}); log tail:\n{self.log_tail()}"
+                )
+            try:
+                with urllib.request.urlopen(health, timeout=1.0) as resp:
+                    body = json.loads(resp.read() or b"{}")
+                if body.get("status") == "ok" and self._client_port_open():
+                    return
+                last_error = f"healthz said {body!r}"
+            except (urllib.error.URLError, OSError, ValueError) as exc:
+                # HTTP 503 lands here too (HTTPError is a URLError): JetStream not ready yet.
+                last_error = repr(exc)
+            time.sleep(0.05)
+        raise TimeoutError(
+            f"nats-server on {self.url} not ready after {_READY_TIMEOUT:.0f}s ({last_error}); "
+            f"log tail:\n{self.log_tail()}"
+        )
+
+    def _client_port_open(self) -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                return True
+        except OSError:
+            return False

@@ -1,0 +1,84 @@
+"""Intake's household decider: given events, when a command, then events or an error."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from services.intake.domain.household import Household, RegisterHousehold, household
+from shared.clock import business_day, business_time
+from shared.contracts.intake import AccommodationKind, AgeBand, HouseholdRegistered
+from shared.decider import RuleViolation
+from shared.testing import given
+
+HID = UUID("00000000-0000-4000-8000-000000000001")
+
+
+def register(**overrides: object) -> RegisterHousehold:
+    values: dict[str, object] = {
+        "household_id": HID,
+        "provider": "caritas",
+        "registered_on": date(2019, 12, 31),
+        "accommodation_kind": AccommodationKind.shelter,
+        "age_bands": (AgeBand.age_27_64, AgeBand.age_27_64, AgeBand.under_6, AgeBand.age_6_17),
+        "today": date(2020, 1, 15),
+    }
+    values.update(overrides)
+    return RegisterHousehold(**values)  # type: ignore[arg-type]
+
+
+def registered(**overrides: object) -> HouseholdRegistered:
+    values: dict[str, object] = {
+        "household_id": HID,
+        "provider": "caritas",
+        "adults": 2,
+        "minors": 2,
+        "accommodation_kind": AccommodationKind.shelter,
+        "occurred_at": business_time(date(2019, 12, 31)),
+    }
+    values.update(overrides)
+    return HouseholdRegistered(**values)  # type: ignore[arg-type]
+
+
+def test_registering_counts_adults_and_minors_from_the_members() -> None:
+    given(household).when(register()).then(registered())
+
+
+def test_the_registration_day_is_the_business_time_not_today() -> None:
+    (event,) = household.decide(register(), household.initial_state)
+    assert business_day(event.occurred_at) == date(2019, 12, 31)
+
+
+def test_a_household_is_registered_only_once() -> None:
+    given(household, registered()).when(register()).then_error(
+        RuleViolation, code="already_registered"
+    )
+
+
+def test_a_registration_day_in_the_future_is_refused() -> None:
+    error = (
+        given(household)
+        .when(register(registered_on=date(2020, 1, 16)))
+        .then_error(RuleViolation, code="registered_in_future")
+    )
+    assert "Zukunft" in error.message
+
+
+def test_registration_on_the_day_itself_is_fine() -> None:
+    given(household).when(register(registered_on=date(2020, 1, 15))).then(
+        registered(occurred_at=business_time(date(2020, 1, 15)))
+    )
+
+
+def test_state_after_registration_knows_provider_and_persons() -> None:
+    state = household.fold([registered(minors=3)])
+    assert state == Household(
+        registered=True,
+        household_id=HID,
+        provider="caritas",
+        registered_on=date(2019, 12, 31),
+        accommodation_kind=AccommodationKind.shelter,
+        adults=2,
+        minors=3,
+    )
+    assert state.persons == 5
