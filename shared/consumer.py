@@ -115,6 +115,11 @@ class EventConsumer:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
             self._task = None
+        if self._subscription is not None:
+            # Leave nothing for the connection's drain to wait on.
+            with contextlib.suppress(NatsError):
+                await self._subscription.unsubscribe()
+            self._subscription = None
 
     @property
     def running(self) -> bool:

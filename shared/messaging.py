@@ -64,7 +64,7 @@ def make_broker(nats_url: str, client_name: str) -> NatsBroker:
         nats_url,
         name=client_name,
         max_reconnect_attempts=-1,
-        reconnect_time_wait=0.5,
+        reconnect_time_wait=1,
         graceful_timeout=10.0,
         # Every message at INFO would drown the logs that matter.
         log_level=logging.DEBUG,

@@ -123,7 +123,7 @@ class ServiceHost:
             try:
                 checks = await self.readiness()
             except Exception as exc:
-                checks = {"error": repr(exc)}  # type: ignore[dict-item]
+                checks = {"error": repr(exc)}
             ok = all(v is True for v in checks.values())
             body = ",".join(f"{k}={'ok' if v is True else 'FAIL'}" for k, v in checks.items())
             return AsgiResponse(body.encode(), 200 if ok else 503)

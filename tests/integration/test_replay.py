@@ -22,7 +22,7 @@ YEARS = (2023, 2024, 2025)
 
 
 def all_figures(system: System) -> dict[tuple[int, str | None], dict[str, int]]:
-    result = {}
+    result: dict[tuple[int, str | None], dict[str, int]] = {}
     for year in YEARS:
         result[(year, None)] = system.figures(year)
         for provider in PROVIDERS:
@@ -93,6 +93,7 @@ def test_a_redelivered_event_beyond_the_duplicate_window_is_dropped_by_the_consu
         nc = await nats.connect(system.nats.url)
         js = nc.jetstream()
         original = await js.get_msg(EVENTS_STREAM, 1)
+        assert original.subject is not None and original.data is not None
         # A new Nats-Msg-Id: JetStream cannot recognise it, only the consumer can.
         await js.publish(original.subject, original.data, headers={"Nats-Msg-Id": "replayed"})
         await nc.drain()

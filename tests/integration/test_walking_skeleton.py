@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from datetime import UTC, datetime
 from uuid import uuid4
 
 import nats
 import pytest
 from support.system import System, household, wait_until
 
+from shared.envelope import Envelope
 from shared.messaging import DLQ_STREAM, EVENTS_STREAM
 
 pytestmark = pytest.mark.integration
@@ -102,10 +104,28 @@ def test_two_concurrent_writes_to_one_household_one_wins_one_gets_409(system: Sy
 
 
 def test_a_malformed_message_is_dead_lettered_and_the_rest_still_flows(system: System) -> None:
+    unknown = Envelope(
+        event_id=uuid4(),
+        event_type="HouseholdTeleported",
+        schema_version=1,
+        stream_id="household:koeln:x",
+        stream_version=2,
+        municipality="koeln",
+        provider=None,
+        actor="a-newer-release",
+        correlation_id=uuid4(),
+        causation_id=None,
+        occurred_at=datetime(2025, 6, 1, tzinfo=UTC),
+        recorded_at=datetime(2025, 6, 1, tzinfo=UTC),
+        payload={"household_id": str(uuid4())},
+    )
+
     async def publish_garbage() -> None:
         nc = await nats.connect(system.nats.url)
         js = nc.jetstream()
         await js.publish("auszug.intake.HouseholdRegistered", b"{not an envelope")
+        # A well-formed envelope of a type this release does not know: skipped, counted.
+        await js.publish("auszug.intake.HouseholdTeleported", unknown.model_dump_json().encode())
         await nc.drain()
 
     assert system.register(household()).status_code == 201
@@ -115,6 +135,8 @@ def test_a_malformed_message_is_dead_lettered_and_the_rest_still_flows(system: S
     system.wait_for_households(2025, 2)
     metric = 'auszug_events_dead_lettered_total{consumer="reporting-figures",reason="malformed"}'
     wait_until(lambda: system["reporting"].metrics().get(metric) == 1.0, what=metric)
+    skipped = 'auszug_events_consumed_total{consumer="reporting-figures",outcome="unknown_type"}'
+    assert system["reporting"].metrics().get(skipped) == 1.0
 
     async def stream_counts() -> tuple[int, int]:
         nc = await nats.connect(system.nats.url)
@@ -123,4 +145,4 @@ def test_a_malformed_message_is_dead_lettered_and_the_rest_still_flows(system: S
         await nc.drain()
         return dlq.state.messages, events.state.messages
 
-    assert asyncio.run(stream_counts()) == (1, 3)
+    assert asyncio.run(stream_counts()) == (1, 4)

@@ -40,7 +40,7 @@ def wait_until(
     while time.monotonic() < deadline:
         last = check()
         if last:
-            return last  # type: ignore[return-value]
+            return last  # type: ignore[no-any-return]
         time.sleep(interval)
     raise AssertionError(f"timed out after {timeout}s waiting for {what or check}; last: {last!r}")
 
@@ -102,7 +102,7 @@ class ServiceProcess:
             if self._proc.poll() is None:
                 self._proc.send_signal(sig)
                 try:
-                    self._proc.wait(timeout=20)
+                    self._proc.wait(timeout=10)
                 except subprocess.TimeoutExpired:
                     self._proc.kill()
                     self._proc.wait()

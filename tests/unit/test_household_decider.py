@@ -37,7 +37,7 @@ def registered(**overrides: object) -> HouseholdRegistered:
         "occurred_at": business_time(date(2019, 12, 31)),
     }
     values.update(overrides)
-    return HouseholdRegistered(**values)  # type: ignore[arg-type]
+    return HouseholdRegistered(**values)
 
 
 def test_registering_counts_adults_and_minors_from_the_members() -> None:
