@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from support.nats_server import NatsServer
 from support.postgres import PostgresCluster
-from support.system import System
+from support.system import DATABASE_SERVICES, System
 
 _database_names = itertools.count()
 
@@ -36,7 +36,7 @@ def database_urls(request: pytest.FixtureRequest, backend: str) -> dict[str, str
         return {}
     cluster: PostgresCluster = request.getfixturevalue("pg_cluster")
     n = next(_database_names)
-    return {s: cluster.create_database(f"{s}_{n}") for s in ("intake", "reporting")}
+    return {s: cluster.create_database(f"{s}_{n}") for s in DATABASE_SERVICES}
 
 
 @pytest.fixture

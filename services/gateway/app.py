@@ -11,7 +11,7 @@ from nats.errors import Error as NatsError
 from prometheus_client import make_asgi_app
 
 from services.gateway import errors
-from services.gateway.routes import households, reports
+from services.gateway.routes import households, placement, reports
 from services.gateway.settings import GatewaySettings
 from shared.messaging import make_broker
 from shared.rpc import RpcClient
@@ -39,6 +39,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.state.rpc = RpcClient(broker, timeout=settings.rpc_timeout_seconds)
     errors.install(app)
     app.include_router(households.router)
+    app.include_router(placement.router)
     app.include_router(reports.router)
     app.mount("/metrics", make_asgi_app())
 

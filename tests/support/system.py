@@ -24,6 +24,13 @@ from .nats_server import NatsServer
 from .ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
+# Every process that exists so far, in start order (as scripts/run finds them).
+SERVICES = tuple(
+    name
+    for name in ("intake", "placement", "volunteer", "prevention", "reporting", "gateway")
+    if (ROOT / "services" / name / "__main__.py").exists()
+)
+DATABASE_SERVICES = tuple(s for s in SERVICES if s != "gateway")
 T = TypeVar("T")
 
 
@@ -135,7 +142,7 @@ class System:
         workdir: Path,
         nats: NatsServer,
         database_urls: dict[str, str] | None = None,
-        services: Iterable[str] = ("intake", "reporting", "gateway"),
+        services: Iterable[str] = SERVICES,
     ) -> None:
         self.workdir = workdir
         self.nats = nats

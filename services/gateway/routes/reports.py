@@ -5,33 +5,31 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, Path
 
-from services.gateway.identity import CurrentCaller
+from services.gateway.deps import CurrentCaller, Rpc
 from shared.contracts.reporting import Figures, FiguresQuery
-from shared.rpc import RpcClient
 
 router = APIRouter(prefix="/api/reports", tags=["Berichte"])
 
 
-async def _figures(request: Request, query: FiguresQuery, caller: CurrentCaller) -> Figures:
-    rpc: RpcClient = request.app.state.rpc
+async def _figures(rpc: Rpc, query: FiguresQuery, caller: CurrentCaller) -> Figures:
     return Figures.model_validate(await rpc.call("reporting", "figures", query, caller))
 
 
 @router.get("/figures", response_model=Figures)
 async def figures(
-    query: Annotated[FiguresQuery, Depends()], caller: CurrentCaller, request: Request
+    query: Annotated[FiguresQuery, Depends()], caller: CurrentCaller, rpc: Rpc
 ) -> Figures:
     """Kennzahlen für einen beliebigen Zeitraum, optional je Träger und „Stand vom“."""
-    return await _figures(request, query, caller)
+    return await _figures(rpc, query, caller)
 
 
 @router.get("/yearly/{year}", response_model=Figures)
 async def yearly(
     year: Annotated[int, Path(ge=2000, le=2100)],
     caller: CurrentCaller,
-    request: Request,
+    rpc: Rpc,
     provider: str | None = None,
     as_known_on: date | None = None,
 ) -> Figures:
@@ -42,4 +40,4 @@ async def yearly(
         provider=provider,
         as_known_on=as_known_on,
     )
-    return await _figures(request, query, caller)
+    return await _figures(rpc, query, caller)
