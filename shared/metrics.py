@@ -67,3 +67,14 @@ RPC_DURATION = Histogram(
     ["method"],
     buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
 )
+HTTP_REQUESTS = Counter(
+    "auszug_http_requests_total",
+    "HTTP requests the gateway answered, by route template (never the raw path) and status.",
+    ["method", "route", "status"],
+)
+HTTP_DURATION = Histogram(
+    "auszug_http_request_duration_seconds",
+    "Time the gateway took to answer an HTTP request, by route template.",
+    ["method", "route"],
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+)

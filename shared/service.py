@@ -8,6 +8,7 @@ serves `/metrics`, `/healthz` and `/readyz` next to its NATS subscribers.
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from shared.consumer import ALL_EVENTS, EventConsumer, Projection, RetryPolicy
 from shared.contracts import CONTRACTS
 from shared.db import Database
 from shared.eventstore.store import EventStore
+from shared.logging import RpcLogMiddleware, adopt_library_loggers
 from shared.messaging import ensure_streams, make_broker
 from shared.migrations import upgrade
 from shared.relay import OutboxRelay
@@ -40,6 +42,7 @@ class ServiceHost:
         self.migrations = migrations
         self.db = Database(settings.database(name))
         self.broker = make_broker(settings.platform.nats_url, f"auszug-{name}")
+        self.broker.add_middleware(RpcLogMiddleware)
         self.store = EventStore(CONTRACTS)
         crash = settings.fault_crash_after_published
         self.relay = OutboxRelay(
@@ -91,6 +94,8 @@ class ServiceHost:
 
     async def _prepare(self) -> None:
         """Before any subscriber starts: schema up to date, streams in place."""
+        # uvicorn has installed its log handlers by now; route them to ours.
+        adopt_library_loggers()
         # Alembic is synchronous; keep the event loop free while it runs.
         await asyncio.to_thread(upgrade, self.migrations, self.db.url)
         await self.broker.connect()
@@ -100,6 +105,7 @@ class ServiceHost:
         await self.relay.start()
         for consumer in self.consumers:
             await consumer.start(self.broker.connection)
+        adopt_library_loggers()  # the broker's logger appears once it has connected
         log.info("service started", service=self.name, port=self.settings.http_port)
 
     async def _stop_workers(self) -> None:
@@ -108,6 +114,7 @@ class ServiceHost:
         await self.relay.stop()
 
     async def readiness(self) -> dict[str, Any]:
+        """Each check of `/readyz` by name: True when fine."""
         checks = {
             "database": await self.db.ping(),
             "nats": self.broker.connection.is_connected,
@@ -122,13 +129,38 @@ class ServiceHost:
         async def ready(scope: Scope) -> AsgiResponse:
             try:
                 checks = await self.readiness()
-            except Exception as exc:
-                checks = {"error": repr(exc)}
-            ok = all(v is True for v in checks.values())
-            body = ",".join(f"{k}={'ok' if v is True else 'FAIL'}" for k, v in checks.items())
-            return AsgiResponse(body.encode(), 200 if ok else 503)
+                details: dict[str, Any] = {
+                    "outbox_backlog": self.relay.backlog,
+                    "outbox_limit": OUTBOX_READY_LIMIT,
+                    "consumers": {c.name: c.running for c in self.consumers},
+                }
+            except Exception as exc:  # a check that cannot even run means "not ready"
+                checks, details = {"checks_ran": False}, {"error": repr(exc)}
+            status, body = readiness_report(self.name, checks, **details)
+            return AsgiResponse(
+                json.dumps(body).encode(), status, headers={"content-type": "application/json"}
+            )
 
         return ready
+
+
+def readiness_report(
+    service: str, checks: dict[str, Any], **details: Any
+) -> tuple[int, dict[str, Any]]:
+    """Status and body of `/readyz`: 200 when every check is True, else 503.
+
+    `{"service": "intake", "ready": false, "checks": {"database": "ok", "nats": "fail",
+    ...}, "outbox_backlog": 0, ...}` — each check by name, so whoever reads it (an
+    orchestrator's log, an operator with curl) sees which one failed.
+    """
+    ready = all(v is True for v in checks.values())
+    body = {
+        "service": service,
+        "ready": ready,
+        "checks": {k: "ok" if v is True else "fail" for k, v in checks.items()},
+        **details,
+    }
+    return (200 if ready else 503), body
 
 
 @get(include_in_schema=False)

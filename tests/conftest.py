@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from support.nats_server import NatsServer
 from support.postgres import PostgresCluster
 from support.system import DATABASE_SERVICES, System

@@ -7,14 +7,18 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Response
+from fastapi.responses import JSONResponse
 from nats.errors import Error as NatsError
-from prometheus_client import make_asgi_app
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from services.gateway import errors
-from services.gateway.routes import households, placement, reports
+from services.gateway.routes import households, inquiries, placement, reports
 from services.gateway.settings import GatewaySettings
+from shared.http_metrics import HttpMetricsMiddleware
+from shared.logging import RequestLogMiddleware, adopt_library_loggers
 from shared.messaging import make_broker
 from shared.rpc import RpcClient
+from shared.service import readiness_report
 
 
 def create_app(settings: GatewaySettings | None = None) -> FastAPI:
@@ -23,7 +27,10 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # However uvicorn was started, its log records (and the broker's) become JSON lines.
+        adopt_library_loggers()
         await broker.connect()
+        adopt_library_loggers()
         yield
         # Draining fails while NATS is away; there is nothing left to drain then.
         with contextlib.suppress(NatsError):
@@ -39,19 +46,26 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.state.rpc = RpcClient(broker, timeout=settings.rpc_timeout_seconds)
     errors.install(app)
     app.include_router(households.router)
+    app.include_router(inquiries.router)
     app.include_router(placement.router)
     app.include_router(reports.router)
-    app.mount("/metrics", make_asgi_app())
+    # The last one added runs first: the log line's correlation id covers the metrics too.
+    app.add_middleware(HttpMetricsMiddleware)
+    app.add_middleware(RequestLogMiddleware)
+
+    @app.get("/metrics", include_in_schema=False)
+    async def metrics() -> Response:
+        # A route rather than a mounted app: the mount answers `/metrics` with a redirect.
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> Response:
         return Response("ok")
 
     @app.get("/readyz", include_in_schema=False)
-    async def readyz() -> Response:
+    async def readyz() -> JSONResponse:
         connected = broker.connection is not None and broker.connection.is_connected
-        return Response(
-            "nats=ok" if connected else "nats=FAIL", status_code=200 if connected else 503
-        )
+        status, body = readiness_report("gateway", {"nats": connected})
+        return JSONResponse(body, status_code=status)
 
     return app

@@ -16,9 +16,9 @@ from uuid import uuid4
 import httpx
 import nats
 import pytest
-from support.system import System, household
 
 from shared.messaging import EVENTS_STREAM
+from support.system import System, household
 
 pytestmark = pytest.mark.integration
 

@@ -10,10 +10,10 @@ from typing import Any
 
 import nats
 import pytest
-from support.system import ROOT, System, household, wait_until
 from test_crashes import stream_messages
 
 from shared.messaging import EVENTS_STREAM
+from support.system import ROOT, System, household, wait_until
 
 pytestmark = pytest.mark.integration
 

@@ -9,10 +9,10 @@ from uuid import uuid4
 
 import nats
 import pytest
-from support.system import System, household, wait_until
 
 from shared.envelope import Envelope
 from shared.messaging import DLQ_STREAM, EVENTS_STREAM
+from support.system import System, household, wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -138,11 +138,14 @@ def test_a_malformed_message_is_dead_lettered_and_the_rest_still_flows(system: S
     skipped = 'auszug_events_consumed_total{consumer="reporting-figures",outcome="unknown_type"}'
     assert system["reporting"].metrics().get(skipped) == 1.0
 
-    async def stream_counts() -> tuple[int, int]:
+    async def dead_letter_and_event_count() -> tuple[str, int]:
         nc = await nats.connect(system.nats.url)
         js = nc.jetstream()
-        dlq, events = await js.stream_info(DLQ_STREAM), await js.stream_info(EVENTS_STREAM)
+        # Every consumer of intake's subjects dead-letters it once, under its own subject.
+        dead = await js.get_last_msg(DLQ_STREAM, "auszug.dlq.reporting-figures")
+        events = await js.stream_info(EVENTS_STREAM)
         await nc.drain()
-        return dlq.state.messages, events.state.messages
+        assert dead.headers is not None and dead.data == b"{not an envelope"
+        return dead.headers["Auszug-Reason"], events.state.messages
 
-    assert asyncio.run(stream_counts()) == (1, 4)
+    assert asyncio.run(dead_letter_and_event_count()) == ("malformed", 4)

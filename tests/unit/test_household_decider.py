@@ -7,11 +7,21 @@ from uuid import UUID
 
 from services.intake.domain.household import Household, RegisterHousehold, household
 from shared.clock import business_day, business_time
-from shared.contracts.intake import AccommodationKind, AgeBand, HouseholdRegistered
+from shared.contracts.intake import (
+    AccommodationKind,
+    AgeBand,
+    HouseholdRegistered,
+    PossibleDuplicateFlagged,
+    ResidenceOutlook,
+)
 from shared.decider import RuleViolation
 from shared.testing import given
 
 HID = UUID("00000000-0000-4000-8000-000000000001")
+OTHER = UUID("00000000-0000-4000-8000-000000000002")
+# The day the tests of later commands run on, and a day between registration and it.
+TODAY = date(2020, 1, 15)
+DAY = date(2020, 1, 10)
 
 
 def register(**overrides: object) -> RegisterHousehold:
@@ -21,7 +31,7 @@ def register(**overrides: object) -> RegisterHousehold:
         "registered_on": date(2019, 12, 31),
         "accommodation_kind": AccommodationKind.shelter,
         "age_bands": (AgeBand.age_27_64, AgeBand.age_27_64, AgeBand.under_6, AgeBand.age_6_17),
-        "today": date(2020, 1, 15),
+        "today": TODAY,
     }
     values.update(overrides)
     return RegisterHousehold(**values)  # type: ignore[arg-type]
@@ -82,3 +92,47 @@ def test_state_after_registration_knows_provider_and_persons() -> None:
         minors=3,
     )
     assert state.persons == 5
+
+
+# ---------------------------------------------------------------- registration, version 2
+
+
+def test_registration_carries_wbs_outlook_languages_and_that_consent_was_given() -> None:
+    given(household).when(
+        register(
+            wbs=True,
+            wbs_valid_until=date(2021, 6, 30),
+            residence_outlook=ResidenceOutlook.good,
+            languages=("ar", "de"),
+            consent_given=True,
+        )
+    ).then(
+        registered(
+            wbs=True,
+            wbs_valid_until=date(2021, 6, 30),
+            residence_outlook=ResidenceOutlook.good,
+            languages=("ar", "de"),
+            consent_given=True,
+        )
+    )
+
+
+def test_a_wbs_date_without_a_wbs_is_not_recorded() -> None:
+    given(household).when(register(wbs=False, wbs_valid_until=date(2021, 6, 30))).then(registered())
+
+
+def test_registration_flags_each_look_alike_household_once() -> None:
+    given(household).when(register(possible_duplicates=(OTHER, OTHER, HID))).then(
+        registered(),
+        PossibleDuplicateFlagged(
+            household_id=HID, other_household_id=OTHER, occurred_at=registered().occurred_at
+        ),
+    )
+
+
+def test_state_after_registration_keeps_the_version_2_facts() -> None:
+    state = household.fold(
+        [registered(wbs=True, wbs_valid_until=date(2021, 1, 1), languages=("fa",))]
+    )
+    assert (state.wbs, state.wbs_valid_until, state.languages) == (True, date(2021, 1, 1), ("fa",))
+    assert not state.deregistered and state.current_readiness is None

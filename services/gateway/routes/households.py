@@ -1,30 +1,183 @@
-"""Households: register and show (intake)."""
+"""Households (intake): register, show, change, hand over, deregister, assess readiness,
+decide on possible duplicates."""
 
 from __future__ import annotations
 
+from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends, Path
+from pydantic import BaseModel
 
 from services.gateway.deps import CurrentCaller, Rpc
-from shared.contracts.intake import GetHousehold, HouseholdRef, HouseholdView, RegisterHousehold
+from shared.contracts.intake import (
+    AssessHousingReadinessBody,
+    ChangeAccommodationBody,
+    ChangeCompositionBody,
+    DeregisterHouseholdBody,
+    DuplicateDecision,
+    Duplicates,
+    DuplicateView,
+    GetHousehold,
+    HandOverHouseholdBody,
+    HouseholdRef,
+    HouseholdView,
+    ListDuplicates,
+    RegisterHousehold,
+)
+from shared.identity import Caller
+from shared.rpc import RpcClient
 
 router = APIRouter(prefix="/api/households", tags=["Haushalte"])
 
+HouseholdId = Annotated[UUID, Path(description="Kennung des Haushalts")]
+OtherId = Annotated[UUID, Path(description="Kennung des möglicherweise doppelten Haushalts")]
 
-@router.post("", status_code=201, response_model=HouseholdRef)
+
+async def _command(
+    rpc: RpcClient, name: str, household_id: UUID, body: BaseModel, caller: Caller
+) -> HouseholdRef:
+    payload: dict[str, Any] = {**body.model_dump(mode="json"), "household_id": str(household_id)}
+    return HouseholdRef.model_validate(await rpc.call("intake", name, payload, caller))
+
+
+@router.post("", status_code=201, response_model=HouseholdRef, summary="Haushalt aufnehmen")
 async def register_household(
     body: RegisterHousehold, caller: CurrentCaller, rpc: Rpc
 ) -> HouseholdRef:
-    """Haushalt aufnehmen."""
+    """Haushalt aufnehmen.
+
+    Namen, Geburtsdaten, Kontakt, Einwilligung und Notiz bleiben in der Aufnahme und gehen
+    in kein Ereignis. Ähnelt der Haushalt einem schon aufgenommenen (gleicher Nachname und
+    Geburtstag eines Mitglieds oder gleiche Telefonnummer), wird ein möglicher Doppelfall
+    markiert.
+    """
     result = await rpc.call("intake", "register_household", body, caller)
     return HouseholdRef.model_validate(result)
 
 
-@router.get("/{household_id}", response_model=HouseholdView)
-async def get_household(household_id: UUID, caller: CurrentCaller, rpc: Rpc) -> HouseholdView:
-    """Haushalt anzeigen."""
+# Before `/{household_id}`: "duplicates" is no household id.
+@router.get("/duplicates", response_model=Duplicates, summary="Mögliche Doppelfälle auflisten")
+async def list_duplicates(
+    query: Annotated[ListDuplicates, Depends()], caller: CurrentCaller, rpc: Rpc
+) -> Duplicates:
+    """Mögliche Doppelfälle auflisten (nur Koordination); ohne `status`: alle."""
+    return Duplicates.model_validate(await rpc.call("intake", "list_duplicates", query, caller))
+
+
+@router.get("/{household_id}", response_model=HouseholdView, summary="Haushalt anzeigen")
+async def get_household(
+    household_id: HouseholdId, caller: CurrentCaller, rpc: Rpc
+) -> HouseholdView:
+    """Haushalt anzeigen: Zusammensetzung, Unterkunft, Wohnfähigkeit, Stand."""
     result = await rpc.call(
         "intake", "get_household", GetHousehold(household_id=household_id), caller
     )
     return HouseholdView.model_validate(result)
+
+
+@router.post(
+    "/{household_id}/composition", response_model=HouseholdRef, summary="Zusammensetzung ändern"
+)
+async def change_composition(
+    household_id: HouseholdId, body: ChangeCompositionBody, caller: CurrentCaller, rpc: Rpc
+) -> HouseholdRef:
+    """Zusammensetzung ändern: Geburt, Zuzug oder Wegzug.
+
+    Wer wegzieht, wird mit `member_id` aus der Haushaltsansicht angegeben. Zieht der
+    Haushaltsvorstand weg, bestimmt `new_head` den künftigen.
+    """
+    return await _command(rpc, "change_composition", household_id, body, caller)
+
+
+@router.post(
+    "/{household_id}/accommodation",
+    response_model=HouseholdRef,
+    summary="Umzug in eine andere Unterkunft festhalten",
+)
+async def change_accommodation(
+    household_id: HouseholdId, body: ChangeAccommodationBody, caller: CurrentCaller, rpc: Rpc
+) -> HouseholdRef:
+    """Umzug in eine andere Unterkunft festhalten."""
+    return await _command(rpc, "change_accommodation", household_id, body, caller)
+
+
+@router.post(
+    "/{household_id}/handover",
+    response_model=HouseholdRef,
+    summary="An einen anderen Träger übergeben",
+)
+async def hand_over_household(
+    household_id: HouseholdId, body: HandOverHouseholdBody, caller: CurrentCaller, rpc: Rpc
+) -> HouseholdRef:
+    """An einen anderen Träger übergeben (nur Koordination)."""
+    return await _command(rpc, "hand_over_household", household_id, body, caller)
+
+
+@router.post(
+    "/{household_id}/deregistration", response_model=HouseholdRef, summary="Haushalt abmelden"
+)
+async def deregister_household(
+    household_id: HouseholdId, body: DeregisterHouseholdBody, caller: CurrentCaller, rpc: Rpc
+) -> HouseholdRef:
+    """Haushalt abmelden (ausgezogen, selbst umgezogen, weggezogen, Sonstiges).
+
+    Nach einer Vermittlung meldet die Aufnahme den Haushalt selbst ab.
+    """
+    return await _command(rpc, "deregister_household", household_id, body, caller)
+
+
+@router.post(
+    "/{household_id}/readiness-assessments",
+    status_code=201,
+    response_model=HouseholdRef,
+    summary="Wohnfähigkeit einschätzen",
+)
+async def assess_housing_readiness(
+    household_id: HouseholdId, body: AssessHousingReadinessBody, caller: CurrentCaller, rpc: Rpc
+) -> HouseholdRef:
+    """Wohnfähigkeit einschätzen (Kriterien, Ergebnis, Tag); der Verlauf bleibt erhalten."""
+    return await _command(rpc, "assess_housing_readiness", household_id, body, caller)
+
+
+async def _duplicate(
+    rpc: RpcClient, name: str, household_id: UUID, other_id: UUID, caller: Caller
+) -> DuplicateView:
+    body = DuplicateDecision(household_id=household_id, other_household_id=other_id)
+    return DuplicateView.model_validate(await rpc.call("intake", name, body, caller))
+
+
+@router.post(
+    "/{household_id}/duplicates/{other_id}/link",
+    response_model=DuplicateView,
+    summary="Als denselben Haushalt verknüpfen",
+)
+async def link_duplicate(
+    household_id: HouseholdId, other_id: OtherId, caller: CurrentCaller, rpc: Rpc
+) -> DuplicateView:
+    """Als denselben Haushalt verknüpfen (nur Koordination)."""
+    return await _duplicate(rpc, "link_duplicate", household_id, other_id, caller)
+
+
+@router.post(
+    "/{household_id}/duplicates/{other_id}/dismiss",
+    response_model=DuplicateView,
+    summary="Als verschiedene Haushalte getrennt halten",
+)
+async def dismiss_duplicate(
+    household_id: HouseholdId, other_id: OtherId, caller: CurrentCaller, rpc: Rpc
+) -> DuplicateView:
+    """Als verschiedene Haushalte getrennt halten (nur Koordination)."""
+    return await _duplicate(rpc, "dismiss_duplicate", household_id, other_id, caller)
+
+
+@router.post(
+    "/{household_id}/duplicates/{other_id}/revoke",
+    response_model=DuplicateView,
+    summary="Entscheidung über einen Doppelfall zurücknehmen",
+)
+async def revoke_duplicate_decision(
+    household_id: HouseholdId, other_id: OtherId, caller: CurrentCaller, rpc: Rpc
+) -> DuplicateView:
+    """Entscheidung über einen Doppelfall zurücknehmen (nur Koordination)."""
+    return await _duplicate(rpc, "revoke_duplicate_decision", household_id, other_id, caller)

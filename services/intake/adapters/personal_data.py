@@ -1,54 +1,61 @@
-"""Intake's personal-data tables: the only place names, birth dates, contacts and notes live.
+"""A household's personal data: written on registration, read for the detail view.
 
-Keyed by the household id; never copied into events (DESIGN.md, invariant 6), so erasing
-a person deletes these rows and leaves the event history and every figure untouched.
+Everything here stays in intake's personal-data tables (see tables.py); events carry
+none of it.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from uuid import UUID, uuid4
 
-from sqlalchemy import (
-    Column,
-    Date,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    Uuid,
-    insert,
-    select,
-)
+from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from shared.contracts.intake import Contact, Member, RegisterHousehold
-
-INTAKE = MetaData()
-
-household_details = Table(
-    "household_details",
-    INTAKE,
-    Column("household_id", Uuid, primary_key=True),
-    Column("municipality", String(64), nullable=False),
-    Column("accommodation_site", String(120)),
-    Column("phone", String(40)),
-    Column("email", String(254)),
-    Column("note", Text),
+from services.intake.adapters.tables import (
+    household_consents,
+    household_details,
+    household_members,
+    readiness_notes,
 )
+from shared.contracts.intake import AgeBand, Consent, Contact, Member, MemberView, RegisterHousehold
 
-household_members = Table(
-    "household_members",
-    INTAKE,
-    Column("member_id", Uuid, primary_key=True),
-    Column("household_id", Uuid, nullable=False, index=True),
-    Column("position", Integer, nullable=False),
-    Column("role", String(20), nullable=False),
-    Column("age_band", String(10), nullable=False),
-    Column("given_name", String(100)),
-    Column("family_name", String(100)),
-    Column("birth_date", Date),
-)
+
+def phone_key(phone: str | None) -> str | None:
+    """Digits only, in national form, so `+49 221 …` and `0221 …` compare equal."""
+    if not phone:
+        return None
+    digits = re.sub(r"\D", "", phone)
+    if phone.strip().startswith("+"):
+        digits = "00" + digits
+    if digits.startswith("0049"):
+        digits = "0" + digits[4:]
+    return digits or None
+
+
+def name_key(name: str | None) -> str | None:
+    """Case- and space-insensitive form of a name (`Müller ` equals `MÜLLER`)."""
+    return " ".join(name.split()).casefold() if name else None
+
+
+def member_rows(
+    household_id: UUID, members: list[Member], first_position: int
+) -> list[dict[str, object]]:
+    return [
+        {
+            "member_id": uuid4(),
+            "household_id": household_id,
+            "position": position,
+            "role": member.role.value,
+            "age_band": member.age_band.value,
+            "given_name": member.given_name,
+            "family_name": member.family_name,
+            "birth_date": member.birth_date,
+            "family_name_key": name_key(member.family_name),
+        }
+        for position, member in enumerate(members, start=first_position)
+    ]
 
 
 async def save_registration(
@@ -63,54 +70,75 @@ async def save_registration(
             phone=contact.phone,
             email=contact.email,
             note=request.note,
+            phone_key=phone_key(contact.phone),
         )
     )
-    await conn.execute(
-        insert(household_members),
-        [
-            {
-                "member_id": uuid4(),
-                "household_id": household_id,
-                "position": position,
-                "role": member.role.value,
-                "age_band": member.age_band.value,
-                "given_name": member.given_name,
-                "family_name": member.family_name,
-                "birth_date": member.birth_date,
-            }
-            for position, member in enumerate(request.members)
-        ],
-    )
+    await conn.execute(insert(household_members), member_rows(household_id, request.members, 0))
+    if request.consent is not None:
+        await conn.execute(
+            insert(household_consents).values(
+                consent_id=uuid4(), household_id=household_id, **request.consent.model_dump()
+            )
+        )
 
 
-async def load_personal_data(
-    conn: AsyncConnection, household_id: UUID
-) -> tuple[list[Member], Contact | None, str | None, str | None]:
-    """Members, contact, note and accommodation site of a household."""
+@dataclass
+class PersonalData:
+    members: list[MemberView] = field(default_factory=list)
+    former_members: list[MemberView] = field(default_factory=list)
+    contact: Contact | None = None
+    note: str | None = None
+    site: str | None = None
+    consent: Consent | None = None
+    deregistration_note: str | None = None
+    readiness_notes: dict[UUID, str] = field(default_factory=dict)
+
+
+async def load_personal_data(conn: AsyncConnection, household_id: UUID) -> PersonalData:
+    """Everything personal intake knows about a household (empty if nothing)."""
+    data = PersonalData()
+    for row in await conn.execute(
+        select(household_members)
+        .where(household_members.c.household_id == household_id)
+        .order_by(household_members.c.position)
+    ):
+        view = MemberView(
+            member_id=row.member_id,
+            role=row.role,
+            age_band=row.age_band,
+            minor=AgeBand(row.age_band).minor,
+            given_name=row.given_name,
+            family_name=row.family_name,
+            birth_date=row.birth_date,
+            left_on=row.left_on,
+        )
+        (data.members if row.left_on is None else data.former_members).append(view)
     details = (
         await conn.execute(
             select(household_details).where(household_details.c.household_id == household_id)
         )
     ).first()
-    members = [
-        Member(
-            role=row.role,
-            age_band=row.age_band,
-            given_name=row.given_name,
-            family_name=row.family_name,
-            birth_date=row.birth_date,
+    if details is not None:
+        if details.phone or details.email:
+            data.contact = Contact(phone=details.phone, email=details.email)
+        data.note, data.site = details.note, details.accommodation_site
+        data.deregistration_note = details.deregistration_note
+    consent = (
+        await conn.execute(
+            select(household_consents)
+            .where(household_consents.c.household_id == household_id)
+            .order_by(household_consents.c.given_on.desc())
         )
-        for row in await conn.execute(
-            select(household_members)
-            .where(household_members.c.household_id == household_id)
-            .order_by(household_members.c.position)
+    ).first()
+    if consent is not None:
+        data.consent = Consent(
+            purpose=consent.purpose,
+            given_on=consent.given_on,
+            given_by=consent.given_by,
+            withdrawn_on=consent.withdrawn_on,
         )
-    ]
-    if details is None:
-        return members, None, None, None
-    contact = (
-        Contact(phone=details.phone, email=details.email)
-        if details.phone or details.email
-        else None
+    notes = await conn.execute(
+        select(readiness_notes).where(readiness_notes.c.household_id == household_id)
     )
-    return members, contact, details.note, details.accommodation_site
+    data.readiness_notes = {row.assessment_id: row.note for row in notes}
+    return data

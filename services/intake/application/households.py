@@ -1,4 +1,4 @@
-"""Intake's use cases for households: register one, show one."""
+"""Intake's use cases for households: register one (flagging possible duplicates), show one."""
 
 from __future__ import annotations
 
@@ -6,22 +6,15 @@ from uuid import uuid4
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from services.intake.adapters.duplicates import find_possible_duplicates, record_flags
 from services.intake.adapters.personal_data import load_personal_data, save_registration
+from services.intake.application import access
+from services.intake.application.household_view import household_view
 from services.intake.domain import household as hh
 from shared.application import CommandExecutor
 from shared.clock import today
-from shared.contracts.intake import (
-    Accommodation,
-    GetHousehold,
-    HouseholdRef,
-    HouseholdView,
-    RegisterHousehold,
-)
-from shared.decider import Forbidden, NotFound
-from shared.identity import Caller, Role
-
-MAY_REGISTER = {Role.coordinator, Role.caseworker}
-SEES_ALL_PROVIDERS = {Role.coordinator, Role.admin}
+from shared.contracts.intake import GetHousehold, HouseholdRef, HouseholdView, RegisterHousehold
+from shared.identity import Caller
 
 
 class Households:
@@ -29,13 +22,17 @@ class Households:
         self.commands = commands
 
     async def register(self, request: RegisterHousehold, caller: Caller) -> HouseholdRef:
-        if caller.role not in MAY_REGISTER:
-            raise Forbidden("role", "Ihre Rolle darf keine Haushalte aufnehmen.")
-        if caller.role is Role.caseworker and request.provider != caller.provider:
-            raise Forbidden(
-                "other_provider", "Sie können nur Haushalte Ihres eigenen Trägers aufnehmen."
-            )
+        """Register a household; households with matching personal data get flagged.
+
+        The look-up runs just before the registration's own transaction: two look-alike
+        households registered at the very same moment may miss each other.
+        """
+        access.require_staff(caller)
+        access.require_own_provider(caller, request.provider)
         household_id = request.household_id or uuid4()
+        duplicates = await find_possible_duplicates(
+            self.commands.db, caller.municipality, household_id, request
+        )
         command = hh.RegisterHousehold(
             household_id=household_id,
             provider=request.provider,
@@ -43,10 +40,20 @@ class Households:
             accommodation_kind=request.accommodation.kind,
             age_bands=tuple(m.age_band for m in request.members),
             today=today(),
+            wbs=request.wbs,
+            wbs_valid_until=request.wbs_valid_until,
+            residence_outlook=request.residence_outlook,
+            languages=tuple(request.languages),
+            consent_given=request.consent is not None and request.consent.active,
+            possible_duplicates=tuple(duplicates),
         )
 
-        async def personal_data(conn: AsyncConnection, _state: hh.Household) -> None:
+        async def personal_data(conn: AsyncConnection, state: hh.Household) -> None:
             await save_registration(conn, caller.municipality, household_id, request)
+            flagged = [other for other, _ in state.duplicates]
+            await record_flags(
+                conn, caller.municipality, household_id, flagged, request.registered_on
+            )
 
         await self.commands.execute(
             hh.household,
@@ -59,31 +66,11 @@ class Households:
         return HouseholdRef(household_id=household_id)
 
     async def get(self, query: GetHousehold, caller: Caller) -> HouseholdView:
+        access.require_reader(caller)
         state, version = await self.commands.load(
             hh.household, hh.stream_id(caller.municipality, query.household_id)
         )
-        visible = state.registered and (
-            caller.role in SEES_ALL_PROVIDERS
-            or (caller.role is Role.caseworker and caller.provider == state.provider)
-        )
-        if not visible:
-            # Same answer whether it does not exist or is not yours: no existence leak.
-            raise NotFound("household", "Haushalt nicht gefunden.")
-        assert state.household_id and state.provider and state.registered_on
-        assert state.accommodation_kind
+        access.require_visible(caller, state)
         async with self.commands.db.transaction() as conn:
-            members, contact, note, site = await load_personal_data(conn, query.household_id)
-        return HouseholdView(
-            household_id=state.household_id,
-            municipality=caller.municipality,
-            provider=state.provider,
-            registered_on=state.registered_on,
-            accommodation=Accommodation(kind=state.accommodation_kind, site=site),
-            adults=state.adults,
-            minors=state.minors,
-            persons=state.persons,
-            members=members,
-            contact=contact,
-            note=note,
-            version=version,
-        )
+            personal = await load_personal_data(conn, query.household_id)
+        return household_view(caller, state, version, personal)

@@ -1,95 +1,176 @@
-"""The household aggregate of intake: commands, state and decider. Pure: no I/O.
+"""The household aggregate of intake: the decider. Pure: no I/O, no personal data.
 
-The decider sees no personal data: the application keeps names, birth dates,
-contact data and notes out of the command and writes them to personal-data tables.
+The application keeps names, birth dates, contact data and notes out of the commands
+and writes them to personal-data tables; the decider sees ids, codes, counts and days.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from shared.clock import business_day, business_time
-from shared.contracts.intake import AccommodationKind, AgeBand, HouseholdRegistered
+from services.intake.domain.household_commands import (
+    AssessHousingReadiness,
+    ChangeAccommodation,
+    ChangeComposition,
+    Command,
+    DeregisterHousehold,
+    DismissDuplicate,
+    HandOverHousehold,
+    LinkAsDuplicate,
+    RegisterHousehold,
+    RevokeDuplicateDecision,
+)
+from services.intake.domain.household_duplicates import decide_duplicate
+from services.intake.domain.household_rules import (
+    composition_after,
+    require_active,
+    require_day,
+    require_registered,
+)
+from services.intake.domain.household_state import Event, Household, evolve
+from shared.clock import business_time
+from shared.contracts.intake import (
+    AccommodationChanged,
+    CriterionRating,
+    HouseholdDeregistered,
+    HouseholdHandedOver,
+    HouseholdRegistered,
+    HousingReadinessAssessed,
+    PossibleDuplicateFlagged,
+    ReadinessResult,
+)
 from shared.decider import Decider, RuleViolation
 
-# ---------------------------------------------------------------- commands
-
-
-@dataclass(frozen=True)
-class RegisterHousehold:
-    household_id: UUID
-    provider: str
-    registered_on: date
-    accommodation_kind: AccommodationKind
-    age_bands: tuple[AgeBand, ...]
-    today: date
-
-
-Command = RegisterHousehold
-Event = HouseholdRegistered
-
-# ---------------------------------------------------------------- state
-
-
-@dataclass(frozen=True)
-class Household:
-    registered: bool = False
-    household_id: UUID | None = None
-    provider: str | None = None
-    registered_on: date | None = None
-    accommodation_kind: AccommodationKind | None = None
-    adults: int = 0
-    minors: int = 0
-
-    @property
-    def persons(self) -> int:
-        return self.adults + self.minors
-
-
-# ---------------------------------------------------------------- decider
+__all__ = ["Command", "Event", "Household", "RegisterHousehold", "household", "stream_id"]
 
 
 def decide(command: Command, state: Household) -> list[Event]:
     match command:
         case RegisterHousehold():
-            if state.registered:
-                raise RuleViolation(
-                    "already_registered", "Dieser Haushalt ist bereits aufgenommen."
-                )
-            if command.registered_on > command.today:
-                raise RuleViolation(
-                    "registered_in_future",
-                    "Das Aufnahmedatum liegt in der Zukunft. Bitte den Tag der Aufnahme angeben.",
-                )
-            minors = sum(1 for band in command.age_bands if band.minor)
+            return _register(command, state)
+        case ChangeComposition():
+            require_active(state)
+            require_day(state, command.changed_on, command.today)
+            return [composition_after(state, command)]
+        case ChangeAccommodation():
+            require_active(state)
+            require_day(state, command.moved_on, command.today)
+            assert state.household_id and state.accommodation_kind
             return [
-                HouseholdRegistered(
-                    household_id=command.household_id,
-                    provider=command.provider,
-                    adults=len(command.age_bands) - minors,
-                    minors=minors,
+                AccommodationChanged(
+                    household_id=state.household_id,
                     accommodation_kind=command.accommodation_kind,
-                    occurred_at=business_time(command.registered_on),
+                    previous_accommodation_kind=state.accommodation_kind,
+                    occurred_at=business_time(command.moved_on),
                 )
             ]
+        case HandOverHousehold():
+            return _hand_over(command, state)
+        case DeregisterHousehold():
+            return _deregister(command, state)
+        case AssessHousingReadiness():
+            return _assess(command, state)
+        case LinkAsDuplicate() | DismissDuplicate() | RevokeDuplicateDecision():
+            return decide_duplicate(command, state)
 
 
-def evolve(state: Household, event: Event) -> Household:
-    match event:
-        case HouseholdRegistered():
-            return Household(
-                registered=True,
-                household_id=event.household_id,
-                provider=event.provider,
-                registered_on=business_day(event.occurred_at),
-                accommodation_kind=event.accommodation_kind,
-                adults=event.adults,
-                minors=event.minors,
-            )
-        case _:
-            return state
+def _register(command: RegisterHousehold, state: Household) -> list[Event]:
+    if state.registered:
+        raise RuleViolation("already_registered", "Dieser Haushalt ist bereits aufgenommen.")
+    if command.registered_on > command.today:
+        raise RuleViolation(
+            "registered_in_future",
+            "Das Aufnahmedatum liegt in der Zukunft. Bitte den Tag der Aufnahme angeben.",
+        )
+    minors = sum(1 for band in command.age_bands if band.minor)
+    day = business_time(command.registered_on)
+    registered: list[Event] = [
+        HouseholdRegistered(
+            household_id=command.household_id,
+            provider=command.provider,
+            adults=len(command.age_bands) - minors,
+            minors=minors,
+            accommodation_kind=command.accommodation_kind,
+            wbs=command.wbs,
+            wbs_valid_until=command.wbs_valid_until if command.wbs else None,
+            residence_outlook=command.residence_outlook,
+            languages=command.languages,
+            consent_given=command.consent_given,
+            occurred_at=day,
+        )
+    ]
+    others = dict.fromkeys(o for o in command.possible_duplicates if o != command.household_id)
+    return registered + [
+        PossibleDuplicateFlagged(
+            household_id=command.household_id, other_household_id=other, occurred_at=day
+        )
+        for other in others
+    ]
+
+
+def _hand_over(command: HandOverHousehold, state: Household) -> list[Event]:
+    require_active(state)
+    require_day(state, command.handed_over_on, command.today)
+    assert state.household_id and state.provider
+    if command.to_provider == state.provider:
+        raise RuleViolation(
+            "same_provider", f"Der Haushalt wird bereits von „{state.provider}“ betreut."
+        )
+    return [
+        HouseholdHandedOver(
+            household_id=state.household_id,
+            from_provider=state.provider,
+            to_provider=command.to_provider,
+            occurred_at=business_time(command.handed_over_on),
+        )
+    ]
+
+
+def _deregister(command: DeregisterHousehold, state: Household) -> list[Event]:
+    require_registered(state)
+    if state.deregistered:
+        raise RuleViolation(
+            "already_deregistered",
+            f"Der Haushalt ist bereits seit {_german(state.deregistered_on)} abgemeldet.",
+        )
+    require_day(state, command.deregistered_on, command.today)
+    assert state.household_id
+    return [
+        HouseholdDeregistered(
+            household_id=state.household_id,
+            reason=command.reason,
+            adults=state.adults,
+            minors=state.minors,
+            occurred_at=business_time(command.deregistered_on),
+        )
+    ]
+
+
+def _assess(command: AssessHousingReadiness, state: Household) -> list[Event]:
+    require_active(state)
+    require_day(state, command.assessed_on, command.today)
+    assert state.household_id
+    ratings = dict(command.criteria)
+    if command.result is ReadinessResult.ready and CriterionRating.not_met in ratings.values():
+        raise RuleViolation(
+            "inconsistent_result",
+            "„Wohnfähig“ passt nicht zu einem nicht erfüllten Kriterium. Bitte „wohnfähig "
+            "mit Unterstützung“ oder „noch nicht“ wählen oder die Kriterien prüfen.",
+        )
+    return [
+        HousingReadinessAssessed(
+            household_id=state.household_id,
+            assessment_id=command.assessment_id,
+            criteria=ratings,
+            result=command.result,
+            occurred_at=business_time(command.assessed_on),
+        )
+    ]
+
+
+def _german(day: date | None) -> str:
+    return day.strftime("%d.%m.%Y") if day else "?"
 
 
 household = Decider(decide=decide, evolve=evolve, initial_state=Household())

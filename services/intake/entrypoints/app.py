@@ -6,9 +6,10 @@ from pathlib import Path
 
 from faststream.asgi import AsgiFastStream
 
-from services.intake.application.households import Households
-from shared.contracts.intake import GetHousehold, HouseholdRef, HouseholdView, RegisterHousehold
-from shared.identity import Caller
+from services.intake.application.placement_policy import CONSUMER, PlacementPolicy
+from services.intake.entrypoints.household_handlers import register_household_handlers
+from services.intake.entrypoints.inquiry_handlers import register_inquiry_handlers
+from shared.contracts import CONTRACTS
 from shared.service import ServiceHost
 from shared.settings import ServiceSettings, service_settings
 
@@ -19,14 +20,11 @@ IntakeSettings = service_settings(SERVICE, default_port=8101)
 
 def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     host = ServiceHost(SERVICE, settings or IntakeSettings(), MIGRATIONS)
-    households = Households(host.commands)
-
-    @host.rpc.handle("register_household", RegisterHousehold)
-    async def register_household(body: RegisterHousehold, caller: Caller) -> HouseholdRef:
-        return await households.register(body, caller)
-
-    @host.rpc.handle("get_household", GetHousehold)
-    async def get_household(body: GetHousehold, caller: Caller) -> HouseholdView:
-        return await households.get(body, caller)
-
+    register_household_handlers(host)
+    register_inquiry_handlers(host)
+    host.consume(
+        CONSUMER,
+        PlacementPolicy(host.store),
+        filter_subject=CONTRACTS.subject("PlacementCompleted"),
+    )
     return host.app()

@@ -1,0 +1,109 @@
+"""Intake's own tables besides the event store.
+
+Personal-data tables (names, birth dates, contacts, consent details, notes, inquiry
+texts) are the only place such data lives; they are keyed by household, assessment or
+inquiry id and never copied into events (DESIGN.md, invariant 6), so erasing a person
+deletes rows here and leaves the event history and every figure untouched.
+
+`duplicate_candidates` and `inquiry_inbox` are small lists the coordinator works from;
+they hold no personal data and are written in the same transaction as the events they
+follow, so they are never behind.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Date, Integer, MetaData, String, Table, Text, Uuid
+
+from shared.eventstore.schema import UTCDateTime
+
+INTAKE = MetaData()
+
+household_details = Table(
+    "household_details",
+    INTAKE,
+    Column("household_id", Uuid, primary_key=True),
+    Column("municipality", String(64), nullable=False),
+    Column("accommodation_site", String(120)),
+    Column("phone", String(40)),
+    Column("email", String(254)),
+    Column("note", Text),
+    # Digits only, national form: how duplicates are found by phone.
+    Column("phone_key", String(40), index=True),
+    Column("deregistration_note", Text),
+)
+
+household_members = Table(
+    "household_members",
+    INTAKE,
+    Column("member_id", Uuid, primary_key=True),
+    Column("household_id", Uuid, nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("age_band", String(10), nullable=False),
+    Column("given_name", String(100)),
+    Column("family_name", String(100)),
+    Column("birth_date", Date),
+    # Case-folded family name: how duplicates are found by name and birth date.
+    Column("family_name_key", String(100), index=True),
+    Column("left_on", Date),
+)
+
+household_consents = Table(
+    "household_consents",
+    INTAKE,
+    Column("consent_id", Uuid, primary_key=True),
+    Column("household_id", Uuid, nullable=False, index=True),
+    Column("purpose", String(300), nullable=False),
+    Column("given_on", Date, nullable=False),
+    Column("given_by", String(120), nullable=False),
+    Column("withdrawn_on", Date),
+)
+
+readiness_notes = Table(
+    "readiness_notes",
+    INTAKE,
+    Column("assessment_id", Uuid, primary_key=True),
+    Column("household_id", Uuid, nullable=False, index=True),
+    Column("note", Text, nullable=False),
+)
+
+duplicate_candidates = Table(
+    "duplicate_candidates",
+    INTAKE,
+    Column("household_id", Uuid, primary_key=True),
+    Column("other_household_id", Uuid, primary_key=True),
+    Column("municipality", String(64), nullable=False, index=True),
+    Column("status", String(20), nullable=False),
+    Column("flagged_on", Date, nullable=False),
+)
+
+inquiry_inbox = Table(
+    "inquiry_inbox",
+    INTAKE,
+    Column("inquiry_id", Uuid, primary_key=True),
+    Column("municipality", String(64), nullable=False, index=True),
+    Column("sender_kind", String(20), nullable=False),
+    Column("channel", String(20), nullable=False),
+    Column("received_at", UTCDateTime(), nullable=False),
+    Column("first_triaged_at", UTCDateTime()),
+    Column("last_outcome", String(20)),
+)
+
+inquiry_details = Table(
+    "inquiry_details",
+    INTAKE,
+    Column("inquiry_id", Uuid, primary_key=True),
+    Column("sender_name", String(200)),
+    Column("phone", String(40)),
+    Column("email", String(254)),
+    Column("text", Text),
+)
+
+inquiry_notes = Table(
+    "inquiry_notes",
+    INTAKE,
+    Column("inquiry_id", Uuid, primary_key=True),
+    # The n-th triage of the inquiry (1, 2, …), as counted by its stream.
+    Column("triage", Integer, primary_key=True),
+    Column("note", Text, nullable=False),
+)

@@ -1,0 +1,72 @@
+"""The household detail view: state from the events, personal data from intake's tables."""
+
+from __future__ import annotations
+
+from services.intake.adapters.personal_data import PersonalData
+from services.intake.domain.household import Household
+from shared.contracts.intake import (
+    Accommodation,
+    Deregistration,
+    DuplicateView,
+    HouseholdStatus,
+    HouseholdView,
+    ReadinessAssessmentView,
+)
+from shared.identity import Caller, Role
+
+
+def household_view(
+    caller: Caller, state: Household, version: int, personal: PersonalData
+) -> HouseholdView:
+    assert state.household_id and state.provider and state.registered_on
+    assert state.accommodation_kind
+    deregistration = None
+    if state.deregistered_on is not None and state.deregistration_reason is not None:
+        deregistration = Deregistration(
+            reason=state.deregistration_reason,
+            deregistered_on=state.deregistered_on,
+            note=personal.deregistration_note,
+        )
+    # Another household's id may belong to another provider: coordinators only.
+    duplicates = (
+        [
+            DuplicateView(household_id=state.household_id, other_household_id=o, status=s)
+            for o, s in state.duplicates
+        ]
+        if caller.role is Role.coordinator
+        else []
+    )
+    return HouseholdView(
+        household_id=state.household_id,
+        municipality=caller.municipality,
+        provider=state.provider,
+        status=HouseholdStatus.deregistered if state.deregistered else HouseholdStatus.active,
+        registered_on=state.registered_on,
+        accommodation=Accommodation(kind=state.accommodation_kind, site=personal.site),
+        adults=state.adults,
+        minors=state.minors,
+        persons=state.persons,
+        members=personal.members,
+        former_members=personal.former_members,
+        contact=personal.contact,
+        note=personal.note,
+        wbs=state.wbs,
+        wbs_valid_until=state.wbs_valid_until,
+        residence_outlook=state.residence_outlook,
+        languages=list(state.languages),
+        consent=personal.consent,
+        readiness=[
+            ReadinessAssessmentView(
+                assessment_id=a.assessment_id,
+                assessed_on=a.assessed_on,
+                criteria=dict(a.criteria),
+                result=a.result,
+                note=personal.readiness_notes.get(a.assessment_id),
+            )
+            for a in state.readiness
+        ],
+        current_readiness=state.current_readiness,
+        deregistration=deregistration,
+        possible_duplicates=duplicates,
+        version=version,
+    )

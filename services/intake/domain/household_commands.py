@@ -1,0 +1,111 @@
+"""Commands of the household aggregate: what staff (or a policy) ask intake to do.
+
+Commands carry ids, codes, counts and days only. The application resolves personal
+data (which member leaves, whether the head is among them) before it builds one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from uuid import UUID
+
+from shared.contracts.intake import (
+    AccommodationKind,
+    AgeBand,
+    CompositionChange,
+    CriterionRating,
+    DeregistrationReason,
+    ReadinessCriterion,
+    ReadinessResult,
+    ResidenceOutlook,
+)
+
+
+@dataclass(frozen=True)
+class RegisterHousehold:
+    household_id: UUID
+    provider: str
+    registered_on: date
+    accommodation_kind: AccommodationKind
+    age_bands: tuple[AgeBand, ...]
+    today: date
+    wbs: bool = False
+    wbs_valid_until: date | None = None
+    residence_outlook: ResidenceOutlook = ResidenceOutlook.unknown
+    languages: tuple[str, ...] = ()
+    consent_given: bool = False
+    # Households whose personal data look like this one's (found by the application).
+    possible_duplicates: tuple[UUID, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChangeComposition:
+    change: CompositionChange
+    changed_on: date
+    joining: tuple[AgeBand, ...]
+    leaving: tuple[AgeBand, ...]
+    today: date
+    head_leaves: bool = False
+    new_head_named: bool = False
+
+
+@dataclass(frozen=True)
+class ChangeAccommodation:
+    accommodation_kind: AccommodationKind
+    moved_on: date
+    today: date
+
+
+@dataclass(frozen=True)
+class HandOverHousehold:
+    to_provider: str
+    handed_over_on: date
+    today: date
+
+
+@dataclass(frozen=True)
+class DeregisterHousehold:
+    reason: DeregistrationReason
+    deregistered_on: date
+    today: date
+
+
+@dataclass(frozen=True)
+class AssessHousingReadiness:
+    assessment_id: UUID
+    assessed_on: date
+    criteria: tuple[tuple[ReadinessCriterion, CriterionRating], ...]
+    result: ReadinessResult
+    today: date
+
+
+@dataclass(frozen=True)
+class LinkAsDuplicate:
+    other_household_id: UUID
+    today: date
+
+
+@dataclass(frozen=True)
+class DismissDuplicate:
+    other_household_id: UUID
+    today: date
+
+
+@dataclass(frozen=True)
+class RevokeDuplicateDecision:
+    other_household_id: UUID
+    today: date
+
+
+Command = (
+    RegisterHousehold
+    | ChangeComposition
+    | ChangeAccommodation
+    | HandOverHousehold
+    | DeregisterHousehold
+    | AssessHousingReadiness
+    | LinkAsDuplicate
+    | DismissDuplicate
+    | RevokeDuplicateDecision
+)

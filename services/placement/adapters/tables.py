@@ -1,0 +1,181 @@
+"""Placement's SQL tables besides the backbone's.
+
+Three kinds, kept apart on purpose:
+- personal data (`landlord_details`, `offer_details`): names, contacts, addresses, notes;
+  written with the event in one transaction, never copied into an event;
+- read models rebuilt from the stream (`candidate_households` from intake's events,
+  `landlords`, `offers`, `proposals`, `guarantees`, `placements` from placement's own);
+- rules per municipality (`rent_limits`, `placement_rules`): configuration, with seeded
+  defaults, changed through the API.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    Uuid,
+)
+from sqlalchemy.engine import Dialect
+
+PLACEMENT = MetaData()
+
+
+class Hundredths(TypeDecorator[Decimal]):
+    """A decimal with two places stored as an integer: exact on SQLite and PostgreSQL."""
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> int | None:
+        return None if value is None else int((value * 100).to_integral_value())
+
+    def process_result_value(self, value: int | None, dialect: Dialect) -> Decimal | None:
+        return None if value is None else (Decimal(value) / 100).quantize(Decimal("0.01"))
+
+
+# ---------------------------------------------------------------- personal data
+
+landlord_details = Table(
+    "landlord_details",
+    PLACEMENT,
+    Column("landlord_id", Uuid, primary_key=True),
+    Column("municipality", String(64), nullable=False),
+    Column("name", String(200)),
+    Column("contact_name", String(200)),
+    Column("contact_phone", String(40)),
+    Column("contact_email", String(254)),
+    Column("note", Text),
+)
+
+offer_details = Table(
+    "offer_details",
+    PLACEMENT,
+    Column("offer_id", Uuid, primary_key=True),
+    Column("municipality", String(64), nullable=False),
+    Column("street_address", String(200)),
+    Column("note", Text),
+)
+
+# ---------------------------------------------------------------- read models
+
+candidate_households = Table(
+    "candidate_households",
+    PLACEMENT,
+    Column("household_id", Uuid, primary_key=True),
+    Column("municipality", String(64), nullable=False, index=True),
+    Column("provider", String(64), nullable=False),
+    Column("adults", Integer, nullable=False),
+    Column("minors", Integer, nullable=False),
+    Column("registered_on", Date, nullable=False),
+    Column("has_wbs", Boolean),
+    Column("wbs_valid_until", Date),
+    Column("readiness", String(32)),
+    Column("readiness_assessed_on", Date),
+    Column("deregistered_on", Date),
+)
+
+landlords = Table(
+    "landlords",
+    PLACEMENT,
+    Column("landlord_id", Uuid, primary_key=True),
+    Column("municipality", String(64), nullable=False, index=True),
+    Column("kind", String(40), nullable=False),
+    Column("registered_on", Date, nullable=False),
+    Column("cooperation_agreed_on", Date),
+)
+
+offers = Table(
+    "offers",
+    PLACEMENT,
+    Column("offer_id", Uuid, primary_key=True),
+    Column("municipality", String(64), nullable=False, index=True),
+    Column("landlord_id", Uuid, nullable=False),
+    Column("landlord_kind", String(40), nullable=False),
+    Column("district", String(64), nullable=False),
+    Column("rooms", Hundredths, nullable=False),
+    Column("size_m2", Hundredths, nullable=False),
+    Column("cold_rent", Hundredths, nullable=False),
+    Column("running_costs", Hundredths, nullable=False),
+    Column("available_from", Date, nullable=False),
+    Column("wbs_required", Boolean, nullable=False),
+    Column("refugee_quota", Boolean, nullable=False),
+    Column("accessible", Boolean, nullable=False),
+    Column("source", String(40), nullable=False),
+    Column("received_on", Date, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("closed_on", Date),
+)
+
+proposals = Table(
+    "proposals",
+    PLACEMENT,
+    Column("offer_id", Uuid, primary_key=True),
+    Column("household_id", Uuid, primary_key=True),
+    Column("municipality", String(64), nullable=False, index=True),
+    Column("provider", String(64), nullable=False),
+    Column("proposed_on", Date, nullable=False),
+    Column("decision", String(20)),
+    Column("decided_on", Date),
+)
+
+guarantees = Table(
+    "guarantees",
+    PLACEMENT,
+    Column("guarantee_id", Uuid, primary_key=True),
+    Column("offer_id", Uuid, nullable=False, index=True),
+    Column("household_id", Uuid, nullable=False),
+    Column("municipality", String(64), nullable=False, index=True),
+    Column("provider", String(64), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("requested_from", String(20), nullable=False),
+    Column("requested_on", Date, nullable=False),
+    Column("decision", String(20)),
+    Column("decided_on", Date),
+)
+
+placements = Table(
+    "placements",
+    PLACEMENT,
+    Column("offer_id", Uuid, primary_key=True),
+    Column("household_id", Uuid, nullable=False, index=True),
+    Column("municipality", String(64), nullable=False),
+    Column("provider", String(64), nullable=False),
+    Column("lease_signed_on", Date, nullable=False),
+    Column("moved_on", Date, nullable=False),
+)
+
+READ_MODELS = (candidate_households, landlords, offers, proposals, guarantees, placements)
+
+# ---------------------------------------------------------------- rules per municipality
+
+DEFAULT_RULES = "*"  # the row used by a municipality that has none of its own
+
+rent_limits = Table(
+    "rent_limits",
+    PLACEMENT,
+    Column("municipality", String(64), primary_key=True),
+    Column("persons", Integer, primary_key=True),
+    Column("max_gross_cold_rent", Hundredths, nullable=False),
+    Column("max_size_m2", Hundredths),
+)
+
+placement_rules = Table(
+    "placement_rules",
+    PLACEMENT,
+    Column("municipality", String(64), primary_key=True),
+    Column("proposal_stall_days", Integer, nullable=False),
+    Column("guarantee_stall_days", Integer, nullable=False),
+    Column("extra_person_rent", Hundredths),
+    Column("extra_person_m2", Hundredths),
+)

@@ -1,0 +1,48 @@
+"""Who may do what in placement.
+
+- Coordinators (Amt für Wohnungswesen) run placement: landlords, offers, the landlord's
+  decision, guarantees, the lease, the municipality's rules.
+- Caseworkers of a provider may propose their own provider's households and arrange and
+  record their viewings; they read offers, matches and stalled cases of their households.
+- Everyone else is refused (403). A household of another provider is "not found" (404),
+  so a caseworker learns nothing about its existence.
+"""
+
+from __future__ import annotations
+
+from services.placement.domain.offer_commands import Candidate
+from shared.decider import Forbidden, NotFound
+from shared.identity import Caller, Role
+
+READERS = {Role.coordinator, Role.caseworker}
+
+
+def coordinator_only(caller: Caller, what: str) -> None:
+    if caller.role is not Role.coordinator:
+        raise Forbidden("role", f"Nur die Koordination darf {what}.")
+
+
+def reader(caller: Caller) -> None:
+    if caller.role not in READERS:
+        raise Forbidden("role", "Ihre Rolle hat keinen Zugriff auf die Wohnungsvermittlung.")
+
+
+def provider_scope(caller: Caller) -> str | None:
+    """The provider a caller is limited to; None for a coordinator, who sees every one."""
+    reader(caller)
+    if caller.role is Role.caseworker:
+        # A caseworker without a provider sees nothing rather than everything.
+        return caller.provider or "\x00"
+    return None
+
+
+def may_work_on(caller: Caller, provider: str) -> bool:
+    scope = provider_scope(caller)
+    return scope is None or scope == provider
+
+
+def visible(caller: Caller, household: Candidate | None) -> Candidate:
+    """The household if the caller may work on it; otherwise not found, never forbidden."""
+    if household is None or not may_work_on(caller, household.provider):
+        raise NotFound("household", "Haushalt nicht gefunden.")
+    return household

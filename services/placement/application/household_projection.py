@@ -1,0 +1,79 @@
+"""Placement's picture of the households looking for a flat, learnt from intake's events.
+
+Placement never reads intake's tables: this projection is all it knows about a
+household (size, provider, WBS, readiness, whether it is still in move-out management).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import insert, or_, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from services.placement.adapters.tables import candidate_households
+from shared.clock import business_day
+from shared.contracts.intake import (
+    HouseholdCompositionChanged,
+    HouseholdDeregistered,
+    HouseholdHandedOver,
+    HouseholdRegistered,
+    HousingReadinessAssessed,
+)
+from shared.eventstore.store import RecordedEvent
+
+CONSUMER = "placement-households"
+SUBJECTS = "auszug.intake.*"
+
+
+class HouseholdProjection:
+    async def apply(self, conn: AsyncConnection, batch: Sequence[RecordedEvent]) -> None:
+        h = candidate_households
+        for recorded in batch:
+            municipality = recorded.envelope.municipality
+            event = recorded.event
+            day = business_day(event.occurred_at)
+            values: dict[str, object]
+            match event:
+                case HouseholdRegistered():
+                    await conn.execute(
+                        insert(h).values(
+                            household_id=event.household_id,
+                            municipality=municipality,
+                            provider=event.provider,
+                            adults=event.adults,
+                            minors=event.minors,
+                            registered_on=day,
+                            has_wbs=event.wbs,
+                            wbs_valid_until=event.wbs_valid_until,
+                        )
+                    )
+                    continue
+                case HouseholdCompositionChanged():
+                    values = {"adults": event.adults, "minors": event.minors}
+                case HouseholdHandedOver():
+                    values = {"provider": event.to_provider}
+                case HouseholdDeregistered():
+                    values = {"deregistered_on": day}
+                case HousingReadinessAssessed():
+                    # The latest assessment counts, even if an older one arrives later.
+                    await conn.execute(
+                        update(h)
+                        .where(
+                            h.c.household_id == event.household_id,
+                            h.c.municipality == municipality,
+                            or_(
+                                h.c.readiness_assessed_on.is_(None),
+                                h.c.readiness_assessed_on <= day,
+                            ),
+                        )
+                        .values(readiness=event.result.value, readiness_assessed_on=day)
+                    )
+                    continue
+                case _:
+                    continue
+            await conn.execute(
+                update(h)
+                .where(h.c.household_id == event.household_id, h.c.municipality == municipality)
+                .values(**values)
+            )

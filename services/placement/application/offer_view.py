@@ -1,0 +1,75 @@
+"""An offer as staff see it: its facts and what happened, limited to what the caller may see.
+
+A caseworker sees the offer itself, but of the proposals, viewings and guarantees only
+those of their own provider's households.
+"""
+
+from __future__ import annotations
+
+from services.placement.domain.offer_state import Offer
+from shared.clock import business_day
+from shared.contracts import placement as c
+
+
+def offer_view(
+    state: Offer,
+    version: int,
+    scope: str | None,
+    street_address: str | None,
+    note: str | None,
+) -> c.OfferView:
+    facts = state.facts
+    assert facts is not None
+
+    def shown(provider: str) -> bool:
+        return scope is None or scope == provider
+
+    let_to = state.let_to
+    if let_to is not None and not shown(state.proposals[let_to].provider):
+        let_to = None
+    return c.OfferView(
+        **facts.model_dump(exclude={"occurred_at"}),
+        received_on=business_day(facts.occurred_at),
+        status=state.status,
+        street_address=street_address,
+        note=note,
+        closed_on=state.closed_on,
+        let_to=let_to,
+        proposals=[
+            c.ProposalView(
+                household_id=p.household_id,
+                provider=p.provider,
+                proposed_on=p.proposed_on,
+                decision=p.decision,
+                decided_on=p.decided_on,
+            )
+            for p in state.proposals.values()
+            if shown(p.provider)
+        ],
+        viewings=[
+            c.ViewingView(
+                viewing_id=v.viewing_id,
+                household_id=v.household_id,
+                viewing_on=v.viewing_on,
+                held_on=v.held_on,
+                outcome=v.outcome,
+                accompanied_by_tandem=v.accompanied_by_tandem,
+            )
+            for v in state.viewings.values()
+            if shown(v.provider)
+        ],
+        guarantees=[
+            c.GuaranteeView(
+                guarantee_id=g.guarantee_id,
+                household_id=g.household_id,
+                kind=g.kind,
+                requested_from=g.requested_from,
+                requested_on=g.requested_on,
+                decision=g.decision,
+                decided_on=g.decided_on,
+            )
+            for g in state.guarantees.values()
+            if shown(g.provider)
+        ],
+        version=version,
+    )

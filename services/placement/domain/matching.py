@@ -1,0 +1,193 @@
+"""Does a household fit a flat? Each criterion gives a verdict and a reason. Pure.
+
+- Rooms: at most two persons per room, and at most one room more than persons (a
+  housing company does not let four rooms to one person).
+- Size and rent: within the Jobcenter's guideline values (Mietrichtwerte) for the
+  household's size, kept per municipality as data. Rent means gross cold rent: cold
+  rent plus cold running costs, which is what the guideline values limit.
+- WBS: a flat that needs a Wohnberechtigungsschein fits only a household with one.
+- Accessibility: a flat without it does not fit a household that needs it.
+- Housing readiness (Wohnfähigkeit): "not yet" does not fit.
+
+What placement does not know yet (no assessment, no guideline value for that size) is
+`unknown`: it does not exclude a household, but the coordinator sees it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from uuid import UUID
+
+from shared.contracts.intake import ReadinessResult
+from shared.contracts.placement import Check, OfferReceived, Verdict
+
+
+@dataclass(frozen=True)
+class Searcher:
+    """A household looking for a flat, as placement knows it from intake's events."""
+
+    household_id: UUID
+    provider: str
+    adults: int
+    minors: int
+    has_wbs: bool | None = None
+    wbs_valid_until: date | None = None
+    readiness: ReadinessResult | None = None
+    needs_accessible: bool | None = None
+
+    @property
+    def persons(self) -> int:
+        return self.adults + self.minors
+
+
+@dataclass(frozen=True)
+class RentLimits:
+    """A municipality's guideline values: (gross cold rent, size in m²) by persons."""
+
+    by_persons: dict[int, tuple[Decimal, Decimal | None]] = field(default_factory=dict)
+    extra_person_rent: Decimal | None = None
+    extra_person_m2: Decimal | None = None
+
+    def for_persons(self, persons: int) -> tuple[Decimal, Decimal | None] | None:
+        if persons in self.by_persons:
+            return self.by_persons[persons]
+        if not self.by_persons or self.extra_person_rent is None:
+            return None
+        largest = max(self.by_persons)
+        if persons < largest:
+            return None
+        rent, size = self.by_persons[largest]
+        extra = persons - largest
+        return (
+            rent + extra * self.extra_person_rent,
+            None
+            if size is None or self.extra_person_m2 is None
+            else size + extra * self.extra_person_m2,
+        )
+
+
+def assess(offer: OfferReceived, household: Searcher, limits: RentLimits) -> list[Check]:
+    """Every criterion for this household and this flat, in a fixed order."""
+    checks = [_rooms(offer, household)]
+    checks.extend(_size_and_rent(offer, household, limits))
+    checks.append(_wbs(offer, household))
+    checks.append(_accessibility(offer, household))
+    checks.append(_readiness(household))
+    return checks
+
+
+def fits(checks: list[Check]) -> bool:
+    return all(c.verdict is not Verdict.does_not_fit for c in checks)
+
+
+def _rooms(offer: OfferReceived, household: Searcher) -> Check:
+    persons = household.persons
+    fewest, most = max(1, math.ceil(persons / 2)), persons + 1
+    rooms = f"{_number(offer.rooms)} Zimmer"
+    if offer.rooms < fewest:
+        return _no("rooms", f"{rooms} sind für {_persons(persons)} zu wenig (mindestens {fewest}).")
+    if offer.rooms > most:
+        return _no("rooms", f"{rooms} sind für {_persons(persons)} zu viele (höchstens {most}).")
+    return _yes("rooms", f"{rooms} passen für {_persons(persons)}.")
+
+
+def _size_and_rent(offer: OfferReceived, household: Searcher, limits: RentLimits) -> list[Check]:
+    persons = _persons(household.persons)
+    limit = limits.for_persons(household.persons)
+    if limit is None:
+        return [
+            Check(
+                criterion="rent",
+                verdict=Verdict.unknown,
+                reason=f"Für {persons} ist in dieser Kommune kein Mietrichtwert hinterlegt.",
+            )
+        ]
+    max_rent, max_size = limit
+    checks = []
+    if max_size is not None:
+        size = f"{_number(offer.size_m2)} m²"
+        if offer.size_m2 > max_size:
+            reason = f"{size} liegen über der angemessenen Wohnfläche von {_number(max_size)} m²"
+            checks.append(_no("size", f"{reason} für {persons}."))
+        else:
+            checks.append(_yes("size", f"{size} sind für {persons} angemessen."))
+    gross = offer.cold_rent + offer.running_costs
+    limit_text = f"Mietrichtwert von {_euro(max_rent)} für {persons}"
+    if gross > max_rent:
+        checks.append(_no("rent", f"Bruttokaltmiete {_euro(gross)} liegt über dem {limit_text}."))
+    else:
+        checks.append(_yes("rent", f"Bruttokaltmiete {_euro(gross)} hält den {limit_text} ein."))
+    return checks
+
+
+def _wbs(offer: OfferReceived, household: Searcher) -> Check:
+    if not offer.wbs_required:
+        return _yes("wbs", "Kein Wohnberechtigungsschein nötig.")
+    if household.has_wbs is None:
+        return Check(
+            criterion="wbs",
+            verdict=Verdict.unknown,
+            reason="WBS nötig; ob der Haushalt einen hat, ist nicht erfasst.",
+        )
+    if not household.has_wbs:
+        return _no("wbs", "WBS nötig, der Haushalt hat keinen.")
+    valid_until = household.wbs_valid_until
+    if valid_until is not None and valid_until < offer.available_from:
+        return _no("wbs", f"WBS nötig; der WBS gilt nur bis {valid_until:%d.%m.%Y}.")
+    return _yes("wbs", "WBS nötig, der Haushalt hat einen.")
+
+
+def _accessibility(offer: OfferReceived, household: Searcher) -> Check:
+    if offer.accessible:
+        return _yes("accessibility", "Die Wohnung ist barrierefrei.")
+    if household.needs_accessible is None:
+        return Check(
+            criterion="accessibility",
+            verdict=Verdict.unknown,
+            reason="Nicht barrierefrei; ob der Haushalt das braucht, ist nicht erfasst.",
+        )
+    if household.needs_accessible:
+        return _no("accessibility", "Der Haushalt braucht eine barrierefreie Wohnung.")
+    return _yes("accessibility", "Nicht barrierefrei; der Haushalt braucht es nicht.")
+
+
+def _readiness(household: Searcher) -> Check:
+    match household.readiness:
+        case ReadinessResult.ready:
+            return _yes("readiness", "Wohnfähig.")
+        case ReadinessResult.ready_with_support:
+            return _yes("readiness", "Wohnfähig mit Unterstützung.")
+        case ReadinessResult.not_yet:
+            return _no("readiness", "Noch nicht wohnfähig (letzte Einschätzung).")
+        case _:
+            return Check(
+                criterion="readiness",
+                verdict=Verdict.unknown,
+                reason="Die Wohnfähigkeit ist noch nicht eingeschätzt.",
+            )
+
+
+def _yes(criterion: str, reason: str) -> Check:
+    return Check(criterion=criterion, verdict=Verdict.fits, reason=reason)
+
+
+def _no(criterion: str, reason: str) -> Check:
+    return Check(criterion=criterion, verdict=Verdict.does_not_fit, reason=reason)
+
+
+def _persons(n: int) -> str:
+    return "1 Person" if n == 1 else f"{n} Personen"
+
+
+def _number(value: Decimal) -> str:
+    """German notation without needless decimals: 2,5 · 65 · 54,3."""
+    text = f"{value.normalize():f}"
+    return text.replace(".", ",")
+
+
+def _euro(value: Decimal) -> str:
+    text = f"{value:,.2f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".") + " €"

@@ -1,0 +1,62 @@
+"""Composition root of the placement service."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from faststream.asgi import AsgiFastStream
+from sqlalchemy import delete
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from services.placement.adapters.tables import READ_MODELS, candidate_households
+from services.placement.application import household_projection, offer_projection
+from services.placement.entrypoints.handlers import register_handlers
+from shared.rebuild import drop_read_model
+from shared.service import ServiceHost
+from shared.settings import ServiceSettings, service_settings
+
+SERVICE = "placement"
+MIGRATIONS = Path(__file__).resolve().parents[1] / "adapters" / "migrations"
+PlacementSettings = service_settings(SERVICE, default_port=8102)
+
+
+def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
+    host = ServiceHost(SERVICE, settings or PlacementSettings(), MIGRATIONS)
+    host.consume(
+        household_projection.CONSUMER,
+        household_projection.HouseholdProjection(),
+        filter_subject=household_projection.SUBJECTS,
+    )
+    host.consume(
+        offer_projection.CONSUMER,
+        offer_projection.OfferProjection(),
+        filter_subject=offer_projection.SUBJECTS,
+    )
+    register_handlers(host)
+    return host.app()
+
+
+async def _clear_households(conn: AsyncConnection) -> None:
+    await conn.execute(delete(candidate_households))
+
+
+async def _clear_offers(conn: AsyncConnection) -> None:
+    for table in READ_MODELS:
+        if table is not candidate_households:
+            await conn.execute(delete(table))
+
+
+async def rebuild(settings: ServiceSettings | None = None) -> None:
+    """Drop both read models so the next start replays them from the stream."""
+    settings = settings or PlacementSettings()
+    for durable, clear in (
+        (household_projection.CONSUMER, _clear_households),
+        (offer_projection.CONSUMER, _clear_offers),
+    ):
+        await drop_read_model(
+            database_url=settings.database(SERVICE),
+            migrations=MIGRATIONS,
+            nats_url=settings.platform.nats_url,
+            durable=durable,
+            clear=clear,
+        )

@@ -1,0 +1,144 @@
+"""Policy: a completed placement deregisters the household, once, through the decider,
+in the consumer's transaction, with the placement event as cause."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+from uuid import UUID, uuid4
+
+import pytest
+from test_intake_handlers import COORDINATOR, intake_commands, register
+
+from services.intake.application.household_changes import HouseholdChanges
+from services.intake.application.placement_policy import ACTOR, PlacementPolicy
+from services.intake.domain import household as hh
+from shared.application import CommandExecutor
+from shared.clock import business_time
+from shared.contracts.intake import (
+    DeregisterHousehold,
+    DeregistrationReason,
+    HouseholdDeregistered,
+)
+from shared.contracts.placement import LandlordKind, PlacementCompleted
+from shared.decider import NotFound
+from shared.envelope import Envelope
+from shared.eventstore.store import RecordedEvent
+
+MOVED_ON = date(2025, 4, 1)
+
+
+@pytest.fixture
+async def commands(tmp_path: Path) -> AsyncIterator[CommandExecutor]:
+    async with intake_commands(tmp_path) as executor:
+        yield executor
+
+
+def placement(household_id: UUID, municipality: str = "koeln") -> RecordedEvent:
+    event = PlacementCompleted(
+        household_id=household_id,
+        offer_id=uuid4(),
+        landlord_id=uuid4(),
+        landlord_kind=LandlordKind.municipal_housing_company,
+        provider="caritas",
+        adults=2,
+        minors=1,
+        refugee_quota=True,
+        volunteer_supported=False,
+        wbs_required=True,
+        household_had_wbs=True,
+        moved_on=MOVED_ON,
+        occurred_at=business_time(date(2025, 3, 20)),
+    )
+    envelope = Envelope(
+        event_id=uuid4(),
+        event_type="PlacementCompleted",
+        schema_version=1,
+        stream_id=f"offer:{municipality}:{event.offer_id}",
+        stream_version=7,
+        municipality=municipality,
+        provider="caritas",
+        actor="koordinatorin",
+        correlation_id=uuid4(),
+        causation_id=None,
+        occurred_at=event.occurred_at,
+        recorded_at=datetime.now(UTC),
+        payload=event.payload(),
+    )
+    return RecordedEvent(envelope, event)
+
+
+async def apply(commands: CommandExecutor, *batch: RecordedEvent) -> None:
+    async with commands.db.transaction() as conn:
+        await PlacementPolicy(commands.store).apply(conn, batch)
+
+
+async def history(commands: CommandExecutor, household_id: UUID) -> list[RecordedEvent]:
+    async with commands.db.transaction() as conn:
+        return await commands.store.load(conn, hh.stream_id("koeln", household_id))
+
+
+async def test_a_placed_household_is_deregistered_because_of_the_placement(
+    commands: CommandExecutor,
+) -> None:
+    household_id = await register(commands)
+    placed = placement(household_id)
+    await apply(commands, placed)
+
+    last = (await history(commands, household_id))[-1]
+    assert last.event == HouseholdDeregistered(
+        household_id=household_id,
+        reason=DeregistrationReason.moved_out_via_placement,
+        adults=2,
+        minors=1,
+        occurred_at=business_time(MOVED_ON),
+    )
+    assert (last.envelope.actor, last.envelope.provider) == (ACTOR, "caritas")
+    assert last.envelope.causation_id == placed.envelope.event_id
+    assert last.envelope.correlation_id == placed.envelope.correlation_id
+
+
+async def test_the_same_placement_twice_deregisters_once(commands: CommandExecutor) -> None:
+    household_id = await register(commands)
+    placed = placement(household_id)
+    await apply(commands, placed)
+    await apply(commands, placed)
+    await apply(commands, placed, placement(household_id))
+    kinds = [r.envelope.event_type for r in await history(commands, household_id)]
+    assert kinds == ["HouseholdRegistered", "HouseholdDeregistered"]
+
+
+async def test_a_household_that_moved_on_its_own_before_stays_as_it_was(
+    commands: CommandExecutor,
+) -> None:
+    household_id = await register(commands)
+    on_own = DeregisterHousehold(
+        household_id=household_id,
+        reason=DeregistrationReason.moved_on_own,
+        deregistered_on=date(2025, 3, 15),
+    )
+    await HouseholdChanges(commands).deregister(on_own, COORDINATOR)
+    await apply(commands, placement(household_id))
+    last = (await history(commands, household_id))[-1]
+    assert isinstance(last.event, HouseholdDeregistered)
+    assert (last.envelope.stream_version, last.event.reason) == (2, "moved_on_own")
+
+
+async def test_a_placement_of_a_household_intake_does_not_know_is_not_swallowed(
+    commands: CommandExecutor,
+) -> None:
+    # Raised inside the consumer's transaction: retried, then dead-lettered with a metric.
+    with pytest.raises(NotFound):
+        await apply(commands, placement(uuid4()))
+    # Streams are per municipality: the same id in another city is unknown here too.
+    household_id = await register(commands, COORDINATOR)
+    with pytest.raises(NotFound):
+        await apply(commands, placement(household_id, municipality="bergisch-gladbach"))
+
+
+async def test_events_of_other_types_are_ignored(commands: CommandExecutor) -> None:
+    household_id = await register(commands)
+    registered = (await history(commands, household_id))[0]
+    await apply(commands, registered)
+    assert len(await history(commands, household_id)) == 1
