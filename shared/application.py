@@ -35,7 +35,7 @@ class CommandExecutor:
 
     async def load(self, decider: Decider[C, E, S], stream_id: str) -> tuple[S, int]:
         """The current state of a stream and its version (0: no such stream)."""
-        async with self.db.transaction() as conn:
+        async with self.db.read() as conn:
             history = await self.store.load(conn, stream_id)
         return decider.fold(r.event for r in history), len(history)  # type: ignore[misc]
 

@@ -28,6 +28,7 @@ from nats.errors import Error as NatsError
 from nats.js import JetStreamContext
 from nats.js.api import AckPolicy as JsAckPolicy
 from nats.js.api import ConsumerConfig, DeliverPolicy
+from nats.js.errors import NotFoundError
 from pydantic import ValidationError
 from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -103,7 +104,12 @@ class EventConsumer:
         """Create the durable consumer if needed and start pulling from it."""
         self._nc = nc
         js = nc.jetstream()
-        await js.add_consumer(EVENTS_STREAM, self.consumer_config())
+        try:
+            # Bind to what exists: a durable recreated at a start sequence (after a
+            # rebuild) cannot be "updated" back to DeliverPolicy.ALL; the server refuses.
+            await js.consumer_info(EVENTS_STREAM, self.name)
+        except NotFoundError:
+            await js.add_consumer(EVENTS_STREAM, self.consumer_config())
         self._subscription = await js.pull_subscribe_bind(self.name, stream=EVENTS_STREAM)
         self._running = True
         self._task = asyncio.create_task(self._pull(), name=f"consumer-{self.name}")

@@ -3,7 +3,8 @@
 SQLite runs in WAL mode with `synchronous=FULL` so a committed event survives a power
 cut, and every transaction starts with `BEGIN IMMEDIATE`: with SQLite's default deferred
 transactions a read that later writes fails at once with "database is locked" when
-another writer committed in between, instead of waiting its turn.
+another writer committed in between, instead of waiting its turn. Transactions that
+only read say so (`Database.read`) and begin deferred, taking no write lock.
 """
 
 from __future__ import annotations
@@ -59,9 +60,17 @@ class Database:
         async with self.engine.begin() as conn:
             yield conn
 
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[AsyncConnection]:
+        """A transaction that only reads: on SQLite it takes no write lock."""
+        async with self.engine.connect() as conn:
+            conn = await conn.execution_options(auszug_read_only=True)
+            async with conn.begin():
+                yield conn
+
     async def ping(self) -> bool:
         try:
-            async with self.engine.connect() as conn:
+            async with self.read() as conn:
                 await conn.exec_driver_sql("SELECT 1")
             return True
         except Exception:
@@ -85,4 +94,5 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        read_only = conn.get_execution_options().get("auszug_read_only", False)
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")

@@ -43,13 +43,20 @@ def dead_letter_stream() -> StreamConfig:
     )
 
 
-async def ensure_streams(js: JetStreamContext) -> None:
-    """Create the streams, or bring an existing one to this configuration. Idempotent."""
-    for config in (events_stream(), dead_letter_stream()):
+async def ensure_streams(js: JetStreamContext, *, replicas: int = 1) -> None:
+    """Create the streams, or bring an existing one to this configuration. Idempotent.
+
+    Replicas are only ever raised here: a cluster operator who set three must not find
+    one after the next service start.
+    """
+    for name, config in ((EVENTS_STREAM, events_stream()), (DLQ_STREAM, dead_letter_stream())):
+        config.num_replicas = replicas
         try:
             await js.add_stream(config)
         except BadRequestError:
-            # Exists with another configuration (an older release): update in place.
+            # Exists with another configuration (an older release, or more replicas).
+            existing = (await js.stream_info(name)).config
+            config.num_replicas = max(replicas, existing.num_replicas or 1)
             await js.update_stream(config)
 
 

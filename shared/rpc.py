@@ -27,6 +27,7 @@ from shared.validation import FieldError, field_errors
 log = structlog.get_logger(__name__)
 
 M = TypeVar("M", bound=BaseModel)
+RPC_WORKERS = 8
 
 
 class ErrorKind(StrEnum):
@@ -92,7 +93,10 @@ class RpcRouter:
                 return reply.model_dump(mode="json")
 
             endpoint.__name__ = f"rpc_{self.context}_{name}"
-            self.router.subscriber(subject, queue=self.context, title=subject)(endpoint)
+            # Several requests at a time: a handler mostly waits on its database.
+            self.router.subscriber(
+                subject, queue=self.context, title=subject, max_workers=RPC_WORKERS
+            )(endpoint)
             return fn
 
         return register
@@ -122,17 +126,26 @@ async def _answer(fn: Handler[M], model: type[M], payload: dict[str, Any]) -> Rp
                 "Bitte neu laden und erneut versuchen.",
             ),
         )
+    except ValidationError as exc:
+        # Never the input values: they may be names, birth dates or notes.
+        fields = [(".".join(map(str, e["loc"])), e["type"]) for e in exc.errors()]
+        log.error("rpc handler built an invalid model", handler=fn.__name__, fields=fields)
+        return _internal_error()
     except Exception:
         log.exception("rpc handler failed", handler=fn.__name__)
-        return RpcReply(
-            ok=False,
-            error=RpcError(
-                kind=ErrorKind.internal, code="internal", message="Interner Fehler im Dienst."
-            ),
-        )
+        return _internal_error()
     finally:
         structlog.contextvars.unbind_contextvars("correlation_id")
     return RpcReply(ok=True, result=None if result is None else result.model_dump(mode="json"))
+
+
+def _internal_error() -> RpcReply:
+    return RpcReply(
+        ok=False,
+        error=RpcError(
+            kind=ErrorKind.internal, code="internal", message="Interner Fehler im Dienst."
+        ),
+    )
 
 
 def _error(kind: ErrorKind, code: str, message: str, exc: ValidationError) -> RpcReply:

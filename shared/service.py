@@ -99,7 +99,10 @@ class ServiceHost:
         # Alembic is synchronous; keep the event loop free while it runs.
         await asyncio.to_thread(upgrade, self.migrations, self.db.url)
         await self.broker.connect()
-        await ensure_streams(self.broker.connection.jetstream())
+        await ensure_streams(
+            self.broker.connection.jetstream(),
+            replicas=self.settings.platform.nats_stream_replicas,
+        )
 
     async def _after_startup(self) -> None:
         await self.relay.start()

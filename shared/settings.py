@@ -19,6 +19,8 @@ class PlatformSettings(BaseSettings):
 
     environment: Environment = "development"
     nats_url: str = "nats://127.0.0.1:4222"
+    # JetStream replicas of the streams (3 in a NATS cluster of three); never lowered.
+    nats_stream_replicas: int = 1
     var_dir: str = "var"
     log_format: Literal["json", "console"] = "json"
     log_level: str = "INFO"

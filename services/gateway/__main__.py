@@ -1,3 +1,4 @@
+import structlog
 import uvicorn
 
 from services.gateway.app import create_app
@@ -6,7 +7,9 @@ from shared.logging import configure_logging
 
 settings = GatewaySettings()
 configure_logging("gateway", fmt=settings.platform.log_format, level=settings.platform.log_level)
-print(f"Auszug gateway: http://{settings.http_host}:{settings.http_port}/docs", flush=True)
+structlog.get_logger("gateway").info(
+    "gateway listening", url=f"http://{settings.http_host}:{settings.http_port}/docs"
+)
 uvicorn.run(
     create_app(settings),
     host=settings.http_host,

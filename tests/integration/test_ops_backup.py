@@ -63,6 +63,8 @@ def test_a_system_restored_from_backup_shows_the_same_figures(
     )  # fmt: skip
     assert "backed up" in out
     system.nats.start()
+    for service in system.services.values():
+        service.wait_ready()  # reconnected to NATS
     # Written after the backup: the restored system must not know it.
     assert system.register(household("2025-05-05")).status_code == 201
     system.wait_for_households(2025, 8)

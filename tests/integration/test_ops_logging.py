@@ -16,16 +16,10 @@ from support.system import System, household, wait_until
 
 pytestmark = pytest.mark.integration
 
-# Printed by services/gateway/__main__.py before logging starts; the one line not JSON.
-GATEWAY_BANNER = "Auszug gateway: "
-
-
 def log_lines(system: System, service: str) -> list[dict[str, Any]]:
     lines = system[service].log_path.read_text().splitlines()
     records = []
     for line in lines:
-        if service == "gateway" and line.startswith(GATEWAY_BANNER):
-            continue
         try:
             records.append(json.loads(line))
         except ValueError:

@@ -27,7 +27,7 @@ def _figure(definition: f.FigureDefinition, value: int) -> Figure:
 async def figures(db: Database, query: FiguresQuery, caller: Caller) -> Figures:
     if caller.role not in MAY_READ_FIGURES:
         raise Forbidden("role", "Ihre Rolle darf keine Kennzahlen abrufen.")
-    async with db.transaction() as conn:
+    async with db.read() as conn:
         households, adults, minors = await registration_totals(conn, caller.municipality, query)
     return Figures(
         municipality=caller.municipality,
