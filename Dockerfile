@@ -35,6 +35,11 @@ ENV PATH=/opt/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
     AUSZUG_VAR_DIR=/app/var
 
+# DejaVu: certificates (volunteer service) print every letter of a name.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 RUN groupadd --system --gid 10001 auszug \
     && useradd --system --uid 10001 --gid auszug --home-dir /app --no-create-home \
         --shell /usr/sbin/nologin auszug

@@ -30,6 +30,21 @@ _MESSAGES: dict[str, str] = {
     "model_type": "Objekt erwartet.",
     "list_type": "Liste erwartet.",
     "json_invalid": "Kein gültiges JSON.",
+    "greater_than": "Muss größer als {gt} sein.",
+    "less_than": "Muss kleiner als {lt} sein.",
+    "multiple_of": "Muss ein Vielfaches von {multiple_of} sein.",
+    "decimal_parsing": "Zahl erwartet (z. B. 612.50).",
+    "decimal_type": "Zahl erwartet (z. B. 612.50).",
+    "decimal_max_digits": "Zu viele Stellen (höchstens {max_digits}).",
+    "decimal_max_places": "Zu viele Nachkommastellen (höchstens {decimal_places}).",
+    "decimal_whole_digits": "Zu viele Stellen vor dem Komma.",
+    "float_parsing": "Zahl erwartet.",
+    "float_type": "Zahl erwartet.",
+    "datetime_parsing": "Ungültiger Zeitpunkt (erwartet JJJJ-MM-TTThh:mm).",
+    "datetime_from_date_parsing": "Ungültiger Zeitpunkt (erwartet JJJJ-MM-TTThh:mm).",
+    "datetime_type": "Zeitpunkt erwartet (JJJJ-MM-TTThh:mm).",
+    "timezone_aware": "Zeitpunkt mit Zeitzone erwartet (z. B. +01:00).",
+    "literal_error": "Ungültiger Wert; erlaubt: {expected}.",
 }
 
 
@@ -54,8 +69,11 @@ def field_errors(
 def _message(error: Mapping[str, Any]) -> str:
     kind = str(error.get("type", ""))
     if kind == "value_error":
+        message = str(error.get("msg", ""))
+        if "email address" in message:  # EmailStr reports through a generic value_error
+            return "Ungültige E-Mail-Adresse."
         # Our own validators raise ValueError with a German sentence; pydantic prefixes it.
-        return str(error.get("msg", "")).removeprefix("Value error, ")
+        return message.removeprefix("Value error, ")
     template = _MESSAGES.get(kind)
     if template is None:
         return str(error.get("msg", "Ungültiger Wert."))

@@ -12,7 +12,7 @@ from nats.errors import Error as NatsError
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from services.gateway import errors
-from services.gateway.routes import households, inquiries, placement, reports
+from services.gateway.routes import households, inquiries, placement, prevention, reports, volunteer
 from services.gateway.settings import GatewaySettings
 from shared.http_metrics import HttpMetricsMiddleware
 from shared.logging import RequestLogMiddleware, adopt_library_loggers
@@ -48,7 +48,9 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.include_router(households.router)
     app.include_router(inquiries.router)
     app.include_router(placement.router)
+    app.include_router(prevention.router)
     app.include_router(reports.router)
+    app.include_router(volunteer.router)
     # The last one added runs first: the log line's correlation id covers the metrics too.
     app.add_middleware(HttpMetricsMiddleware)
     app.add_middleware(RequestLogMiddleware)

@@ -16,6 +16,7 @@ from support.system import System, household, wait_until
 
 pytestmark = pytest.mark.integration
 
+
 def log_lines(system: System, service: str) -> list[dict[str, Any]]:
     lines = system[service].log_path.read_text().splitlines()
     records = []

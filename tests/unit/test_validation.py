@@ -26,3 +26,21 @@ def test_errors_name_the_field_and_explain_in_german() -> None:
         ),
         "members": "Pflichtfeld fehlt.",
     }
+
+
+def test_an_invalid_email_address_is_explained_in_german() -> None:
+    try:
+        RegisterHousehold.model_validate(
+            {
+                "provider": "caritas",
+                "registered_on": "2020-01-01",
+                "accommodation": {"kind": "shelter"},
+                "members": [{"role": "head", "age_band": "27-64"}],
+                "contact": {"email": "keine-adresse"},
+            }
+        )
+    except ValidationError as exc:
+        errors = {e.field: e.message for e in field_errors(exc.errors())}
+    else:
+        raise AssertionError("expected a validation error")
+    assert errors == {"contact.email": "Ungültige E-Mail-Adresse."}

@@ -1,0 +1,336 @@
+"""Volunteers (Ehrenamt): volunteers, tandems and their support acts, open office hours
+and consultations, workshops with attendance and certificates."""
+
+from __future__ import annotations
+
+import base64
+from typing import Annotated, Any
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, Path, Response
+from pydantic import BaseModel
+
+from services.gateway.deps import CurrentCaller, Rpc
+from shared.contracts import volunteer as c
+from shared.identity import Caller
+
+router = APIRouter(prefix="/api", tags=["Ehrenamt"])
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    403: {"description": "Ihre Rolle darf das nicht."},
+    404: {"description": "Nicht gefunden (oder nicht sichtbar für Sie)."},
+    409: {"description": "Eine Regel steht entgegen, z. B. das Tandem ist schon beendet."},
+    422: {"description": "Eingabe unvollständig oder ungültig; `fields` nennt die Felder."},
+}
+_READ: dict[int | str, dict[str, Any]] = {k: v for k, v in _ERRORS.items() if k in (403, 404, 422)}
+
+VolunteerId = Annotated[UUID, Path(description="Kennung der/des Ehrenamtlichen")]
+TandemId = Annotated[UUID, Path(description="Kennung des Tandems")]
+OfficeHourId = Annotated[UUID, Path(description="Kennung der Sprechstunde")]
+WorkshopId = Annotated[UUID, Path(description="Kennung des Workshops")]
+
+
+async def _call(rpc: Rpc, name: str, body: BaseModel | dict[str, Any], caller: Caller) -> Any:
+    return await rpc.call("volunteer", name, body, caller)
+
+
+def _on(target: UUID, body: BaseModel) -> dict[str, Any]:
+    return {"id": str(target), "body": body.model_dump(mode="json")}
+
+
+def _by_id(target: UUID) -> c.ById:
+    return c.ById(id=target)
+
+
+# ---------------------------------------------------------------- volunteers
+
+
+@router.post(
+    "/volunteers",
+    status_code=201,
+    response_model=c.VolunteerRef,
+    summary="Ehrenamtliche/n aufnehmen",
+    responses=_ERRORS,
+)
+async def register_volunteer(
+    body: c.RegisterVolunteer, caller: CurrentCaller, rpc: Rpc
+) -> c.VolunteerRef:
+    """Bei einem Träger aufnehmen, mit Login (`user_id`), Stadtteil und Sprachen.
+
+    Name, Kontakt und Login bleiben in den Tabellen des Ehrenamts, in keinem Ereignis.
+    Koordination; Fachkräfte für den eigenen Träger.
+    """
+    return c.VolunteerRef.model_validate(await _call(rpc, "register_volunteer", body, caller))
+
+
+@router.get("/volunteers", response_model=c.VolunteerList, summary="Ehrenamtliche", responses=_READ)
+async def list_volunteers(
+    query: Annotated[c.ListVolunteers, Depends()], caller: CurrentCaller, rpc: Rpc
+) -> c.VolunteerList:
+    """Aktive Ehrenamtliche (Fachkräfte: des eigenen Trägers), nach Namen."""
+    return c.VolunteerList.model_validate(await _call(rpc, "list_volunteers", query, caller))
+
+
+@router.get(
+    "/volunteers/{volunteer_id}",
+    response_model=c.VolunteerView,
+    summary="Ehrenamtliche/n anzeigen",
+    responses=_READ,
+)
+async def get_volunteer(
+    volunteer_id: VolunteerId, caller: CurrentCaller, rpc: Rpc
+) -> c.VolunteerView:
+    """Mit Einstiegsschritten und ob ein Tandem gebildet werden kann."""
+    result = await _call(rpc, "get_volunteer", _by_id(volunteer_id), caller)
+    return c.VolunteerView.model_validate(result)
+
+
+@router.post(
+    "/volunteers/{volunteer_id}/onboarding",
+    response_model=c.VolunteerRef,
+    summary="Einstiegsschritt erledigt",
+    responses=_ERRORS,
+)
+async def record_onboarding_step(
+    volunteer_id: VolunteerId, body: c.RecordOnboardingStep, caller: CurrentCaller, rpc: Rpc
+) -> c.VolunteerRef:
+    """Erstgespräch, Ehrenamtsvereinbarung (nötig fürs Tandem) oder Führungszeugnis."""
+    result = await _call(rpc, "record_onboarding_step", _on(volunteer_id, body), caller)
+    return c.VolunteerRef.model_validate(result)
+
+
+@router.post(
+    "/volunteers/{volunteer_id}/leaving",
+    response_model=c.VolunteerRef,
+    summary="Ehrenamtliche/r hört auf",
+    responses=_ERRORS,
+)
+async def record_leaving(
+    volunteer_id: VolunteerId, body: c.RecordLeaving, caller: CurrentCaller, rpc: Rpc
+) -> c.VolunteerRef:
+    """Nur ohne aktive Tandems: diese bitte vorher beenden."""
+    result = await _call(rpc, "record_leaving", _on(volunteer_id, body), caller)
+    return c.VolunteerRef.model_validate(result)
+
+
+# ---------------------------------------------------------------- tandems
+
+
+@router.post(
+    "/tandems",
+    status_code=201,
+    response_model=c.TandemRef,
+    summary="Tandem bilden",
+    responses=_ERRORS,
+)
+async def form_tandem(body: c.FormTandem, caller: CurrentCaller, rpc: Rpc) -> c.TandemRef:
+    """Ehrenamtliche/r (mit Vereinbarung) und Haushalt desselben Trägers; ein aktives
+    Tandem je Haushalt. Ein abgemeldeter oder unbekannter Haushalt: 409."""
+    return c.TandemRef.model_validate(await _call(rpc, "form_tandem", body, caller))
+
+
+@router.get("/tandems", response_model=c.TandemList, summary="Tandems", responses=_READ)
+async def list_tandems(
+    query: Annotated[c.ListTandems, Depends()], caller: CurrentCaller, rpc: Rpc
+) -> c.TandemList:
+    """Aktive Tandems; Ehrenamtliche sehen nur ihre eigenen."""
+    return c.TandemList.model_validate(await _call(rpc, "list_tandems", query, caller))
+
+
+@router.get(
+    "/tandems/{tandem_id}", response_model=c.TandemView, summary="Tandem anzeigen", responses=_READ
+)
+async def get_tandem(tandem_id: TandemId, caller: CurrentCaller, rpc: Rpc) -> c.TandemView:
+    """Mit Unterstützungen und begleiteten Vermittlungen."""
+    return c.TandemView.model_validate(await _call(rpc, "get_tandem", _by_id(tandem_id), caller))
+
+
+@router.post(
+    "/tandems/{tandem_id}/end",
+    response_model=c.TandemRef,
+    summary="Tandem beenden",
+    responses=_ERRORS,
+)
+async def end_tandem(
+    tandem_id: TandemId, body: c.EndTandem, caller: CurrentCaller, rpc: Rpc
+) -> c.TandemRef:
+    """Mit Grund (Wohnung gefunden, weggezogen, einvernehmlich …)."""
+    return c.TandemRef.model_validate(await _call(rpc, "end_tandem", _on(tandem_id, body), caller))
+
+
+@router.post(
+    "/tandems/{tandem_id}/support",
+    status_code=201,
+    response_model=c.SupportRef,
+    summary="Unterstützung im Tandem erfassen",
+    responses=_ERRORS,
+)
+async def record_support(
+    tandem_id: TandemId, body: c.RecordSupport, caller: CurrentCaller, rpc: Rpc
+) -> c.SupportRef:
+    """Bei Besichtigung, Formalitäten, Behörde oder Vermieter; auch durch die/den
+    Ehrenamtliche/n des Tandems selbst."""
+    result = await _call(rpc, "record_support", _on(tandem_id, body), caller)
+    return c.SupportRef.model_validate(result)
+
+
+@router.get(
+    "/tandem-households/{household_id}",
+    response_model=c.TandemHouseholdView,
+    summary="Haushalt meines Tandems",
+    responses=_READ,
+)
+async def get_tandem_household(
+    household_id: Annotated[UUID, Path(description="Kennung des Haushalts")],
+    caller: CurrentCaller,
+    rpc: Rpc,
+) -> c.TandemHouseholdView:
+    """Nur was ein Tandem braucht: Größe, Unterkunftsart, Träger, Tandem seit (keine Namen)."""
+    body = c.GetTandemHousehold(household_id=household_id)
+    result = await _call(rpc, "get_tandem_household", body, caller)
+    return c.TandemHouseholdView.model_validate(result)
+
+
+# ---------------------------------------------------------------- office hours
+
+
+@router.post(
+    "/office-hours",
+    status_code=201,
+    response_model=c.OfficeHourRef,
+    summary="Offene Sprechstunde erfassen",
+    responses=_ERRORS,
+)
+async def hold_office_hour(
+    body: c.HoldOfficeHour, caller: CurrentCaller, rpc: Rpc
+) -> c.OfficeHourRef:
+    """Sprechstunde eines Trägers an einem Tag, gleich mit ihren Beratungen."""
+    return c.OfficeHourRef.model_validate(await _call(rpc, "hold_office_hour", body, caller))
+
+
+@router.post(
+    "/office-hours/{office_hour_id}/consultations",
+    status_code=201,
+    response_model=c.OfficeHourRef,
+    summary="Beratungen einer Sprechstunde nachtragen",
+    responses=_ERRORS,
+)
+async def record_office_hour_consultations(
+    office_hour_id: OfficeHourId,
+    body: c.RecordOfficeHourConsultations,
+    caller: CurrentCaller,
+    rpc: Rpc,
+) -> c.OfficeHourRef:
+    """Schnellerfassung: mehrere Beratungen auf einmal, alle oder keine."""
+    payload = _on(office_hour_id, body)
+    result = await _call(rpc, "record_office_hour_consultations", payload, caller)
+    return c.OfficeHourRef.model_validate(result)
+
+
+@router.get(
+    "/office-hours/{office_hour_id}",
+    response_model=c.OfficeHourView,
+    summary="Sprechstunde anzeigen",
+    responses=_READ,
+)
+async def get_office_hour(
+    office_hour_id: OfficeHourId, caller: CurrentCaller, rpc: Rpc
+) -> c.OfficeHourView:
+    """Mit ihren Beratungen und der Zahl je Kanal."""
+    result = await _call(rpc, "get_office_hour", _by_id(office_hour_id), caller)
+    return c.OfficeHourView.model_validate(result)
+
+
+@router.post(
+    "/consultations",
+    status_code=201,
+    response_model=c.ConsultationRef,
+    summary="Beratung außerhalb der Sprechstunde erfassen",
+    responses=_ERRORS,
+)
+async def record_consultation(
+    body: c.RecordConsultation, caller: CurrentCaller, rpc: Rpc
+) -> c.ConsultationRef:
+    """E-Mail, Telefonat oder Einzeltermin (`appointment`)."""
+    return c.ConsultationRef.model_validate(await _call(rpc, "record_consultation", body, caller))
+
+
+# ---------------------------------------------------------------- workshops
+
+
+@router.post(
+    "/workshops",
+    status_code=201,
+    response_model=c.WorkshopRef,
+    summary="Workshop erfassen",
+    responses=_ERRORS,
+)
+async def hold_workshop(body: c.HoldWorkshop, caller: CurrentCaller, rpc: Rpc) -> c.WorkshopRef:
+    """Thema, Tag, Träger, Ort und Dauer eines Workshops für Geflüchtete."""
+    return c.WorkshopRef.model_validate(await _call(rpc, "hold_workshop", body, caller))
+
+
+@router.get(
+    "/workshops/{workshop_id}",
+    response_model=c.WorkshopView,
+    summary="Workshop anzeigen",
+    responses=_READ,
+)
+async def get_workshop(workshop_id: WorkshopId, caller: CurrentCaller, rpc: Rpc) -> c.WorkshopView:
+    """Mit Teilnehmenden und ausgestellten Bestätigungen."""
+    result = await _call(rpc, "get_workshop", _by_id(workshop_id), caller)
+    return c.WorkshopView.model_validate(result)
+
+
+@router.post(
+    "/workshops/{workshop_id}/attendances",
+    status_code=201,
+    response_model=c.AttendanceRef,
+    summary="Teilnahme erfassen",
+    responses=_ERRORS,
+)
+async def record_attendance(
+    workshop_id: WorkshopId, body: c.RecordAttendance, caller: CurrentCaller, rpc: Rpc
+) -> c.AttendanceRef:
+    """Eine Person; ihr Name steht nur auf der Bestätigung, in keinem Ereignis."""
+    result = await _call(rpc, "record_attendance", _on(workshop_id, body), caller)
+    return c.AttendanceRef.model_validate(result)
+
+
+@router.post(
+    "/workshops/{workshop_id}/certificates",
+    status_code=201,
+    response_model=c.CertificateRef,
+    summary="Teilnahmebestätigung ausstellen",
+    responses=_ERRORS,
+)
+async def issue_certificate(
+    workshop_id: WorkshopId, body: c.IssueCertificate, caller: CurrentCaller, rpc: Rpc
+) -> c.CertificateRef:
+    """Qualifizierte Teilnahmebestätigung für eine teilnehmende Person."""
+    result = await _call(rpc, "issue_certificate", _on(workshop_id, body), caller)
+    return c.CertificateRef.model_validate(result)
+
+
+@router.get(
+    "/workshops/{workshop_id}/certificates/{certificate_id}",
+    response_class=Response,
+    summary="Teilnahmebestätigung als PDF",
+    responses={200: {"content": {"application/pdf": {}}, "description": "PDF"}, **_READ},
+)
+async def get_certificate(
+    workshop_id: WorkshopId,
+    certificate_id: Annotated[UUID, Path(description="Kennung der Bestätigung")],
+    caller: CurrentCaller,
+    rpc: Rpc,
+) -> Response:
+    """Zum Ausdrucken und Vorzeigen bei Vermietern, auf Deutsch, mit Namen und Inhalten."""
+    body = c.GetCertificate(workshop_id=workshop_id, certificate_id=certificate_id)
+    document = c.CertificateDocument.model_validate(
+        await _call(rpc, "get_certificate", body, caller)
+    )
+    return Response(
+        base64.b64decode(document.content_base64),
+        media_type=document.media_type,
+        headers={"content-disposition": f'inline; filename="{document.filename}"'},
+    )

@@ -1,0 +1,13 @@
+"""`python -m services.prevention` runs the service; `... rebuild` rewrites its lists."""
+
+import asyncio
+import sys
+
+from services.prevention.entrypoints.app import SERVICE, PreventionSettings, build, rebuild
+from shared.main import run_service
+
+if sys.argv[1:] == ["rebuild"]:
+    streams = asyncio.run(rebuild())
+    print(f"prevention: lists rebuilt from {streams} streams of the event store")
+else:
+    run_service(SERVICE, PreventionSettings, build)

@@ -1,0 +1,76 @@
+"""Prevention's own tables besides the event store.
+
+Personal-data tables (`case_details`, `case_notes`: the household's contact person and
+address, who referred in person, every note) are the only place such data lives; they
+are keyed by case id and never copied into events (DESIGN.md, invariant 6).
+
+`case_index` and `aftercare_offers` are the lists staff work from (cases, overdue
+visits, open aftercare offers). They hold no personal data and are written from the
+aggregate's state in the same transaction as its events, so they are never behind;
+`reindex` rebuilds them from the event store.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Date, Integer, MetaData, String, Table, Text, Uuid
+
+PREVENTION = MetaData()
+
+case_index = Table(
+    "case_index",
+    PREVENTION,
+    Column("case_id", Uuid, primary_key=True),
+    Column("municipality", String(64), nullable=False, index=True),
+    Column("provider", String(64), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("source", String(40), nullable=False),
+    Column("target_group", String(60), nullable=False),
+    Column("housing_situation", String(30), nullable=False),
+    Column("adults", Integer, nullable=False),
+    Column("minors", Integer, nullable=False),
+    Column("received_on", Date, nullable=False),
+    Column("admitted_on", Date),
+    Column("ends_on", Date),
+    Column("next_visit_due", Date, index=True),
+    Column("last_visit_on", Date),
+    Column("closed_on", Date),
+    Column("outcome", String(30)),
+)
+
+case_details = Table(
+    "case_details",
+    PREVENTION,
+    Column("case_id", Uuid, primary_key=True),
+    Column("municipality", String(64), nullable=False),
+    Column("contact_name", String(200)),
+    Column("phone", String(40)),
+    Column("email", String(254)),
+    Column("street_address", String(200)),
+    Column("referred_by", String(200)),
+    Column("note", Text),
+)
+
+case_notes = Table(
+    "case_notes",
+    PREVENTION,
+    Column("case_id", Uuid, primary_key=True),
+    # The id of a help act (visit, mediation …), or the step: eligibility, rejection,
+    # consent_withdrawal, closing.
+    Column("entry", String(60), primary_key=True),
+    Column("note", Text, nullable=False),
+)
+
+aftercare_offers = Table(
+    "aftercare_offers",
+    PREVENTION,
+    Column("municipality", String(64), primary_key=True),
+    Column("household_id", Uuid, primary_key=True),
+    Column("provider", String(64), nullable=False),
+    Column("adults", Integer, nullable=False),
+    Column("minors", Integer, nullable=False),
+    Column("offered_on", Date, nullable=False),
+    Column("moved_on", Date, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("decided_on", Date),
+    Column("decline_reason", String(30)),
+)

@@ -1,0 +1,73 @@
+"""Policy: a completed placement offers the household aftercare (Nachbetreuung).
+
+Runs inside the consumer's transaction, through the aftercare decider like any command,
+so the offer and the consumer's record of having applied the placement event commit
+together. The offer's stream is the household's, so a redelivered or republished
+placement event can never open a second offer: a household offered aftercare already is
+left as it is, and a concurrent second offer loses on the stream's unique version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from services.prevention.adapters.aftercare_offers import index_aftercare
+from services.prevention.domain import aftercare as ac
+from shared.clock import business_day
+from shared.contracts.placement import PlacementCompleted
+from shared.envelope import CommandContext, Envelope
+from shared.eventstore.store import EventStore, RecordedEvent
+
+log = structlog.get_logger(__name__)
+
+CONSUMER = "prevention-aftercare"
+ACTOR = "system:prevention"
+
+
+class AftercarePolicy:
+    def __init__(self, store: EventStore) -> None:
+        self.store = store
+
+    async def apply(self, conn: AsyncConnection, batch: Sequence[RecordedEvent]) -> None:
+        for recorded in batch:
+            if isinstance(recorded.event, PlacementCompleted):
+                await self._offer(conn, recorded.envelope, recorded.event)
+
+    async def _offer(
+        self, conn: AsyncConnection, envelope: Envelope, placed: PlacementCompleted
+    ) -> None:
+        stream_id = ac.stream_id(envelope.municipality, placed.household_id)
+        history = await self.store.load(conn, stream_id)
+        state = ac.aftercare.fold(r.event for r in history)  # type: ignore[misc]
+        if state.offered is not None:
+            log.info("aftercare was offered already", stream_id=stream_id)
+            return
+        command = ac.OfferAftercare(
+            household_id=placed.household_id,
+            provider=placed.provider,
+            adults=placed.adults,
+            minors=placed.minors,
+            offer_id=placed.offer_id,
+            moved_on=placed.moved_on,
+            lease_signed_on=business_day(placed.occurred_at),
+        )
+        events = ac.aftercare.decide(command, state)
+        await self.store.append(
+            conn,
+            stream_id=stream_id,
+            expected_version=len(history),
+            new_events=events,
+            context=CommandContext(
+                actor=ACTOR,
+                municipality=envelope.municipality,
+                correlation_id=envelope.correlation_id,
+                causation_id=envelope.event_id,
+            ),
+            provider=placed.provider,
+        )
+        for event in events:
+            state = ac.aftercare.evolve(state, event)
+        await index_aftercare(conn, envelope.municipality, state)

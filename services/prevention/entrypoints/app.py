@@ -1,0 +1,44 @@
+"""Composition root of the prevention service (Wohnintegrationshilfe)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from faststream.asgi import AsgiFastStream
+
+from services.prevention.application.aftercare_policy import CONSUMER, AftercarePolicy
+from services.prevention.application.reindex import reindex
+from services.prevention.entrypoints.handlers import register_handlers
+from shared.contracts import CONTRACTS
+from shared.db import Database
+from shared.eventstore.store import EventStore
+from shared.migrations import upgrade
+from shared.service import ServiceHost
+from shared.settings import ServiceSettings, service_settings
+
+SERVICE = "prevention"
+MIGRATIONS = Path(__file__).resolve().parents[1] / "adapters" / "migrations"
+PreventionSettings = service_settings(SERVICE, default_port=8104)
+
+
+def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
+    host = ServiceHost(SERVICE, settings or PreventionSettings(), MIGRATIONS)
+    register_handlers(host)
+    host.consume(
+        CONSUMER,
+        AftercarePolicy(host.store),
+        filter_subject=CONTRACTS.subject("PlacementCompleted"),
+    )
+    return host.app()
+
+
+async def rebuild(settings: ServiceSettings | None = None) -> int:
+    """Rewrite the case and aftercare lists from the event store (service stopped)."""
+    settings = settings or PreventionSettings()
+    db = Database(settings.database(SERVICE))
+    try:
+        await asyncio.to_thread(upgrade, MIGRATIONS, db.url)
+        return await reindex(db, EventStore(CONTRACTS))
+    finally:
+        await db.dispose()

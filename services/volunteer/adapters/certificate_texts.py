@@ -1,0 +1,95 @@
+"""The German wording of a certificate: what each workshop topic covers, and how
+providers and municipalities are called on paper.
+
+A *qualified* certificate (seed 003) names the contents, so that a landlord can see what
+the person learnt, not only that they were there.
+"""
+
+from __future__ import annotations
+
+from shared.contracts.volunteer import WorkshopTopic
+
+TOPICS: dict[WorkshopTopic, tuple[str, tuple[str, ...]]] = {
+    WorkshopTopic.flat_search: (
+        "Wohnungssuche",
+        (
+            "Wohnungsanzeigen lesen und verstehen",
+            "Wege zur Wohnung: Wohnungsgesellschaften, Portale, Netzwerke",
+            "Kontakt mit Vermieterinnen und Vermietern, Besichtigungstermine",
+        ),
+    ),
+    WorkshopTopic.application_documents: (
+        "Bewerbungsunterlagen für eine Wohnung",
+        (
+            "Mieterselbstauskunft, Einkommensnachweise, Mietschuldenfreiheitsbescheinigung",
+            "Wohnberechtigungsschein (WBS) und Bescheinigungen des Jobcenters",
+            "eine vollständige Bewerbungsmappe zusammenstellen",
+        ),
+    ),
+    WorkshopTopic.tenancy_rights_and_duties: (
+        "Rechte und Pflichten als Mieterin und Mieter",
+        (
+            "der Mietvertrag und seine wichtigsten Regelungen",
+            "Miete pünktlich zahlen, Mängel melden, Kündigungsfristen",
+            "Hausordnung, Ruhezeiten und Schönheitsreparaturen",
+        ),
+    ),
+    WorkshopTopic.rent_and_utilities: (
+        "Miete, Nebenkosten und Kaution",
+        (
+            "Kaltmiete, Nebenkosten, Heizkosten und ihre Abrechnung",
+            "Kaution und Mietübernahme durch Jobcenter oder Sozialamt",
+            "Strom und Gas anmelden, Abschläge verstehen",
+        ),
+    ),
+    WorkshopTopic.heating_and_ventilation: (
+        "Richtig heizen und lüften, Energie sparen",
+        (
+            "Schimmel vermeiden durch richtiges Lüften",
+            "Heizung sinnvoll einstellen",
+            "Strom und Wasser sparen",
+        ),
+    ),
+    WorkshopTopic.waste_and_house_rules: (
+        "Mülltrennung und Hausordnung",
+        (
+            "Mülltrennung und Entsorgung in der Stadt",
+            "gemeinsam genutzte Räume: Treppenhaus, Keller, Hof",
+            "die Hausordnung lesen und einhalten",
+        ),
+    ),
+    WorkshopTopic.neighbourhood: (
+        "Gute Nachbarschaft",
+        (
+            "Zusammenleben im Mehrfamilienhaus",
+            "Konflikte ansprechen und lösen",
+            "Ansprechpartner im Veedel",
+        ),
+    ),
+}
+
+PROVIDERS = {
+    "caritas": "Caritasverband",
+    "drk": "Deutsches Rotes Kreuz",
+    "fluechtlingsrat": "Kölner Flüchtlingsrat e.V.",
+    "skm": "SKM",
+    "stadt": "Stadtverwaltung",
+}
+
+MUNICIPALITIES = {"koeln": "Köln", "bergisch-gladbach": "Bergisch Gladbach"}
+
+
+def provider_name(code: str) -> str:
+    return PROVIDERS.get(code, code.replace("-", " ").replace("_", " ").title())
+
+
+def municipality_name(code: str) -> str:
+    return MUNICIPALITIES.get(code, code.replace("-", " ").title())
+
+
+def duration(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    if hours == 0:
+        return f"{minutes} Minuten"
+    text = "1 Stunde" if hours == 1 else f"{hours} Stunden"
+    return f"{text} {rest} Minuten" if rest else text

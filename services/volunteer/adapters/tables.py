@@ -1,0 +1,86 @@
+"""Volunteer's SQL tables besides the backbone's.
+
+Three kinds, kept apart on purpose:
+- personal data (`volunteer_details`, `attendee_details`): names, contact data, logins,
+  birth dates; written with the event in one transaction, never copied into an event;
+- a write-side index (`tandem_index`): which household stream holds a tandem, and whose
+  tandem it is; written with `TandemFormed` in one transaction, never changed after;
+- read models from other services' events (`known_households` from intake's,
+  `household_placements` from placement's), rebuilt from the stream on demand.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Date, Index, Integer, MetaData, String, Table, UniqueConstraint, Uuid
+
+VOLUNTEER = MetaData()
+
+# ---------------------------------------------------------------- personal data
+
+volunteer_details = Table(
+    "volunteer_details",
+    VOLUNTEER,
+    Column("volunteer_id", Uuid, primary_key=True),
+    Column("municipality", String(64), nullable=False),
+    Column("provider", String(64), nullable=False),
+    Column("user_id", String(120), nullable=False),
+    Column("given_name", String(100)),
+    Column("family_name", String(100)),
+    Column("phone", String(40)),
+    Column("email", String(254)),
+    UniqueConstraint("municipality", "user_id", name="uq_volunteer_user"),
+)
+
+attendee_details = Table(
+    "attendee_details",
+    VOLUNTEER,
+    Column("attendee_id", Uuid, primary_key=True),
+    Column("workshop_id", Uuid, nullable=False, index=True),
+    Column("municipality", String(64), nullable=False),
+    Column("given_name", String(100)),
+    Column("family_name", String(100)),
+    Column("birth_date", Date),
+)
+
+# ---------------------------------------------------------------- write-side index
+
+tandem_index = Table(
+    "tandem_index",
+    VOLUNTEER,
+    Column("tandem_id", Uuid, primary_key=True),
+    Column("municipality", String(64), nullable=False),
+    Column("household_id", Uuid, nullable=False),
+    Column("volunteer_id", Uuid, nullable=False),
+    Column("provider", String(64), nullable=False),
+    Index("ix_tandem_index_volunteer", "municipality", "volunteer_id"),
+    Index("ix_tandem_index_household", "municipality", "household_id"),
+)
+
+# ---------------------------------------------------------------- read models
+
+known_households = Table(
+    "known_households",
+    VOLUNTEER,
+    Column("household_id", Uuid, primary_key=True),
+    Column("municipality", String(64), nullable=False, index=True),
+    Column("provider", String(64), nullable=False),
+    Column("adults", Integer, nullable=False),
+    Column("minors", Integer, nullable=False),
+    Column("accommodation_kind", String(40)),
+    Column("registered_on", Date, nullable=False),
+    Column("deregistered_on", Date),
+)
+
+household_placements = Table(
+    "household_placements",
+    VOLUNTEER,
+    Column("placement_event_id", Uuid, primary_key=True),
+    Column("municipality", String(64), nullable=False),
+    Column("household_id", Uuid, nullable=False),
+    Column("offer_id", Uuid, nullable=False),
+    Column("provider", String(64), nullable=False),
+    Column("adults", Integer, nullable=False),
+    Column("minors", Integer, nullable=False),
+    Column("lease_signed_on", Date, nullable=False),
+    Index("ix_household_placements_household", "municipality", "household_id"),
+)

@@ -1,0 +1,75 @@
+"""Who may do what in volunteer, in one place.
+
+- coordinator: manages everything of the municipality;
+- caseworker: manages volunteers, tandems, office hours and workshops of their own
+  provider only; another provider's volunteer, tandem, office hour or workshop answers
+  404 exactly like one that does not exist (no existence leak);
+- volunteer: reads their own active tandems and the minimal view of those households,
+  and records support acts for them; anything else is 403, another tandem 404;
+- admin: reads what a coordinator reads, changes nothing;
+- housing_office, analyst: nothing here (403).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from shared.decider import C, Decider, E, Forbidden, NotFound, S
+from shared.identity import Caller, Role
+
+MANAGERS = frozenset({Role.coordinator, Role.caseworker})
+READERS = frozenset({Role.coordinator, Role.caseworker, Role.admin})
+TANDEM_READERS = READERS | {Role.volunteer}
+SEES_ALL_PROVIDERS = frozenset({Role.coordinator, Role.admin})
+
+
+def require_manager(caller: Caller) -> None:
+    if caller.role not in MANAGERS:
+        raise Forbidden("role", "Ihre Rolle darf im Ehrenamt nichts erfassen oder ändern.")
+
+
+def require_reader(caller: Caller) -> None:
+    if caller.role not in READERS:
+        raise Forbidden("role", "Ihre Rolle sieht diese Daten des Ehrenamts nicht.")
+
+
+def require_tandem_reader(caller: Caller) -> None:
+    if caller.role not in TANDEM_READERS:
+        raise Forbidden("role", "Ihre Rolle sieht keine Tandems.")
+
+
+def require_own_provider(caller: Caller, provider: str) -> None:
+    """A caseworker records for their own provider only."""
+    require_manager(caller)
+    if caller.role is Role.caseworker and provider != caller.provider:
+        raise Forbidden("other_provider", "Sie können nur für Ihren eigenen Träger erfassen.")
+
+
+def provider_scope(caller: Caller) -> str | None:
+    """The provider a staff reader is limited to; None for those who see every provider."""
+    require_reader(caller)
+    if caller.role in SEES_ALL_PROVIDERS:
+        return None
+    # A caseworker without a provider sees nothing rather than everything.
+    return caller.provider or "\x00"
+
+
+def may_see(caller: Caller, provider: str | None) -> bool:
+    scope = provider_scope(caller)
+    return provider is not None and (scope is None or scope == provider)
+
+
+def require_visible(caller: Caller, provider: str | None, what: str, message: str) -> None:
+    """Not found, whether it does not exist or belongs to another provider."""
+    if not may_see(caller, provider):
+        raise NotFound(what, message)
+
+
+def guarded(decider: Decider[C, E, S], check: Callable[[S], None]) -> Decider[C, E, S]:
+    """`decider`, checking access on the state it decides on, inside the same transaction."""
+
+    def decide(command: C, state: S) -> Sequence[E]:
+        check(state)
+        return decider.decide(command, state)
+
+    return Decider(decide=decide, evolve=decider.evolve, initial_state=decider.initial_state)

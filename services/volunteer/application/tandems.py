@@ -1,0 +1,183 @@
+"""Use cases for tandems: form one, end it, record a support act, show and list them,
+and show a volunteer the household of their tandem."""
+
+from __future__ import annotations
+
+from uuid import UUID, uuid4
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from services.volunteer.adapters import households, tandem_index
+from services.volunteer.adapters.personal_data import volunteer_by_user
+from services.volunteer.adapters.streams import fold_streams
+from services.volunteer.adapters.tandem_index import TandemKey
+from services.volunteer.application import access, tandem_views
+from services.volunteer.domain import tandems as td
+from services.volunteer.domain import volunteer as vo
+from services.volunteer.domain.tandem_commands import EndTandem, FormTandem, RecordSupport
+from shared.application import CommandExecutor
+from shared.clock import today
+from shared.contracts import volunteer as c
+from shared.decider import Forbidden, NotFound, RuleViolation
+from shared.identity import Caller, Role
+
+
+class Tandems:
+    def __init__(self, commands: CommandExecutor) -> None:
+        self.commands = commands
+
+    async def form(self, request: c.FormTandem, caller: Caller) -> c.TandemRef:
+        access.require_manager(caller)
+        municipality, household_id = caller.municipality, request.household_id
+        tandem_id = request.tandem_id or uuid4()
+        async with self.commands.db.transaction() as conn:
+            history = await self.commands.store.load(
+                conn, vo.stream_id(municipality, request.volunteer_id)
+            )
+            row = await households.household(conn, municipality, household_id)
+            placements = await households.placements(conn, municipality, household_id)
+        volunteer = vo.volunteer.fold(r.event for r in history)  # type: ignore[misc]
+        if volunteer.registered and not access.may_see(caller, volunteer.provider):
+            volunteer = vo.Volunteer()  # another provider's: as unknown as a missing one
+        command = FormTandem(
+            tandem_id=tandem_id,
+            household_id=household_id,
+            formed_on=request.formed_on or today(),
+            today=today(),
+            volunteer=volunteer,
+            household=row.known if row and access.may_see(caller, row.provider) else None,
+            placements=placements,
+        )
+
+        async def index(conn: AsyncConnection, _state: td.HouseholdTandems) -> None:
+            assert volunteer.volunteer_id and volunteer.provider
+            key = TandemKey(tandem_id, household_id, volunteer.volunteer_id, volunteer.provider)
+            try:
+                await tandem_index.add(conn, municipality, key)
+            except IntegrityError as exc:
+                raise RuleViolation(
+                    "already_formed", "Dieses Tandem ist bereits gebildet."
+                ) from exc
+
+        await self.commands.execute(
+            td.tandems,
+            td.stream_id(municipality, household_id),
+            command,
+            caller.command_context(),
+            provider=lambda _state: volunteer.provider,
+            also=index,
+        )
+        return c.TandemRef(tandem_id=tandem_id)
+
+    async def end(self, tandem_id: UUID, request: c.EndTandem, caller: Caller) -> c.TandemRef:
+        access.require_manager(caller)
+        command = EndTandem(
+            tandem_id=tandem_id,
+            ended_on=request.ended_on or today(),
+            reason=request.reason,
+            today=today(),
+        )
+        await self._execute(tandem_id, command, caller)
+        return c.TandemRef(tandem_id=tandem_id)
+
+    async def support(
+        self, tandem_id: UUID, request: c.RecordSupport, caller: Caller
+    ) -> c.SupportRef:
+        if caller.role not in access.MANAGERS | {Role.volunteer}:
+            raise Forbidden("role", "Ihre Rolle darf keine Unterstützung erfassen.")
+        support_id = request.support_id or uuid4()
+        command = RecordSupport(
+            support_id=support_id,
+            tandem_id=tandem_id,
+            kind=request.kind,
+            supported_on=request.supported_on or today(),
+            today=today(),
+        )
+        await self._execute(tandem_id, command, caller)
+        return c.SupportRef(tandem_id=tandem_id, support_id=support_id)
+
+    async def get(self, tandem_id: UUID, caller: Caller) -> c.TandemView:
+        access.require_tandem_reader(caller)
+        key, me = await self._key(tandem_id, caller)
+        state, _ = await self.commands.load(
+            td.tandems, td.stream_id(caller.municipality, key.household_id)
+        )
+        tandem = tandem_views.require_visible(caller, key, state, me)
+        return tandem_views.tandem_view(key, state, tandem)
+
+    async def listing(self, query: c.ListTandems, caller: Caller) -> c.TandemList:
+        access.require_tandem_reader(caller)
+        municipality = caller.municipality
+        async with self.commands.db.transaction() as conn:
+            me = await self._me(conn, caller)
+            if caller.role is Role.volunteer:
+                keys = await tandem_index.of_volunteer(conn, municipality, me) if me else []
+            else:
+                keys = await tandem_index.listing(conn, municipality, access.provider_scope(caller))
+            streams = {k.household_id: td.stream_id(municipality, k.household_id) for k in keys}
+            states = await fold_streams(conn, self.commands.store, td.tandems, streams.values())
+        views = []
+        for key in keys:
+            state = states.get(streams[key.household_id], (td.tandems.initial_state, 0))[0]
+            tandem = state.tandem(key.tandem_id)
+            if not tandem_views.may_see(caller, key, tandem, me) or tandem is None:
+                continue
+            if query.include_ended or tandem.ended_on is None:
+                views.append(tandem_views.tandem_view(key, state, tandem))
+        views.sort(key=lambda v: (v.formed_on, str(v.tandem_id)))
+        return c.TandemList(tandems=views)
+
+    async def household(self, query: c.GetTandemHousehold, caller: Caller) -> c.TandemHouseholdView:
+        """The household of a tandem, as little as a tandem needs (no names, no contacts)."""
+        access.require_tandem_reader(caller)
+        municipality = caller.municipality
+        async with self.commands.db.transaction() as conn:
+            me = await self._me(conn, caller)
+            keys = await tandem_index.of_household(conn, municipality, query.household_id)
+            row = await households.household(conn, municipality, query.household_id)
+        state, _ = await self.commands.load(
+            td.tandems, td.stream_id(municipality, query.household_id)
+        )
+        visible = [
+            tandem
+            for key in keys
+            if (tandem := state.tandem(key.tandem_id)) is not None
+            and tandem_views.may_see(caller, key, tandem, me)
+        ]
+        if row is None or not visible:
+            raise NotFound("household", "Haushalt nicht gefunden.")
+        current = max(visible, key=lambda t: (t.ended_on is None, t.formed_on))
+        return tandem_views.household_view(row, current)
+
+    async def _execute(
+        self, tandem_id: UUID, command: EndTandem | RecordSupport, caller: Caller
+    ) -> None:
+        key, me = await self._key(tandem_id, caller)
+
+        def visible(state: td.HouseholdTandems) -> None:
+            # Checked on the state the command is decided on: an ended tandem is gone
+            # for its volunteer at once.
+            tandem_views.require_visible(caller, key, state, me)
+
+        await self.commands.execute(
+            access.guarded(td.tandems, visible),
+            td.stream_id(caller.municipality, key.household_id),
+            command,
+            caller.command_context(),
+            provider=lambda _state: key.provider,
+        )
+
+    async def _key(self, tandem_id: UUID, caller: Caller) -> tuple[TandemKey, UUID | None]:
+        async with self.commands.db.transaction() as conn:
+            key = await tandem_index.find(conn, caller.municipality, tandem_id)
+            me = await self._me(conn, caller)
+        if key is None:
+            raise NotFound("tandem", tandem_views.NOT_FOUND)
+        return key, me
+
+    @staticmethod
+    async def _me(conn: AsyncConnection, caller: Caller) -> UUID | None:
+        if caller.role is not Role.volunteer:
+            return None
+        return await volunteer_by_user(conn, caller.municipality, caller.user_id)

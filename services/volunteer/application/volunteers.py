@@ -1,0 +1,150 @@
+"""Use cases for volunteers: register one (with login and personal data), record an
+onboarding step, record leaving, show one, list them."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from uuid import UUID, uuid4
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from services.volunteer.adapters import tandem_index
+from services.volunteer.adapters.personal_data import (
+    VolunteerDetails,
+    load_volunteers,
+    save_volunteer,
+)
+from services.volunteer.adapters.streams import fold_streams
+from services.volunteer.application import access
+from services.volunteer.domain import tandems as td
+from services.volunteer.domain import volunteer as vo
+from shared.application import CommandExecutor
+from shared.clock import today
+from shared.contracts import volunteer as c
+from shared.identity import Caller
+
+_NOT_FOUND = "Ehrenamtliche/r nicht gefunden."
+
+
+class Volunteers:
+    def __init__(self, commands: CommandExecutor) -> None:
+        self.commands = commands
+
+    async def register(self, request: c.RegisterVolunteer, caller: Caller) -> c.VolunteerRef:
+        access.require_own_provider(caller, request.provider)
+        volunteer_id = request.volunteer_id or uuid4()
+        command = vo.RegisterVolunteer(
+            volunteer_id=volunteer_id,
+            provider=request.provider,
+            registered_on=request.registered_on or today(),
+            today=today(),
+            district=request.district,
+            languages=tuple(request.languages),
+        )
+
+        async def personal_data(conn: AsyncConnection, _state: vo.Volunteer) -> None:
+            await save_volunteer(conn, caller.municipality, volunteer_id, request)
+
+        await self._execute(volunteer_id, command, caller, also=personal_data)
+        return c.VolunteerRef(volunteer_id=volunteer_id)
+
+    async def onboard(
+        self, volunteer_id: UUID, request: c.RecordOnboardingStep, caller: Caller
+    ) -> c.VolunteerRef:
+        access.require_manager(caller)
+        day = request.done_on or today()
+        command = vo.RecordOnboardingStep(step=request.step, done_on=day, today=today())
+        await self._execute(volunteer_id, command, caller)
+        return c.VolunteerRef(volunteer_id=volunteer_id)
+
+    async def leave(
+        self, volunteer_id: UUID, request: c.RecordLeaving, caller: Caller
+    ) -> c.VolunteerRef:
+        access.require_manager(caller)
+        active = await self._active_tandems(caller.municipality, volunteer_id)
+        day = request.left_on or today()
+        command = vo.RecordLeaving(left_on=day, today=today(), active_tandems=active)
+        await self._execute(volunteer_id, command, caller)
+        return c.VolunteerRef(volunteer_id=volunteer_id)
+
+    async def get(self, volunteer_id: UUID, caller: Caller) -> c.VolunteerView:
+        access.require_reader(caller)
+        state, version = await self.commands.load(
+            vo.volunteer, vo.stream_id(caller.municipality, volunteer_id)
+        )
+        access.require_visible(caller, state.provider, "volunteer", _NOT_FOUND)
+        async with self.commands.db.transaction() as conn:
+            found = await load_volunteers(conn, caller.municipality, volunteer_id=volunteer_id)
+        return _view(state, version, found[0] if found else None)
+
+    async def listing(self, query: c.ListVolunteers, caller: Caller) -> c.VolunteerList:
+        scope = access.provider_scope(caller)
+        if scope is not None and query.provider not in (None, scope):
+            return c.VolunteerList(volunteers=[])
+        async with self.commands.db.transaction() as conn:
+            details = await load_volunteers(conn, caller.municipality, scope or query.provider)
+            ids = {vo.stream_id(caller.municipality, d.volunteer_id): d for d in details}
+            states = await fold_streams(conn, self.commands.store, vo.volunteer, ids)
+        views = [
+            _view(state, version, ids[sid])
+            for sid, (state, version) in states.items()
+            if query.include_left or state.left_on is None
+        ]
+        views.sort(key=lambda v: ((v.family_name or "").casefold(), (v.given_name or "")))
+        return c.VolunteerList(volunteers=views)
+
+    async def _execute(
+        self,
+        volunteer_id: UUID,
+        command: vo.Command,
+        caller: Caller,
+        also: Callable[[AsyncConnection, vo.Volunteer], Awaitable[None]] | None = None,
+    ) -> None:
+        def visible(state: vo.Volunteer) -> None:
+            if state.registered:
+                access.require_visible(caller, state.provider, "volunteer", _NOT_FOUND)
+
+        await self.commands.execute(
+            access.guarded(vo.volunteer, visible),
+            vo.stream_id(caller.municipality, volunteer_id),
+            command,
+            caller.command_context(),
+            provider=lambda state: state.provider,
+            also=also,
+        )
+
+    async def _active_tandems(self, municipality: str, volunteer_id: UUID) -> int:
+        async with self.commands.db.transaction() as conn:
+            keys = await tandem_index.of_volunteer(conn, municipality, volunteer_id)
+            streams = [td.stream_id(municipality, k.household_id) for k in keys]
+            states = await fold_streams(conn, self.commands.store, td.tandems, streams)
+        mine = {k.tandem_id for k in keys}
+        return sum(
+            1
+            for state, _ in states.values()
+            for t in state.tandems
+            if t.tandem_id in mine and t.ended_on is None
+        )
+
+
+def _view(state: vo.Volunteer, version: int, details: VolunteerDetails | None) -> c.VolunteerView:
+    assert state.volunteer_id and state.provider and state.registered_on
+    return c.VolunteerView(
+        volunteer_id=state.volunteer_id,
+        provider=state.provider,
+        user_id=details.user_id if details else None,
+        given_name=details.given_name if details else None,
+        family_name=details.family_name if details else None,
+        phone=details.phone if details else None,
+        email=details.email if details else None,
+        district=state.district,
+        languages=list(state.languages),
+        registered_on=state.registered_on,
+        onboarding=[
+            c.OnboardingView(step=step, done_on=day)
+            for step, day in sorted(state.onboarding.items(), key=lambda item: item[1])
+        ],
+        ready_for_tandem=state.ready_for_tandem,
+        left_on=state.left_on,
+        version=version,
+    )

@@ -1,0 +1,59 @@
+"""Composition root of the volunteer service (Ehrenamt)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from faststream.asgi import AsgiFastStream
+from sqlalchemy import delete
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from services.volunteer.adapters.tables import known_households
+from services.volunteer.application import household_projection, placement_policy
+from services.volunteer.entrypoints.activity_handlers import register_activity_handlers
+from services.volunteer.entrypoints.people_handlers import register_people_handlers
+from shared.contracts import CONTRACTS
+from shared.rebuild import drop_read_model
+from shared.service import ServiceHost
+from shared.settings import ServiceSettings, service_settings
+
+SERVICE = "volunteer"
+MIGRATIONS = Path(__file__).resolve().parents[1] / "adapters" / "migrations"
+VolunteerSettings = service_settings(SERVICE, default_port=8103)
+
+
+def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
+    host = ServiceHost(SERVICE, settings or VolunteerSettings(), MIGRATIONS)
+    host.consume(
+        household_projection.CONSUMER,
+        household_projection.HouseholdProjection(),
+        filter_subject=household_projection.SUBJECTS,
+    )
+    host.consume(
+        placement_policy.CONSUMER,
+        placement_policy.PlacementPolicy(host.store),
+        filter_subject=CONTRACTS.subject("PlacementCompleted"),
+    )
+    register_people_handlers(host)
+    register_activity_handlers(host)
+    return host.app()
+
+
+async def _clear_households(conn: AsyncConnection) -> None:
+    await conn.execute(delete(known_households))
+
+
+async def rebuild(settings: ServiceSettings | None = None) -> None:
+    """Drop the picture of households so that the next start replays intake's events.
+
+    The placements the policy remembered are not dropped: replaying `PlacementCompleted`
+    would find them confirmed already, so there is nothing to rebuild there.
+    """
+    settings = settings or VolunteerSettings()
+    await drop_read_model(
+        database_url=settings.database(SERVICE),
+        migrations=MIGRATIONS,
+        nats_url=settings.platform.nats_url,
+        durable=household_projection.CONSUMER,
+        clear=_clear_households,
+    )

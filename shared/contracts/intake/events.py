@@ -1,0 +1,173 @@
+"""Published events of the intake context. See the package docstring."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from pydantic import (
+    Field,
+)
+
+from shared.contracts.catalog import CONTRACTS
+from shared.contracts.intake.codes import (
+    CONTEXT,
+    AccommodationKind,
+    CompositionChange,
+    CriterionRating,
+    DeregistrationReason,
+    DuplicateStatus,
+    ForwardTarget,
+    InquiryChannel,
+    ReadinessCriterion,
+    ReadinessResult,
+    ResidenceOutlook,
+    SenderKind,
+    TriageOutcome,
+)
+from shared.envelope import DomainEvent
+
+
+@CONTRACTS.event(CONTEXT, version=2)
+class HouseholdRegistered(DomainEvent):
+    """A household was taken into move-out management on the day in `occurred_at`.
+
+    Version 2 added WBS, residence outlook, languages and whether consent was given;
+    the defaults are what a version 1 event is upcast to ("not recorded").
+    """
+
+    household_id: UUID
+    provider: str
+    adults: int = Field(ge=0)
+    minors: int = Field(ge=0)
+    accommodation_kind: AccommodationKind
+    wbs: bool = False
+    wbs_valid_until: date | None = None
+    residence_outlook: ResidenceOutlook = ResidenceOutlook.unknown
+    languages: tuple[str, ...] = ()
+    consent_given: bool = False
+
+    @property
+    def persons(self) -> int:
+        return self.adults + self.minors
+
+
+@CONTRACTS.upcaster("HouseholdRegistered", 1)
+def _registered_v1_to_v2(payload: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 did not record WBS, outlook, languages or consent: upcast as not recorded."""
+    defaults: dict[str, Any] = {
+        "wbs": False,
+        "wbs_valid_until": None,
+        "residence_outlook": ResidenceOutlook.unknown.value,
+        "languages": [],
+        "consent_given": False,
+    }
+    return {**defaults, **payload}
+
+
+@CONTRACTS.event(CONTEXT)
+class HouseholdCompositionChanged(DomainEvent):
+    """Someone was born, joined or moved away; `adults`/`minors` count after the change."""
+
+    household_id: UUID
+    change: CompositionChange
+    persons_changed: int = Field(ge=1, description="how many persons joined or left")
+    adults: int = Field(ge=0)
+    minors: int = Field(ge=0)
+
+
+@CONTRACTS.event(CONTEXT)
+class AccommodationChanged(DomainEvent):
+    """The household moved to another accommodation on the day in `occurred_at`."""
+
+    household_id: UUID
+    accommodation_kind: AccommodationKind
+    previous_accommodation_kind: AccommodationKind
+
+
+@CONTRACTS.event(CONTEXT)
+class HouseholdHandedOver(DomainEvent):
+    """Another provider (Träger) is responsible from the day in `occurred_at`."""
+
+    household_id: UUID
+    from_provider: str
+    to_provider: str
+
+
+@CONTRACTS.event(CONTEXT)
+class HouseholdDeregistered(DomainEvent):
+    """The household left move-out management; `adults`/`minors` as on that day."""
+
+    household_id: UUID
+    reason: DeregistrationReason
+    adults: int = Field(ge=0)
+    minors: int = Field(ge=0)
+
+
+@CONTRACTS.event(CONTEXT)
+class HousingReadinessAssessed(DomainEvent):
+    """A housing-readiness assessment (Wohnfähigkeit) made on the day in `occurred_at`."""
+
+    household_id: UUID
+    assessment_id: UUID
+    criteria: dict[ReadinessCriterion, CriterionRating]
+    result: ReadinessResult
+
+
+@CONTRACTS.event(CONTEXT)
+class PossibleDuplicateFlagged(DomainEvent):
+    """On registration, `household_id` looked like `other_household_id` (same person data)."""
+
+    household_id: UUID
+    other_household_id: UUID
+
+
+@CONTRACTS.event(CONTEXT)
+class HouseholdsLinkedAsDuplicate(DomainEvent):
+    """A coordinator confirmed: both records describe the same household."""
+
+    household_id: UUID
+    other_household_id: UUID
+
+
+@CONTRACTS.event(CONTEXT)
+class DuplicateDismissed(DomainEvent):
+    """A coordinator decided: different households, keep them apart."""
+
+    household_id: UUID
+    other_household_id: UUID
+
+
+@CONTRACTS.event(CONTEXT)
+class DuplicateDecisionRevoked(DomainEvent):
+    """A link or dismissal was undone; the pair is an open question again."""
+
+    household_id: UUID
+    other_household_id: UUID
+    revoked: DuplicateStatus
+
+
+@CONTRACTS.event(CONTEXT)
+class InquiryReceived(DomainEvent):
+    """An inquiry reached the central inbox at the moment in `occurred_at`."""
+
+    inquiry_id: UUID
+    sender_kind: SenderKind
+    channel: InquiryChannel
+
+
+@CONTRACTS.event(CONTEXT)
+class InquiryTriaged(DomainEvent):
+    """An inquiry was answered, forwarded or opened as a case at the moment in `occurred_at`.
+
+    `first` marks the first triage: the time from `InquiryReceived` to it is the time to
+    first answer.
+    """
+
+    inquiry_id: UUID
+    outcome: TriageOutcome
+    first: bool
+    forwarded_to_kind: ForwardTarget | None = None
+    forwarded_to: str | None = None
+    household_id: UUID | None = None

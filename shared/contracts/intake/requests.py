@@ -1,0 +1,269 @@
+"""Requests of the intake context. See the package docstring."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    ValidationInfo,
+    field_validator,
+)
+
+from shared.contracts.intake.codes import (
+    AccommodationKind,
+    AgeBand,
+    CompositionChange,
+    CriterionRating,
+    DeregistrationReason,
+    DuplicateStatus,
+    LanguageCode,
+    MemberRole,
+    ProviderCode,
+    ReadinessCriterion,
+    ReadinessResult,
+    ResidenceOutlook,
+)
+
+
+class Accommodation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: AccommodationKind = Field(description="Art der Unterkunft")
+    site: str | None = Field(
+        default=None,
+        max_length=120,
+        description="Standort der Unterkunft (Kennung, keine Privatadresse)",
+    )
+
+
+class Member(BaseModel):
+    """A person of the household. Names and birth date are personal data."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    role: MemberRole = Field(description="Rolle im Haushalt")
+    age_band: AgeBand = Field(description="Altersgruppe")
+    given_name: str | None = Field(default=None, max_length=100, description="Vorname")
+    family_name: str | None = Field(default=None, max_length=100, description="Nachname")
+    birth_date: date | None = Field(default=None, description="Geburtsdatum")
+
+
+class Contact(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    phone: str | None = Field(default=None, max_length=40, pattern=r"^[0-9 +()/-]{4,40}$")
+    email: EmailStr | None = None
+
+
+class Consent(BaseModel):
+    """Einwilligung in die Datenverarbeitung (personenbezogen: bleibt in intake)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    purpose: str = Field(min_length=3, max_length=300, description="Zweck der Verarbeitung")
+    given_on: date = Field(description="Tag der Einwilligung")
+    given_by: str = Field(min_length=2, max_length=120, description="Wer eingewilligt hat")
+    withdrawn_on: date | None = Field(default=None, description="Tag des Widerrufs")
+
+    @field_validator("withdrawn_on")
+    @classmethod
+    def _withdrawn_after_given(cls, value: date | None, info: ValidationInfo) -> date | None:
+        given_on = info.data.get("given_on")
+        if value is not None and given_on is not None and value < given_on:
+            raise ValueError("Der Widerruf liegt vor der Einwilligung.")
+        return value
+
+    @property
+    def active(self) -> bool:
+        return self.withdrawn_on is None
+
+
+class RegisterHousehold(BaseModel):
+    """Nimmt einen Haushalt ins Auszugsmanagement auf."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    household_id: UUID | None = Field(
+        default=None,
+        description="Optional: vom Client vergebene Kennung (idempotente Wiederholung)",
+    )
+    provider: ProviderCode
+    registered_on: date = Field(description="Tag der Aufnahme (zählt für die Jahreszahlen)")
+    accommodation: Accommodation
+    members: list[Member] = Field(min_length=1, max_length=30, description="Haushaltsmitglieder")
+    contact: Contact | None = None
+    note: str | None = Field(default=None, max_length=4000, description="Freitext-Notiz")
+    wbs: bool = Field(default=False, description="Wohnberechtigungsschein (WBS) vorhanden")
+    wbs_valid_until: date | None = Field(default=None, description="WBS gültig bis")
+    residence_outlook: ResidenceOutlook = Field(
+        default=ResidenceOutlook.unknown, description="Bleibeperspektive"
+    )
+    languages: list[LanguageCode] = Field(
+        default_factory=list, max_length=10, description="Sprachen des Haushalts"
+    )
+    consent: Consent | None = Field(default=None, description="Einwilligung Datenverarbeitung")
+
+    @field_validator("members")
+    @classmethod
+    def _exactly_one_head(cls, members: list[Member]) -> list[Member]:
+        if sum(1 for m in members if m.role is MemberRole.head) != 1:
+            raise ValueError("Ein Haushalt braucht genau einen Haushaltsvorstand (role = head).")
+        return members
+
+    @field_validator("wbs_valid_until")
+    @classmethod
+    def _only_with_wbs(cls, value: date | None, info: ValidationInfo) -> date | None:
+        if value is not None and not info.data.get("wbs"):
+            raise ValueError("Ein Gültigkeitsdatum gibt es nur mit WBS (wbs = true).")
+        return value
+
+    @field_validator("languages")
+    @classmethod
+    def _once_each(cls, languages: list[str]) -> list[str]:
+        return list(dict.fromkeys(languages))
+
+
+class ChangeCompositionBody(BaseModel):
+    """Ändert die Zusammensetzung: Geburt, Zuzug oder Wegzug von Personen."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    change: CompositionChange = Field(description="Art der Änderung")
+    changed_on: date = Field(description="Tag der Änderung")
+    joining: list[Member] = Field(
+        default_factory=list,
+        max_length=20,
+        validate_default=True,
+        description="Neue Personen (bei Geburt und Zuzug)",
+    )
+    leaving: list[UUID] = Field(
+        default_factory=list,
+        max_length=30,
+        validate_default=True,
+        description="Kennungen (member_id) der Personen, die wegziehen",
+    )
+    new_head: UUID | None = Field(
+        default=None,
+        description="member_id des künftigen Haushaltsvorstands, wenn der bisherige wegzieht",
+    )
+
+    @field_validator("joining")
+    @classmethod
+    def _joining_fits_change(cls, joining: list[Member], info: ValidationInfo) -> list[Member]:
+        change = info.data.get("change")
+        if change in (CompositionChange.birth, CompositionChange.joined) and not joining:
+            raise ValueError("Bitte die neuen Personen angeben.")
+        if change is CompositionChange.moved_away and joining:
+            raise ValueError("Bei einem Wegzug kommen keine Personen hinzu.")
+        if any(m.role is MemberRole.head for m in joining):
+            raise ValueError("Neue Personen können nicht Haushaltsvorstand sein.")
+        return joining
+
+    @field_validator("leaving")
+    @classmethod
+    def _leaving_fits_change(cls, leaving: list[UUID], info: ValidationInfo) -> list[UUID]:
+        change = info.data.get("change")
+        if change is CompositionChange.moved_away and not leaving:
+            raise ValueError("Bitte angeben, wer wegzieht (member_id).")
+        if change is not CompositionChange.moved_away and leaving:
+            raise ValueError("Nur bei einem Wegzug verlassen Personen den Haushalt.")
+        if len(set(leaving)) != len(leaving):
+            raise ValueError("Jede Person nur einmal angeben.")
+        return leaving
+
+
+class ChangeComposition(ChangeCompositionBody):
+    household_id: UUID
+
+
+class ChangeAccommodationBody(BaseModel):
+    """Hält fest, dass der Haushalt in eine andere Unterkunft umgezogen ist."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    accommodation: Accommodation
+    moved_on: date = Field(description="Tag des Umzugs")
+
+
+class ChangeAccommodation(ChangeAccommodationBody):
+    household_id: UUID
+
+
+class HandOverHouseholdBody(BaseModel):
+    """Übergibt den Haushalt an einen anderen Träger (nur Koordination)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    to_provider: ProviderCode
+    handed_over_on: date = Field(description="Ab diesem Tag zuständig")
+
+
+class HandOverHousehold(HandOverHouseholdBody):
+    household_id: UUID
+
+
+class DeregisterHouseholdBody(BaseModel):
+    """Meldet den Haushalt aus dem Auszugsmanagement ab."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    reason: DeregistrationReason = Field(description="Grund der Abmeldung")
+    deregistered_on: date = Field(description="Tag der Abmeldung")
+    note: str | None = Field(default=None, max_length=4000, description="Freitext-Notiz")
+
+
+class DeregisterHousehold(DeregisterHouseholdBody):
+    household_id: UUID
+
+
+class AssessHousingReadinessBody(BaseModel):
+    """Hält eine Einschätzung der Wohnfähigkeit fest (alle Kriterien, Ergebnis, Tag)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    assessed_on: date = Field(description="Tag der Einschätzung")
+    criteria: dict[ReadinessCriterion, CriterionRating] = Field(
+        description="Bewertung je Kriterium: met, partly, not_met"
+    )
+    result: ReadinessResult = Field(description="Ergebnis")
+    note: str | None = Field(default=None, max_length=4000, description="Freitext-Notiz")
+
+    @field_validator("criteria")
+    @classmethod
+    def _every_criterion(
+        cls, criteria: dict[ReadinessCriterion, CriterionRating]
+    ) -> dict[ReadinessCriterion, CriterionRating]:
+        missing = [c.value for c in ReadinessCriterion if c not in criteria]
+        if missing:
+            raise ValueError(f"Bitte alle Kriterien bewerten; es fehlt: {', '.join(missing)}.")
+        return {c: criteria[c] for c in ReadinessCriterion}
+
+
+class AssessHousingReadiness(AssessHousingReadinessBody):
+    household_id: UUID
+
+
+class DuplicateDecision(BaseModel):
+    """Entscheidung über einen möglichen Doppelfall (nur Koordination)."""
+
+    household_id: UUID
+    other_household_id: UUID
+
+
+class ListDuplicates(BaseModel):
+    status: DuplicateStatus | None = Field(
+        default=DuplicateStatus.open, description="Nur Fälle mit diesem Stand (leer: alle)"
+    )
+
+
+class HouseholdRef(BaseModel):
+    household_id: UUID
+
+
+class GetHousehold(BaseModel):
+    household_id: UUID

@@ -1,0 +1,119 @@
+"""Answers (views) of the intake context. See the package docstring."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from uuid import UUID
+
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    Field,
+)
+
+from shared.contracts.intake.codes import (
+    CriterionRating,
+    DeregistrationReason,
+    DuplicateStatus,
+    ForwardTarget,
+    InquiryChannel,
+    ReadinessCriterion,
+    ReadinessResult,
+    ResidenceOutlook,
+    SenderKind,
+    TriageOutcome,
+)
+from shared.contracts.intake.requests import Accommodation, Consent, Contact, Member
+
+
+class HouseholdStatus(StrEnum):
+    active = "active"
+    deregistered = "deregistered"
+
+
+class MemberView(Member):
+    member_id: UUID
+    minor: bool
+    left_on: date | None = None
+
+
+class ReadinessAssessmentView(BaseModel):
+    assessment_id: UUID
+    assessed_on: date
+    criteria: dict[ReadinessCriterion, CriterionRating]
+    result: ReadinessResult
+    note: str | None
+
+
+class Deregistration(BaseModel):
+    reason: DeregistrationReason
+    deregistered_on: date
+    note: str | None
+
+
+class DuplicateView(BaseModel):
+    household_id: UUID
+    other_household_id: UUID
+    status: DuplicateStatus
+
+
+class Duplicates(BaseModel):
+    items: list[DuplicateView]
+
+
+class HouseholdView(BaseModel):
+    household_id: UUID
+    municipality: str
+    provider: str
+    status: HouseholdStatus
+    registered_on: date
+    accommodation: Accommodation
+    adults: int
+    minors: int
+    persons: int
+    members: list[MemberView]
+    former_members: list[MemberView]
+    contact: Contact | None
+    note: str | None
+    wbs: bool
+    wbs_valid_until: date | None
+    residence_outlook: ResidenceOutlook
+    languages: list[str]
+    consent: Consent | None
+    readiness: list[ReadinessAssessmentView] = Field(description="Verlauf, älteste zuerst")
+    current_readiness: ReadinessResult | None
+    deregistration: Deregistration | None
+    possible_duplicates: list[DuplicateView] = Field(description="nur für die Koordination")
+    version: int
+
+
+class TriageView(BaseModel):
+    outcome: TriageOutcome
+    triaged_at: AwareDatetime
+    forwarded_to_kind: ForwardTarget | None
+    forwarded_to: str | None
+    household_id: UUID | None
+    note: str | None
+
+
+class InquirySummary(BaseModel):
+    inquiry_id: UUID
+    sender_kind: SenderKind
+    channel: InquiryChannel
+    received_at: AwareDatetime
+    first_triaged_at: AwareDatetime | None
+    last_outcome: TriageOutcome | None
+
+
+class InquiryView(InquirySummary):
+    municipality: str
+    sender_name: str | None
+    contact: Contact | None
+    text: str | None
+    triage: list[TriageView]
+    version: int
+
+
+class Inquiries(BaseModel):
+    items: list[InquirySummary]

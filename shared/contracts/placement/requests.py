@@ -1,0 +1,291 @@
+"""Requests of the placement context. See the package docstring."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Generic
+from uuid import UUID
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    ValidationInfo,
+    field_validator,
+)
+
+from shared.contracts.placement.codes import (
+    B,
+    DistrictCode,
+    Euros,
+    GuaranteeAuthority,
+    GuaranteeDecision,
+    GuaranteeKind,
+    LandlordDecision,
+    LandlordKind,
+    OfferSource,
+    OfferStatus,
+    Rooms,
+    SquareMetres,
+    ViewingOutcome,
+    WithdrawalReason,
+)
+
+_CLIENT_ID = "Optional: vom Client vergebene Kennung (idempotente Wiederholung)"
+_TODAY = "Tag des Geschehens; ohne Angabe heute"
+
+
+class _Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ContactPerson(_Request):
+    """Ansprechperson beim Vermieter: personenbezogene Daten, nur in Tabellen."""
+
+    name: str = Field(min_length=1, max_length=200, description="Name der Ansprechperson")
+    phone: str | None = Field(default=None, max_length=40, pattern=r"^[0-9 +()/-]{4,40}$")
+    email: EmailStr | None = None
+
+
+class RegisterLandlord(_Request):
+    """Nimmt einen Vermieter auf."""
+
+    landlord_id: UUID | None = Field(default=None, description=_CLIENT_ID)
+    kind: LandlordKind = Field(description="Art des Vermieters")
+    name: str = Field(min_length=1, max_length=200, description="Name oder Firma")
+    contact_person: ContactPerson | None = None
+    cooperation_agreement: bool = Field(default=False, description="Kooperationsvereinbarung")
+    cooperation_agreed_on: date | None = Field(
+        default=None, validate_default=True, description="Tag der Kooperationsvereinbarung"
+    )
+    registered_on: date | None = Field(default=None, description=_TODAY)
+    note: str | None = Field(default=None, max_length=4000, description="Freitext-Notiz")
+
+    @field_validator("cooperation_agreed_on")
+    @classmethod
+    def _agreed_on_with_agreement(cls, value: date | None, info: ValidationInfo) -> date | None:
+        agreement = info.data.get("cooperation_agreement", False)
+        if agreement and value is None:
+            raise ValueError("Bitte den Tag der Kooperationsvereinbarung angeben.")
+        if not agreement and value is not None:
+            raise ValueError("Ein Datum gibt es nur mit Kooperationsvereinbarung.")
+        return value
+
+
+class ConcludeCooperation(_Request):
+    """Hält eine Kooperationsvereinbarung mit dem Vermieter fest."""
+
+    agreed_on: date = Field(description="Tag der Vereinbarung")
+
+
+class ReceiveOffer(_Request):
+    """Nimmt ein Wohnungsangebot auf."""
+
+    offer_id: UUID | None = Field(default=None, description=_CLIENT_ID)
+    landlord_id: UUID
+    district: DistrictCode
+    street_address: str | None = Field(
+        default=None, max_length=200, description="Anschrift der Wohnung (nur in Tabellen)"
+    )
+    rooms: Rooms = Field(description="Zimmer (halbe Zimmer erlaubt)")
+    size_m2: SquareMetres = Field(description="Wohnfläche in m²")
+    cold_rent: Euros = Field(description="Kaltmiete in Euro")
+    running_costs: Euros = Field(description="Kalte Nebenkosten in Euro (ohne Heizung)")
+    available_from: date = Field(description="Bezugsfertig ab")
+    wbs_required: bool = Field(description="Wohnberechtigungsschein nötig")
+    refugee_quota: bool = Field(default=False, description="Nach der Richtlinie Flü vergeben")
+    accessible: bool = Field(default=False, description="Barrierefrei")
+    source: OfferSource = Field(description="Woher das Angebot kam")
+    received_on: date | None = Field(default=None, description=_TODAY)
+    note: str | None = Field(default=None, max_length=4000, description="Freitext-Notiz")
+
+
+class WithdrawOffer(_Request):
+    """Zieht ein Angebot zurück."""
+
+    reason: WithdrawalReason
+    withdrawn_on: date | None = Field(default=None, description=_TODAY)
+
+
+class ExpireOffer(_Request):
+    """Hält fest, dass ein Angebot ohne Vermittlung abgelaufen ist."""
+
+    expired_on: date | None = Field(default=None, description=_TODAY)
+
+
+class ProposeHouseholds(_Request):
+    """Schlägt dem Vermieter einen oder mehrere Haushalte vor."""
+
+    household_ids: list[UUID] = Field(min_length=1, max_length=20)
+    proposed_on: date | None = Field(default=None, description=_TODAY)
+
+    @field_validator("household_ids")
+    @classmethod
+    def _distinct(cls, value: list[UUID]) -> list[UUID]:
+        if len(set(value)) != len(value):
+            raise ValueError("Jeder Haushalt darf nur einmal vorgeschlagen werden.")
+        return value
+
+
+class RecordLandlordDecision(_Request):
+    """Hält die Entscheidung des Vermieters über einen vorgeschlagenen Haushalt fest."""
+
+    household_id: UUID
+    decision: LandlordDecision
+    decided_on: date | None = Field(default=None, description=_TODAY)
+
+
+class ScheduleViewing(_Request):
+    """Vereinbart eine Besichtigung."""
+
+    viewing_id: UUID | None = Field(default=None, description=_CLIENT_ID)
+    household_id: UUID
+    viewing_on: date = Field(description="Tag der Besichtigung")
+
+
+class RecordViewing(_Request):
+    """Hält fest, wie eine Besichtigung verlaufen ist."""
+
+    viewing_id: UUID
+    held_on: date | None = Field(default=None, description=_TODAY)
+    outcome: ViewingOutcome
+    accompanied_by_tandem: bool = Field(default=False, description="Von einem Tandem begleitet")
+    tandem_id: UUID | None = Field(default=None, validate_default=True)
+
+    @field_validator("tandem_id")
+    @classmethod
+    def _tandem_only_if_accompanied(cls, value: UUID | None, info: ValidationInfo) -> UUID | None:
+        if value is not None and not info.data.get("accompanied_by_tandem", False):
+            raise ValueError("Ein Tandem gibt es nur, wenn die Besichtigung begleitet wurde.")
+        return value
+
+
+class RequestGuarantee(_Request):
+    """Beantragt eine Kautions-, Mietübernahme, Sicherheitsleistung oder Freistellung."""
+
+    guarantee_id: UUID | None = Field(default=None, description=_CLIENT_ID)
+    household_id: UUID
+    kind: GuaranteeKind
+    requested_from: GuaranteeAuthority = Field(description="Bei wem beantragt")
+    requested_on: date | None = Field(default=None, description=_TODAY)
+
+
+class DecideGuarantee(_Request):
+    """Hält die Entscheidung über eine beantragte Übernahme fest."""
+
+    guarantee_id: UUID
+    decision: GuaranteeDecision
+    decided_on: date | None = Field(default=None, description=_TODAY)
+
+
+class CompletePlacement(_Request):
+    """Mietvertrag unterschrieben und eingezogen: die Vermittlung ist abgeschlossen."""
+
+    household_id: UUID
+    lease_signed_on: date = Field(description="Tag der Unterschrift unter den Mietvertrag")
+    moved_on: date = Field(description="Tag des Einzugs")
+
+    @field_validator("moved_on")
+    @classmethod
+    def _not_before_lease(cls, value: date, info: ValidationInfo) -> date:
+        signed = info.data.get("lease_signed_on")
+        if signed is not None and value < signed:
+            raise ValueError(
+                "Der Einzug kann nicht vor der Unterschrift unter den Mietvertrag liegen."
+            )
+        return value
+
+
+class RentLimit(_Request):
+    """Mietrichtwert des Jobcenters für eine Haushaltsgröße (Bruttokaltmiete)."""
+
+    persons: int = Field(ge=1, le=20)
+    max_gross_cold_rent: Euros
+    max_size_m2: SquareMetres | None = None
+
+
+class PlacementRules(_Request):
+    """Regeln einer Kommune: Mietrichtwerte und ab wann ein Fall als festgefahren gilt."""
+
+    proposal_stall_days: int = Field(ge=1, le=365, description="Tage ohne Antwort des Vermieters")
+    guarantee_stall_days: int = Field(ge=1, le=365, description="Tage ohne Entscheidung")
+    rent_limits: list[RentLimit] = Field(default_factory=list, max_length=20)
+    extra_person_rent: Euros | None = Field(default=None, description="je weitere Person")
+    extra_person_m2: SquareMetres | None = Field(default=None, description="je weitere Person")
+
+    @field_validator("rent_limits")
+    @classmethod
+    def _one_per_size(cls, value: list[RentLimit]) -> list[RentLimit]:
+        if len({limit.persons for limit in value}) != len(value):
+            raise ValueError("Je Haushaltsgröße darf es nur einen Mietrichtwert geben.")
+        return value
+
+
+# RPC envelopes: what the gateway forwards, with the id from the path.
+
+
+class OfferCommand(BaseModel, Generic[B]):
+    """A command on one offer as forwarded over NATS: the offer from the path, the body."""
+
+    offer_id: UUID
+    body: B
+
+
+class LandlordCommand(BaseModel, Generic[B]):
+    """A command on one landlord as forwarded over NATS: the landlord from the path, the body."""
+
+    landlord_id: UUID
+    body: B
+
+
+class LandlordRef(BaseModel):
+    landlord_id: UUID
+
+
+class OfferRef(BaseModel):
+    offer_id: UUID
+    version: int = 0
+
+
+class ViewingRef(OfferRef):
+    viewing_id: UUID
+
+
+class GuaranteeRef(OfferRef):
+    guarantee_id: UUID
+
+
+class GetOffers(BaseModel):
+    status: OfferStatus | None = Field(default=OfferStatus.open, description="Nur dieser Stand")
+    district: str | None = Field(default=None, description="Nur dieser Stadtteil")
+
+
+class OfferMatchesQuery(BaseModel):
+    offer_id: UUID
+    fits_only: bool = Field(default=False, description="Nur passende Haushalte")
+
+
+class HouseholdOffersQuery(BaseModel):
+    household_id: UUID
+    fits_only: bool = Field(default=True, description="Nur passende Angebote")
+
+
+class StalledQuery(BaseModel):
+    as_of: date | None = Field(default=None, description="Stichtag; ohne Angabe heute")
+
+
+class GetLandlord(BaseModel):
+    landlord_id: UUID
+
+
+class ListLandlords(BaseModel):
+    pass
+
+
+class GetRules(BaseModel):
+    pass
+
+
+class GetOffer(BaseModel):
+    offer_id: UUID

@@ -1,0 +1,172 @@
+"""Answers (views) of the placement context. See the package docstring."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from uuid import UUID
+
+from pydantic import (
+    BaseModel,
+)
+
+from shared.contracts.placement.codes import (
+    GuaranteeAuthority,
+    GuaranteeDecision,
+    GuaranteeKind,
+    LandlordDecision,
+    LandlordKind,
+    OfferSource,
+    OfferStatus,
+    ViewingOutcome,
+)
+from shared.contracts.placement.requests import ContactPerson
+
+
+class LandlordView(BaseModel):
+    landlord_id: UUID
+    kind: LandlordKind
+    name: str | None
+    contact_person: ContactPerson | None
+    cooperation_agreement: bool
+    cooperation_agreed_on: date | None
+    registered_on: date
+
+
+class LandlordList(BaseModel):
+    landlords: list[LandlordView]
+
+
+class OfferFacts(BaseModel):
+    """What an offer is, without personal data."""
+
+    offer_id: UUID
+    landlord_id: UUID
+    landlord_kind: LandlordKind
+    district: str
+    rooms: Decimal
+    size_m2: Decimal
+    cold_rent: Decimal
+    running_costs: Decimal
+    available_from: date
+    wbs_required: bool
+    refugee_quota: bool
+    accessible: bool
+    source: OfferSource
+    received_on: date
+    status: OfferStatus
+
+
+class ProposalView(BaseModel):
+    household_id: UUID
+    provider: str
+    proposed_on: date
+    decision: LandlordDecision | None
+    decided_on: date | None
+
+
+class ViewingView(BaseModel):
+    viewing_id: UUID
+    household_id: UUID
+    viewing_on: date
+    held_on: date | None
+    outcome: ViewingOutcome | None
+    accompanied_by_tandem: bool
+
+
+class GuaranteeView(BaseModel):
+    guarantee_id: UUID
+    household_id: UUID
+    kind: GuaranteeKind
+    requested_from: GuaranteeAuthority
+    requested_on: date
+    decision: GuaranteeDecision | None
+    decided_on: date | None
+
+
+class OfferView(OfferFacts):
+    """One offer with everything that happened to it (for a caseworker: their households)."""
+
+    street_address: str | None
+    note: str | None
+    closed_on: date | None
+    let_to: UUID | None
+    proposals: list[ProposalView]
+    viewings: list[ViewingView]
+    guarantees: list[GuaranteeView]
+    version: int
+
+
+class OfferList(BaseModel):
+    offers: list[OfferFacts]
+
+
+class Verdict(StrEnum):
+    fits = "fits"
+    does_not_fit = "does_not_fit"
+    unknown = "unknown"  # not known yet: does not exclude, but needs a look
+
+
+class Check(BaseModel):
+    """One criterion of a match, with the reason in words a caseworker reads."""
+
+    criterion: str
+    verdict: Verdict
+    reason: str
+
+
+class HouseholdMatch(BaseModel):
+    household_id: UUID
+    provider: str
+    adults: int
+    minors: int
+    fits: bool
+    already_proposed: bool
+    checks: list[Check]
+
+
+class OfferMatches(BaseModel):
+    offer_id: UUID
+    matches: list[HouseholdMatch]
+
+
+class OfferMatch(BaseModel):
+    offer: OfferFacts
+    fits: bool
+    already_proposed: bool
+    checks: list[Check]
+
+
+class HouseholdOffers(BaseModel):
+    household_id: UUID
+    offers: list[OfferMatch]
+
+
+class StalledProposal(BaseModel):
+    offer_id: UUID
+    household_id: UUID
+    provider: str
+    proposed_on: date
+    days_waiting: int
+
+
+class StalledGuarantee(BaseModel):
+    offer_id: UUID
+    guarantee_id: UUID
+    household_id: UUID
+    provider: str
+    kind: GuaranteeKind
+    requested_from: GuaranteeAuthority
+    requested_on: date
+    days_waiting: int
+
+
+class StalledCases(BaseModel):
+    """Proposals without a landlord's answer and guarantees without a decision, too long."""
+
+    as_of: date
+    proposal_stall_days: int
+    guarantee_stall_days: int
+    proposals: list[StalledProposal]
+    guarantees: list[StalledGuarantee]

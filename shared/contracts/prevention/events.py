@@ -1,0 +1,190 @@
+"""Events of the prevention context: a Wohnintegrationshilfe case and aftercare offers.
+
+Events carry ids, counts, codes and days only (DESIGN.md, invariant 6). Names, the
+address, contact data, who referred in person, and every note stay in prevention's
+personal-data tables. `occurred_at` is the business day the fact happened on.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from pydantic import Field
+
+from shared.contracts.catalog import CONTRACTS
+from shared.contracts.placement import LandlordKind
+from shared.contracts.prevention.codes import (
+    CONTEXT,
+    AftercareDeclineReason,
+    CaseOutcome,
+    ComparableHelp,
+    HousingSituation,
+    MediationParty,
+    MediationTopic,
+    NegotiationResult,
+    ReferralOutKind,
+    ReferralSource,
+    RejectionReason,
+    TargetGroup,
+    VisitFinding,
+)
+from shared.envelope import DomainEvent
+
+
+class _CaseEvent(DomainEvent):
+    case_id: UUID
+
+
+@CONTRACTS.event(CONTEXT)
+class ReferralReceived(_CaseEvent):
+    """A household was referred to the help (by itself or a third party).
+
+    `household_id` links an intake household when there is one; most prevention
+    households are not in move-out management.
+    """
+
+    provider: str = Field(description="the provider (Träger) running the help, e.g. skm")
+    source: ReferralSource
+    target_group: TargetGroup
+    housing_situation: HousingSituation
+    adults: int = Field(ge=0)
+    minors: int = Field(ge=0)
+    household_id: UUID | None = None
+
+    @property
+    def with_children(self) -> bool:
+        return self.minors > 0
+
+
+@CONTRACTS.event(CONTEXT)
+class EligibilityChecked(_CaseEvent):
+    """Whether a comparable help is installed already; eligible only if none is."""
+
+    comparable_help: tuple[ComparableHelp, ...] = ()
+    eligible: bool
+
+
+@CONTRACTS.event(CONTEXT)
+class CaseAdmitted(_CaseEvent):
+    """The housing office (Fachstelle Wohnen) granted the help until `ends_on`."""
+
+    provider: str
+    target_group: TargetGroup
+    adults: int = Field(ge=0)
+    minors: int = Field(ge=0)
+    ends_on: date
+
+
+@CONTRACTS.event(CONTEXT)
+class CaseRejected(_CaseEvent):
+    """The housing office refused the help."""
+
+    reason: RejectionReason
+
+
+@CONTRACTS.event(CONTEXT)
+class ConsentRecorded(_CaseEvent):
+    """The household agreed to the (voluntary) outreach help."""
+
+
+@CONTRACTS.event(CONTEXT)
+class ConsentWithdrawn(_CaseEvent):
+    """The household withdrew its consent; a `CaseClosed` follows at once."""
+
+
+@CONTRACTS.event(CONTEXT)
+class VisitRhythmPlanned(_CaseEvent):
+    """Home visits every `every_days` days; the next one is due on `next_visit_due`."""
+
+    every_days: int = Field(ge=1)
+    next_visit_due: date
+
+
+@CONTRACTS.event(CONTEXT)
+class HomeVisitDone(_CaseEvent):
+    """A home visit took place. `due_on` was the day it was due (None: none was due)."""
+
+    visit_id: UUID
+    findings: tuple[VisitFinding, ...] = Field(min_length=1)
+    due_on: date | None = None
+    next_visit_due: date
+
+
+@CONTRACTS.event(CONTEXT)
+class MediationRecorded(_CaseEvent):
+    """Mediation between the household and a landlord, the Jobcenter or another office."""
+
+    mediation_id: UUID
+    party: MediationParty
+    topic: MediationTopic
+
+
+@CONTRACTS.event(CONTEXT)
+class LandlordNegotiationRecorded(_CaseEvent):
+    """A negotiation with a potential landlord (precarious housing situations only)."""
+
+    negotiation_id: UUID
+    landlord_kind: LandlordKind
+    result: NegotiationResult
+
+
+@CONTRACTS.event(CONTEXT)
+class ReferredOut(_CaseEvent):
+    """The household was referred to another help (debt counselling, addiction help …)."""
+
+    referral_id: UUID
+    kind: ReferralOutKind
+
+
+@CONTRACTS.event(CONTEXT)
+class CaseExtended(_CaseEvent):
+    """The housing office moved the end of the help from `previous_ends_on` to `ends_on`."""
+
+    previous_ends_on: date
+    ends_on: date
+
+
+@CONTRACTS.event(CONTEXT)
+class CaseClosed(_CaseEvent):
+    """The help ended with `outcome`.
+
+    Carries what the yearly report groups outcomes by (target group, housing situation,
+    composition as on that day) and `admitted_on` (None: closed before admission, which
+    only a withdrawn consent does), so case length needs no second event.
+    """
+
+    outcome: CaseOutcome
+    target_group: TargetGroup
+    housing_situation: HousingSituation
+    adults: int = Field(ge=0)
+    minors: int = Field(ge=0)
+    admitted_on: date | None = None
+
+
+@CONTRACTS.event(CONTEXT)
+class AftercareOffered(DomainEvent):
+    """A household placed into its own flat was offered aftercare (Nachbetreuung).
+
+    Caused by placement's `PlacementCompleted`; `offer_id` is the flat it moved into.
+    """
+
+    household_id: UUID
+    provider: str
+    adults: int = Field(ge=0)
+    minors: int = Field(ge=0)
+    offer_id: UUID
+    moved_on: date
+
+
+@CONTRACTS.event(CONTEXT)
+class AftercareAccepted(DomainEvent):
+    household_id: UUID
+    provider: str
+
+
+@CONTRACTS.event(CONTEXT)
+class AftercareDeclined(DomainEvent):
+    household_id: UUID
+    provider: str
+    reason: AftercareDeclineReason

@@ -1,0 +1,280 @@
+"""Requests the prevention service answers (over NATS, forwarded by the gateway).
+
+Personal data (the household's name and address, contact data, who referred in person,
+notes) arrive here and are written to prevention's tables only, never into events.
+Days default to today where the request says so.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Generic, TypeVar
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
+
+from shared.contracts.intake import ProviderCode
+from shared.contracts.placement import LandlordKind
+from shared.contracts.prevention.codes import (
+    AftercareDeclineReason,
+    AftercareStatus,
+    CaseOutcome,
+    CaseStatus,
+    ComparableHelp,
+    HousingSituation,
+    MediationParty,
+    MediationTopic,
+    NegotiationResult,
+    ReferralOutKind,
+    ReferralSource,
+    RejectionReason,
+    TargetGroup,
+    VisitFinding,
+)
+
+B = TypeVar("B", bound=BaseModel)
+_TODAY = "Tag des Geschehens; ohne Angabe heute"
+Note = Annotated[str | None, Field(max_length=4000, description="Freitext-Notiz")]
+
+
+class _Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class HouseholdContact(_Request):
+    """Ansprechperson des Haushalts: personenbezogen, nur in Tabellen."""
+
+    name: str = Field(min_length=1, max_length=200, description="Name")
+    phone: str | None = Field(default=None, max_length=40, pattern=r"^[0-9 +()/-]{4,40}$")
+    email: EmailStr | None = None
+
+
+class ReceiveReferral(_Request):
+    """Nimmt eine Meldung für die Wohnintegrationshilfe auf."""
+
+    case_id: UUID | None = Field(
+        default=None, description="Optional: vom Client vergebene Kennung (idempotent)"
+    )
+    provider: ProviderCode = Field(description="Träger, der die Hilfe leistet, z. B. `skm`")
+    received_on: date | None = Field(default=None, description="Tag der Meldung; " + _TODAY)
+    source: ReferralSource = Field(description="Wer gemeldet hat (Selbstmeldung oder Dritte)")
+    target_group: TargetGroup = Field(description="Zielgruppe")
+    housing_situation: HousingSituation = Field(description="Wohnsituation bei der Meldung")
+    adults: int = Field(ge=1, le=20, description="Erwachsene im Haushalt")
+    minors: int = Field(ge=0, le=20, description="Minderjährige Kinder im Haushalt")
+    household_id: UUID | None = Field(
+        default=None, description="Haushalt im Auszugsmanagement, falls es ihn dort gibt"
+    )
+    contact: HouseholdContact | None = None
+    street_address: str | None = Field(
+        default=None, max_length=200, description="Anschrift des Haushalts (nur in Tabellen)"
+    )
+    referred_by: str | None = Field(
+        default=None, max_length=200, description="Meldende Person oder Stelle (nur in Tabellen)"
+    )
+    note: Note = None
+
+    @field_validator("housing_situation")
+    @classmethod
+    def _fits_target_group(cls, value: HousingSituation, info: ValidationInfo) -> HousingSituation:
+        group = info.data.get("target_group")
+        if group is None:
+            return value
+        if group.precarious and not value.without_lease:
+            raise ValueError(
+                "Eine prekäre Wohnsituation heißt: beschlagnahmte oder zugewiesene Wohnung "
+                "(requisitioned_flat, assigned_flat)."
+            )
+        if not group.precarious and value.without_lease:
+            raise ValueError("Ein gesichertes Mietverhältnis heißt: eigener Mietvertrag.")
+        return value
+
+
+class CheckEligibility(_Request):
+    """Prüft die Voraussetzung: keine vergleichbare Hilfe bereits installiert."""
+
+    comparable_help: list[ComparableHelp] = Field(
+        default_factory=list,
+        max_length=len(ComparableHelp),
+        description="Bereits installierte vergleichbare Hilfen; leer: keine",
+    )
+    checked_on: date | None = Field(default=None, description=_TODAY)
+    note: Note = None
+
+    @field_validator("comparable_help")
+    @classmethod
+    def _once_each(cls, value: list[ComparableHelp]) -> list[ComparableHelp]:
+        return sorted(set(value))
+
+
+class AdmitCase(_Request):
+    """Bewilligt die Hilfe befristet (nur Fachstelle Wohnen)."""
+
+    admitted_on: date | None = Field(default=None, description=_TODAY)
+    ends_on: date = Field(description="Befristet bis (einschließlich)")
+
+    @field_validator("ends_on")
+    @classmethod
+    def _after_admission(cls, value: date, info: ValidationInfo) -> date:
+        admitted = info.data.get("admitted_on")
+        if admitted is not None and value <= admitted:
+            raise ValueError("Das Ende der Hilfe muss nach der Bewilligung liegen.")
+        return value
+
+
+class RejectCase(_Request):
+    """Lehnt die Hilfe ab (nur Fachstelle Wohnen)."""
+
+    reason: RejectionReason = Field(description="Grund der Ablehnung")
+    rejected_on: date | None = Field(default=None, description=_TODAY)
+    note: Note = None
+
+
+class RecordConsent(_Request):
+    """Hält fest, dass der Haushalt der freiwilligen Hilfe zustimmt."""
+
+    given_on: date | None = Field(default=None, description=_TODAY)
+
+
+class WithdrawConsent(_Request):
+    """Der Haushalt widerruft die Zustimmung: die Hilfe endet."""
+
+    withdrawn_on: date | None = Field(default=None, description=_TODAY)
+    note: Note = None
+
+
+class PlanVisitRhythm(_Request):
+    """Legt fest, in welchem Abstand Hausbesuche stattfinden."""
+
+    every_days: int = Field(ge=1, le=365, description="Hausbesuch alle … Tage")
+    planned_on: date | None = Field(default=None, description=_TODAY)
+    next_visit_due: date | None = Field(
+        default=None, description="Nächster Besuch fällig am; ohne Angabe: nach dem Rhythmus"
+    )
+
+
+class RecordHomeVisit(_Request):
+    """Hält einen Hausbesuch fest: Tag, Ergebnis als Codes, nächster Termin."""
+
+    visit_id: UUID | None = Field(default=None, description="Optional: vom Client vergeben")
+    done_on: date | None = Field(default=None, description=_TODAY)
+    findings: list[VisitFinding] = Field(
+        min_length=1, max_length=len(VisitFinding), description="Ergebnis des Besuchs"
+    )
+    next_visit_due: date | None = Field(
+        default=None, description="Nächster Besuch fällig am; ohne Angabe: nach dem Rhythmus"
+    )
+    note: Note = None
+
+    @field_validator("next_visit_due")
+    @classmethod
+    def _after_visit(cls, value: date | None, info: ValidationInfo) -> date | None:
+        done = info.data.get("done_on")
+        if value is not None and done is not None and value <= done:
+            raise ValueError("Der nächste Besuch muss nach diesem liegen.")
+        return value
+
+    @field_validator("findings")
+    @classmethod
+    def _none_alone(cls, value: list[VisitFinding]) -> list[VisitFinding]:
+        found = sorted(set(value))
+        if VisitFinding.none in found and len(found) > 1:
+            raise ValueError("„none“ (keine Schwierigkeiten) passt nicht zu anderen Befunden.")
+        return found
+
+
+class RecordMediation(_Request):
+    """Hält eine Vermittlung mit Vermieter, Jobcenter oder anderem Amt fest."""
+
+    mediation_id: UUID | None = Field(default=None, description="Optional: vom Client vergeben")
+    party: MediationParty = Field(description="Mit wem vermittelt wurde")
+    topic: MediationTopic = Field(description="Worum es ging")
+    held_on: date | None = Field(default=None, description=_TODAY)
+    note: Note = None
+
+
+class RecordLandlordNegotiation(_Request):
+    """Hält eine Verhandlung mit einem potenziellen Vermieter fest."""
+
+    negotiation_id: UUID | None = Field(default=None, description="Optional: vom Client")
+    landlord_kind: LandlordKind = Field(description="Art des Vermieters")
+    result: NegotiationResult = Field(description="Stand der Verhandlung")
+    held_on: date | None = Field(default=None, description=_TODAY)
+    note: Note = None
+
+
+class ReferOut(_Request):
+    """Vermittelt den Haushalt in eine andere Hilfe."""
+
+    referral_id: UUID | None = Field(default=None, description="Optional: vom Client vergeben")
+    kind: ReferralOutKind = Field(description="Art der Hilfe")
+    referred_on: date | None = Field(default=None, description=_TODAY)
+    note: Note = None
+
+
+class ExtendCase(_Request):
+    """Verlängert die Hilfe (nur Fachstelle Wohnen)."""
+
+    ends_on: date = Field(description="Neues Ende der Hilfe")
+    extended_on: date | None = Field(default=None, description=_TODAY)
+
+
+class CloseCase(_Request):
+    """Schließt den Fall mit seinem Ergebnis ab."""
+
+    outcome: CaseOutcome = Field(description="Ergebnis der Hilfe")
+    closed_on: date | None = Field(default=None, description=_TODAY)
+    note: Note = None
+
+    @field_validator("outcome")
+    @classmethod
+    def _not_by_hand(cls, value: CaseOutcome) -> CaseOutcome:
+        if value is CaseOutcome.consent_withdrawn:
+            raise ValueError("Ein Widerruf wird über „Zustimmung widerrufen“ festgehalten.")
+        return value
+
+
+class AcceptAftercare(_Request):
+    """Der Haushalt nimmt die angebotene Nachbetreuung an."""
+
+    accepted_on: date | None = Field(default=None, description=_TODAY)
+
+
+class DeclineAftercare(_Request):
+    """Der Haushalt lehnt die angebotene Nachbetreuung ab (oder ist nicht erreichbar)."""
+
+    reason: AftercareDeclineReason = Field(description="Grund")
+    declined_on: date | None = Field(default=None, description=_TODAY)
+
+
+# RPC envelopes: what the gateway forwards, with the id from the path.
+
+
+class CaseCommand(BaseModel, Generic[B]):
+    """A command on one case as forwarded over NATS: the case from the path, the body."""
+
+    case_id: UUID
+    body: B
+
+
+class AftercareCommand(BaseModel, Generic[B]):
+    household_id: UUID
+    body: B
+
+
+class GetCase(BaseModel):
+    case_id: UUID
+
+
+class ListCases(BaseModel):
+    status: CaseStatus | None = Field(default=None, description="Nur Fälle in diesem Stand")
+
+
+class OverdueQuery(BaseModel):
+    as_of: date | None = Field(default=None, description="Stichtag; ohne Angabe heute")
+
+
+class ListAftercare(BaseModel):
+    status: AftercareStatus | None = Field(
+        default=None, description="Nur Angebote in diesem Stand; ohne Angabe alle"
+    )

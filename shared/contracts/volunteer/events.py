@@ -1,0 +1,162 @@
+"""Events the volunteer context publishes (`auszug.volunteer.<EventType>`).
+
+Ids, codes, counts and days only (DESIGN.md, invariant 6): a volunteer's or an
+attendee's name, contact data and login stay in volunteer's personal-data tables.
+`occurred_at` is the business day: the day of registration, of the office hour, of the
+workshop, of the lease (for `PlacementSupportConfirmed`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from pydantic import Field
+
+from shared.contracts.catalog import CONTRACTS
+from shared.contracts.volunteer.codes import (
+    CONTEXT,
+    ConsultationChannel,
+    ConsultationTopic,
+    OnboardingStep,
+    SupportKind,
+    TandemEndReason,
+    Visitor,
+    WorkshopTopic,
+)
+from shared.envelope import DomainEvent
+
+# ---------------------------------------------------------------- volunteers
+
+
+@CONTRACTS.event(CONTEXT)
+class VolunteerRegistered(DomainEvent):
+    volunteer_id: UUID
+    provider: str
+    district: str | None = None
+    languages: tuple[str, ...] = ()
+
+
+@CONTRACTS.event(CONTEXT)
+class VolunteerOnboarded(DomainEvent):
+    """One onboarding step done on `occurred_at`."""
+
+    volunteer_id: UUID
+    step: OnboardingStep
+
+
+@CONTRACTS.event(CONTEXT)
+class VolunteerLeft(DomainEvent):
+    volunteer_id: UUID
+
+
+# ---------------------------------------------------------------- tandems
+
+
+@CONTRACTS.event(CONTEXT)
+class TandemFormed(DomainEvent):
+    tandem_id: UUID
+    volunteer_id: UUID
+    household_id: UUID
+    provider: str
+
+
+@CONTRACTS.event(CONTEXT)
+class TandemEnded(DomainEvent):
+    tandem_id: UUID
+    volunteer_id: UUID
+    household_id: UUID
+    reason: TandemEndReason
+
+
+@CONTRACTS.event(CONTEXT)
+class TandemSupportRecorded(DomainEvent):
+    """The volunteer of a tandem supported the household on `occurred_at`."""
+
+    support_id: UUID
+    tandem_id: UUID
+    household_id: UUID
+    kind: SupportKind
+
+
+@CONTRACTS.event(CONTEXT)
+class PlacementSupportConfirmed(DomainEvent):
+    """A placement happened while a tandem of the household was active on the lease day.
+
+    Derived by volunteer from placement's `PlacementCompleted`; `occurred_at` is the lease
+    day, so the yearly figures count it in the year of the placement.
+    """
+
+    household_id: UUID
+    tandem_id: UUID
+    volunteer_id: UUID
+    placement_event_id: UUID
+    offer_id: UUID
+    provider: str
+    adults: int = Field(ge=0)
+    minors: int = Field(ge=0)
+    lease_signed_on: date
+
+    @property
+    def persons(self) -> int:
+        return self.adults + self.minors
+
+
+# ---------------------------------------------------------------- office hours
+
+
+@CONTRACTS.event(CONTEXT)
+class OfficeHourHeld(DomainEvent):
+    """An open office hour (offene Sprechstunde) a provider held on `occurred_at`."""
+
+    office_hour_id: UUID
+    provider: str
+    duration_minutes: int = Field(ge=1)
+
+
+@CONTRACTS.event(CONTEXT)
+class ConsultationHeld(DomainEvent):
+    """One consultation: in an office hour, or on its own (`appointment`: an Einzeltermin)."""
+
+    consultation_id: UUID
+    provider: str
+    channel: ConsultationChannel
+    visitor: Visitor
+    topic: ConsultationTopic
+    duration_minutes: int = Field(ge=1)
+    appointment: bool = False
+    office_hour_id: UUID | None = None
+    tandem_id: UUID | None = None
+    household_id: UUID | None = None
+
+
+# ---------------------------------------------------------------- workshops
+
+
+@CONTRACTS.event(CONTEXT)
+class WorkshopHeld(DomainEvent):
+    workshop_id: UUID
+    provider: str
+    topic: WorkshopTopic
+    site: str = Field(description="where it was held: a site code or the venue's name")
+    duration_minutes: int = Field(ge=1)
+
+
+@CONTRACTS.event(CONTEXT)
+class WorkshopAttended(DomainEvent):
+    """One person took part; `attendee_id` is a pseudonym, the name stays in a table."""
+
+    workshop_id: UUID
+    attendee_id: UUID
+    household_id: UUID | None = None
+
+
+@CONTRACTS.event(CONTEXT)
+class CertificateIssued(DomainEvent):
+    """A qualified participation certificate (Teilnahmebestätigung) for one attendee."""
+
+    certificate_id: UUID
+    workshop_id: UUID
+    attendee_id: UUID
+    household_id: UUID | None = None
+    topic: WorkshopTopic

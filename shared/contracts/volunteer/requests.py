@@ -1,0 +1,217 @@
+"""Requests the volunteer service answers (NATS request/reply, routed by the gateway).
+
+Names, contact data, logins and birth dates arrive here and go to volunteer's
+personal-data tables only; the events carry ids and codes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Generic, TypeVar
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+
+from shared.contracts.intake import LanguageCode, ProviderCode
+from shared.contracts.volunteer.codes import (
+    ConsultationChannel,
+    ConsultationTopic,
+    DistrictCode,
+    Minutes,
+    OnboardingStep,
+    SupportKind,
+    TandemEndReason,
+    UserId,
+    Visitor,
+    WorkshopTopic,
+)
+
+B = TypeVar("B", bound=BaseModel)
+_CLIENT_ID = "Optional: vom Client vergebene Kennung (idempotente Wiederholung)"
+_TODAY = "Tag des Geschehens; ohne Angabe heute"
+
+
+class _Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ById(_Request):
+    """A query for one thing by its id."""
+
+    id: UUID
+
+
+class Addressed(BaseModel, Generic[B]):
+    """A command on one thing named in the path, as forwarded over NATS: its id, the body."""
+
+    id: UUID
+    body: B
+
+
+# ---------------------------------------------------------------- volunteers
+
+
+class RegisterVolunteer(_Request):
+    """Nimmt eine Ehrenamtliche / einen Ehrenamtlichen bei einem Träger auf."""
+
+    volunteer_id: UUID | None = Field(default=None, description=_CLIENT_ID)
+    provider: ProviderCode
+    user_id: UserId
+    registered_on: date | None = Field(default=None, description=_TODAY)
+    given_name: str = Field(min_length=1, max_length=100, description="Vorname")
+    family_name: str = Field(min_length=1, max_length=100, description="Nachname")
+    phone: str | None = Field(default=None, max_length=40, pattern=r"^[0-9 +()/-]{4,40}$")
+    email: EmailStr | None = None
+    district: DistrictCode | None = None
+    languages: list[LanguageCode] = Field(
+        default_factory=list, max_length=10, description="Sprachen der/des Ehrenamtlichen"
+    )
+
+    @field_validator("languages")
+    @classmethod
+    def _once_each(cls, languages: list[str]) -> list[str]:
+        return list(dict.fromkeys(languages))
+
+
+class RecordOnboardingStep(_Request):
+    """Ein Schritt des Einstiegs ist erledigt (Erstgespräch, Vereinbarung, Führungszeugnis)."""
+
+    step: OnboardingStep = Field(description="Schritt")
+    done_on: date | None = Field(default=None, description=_TODAY)
+
+
+class RecordLeaving(_Request):
+    """Die/der Ehrenamtliche hört auf."""
+
+    left_on: date | None = Field(default=None, description=_TODAY)
+
+
+class ListVolunteers(_Request):
+    provider: ProviderCode | None = Field(default=None, description="Nur dieser Träger")
+    include_left: bool = Field(default=False, description="Auch Ausgeschiedene zeigen")
+
+
+# ---------------------------------------------------------------- tandems
+
+
+class FormTandem(_Request):
+    """Bildet ein Tandem aus einer/einem Ehrenamtlichen und einem Haushalt."""
+
+    tandem_id: UUID | None = Field(default=None, description=_CLIENT_ID)
+    volunteer_id: UUID
+    household_id: UUID
+    formed_on: date | None = Field(default=None, description=_TODAY)
+
+
+class EndTandem(_Request):
+    ended_on: date | None = Field(default=None, description=_TODAY)
+    reason: TandemEndReason = Field(description="Grund")
+
+
+class RecordSupport(_Request):
+    """Die/der Ehrenamtliche hat den Haushalt unterstützt (Besichtigung, Amt, Vermieter …)."""
+
+    support_id: UUID | None = Field(default=None, description=_CLIENT_ID)
+    kind: SupportKind = Field(description="Art der Unterstützung")
+    supported_on: date | None = Field(default=None, description=_TODAY)
+
+
+class ListTandems(_Request):
+    include_ended: bool = Field(default=False, description="Auch beendete Tandems zeigen")
+
+
+class GetTandemHousehold(_Request):
+    household_id: UUID
+
+
+# ---------------------------------------------------------------- consultations
+
+
+class _Consultation(_Request):
+    consultation_id: UUID | None = Field(default=None, description=_CLIENT_ID)
+    channel: ConsultationChannel = Field(description="E-Mail, Telefon oder persönlich")
+    visitor: Visitor = Field(description="Wer kam: Tandem, Ehrenamtliche/r allein, Geflüchtete")
+    topic: ConsultationTopic = Field(description="Thema")
+    duration_minutes: Minutes
+    tandem_id: UUID | None = Field(default=None, description="Das beratene Tandem, falls bekannt")
+    household_id: UUID | None = Field(default=None, description="Der beratene Haushalt")
+
+
+class OfficeHourConsultation(_Consultation):
+    """Eine Beratung in der offenen Sprechstunde (Schnellerfassung)."""
+
+    channel: ConsultationChannel = Field(
+        default=ConsultationChannel.in_person, description="E-Mail, Telefon oder persönlich"
+    )
+
+
+class _Consultations(_Request):
+    consultations: list[OfficeHourConsultation] = Field(default_factory=list, max_length=100)
+
+    @field_validator("consultations")
+    @classmethod
+    def _distinct_ids(cls, items: list[OfficeHourConsultation]) -> list[OfficeHourConsultation]:
+        ids = [c.consultation_id for c in items if c.consultation_id is not None]
+        if len(ids) != len(set(ids)):
+            raise ValueError("Jede Beratung braucht eine eigene Kennung.")
+        return items
+
+
+class HoldOfficeHour(_Consultations):
+    """Eine offene Sprechstunde fand statt, gleich mit ihren Beratungen."""
+
+    office_hour_id: UUID | None = Field(default=None, description=_CLIENT_ID)
+    provider: ProviderCode
+    held_on: date | None = Field(default=None, description=_TODAY)
+    duration_minutes: Minutes
+
+
+class RecordOfficeHourConsultations(_Consultations):
+    """Mehrere Beratungen einer Sprechstunde auf einmal nachtragen."""
+
+    consultations: list[OfficeHourConsultation] = Field(min_length=1, max_length=100)
+
+
+class RecordConsultation(_Consultation):
+    """Eine Beratung außerhalb der Sprechstunde, z. B. ein Einzeltermin oder eine E-Mail."""
+
+    provider: ProviderCode
+    held_on: date | None = Field(default=None, description=_TODAY)
+    appointment: bool = Field(default=False, description="Einzeltermin nach Absprache")
+
+
+# ---------------------------------------------------------------- workshops
+
+
+class HoldWorkshop(_Request):
+    """Ein Workshop fand statt (Thema, Tag, Träger, Ort)."""
+
+    workshop_id: UUID | None = Field(default=None, description=_CLIENT_ID)
+    provider: ProviderCode
+    topic: WorkshopTopic = Field(description="Thema")
+    held_on: date | None = Field(default=None, description=_TODAY)
+    site: str = Field(min_length=2, max_length=120, description="Ort: Kürzel oder Name")
+    duration_minutes: Minutes
+
+
+class RecordAttendance(_Request):
+    """Eine Person hat teilgenommen; ihr Name steht nur auf der Teilnahmebestätigung."""
+
+    attendee_id: UUID | None = Field(default=None, description=_CLIENT_ID)
+    household_id: UUID | None = Field(default=None, description="Haushalt der Person")
+    given_name: str = Field(min_length=1, max_length=100, description="Vorname")
+    family_name: str = Field(min_length=1, max_length=100, description="Nachname")
+    birth_date: date | None = Field(default=None, description="Geburtsdatum (für die Bestätigung)")
+
+
+class IssueCertificate(_Request):
+    """Stellt einer teilnehmenden Person eine qualifizierte Teilnahmebestätigung aus."""
+
+    certificate_id: UUID | None = Field(default=None, description=_CLIENT_ID)
+    attendee_id: UUID
+    issued_on: date | None = Field(default=None, description=_TODAY)
+
+
+class GetCertificate(_Request):
+    workshop_id: UUID
+    certificate_id: UUID
