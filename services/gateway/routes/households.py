@@ -18,12 +18,17 @@ from shared.contracts.intake import (
     DuplicateDecision,
     Duplicates,
     DuplicateView,
+    EraseHousehold,
+    ExportHousehold,
     GetHousehold,
     HandOverHouseholdBody,
+    HouseholdExport,
     HouseholdRef,
     HouseholdView,
+    LiftRestriction,
     ListDuplicates,
     RegisterHousehold,
+    RestrictProcessingBody,
 )
 from shared.identity import Caller
 from shared.rpc import RpcClient
@@ -181,3 +186,64 @@ async def revoke_duplicate_decision(
 ) -> DuplicateView:
     """Entscheidung über einen Doppelfall zurücknehmen (nur Koordination)."""
     return await _duplicate(rpc, "revoke_duplicate_decision", household_id, other_id, caller)
+
+
+@router.post(
+    "/{household_id}/erasure",
+    response_model=HouseholdRef,
+    summary="Personenbezogene Daten löschen (Art. 17 DSGVO)",
+)
+async def erase_household(
+    household_id: HouseholdId, caller: CurrentCaller, rpc: Rpc
+) -> HouseholdRef:
+    """Personenbezogene Daten des Haushalts löschen (nur Koordination).
+
+    Namen, Geburtsdaten, Kontakt, Einwilligung und Notizen werden in jedem Dienst gelöscht;
+    Zahlen und Verlauf bleiben, jede Jahreszahl bleibt gleich. Die Ansicht zeigt danach
+    „gelöscht“.
+    """
+    body = EraseHousehold(household_id=household_id)
+    return HouseholdRef.model_validate(await rpc.call("intake", "erase_household", body, caller))
+
+
+@router.post(
+    "/{household_id}/restriction",
+    response_model=HouseholdRef,
+    summary="Verarbeitung einschränken (Art. 18 DSGVO, §84 SGB X)",
+)
+async def restrict_household(
+    household_id: HouseholdId, body: RestrictProcessingBody, caller: CurrentCaller, rpc: Rpc
+) -> HouseholdRef:
+    """Verarbeitung einschränken statt löschen, mit Grund (nur Koordination).
+
+    Danach sieht nur die Koordination den Haushalt; in keiner Liste und keiner Suche.
+    """
+    return await _command(rpc, "restrict_household", household_id, body, caller)
+
+
+@router.delete(
+    "/{household_id}/restriction",
+    response_model=HouseholdRef,
+    summary="Einschränkung aufheben",
+)
+async def lift_household_restriction(
+    household_id: HouseholdId, caller: CurrentCaller, rpc: Rpc
+) -> HouseholdRef:
+    """Einschränkung der Verarbeitung aufheben (nur Koordination)."""
+    body = LiftRestriction(household_id=household_id)
+    result = await rpc.call("intake", "lift_household_restriction", body, caller)
+    return HouseholdRef.model_validate(result)
+
+
+@router.get(
+    "/{household_id}/export",
+    response_model=HouseholdExport,
+    summary="Auskunft: alles, was die Aufnahme speichert (Art. 15 DSGVO)",
+)
+async def export_household(
+    household_id: HouseholdId, caller: CurrentCaller, rpc: Rpc
+) -> HouseholdExport:
+    """Alles, was die Aufnahme über den Haushalt speichert, als JSON (nur Koordination)."""
+    body = ExportHousehold(household_id=household_id)
+    result = await rpc.call("intake", "export_household", body, caller)
+    return HouseholdExport.model_validate(result)

@@ -2,6 +2,7 @@
 
 A household looks like another one of the same municipality when a current member has
 the same family name and birth date, or the household has the same phone number.
+Restricted households (Art. 18 DSGVO) are left out of both the search and the list.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy import Select, and_, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.intake.adapters.personal_data import name_key, phone_key
@@ -17,6 +18,7 @@ from services.intake.adapters.tables import (
     duplicate_candidates,
     household_details,
     household_members,
+    household_restrictions,
 )
 from shared.contracts.intake import DuplicateStatus, DuplicateView, RegisterHousehold
 from shared.db import Database
@@ -47,6 +49,7 @@ async def find_possible_duplicates(
                     household_details.c.municipality == municipality,
                     household_details.c.household_id != household_id,
                     household_details.c.phone_key == phone,
+                    household_details.c.household_id.not_in(_restricted()),
                 )
             )
             found.update(dict.fromkeys(rows.scalars()))
@@ -70,6 +73,7 @@ async def _same_person(
             household_details.c.municipality == municipality,
             household_members.c.household_id != household_id,
             household_members.c.left_on.is_(None),
+            household_members.c.household_id.not_in(_restricted()),
             or_(
                 *(
                     and_(
@@ -119,7 +123,11 @@ async def set_status(
 async def list_candidates(
     conn: AsyncConnection, municipality: str, status: DuplicateStatus | None
 ) -> list[DuplicateView]:
-    query = select(duplicate_candidates).where(duplicate_candidates.c.municipality == municipality)
+    query = select(duplicate_candidates).where(
+        duplicate_candidates.c.municipality == municipality,
+        duplicate_candidates.c.household_id.not_in(_restricted()),
+        duplicate_candidates.c.other_household_id.not_in(_restricted()),
+    )
     if status is not None:
         query = query.where(duplicate_candidates.c.status == status.value)
     rows = await conn.execute(query.order_by(duplicate_candidates.c.flagged_on))
@@ -131,3 +139,7 @@ async def list_candidates(
         )
         for r in rows
     ]
+
+
+def _restricted() -> Select[tuple[UUID]]:
+    return select(household_restrictions.c.household_id)

@@ -17,6 +17,7 @@ from services.intake.adapters.tables import (
     household_consents,
     household_details,
     household_members,
+    household_restrictions,
     readiness_notes,
 )
 from shared.contracts.intake import AgeBand, Consent, Contact, Member, MemberView, RegisterHousehold
@@ -92,6 +93,7 @@ class PersonalData:
     consent: Consent | None = None
     deregistration_note: str | None = None
     readiness_notes: dict[UUID, str] = field(default_factory=dict)
+    restriction_note: str | None = None
 
 
 async def load_personal_data(conn: AsyncConnection, household_id: UUID) -> PersonalData:
@@ -141,4 +143,10 @@ async def load_personal_data(conn: AsyncConnection, household_id: UUID) -> Perso
         select(readiness_notes).where(readiness_notes.c.household_id == household_id)
     )
     data.readiness_notes = {row.assessment_id: row.note for row in notes}
+    restriction = household_restrictions
+    data.restriction_note = (
+        await conn.execute(
+            select(restriction.c.note).where(restriction.c.household_id == household_id)
+        )
+    ).scalar_one_or_none()
     return data

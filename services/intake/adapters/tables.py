@@ -107,3 +107,25 @@ inquiry_notes = Table(
     Column("triage", Integer, primary_key=True),
     Column("note", Text, nullable=False),
 )
+
+# Art. 18 DSGVO / §84 SGB X: a row here means "restricted". Written in the same
+# transaction as `ProcessingRestricted`, deleted with `RestrictionLifted`; lists and
+# searches leave these households out. `note` is the coordinator's reasoning (personal).
+household_restrictions = Table(
+    "household_restrictions",
+    INTAKE,
+    Column("household_id", Uuid, primary_key=True),
+    Column("municipality", String(64), nullable=False, index=True),
+    Column("reason", String(40), nullable=False),
+    Column("restricted_on", Date, nullable=False),
+    Column("note", Text),
+)
+
+# Per municipality: erase a household's personal data this many years after it was
+# deregistered (its case closed). No row: no automatic erasure.
+retention_rules = Table(
+    "retention_rules",
+    INTAKE,
+    Column("municipality", String(64), primary_key=True),
+    Column("erase_after_years", Integer, nullable=False),
+)

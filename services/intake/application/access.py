@@ -7,7 +7,9 @@
 - admin: reads, no commands;
 - housing_office, analyst, volunteer: no intake commands and no household data (403).
 
-Hand-over, duplicate decisions and the central inquiry inbox are the coordinator's.
+Hand-over, duplicate decisions and the central inquiry inbox are the coordinator's, and
+so are erasure, restriction and the data subject's export. A restricted household (Art.
+18 DSGVO) is seen by a coordinator only: for every other role it does not exist (404).
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ def require_own_provider(caller: Caller, provider: str) -> None:
 
 
 def may_see(caller: Caller, state: Household) -> bool:
+    if state.restricted:
+        return state.registered and caller.role is Role.coordinator
     return state.registered and (
         caller.role in SEES_ALL_PROVIDERS
         or (caller.role is Role.caseworker and caller.provider == state.provider)

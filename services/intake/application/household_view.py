@@ -5,11 +5,14 @@ from __future__ import annotations
 from services.intake.adapters.personal_data import PersonalData
 from services.intake.domain.household import Household
 from shared.contracts.intake import (
+    ERASED,
+    RESTRICTED,
     Accommodation,
     Deregistration,
     DuplicateView,
     HouseholdStatus,
     HouseholdView,
+    PrivacyStatus,
     ReadinessAssessmentView,
 )
 from shared.identity import Caller, Role
@@ -69,4 +72,19 @@ def household_view(
         deregistration=deregistration,
         possible_duplicates=duplicates,
         version=version,
+        privacy=privacy_status(state, personal),
     )
+
+
+def privacy_status(state: Household, personal: PersonalData) -> PrivacyStatus | None:
+    """What to show instead of names: „gelöscht“ once erased, „eingeschränkt“ if restricted."""
+    if state.erased:
+        return PrivacyStatus(label=ERASED, erased_on=state.erased_on)
+    if state.restricted:
+        return PrivacyStatus(
+            label=RESTRICTED,
+            restricted_reason=state.restriction,
+            restricted_on=state.restricted_on,
+            restriction_note=personal.restriction_note,
+        )
+    return None

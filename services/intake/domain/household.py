@@ -16,12 +16,16 @@ from services.intake.domain.household_commands import (
     Command,
     DeregisterHousehold,
     DismissDuplicate,
+    ErasePersonalData,
     HandOverHousehold,
+    LiftRestriction,
     LinkAsDuplicate,
     RegisterHousehold,
+    RestrictProcessing,
     RevokeDuplicateDecision,
 )
 from services.intake.domain.household_duplicates import decide_duplicate
+from services.intake.domain.household_privacy import decide_privacy
 from services.intake.domain.household_rules import (
     composition_after,
     require_active,
@@ -73,6 +77,8 @@ def decide(command: Command, state: Household) -> list[Event]:
             return _assess(command, state)
         case LinkAsDuplicate() | DismissDuplicate() | RevokeDuplicateDecision():
             return decide_duplicate(command, state)
+        case ErasePersonalData() | RestrictProcessing() | LiftRestriction():
+            return decide_privacy(command, state)
 
 
 def _register(command: RegisterHousehold, state: Household) -> list[Event]:

@@ -16,9 +16,11 @@ from shared.contracts.intake import (
     CompositionChange,
     CriterionRating,
     DeregistrationReason,
+    ErasureGround,
     ReadinessCriterion,
     ReadinessResult,
     ResidenceOutlook,
+    RestrictionReason,
 )
 
 
@@ -98,6 +100,23 @@ class RevokeDuplicateDecision:
     today: date
 
 
+@dataclass(frozen=True)
+class ErasePersonalData:
+    ground: ErasureGround
+    today: date
+
+
+@dataclass(frozen=True)
+class RestrictProcessing:
+    reason: RestrictionReason
+    today: date
+
+
+@dataclass(frozen=True)
+class LiftRestriction:
+    today: date
+
+
 Command = (
     RegisterHousehold
     | ChangeComposition
@@ -108,4 +127,7 @@ Command = (
     | LinkAsDuplicate
     | DismissDuplicate
     | RevokeDuplicateDecision
+    | ErasePersonalData
+    | RestrictProcessing
+    | LiftRestriction
 )

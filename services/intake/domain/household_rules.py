@@ -18,8 +18,25 @@ def require_registered(state: Household) -> None:
         raise NotFound("household", "Haushalt nicht gefunden.")
 
 
+def german_day(day: date | None) -> str:
+    return day.strftime("%d.%m.%Y") if day else "?"
+
+
 def require_active(state: Household) -> None:
+    """Registered, not deregistered, and neither erased nor restricted: open for changes."""
     require_registered(state)
+    if state.erased:
+        raise RuleViolation(
+            "erased",
+            "Die personenbezogenen Daten dieses Haushalts sind gelöscht; "
+            "er kann nicht mehr bearbeitet werden.",
+        )
+    if state.restricted:
+        raise RuleViolation(
+            "restricted",
+            "Die Verarbeitung dieses Haushalts ist eingeschränkt; "
+            "er kann nicht bearbeitet werden, solange die Einschränkung besteht.",
+        )
     if state.deregistered:
         raise RuleViolation(
             "deregistered",

@@ -21,10 +21,14 @@ from shared.contracts.intake import (
     HouseholdRegistered,
     HouseholdsLinkedAsDuplicate,
     HousingReadinessAssessed,
+    PersonalDataErased,
     PossibleDuplicateFlagged,
+    ProcessingRestricted,
     ReadinessCriterion,
     ReadinessResult,
     ResidenceOutlook,
+    RestrictionLifted,
+    RestrictionReason,
 )
 
 Event = (
@@ -38,6 +42,9 @@ Event = (
     | HouseholdsLinkedAsDuplicate
     | DuplicateDismissed
     | DuplicateDecisionRevoked
+    | PersonalDataErased
+    | ProcessingRestricted
+    | RestrictionLifted
 )
 
 
@@ -67,6 +74,9 @@ class Household:
     deregistration_reason: DeregistrationReason | None = None
     readiness: tuple[Assessment, ...] = ()
     duplicates: tuple[tuple[UUID, DuplicateStatus], ...] = ()
+    erased_on: date | None = None
+    restriction: RestrictionReason | None = None
+    restricted_on: date | None = None
 
     @property
     def persons(self) -> int:
@@ -75,6 +85,14 @@ class Household:
     @property
     def deregistered(self) -> bool:
         return self.deregistered_on is not None
+
+    @property
+    def erased(self) -> bool:
+        return self.erased_on is not None
+
+    @property
+    def restricted(self) -> bool:
+        return self.restriction is not None
 
     @property
     def current_readiness(self) -> ReadinessResult | None:
@@ -136,5 +154,13 @@ def evolve(state: Household, event: Event) -> Household:
             return state.with_duplicate(event.other_household_id, DuplicateStatus.linked)
         case DuplicateDismissed():
             return state.with_duplicate(event.other_household_id, DuplicateStatus.dismissed)
+        case PersonalDataErased():
+            return replace(state, erased_on=business_day(event.occurred_at))
+        case ProcessingRestricted():
+            return replace(
+                state, restriction=event.reason, restricted_on=business_day(event.occurred_at)
+            )
+        case RestrictionLifted():
+            return replace(state, restriction=None, restricted_on=None)
         case _:
             return state

@@ -9,6 +9,7 @@ from faststream.asgi import AsgiFastStream
 from services.intake.application.placement_policy import CONSUMER, PlacementPolicy
 from services.intake.entrypoints.household_handlers import register_household_handlers
 from services.intake.entrypoints.inquiry_handlers import register_inquiry_handlers
+from services.intake.entrypoints.privacy_handlers import register_privacy_handlers
 from shared.contracts import CONTRACTS
 from shared.service import ServiceHost
 from shared.settings import ServiceSettings, service_settings
@@ -22,6 +23,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     host = ServiceHost(SERVICE, settings or IntakeSettings(), MIGRATIONS)
     register_household_handlers(host)
     register_inquiry_handlers(host)
+    register_privacy_handlers(host)
     host.consume(
         CONSUMER,
         PlacementPolicy(host.store),

@@ -8,8 +8,9 @@ from faststream.asgi import AsgiFastStream
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from services.volunteer.adapters.purge import Purger
 from services.volunteer.adapters.tables import known_households
-from services.volunteer.application import household_projection, placement_policy
+from services.volunteer.application import erasure_policy, household_projection, placement_policy
 from services.volunteer.entrypoints.activity_handlers import register_activity_handlers
 from services.volunteer.entrypoints.people_handlers import register_people_handlers
 from shared.contracts import CONTRACTS
@@ -33,6 +34,11 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
         placement_policy.CONSUMER,
         placement_policy.PlacementPolicy(host.store),
         filter_subject=CONTRACTS.subject("PlacementCompleted"),
+    )
+    host.consume(
+        erasure_policy.CONSUMER,
+        erasure_policy.ErasurePolicy(Purger(host.db)),
+        filter_subject=CONTRACTS.subject("PersonalDataErased"),
     )
     register_people_handlers(host)
     register_activity_handlers(host)

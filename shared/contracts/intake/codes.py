@@ -128,3 +128,33 @@ class TriageOutcome(StrEnum):
 class ForwardTarget(StrEnum):
     provider = "provider"
     office = "office"
+
+
+class ErasureSubject(StrEnum):
+    """Whose personal data an erasure covers."""
+
+    household = "household"
+
+
+class ErasureScope(StrEnum):
+    """How much of it: every personal datum held on the subject (names, birth dates,
+    contact data, notes, consent details, linked inquiries)."""
+
+    all_personal_data = "all_personal_data"
+
+
+class ErasureGround(StrEnum):
+    """Why the data were erased: on request (Art. 17 DSGVO) or by a retention rule."""
+
+    data_subject_request = "data_subject_request"
+    retention_expired = "retention_expired"
+
+
+class RestrictionReason(StrEnum):
+    """Art. 18 DSGVO / §84 SGB X: why a household is restricted instead of erased."""
+
+    retention_duty = "retention_duty"
+    accuracy_contested = "accuracy_contested"
+    unlawful_but_kept = "unlawful_but_kept"
+    legal_claims = "legal_claims"
+    objection_pending = "objection_pending"

@@ -18,11 +18,15 @@ from shared.contracts.intake.codes import (
     CriterionRating,
     DeregistrationReason,
     DuplicateStatus,
+    ErasureGround,
+    ErasureScope,
+    ErasureSubject,
     ForwardTarget,
     InquiryChannel,
     ReadinessCriterion,
     ReadinessResult,
     ResidenceOutlook,
+    RestrictionReason,
     SenderKind,
     TriageOutcome,
 )
@@ -171,3 +175,34 @@ class InquiryTriaged(DomainEvent):
     forwarded_to_kind: ForwardTarget | None = None
     forwarded_to: str | None = None
     household_id: UUID | None = None
+
+
+@CONTRACTS.event(CONTEXT)
+class PersonalDataErased(DomainEvent):
+    """The personal data of a subject were erased on the day in `occurred_at`.
+
+    Carries no personal data itself: every service holding personal data keyed by
+    `subject_id` deletes its rows when it sees this event; counts and codes stay, so
+    every figure is unchanged.
+    """
+
+    subject_kind: ErasureSubject
+    subject_id: UUID
+    scope: ErasureScope
+    ground: ErasureGround
+
+
+@CONTRACTS.event(CONTEXT)
+class ProcessingRestricted(DomainEvent):
+    """Processing of a household was restricted (Art. 18 DSGVO, §84 SGB X) instead of
+    erasing it: only a coordinator reads it; it is left out of every list and search."""
+
+    household_id: UUID
+    reason: RestrictionReason
+
+
+@CONTRACTS.event(CONTEXT)
+class RestrictionLifted(DomainEvent):
+    """The restriction of a household ended; it is processed normally again."""
+
+    household_id: UUID

@@ -24,6 +24,7 @@ from shared.contracts.intake.codes import (
     SenderKind,
     TriageOutcome,
 )
+from shared.contracts.intake.privacy import PrivacyStatus
 from shared.contracts.intake.requests import Accommodation, Consent, Contact, Member
 
 
@@ -86,6 +87,9 @@ class HouseholdView(BaseModel):
     deregistration: Deregistration | None
     possible_duplicates: list[DuplicateView] = Field(description="nur für die Koordination")
     version: int
+    privacy: PrivacyStatus | None = Field(
+        default=None, description="gelöscht oder eingeschränkt: statt der Namen anzuzeigen"
+    )
 
 
 class TriageView(BaseModel):

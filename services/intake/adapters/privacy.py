@@ -1,0 +1,118 @@
+"""Intake's personal-data rows of one household: erased, restricted, exported.
+
+Erasure deletes every row that holds the household's personal data, including the
+inquiries that were opened as its case (their sender, text and notes are about it).
+Rows without personal data (the duplicate list, the inbox list) stay: they hold ids,
+codes and days only.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Table, delete, insert, select
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from services.intake.adapters.tables import (
+    household_consents,
+    household_details,
+    household_members,
+    household_restrictions,
+    inquiry_details,
+    inquiry_notes,
+    readiness_notes,
+)
+from shared.contracts.intake import RestrictionReason, TriageOutcome
+from shared.eventstore.schema import events
+
+# Keyed by household id; each is exported and erased as a whole.
+HOUSEHOLD_TABLES: tuple[Table, ...] = (
+    household_details,
+    household_members,
+    household_consents,
+    readiness_notes,
+    household_restrictions,
+)
+INQUIRY_TABLES: tuple[Table, ...] = (inquiry_details, inquiry_notes)
+
+
+async def linked_inquiries(
+    conn: AsyncConnection, municipality: str, household_id: UUID
+) -> list[UUID]:
+    """Inquiries of the inbox that were opened as this household's case."""
+    rows = await conn.execute(
+        select(events.c.payload).where(
+            events.c.event_type == "InquiryTriaged", events.c.municipality == municipality
+        )
+    )
+    wanted = str(household_id)
+    return sorted(
+        {
+            UUID(p["inquiry_id"])
+            for (p,) in rows
+            if p.get("household_id") == wanted
+            and p.get("outcome") == TriageOutcome.opened_as_case.value
+        }
+    )
+
+
+async def erase_household_rows(conn: AsyncConnection, municipality: str, household_id: UUID) -> int:
+    """Delete every personal-data row intake holds on the household; how many went."""
+    deleted = 0
+    for table in HOUSEHOLD_TABLES:
+        result = await conn.execute(delete(table).where(table.c.household_id == household_id))
+        deleted += result.rowcount or 0
+    inquiries = await linked_inquiries(conn, municipality, household_id)
+    if inquiries:
+        for table in INQUIRY_TABLES:
+            result = await conn.execute(delete(table).where(table.c.inquiry_id.in_(inquiries)))
+            deleted += result.rowcount or 0
+    return deleted
+
+
+async def export_household_rows(
+    conn: AsyncConnection, municipality: str, household_id: UUID
+) -> dict[str, list[dict[str, Any]]]:
+    """Every personal-data row intake holds on the household, by table (Art. 15 DSGVO)."""
+    exported: dict[str, list[dict[str, Any]]] = {}
+    for table in HOUSEHOLD_TABLES:
+        rows = await conn.execute(select(table).where(table.c.household_id == household_id))
+        exported[table.name] = [dict(r._mapping) for r in rows]
+    inquiries = await linked_inquiries(conn, municipality, household_id)
+    for table in INQUIRY_TABLES:
+        rows = await conn.execute(select(table).where(table.c.inquiry_id.in_(inquiries)))
+        exported[table.name] = [dict(r._mapping) for r in rows]
+    return exported
+
+
+async def save_restriction(
+    conn: AsyncConnection,
+    municipality: str,
+    household_id: UUID,
+    reason: RestrictionReason,
+    restricted_on: date,
+    note: str | None,
+) -> None:
+    await conn.execute(
+        insert(household_restrictions).values(
+            household_id=household_id,
+            municipality=municipality,
+            reason=reason.value,
+            restricted_on=restricted_on,
+            note=note,
+        )
+    )
+
+
+async def drop_restriction(conn: AsyncConnection, household_id: UUID) -> None:
+    await conn.execute(
+        delete(household_restrictions).where(household_restrictions.c.household_id == household_id)
+    )
+
+
+async def restriction_note(conn: AsyncConnection, household_id: UUID) -> str | None:
+    t = household_restrictions
+    found = await conn.execute(select(t.c.note).where(t.c.household_id == household_id))
+    return found.scalar_one_or_none()

@@ -1,0 +1,34 @@
+"""Volunteer's personal-data rows about an intake household: the names and birth dates
+of the household's people who attended workshops. Found through volunteer's own
+`WorkshopAttended` events (attendee id → household id), deleted on erasure."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from services.volunteer.adapters.tables import attendee_details
+from shared.eventstore.schema import events
+
+
+async def attendees_of_household(
+    conn: AsyncConnection, municipality: str, household_id: UUID
+) -> list[UUID]:
+    rows = await conn.execute(
+        select(events.c.payload).where(
+            events.c.event_type == "WorkshopAttended", events.c.municipality == municipality
+        )
+    )
+    wanted = str(household_id)
+    return sorted({UUID(p["attendee_id"]) for (p,) in rows if p.get("household_id") == wanted})
+
+
+async def erase_attendees(conn: AsyncConnection, attendee_ids: list[UUID]) -> int:
+    """Delete the attendees' names and birth dates; how many rows went."""
+    if not attendee_ids:
+        return 0
+    a = attendee_details
+    result = await conn.execute(delete(a).where(a.c.attendee_id.in_(attendee_ids)))
+    return result.rowcount or 0

@@ -1,0 +1,148 @@
+"""Erasure (Art. 17 DSGVO): a coordinator erases household A; afterwards no byte of A's
+personal data is left in any service's database, the stream or the services' logs, the
+detail view says "gelöscht", every yearly figure is unchanged, and rebuilding the
+reporting read model from the stream gives the same figures.
+
+Household B, erased by nobody, keeps its data: the scan that finds nothing of A finds B.
+
+The envelope's `actor` is the caller's login as the gateway passes it (`x-auszug-user`
+today). A login is often a name (`maria.s`); the gateway should pass a pseudonymous,
+stable user id instead (the identity provider's subject UUID, or HMAC-SHA256 of the
+login under a key only the gateway holds), and keep the login → id mapping on its side,
+so that an event never names a member of staff or a volunteer. These tests sign in with
+logins that are no names.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from test_privacy_canary import (
+    CARITAS,
+    COORDINATOR,
+    A,
+    B,
+    database_files,
+    files_under,
+    found_in,
+    ok,
+    run_flow,
+    wait_for_stream_on_disk,
+)
+from test_replay import run_module
+
+from support.system import DATABASE_SERVICES, System, wait_until
+
+pytestmark = pytest.mark.integration
+
+YEAR = 2025
+
+
+def all_figures(system: System) -> dict[str | None, dict[str, int]]:
+    providers = (None, "caritas", "skm")
+    return {p: system.figures(YEAR, **({"provider": p} if p else {})) for p in providers}
+
+
+def database_rows(system: System) -> dict[str, bytes]:
+    """Every row of every table of every service (PostgreSQL), as text per service."""
+    blobs = {}
+    for service in DATABASE_SERVICES:
+        url = system[service].env[f"AUSZUG_{service.upper()}_DATABASE_URL"]
+        engine = sa.create_engine(url)
+        try:
+            metadata = sa.MetaData()
+            metadata.reflect(engine)
+            with engine.connect() as conn:
+                rows = [list(conn.execute(sa.select(t))) for t in metadata.sorted_tables]
+        finally:
+            engine.dispose()
+        blobs[service] = repr(rows).encode()
+    return blobs
+
+
+def everything(system: System, backend: str) -> dict[str, bytes]:
+    """Every database (files on SQLite, rows on PostgreSQL), the stream, every log."""
+    databases = database_files(system) if backend == "sqlite" else database_rows(system)
+    logs = {str(p): p.read_bytes() for p in Path(system.workdir).glob("*.log")}
+    return {**databases, **files_under(system.nats.store_dir), **logs}
+
+
+def attendee_names(system: System, workshop_id: str) -> set[Any]:
+    shown = ok(
+        system.http.get(f"{system.gateway}/api/workshops/{workshop_id}", headers=CARITAS), 200
+    )
+    return {a["given_name"] for a in shown["attendees"]}
+
+
+def test_erased_household_leaves_no_trace_and_every_figure_stays(
+    system: System, backend: str
+) -> None:
+    ids = run_flow(system)
+    http, api = system.http, f"{system.gateway}/api"
+    wait_until(lambda: system.figures(YEAR)["households_registered"] == 2, what="counted")
+    before = all_figures(system)
+    assert found_in(everything(system, backend), A.values()), "the scan sees A before"
+
+    refused = http.post(f"{api}/households/{ids['A']}/erasure", headers=CARITAS)
+    assert refused.status_code == 403, refused.text
+    ok(http.post(f"{api}/households/{ids['A']}/erasure", headers=COORDINATOR), 200)
+    again = http.post(f"{api}/households/{ids['A']}/erasure", headers=COORDINATOR)
+    assert again.status_code == 409 and "bereits" in again.json()["error"]["message"]
+
+    shown = ok(http.get(f"{api}/households/{ids['A']}", headers=COORDINATOR), 200)
+    assert shown["privacy"]["label"] == "gelöscht"
+    assert (shown["members"], shown["contact"], shown["note"]) == ([], None, None)
+    assert (shown["adults"], shown["minors"]) == (1, 1)
+    # Volunteer learns it from `PersonalDataErased` and forgets A's attendee.
+    wait_until(
+        lambda: attendee_names(system, ids["workshop"]) == {None, B.given},
+        what="volunteer erased A's attendee",
+    )
+    wait_for_stream_on_disk(system, ids["workshop"])
+
+    def traces() -> dict[str, list[str]]:
+        return found_in(everything(system, backend), A.values())
+
+    # SQLite files are rewritten right after the erasure; the wait is for volunteer's.
+    wait_until(lambda: traces() == {}, timeout=15, what="no trace of A anywhere")
+    kept = found_in(everything(system, backend), B.values())
+    assert {"intake", "volunteer"} <= kept.keys(), kept
+
+    wait_until(lambda: all_figures(system) == before, what="figures unchanged")
+
+    system["reporting"].stop()
+    assert "dropped" in run_module(system, "reporting", "services.reporting", "rebuild")
+    system["reporting"].start()
+    wait_until(lambda: all_figures(system) == before, what="rebuilt figures unchanged")
+    assert traces() == {}
+    restriction_and_export(system, ids["B"])
+
+
+def restriction_and_export(system: System, household_id: str) -> None:
+    """Restricted: the coordinator's alone (404 for the provider's caseworker), lifted
+    again; the export (Art. 15) holds the household's personal data."""
+    http, url = system.http, f"{system.gateway}/api/households/{household_id}"
+    restriction = {"reason": "retention_duty", "note": "Aufbewahrung nach §84 SGB X"}
+    ok(http.post(f"{url}/restriction", json=restriction, headers=COORDINATOR), 200)
+    assert http.get(url, headers=CARITAS).status_code == 404
+    shown = ok(http.get(url, headers=COORDINATOR), 200)
+    assert (shown["privacy"]["label"], shown["privacy"]["restricted_reason"]) == (
+        "eingeschränkt",
+        "retention_duty",
+    )
+    assert http.post(f"{url}/erasure", headers=COORDINATOR).status_code == 409
+    ok(http.delete(f"{url}/restriction", headers=COORDINATOR), 200)
+    assert ok(http.get(url, headers=CARITAS), 200)["privacy"] is None
+
+    assert http.get(f"{url}/export", headers=CARITAS).status_code == 403
+    exported = ok(http.get(f"{url}/export", headers=COORDINATOR), 200)
+    names = {m["given_name"] for m in exported["personal_data"]["household_members"]}
+    assert names == {B.given, B.child}
+    assert exported["personal_data"]["inquiry_details"][0]["text"] == B.inquiry
+    assert [f["event_type"] for f in exported["history"]][-2:] == [
+        "ProcessingRestricted",
+        "RestrictionLifted",
+    ]
