@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -12,11 +13,27 @@ from nats.errors import Error as NatsError
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from services.gateway import errors
-from services.gateway.routes import households, inquiries, placement, prevention, reports, volunteer
+from services.gateway.adapters import MIGRATIONS
+from services.gateway.auth.authenticator import Authenticator
+from services.gateway.middleware import AccessLogMiddleware, SecurityHeadersMiddleware
+from services.gateway.routes import (
+    access_log,
+    caseboard,
+    households,
+    inquiries,
+    placement,
+    prevention,
+    reports,
+    session,
+    volunteer,
+)
 from services.gateway.settings import GatewaySettings
+from services.gateway.ui import pages
+from shared.db import Database
 from shared.http_metrics import HttpMetricsMiddleware
 from shared.logging import RequestLogMiddleware, adopt_library_loggers
 from shared.messaging import make_broker
+from shared.migrations import upgrade
 from shared.rpc import RpcClient
 from shared.service import readiness_report
 
@@ -24,14 +41,17 @@ from shared.service import readiness_report
 def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     settings = settings or GatewaySettings()
     broker = make_broker(settings.platform.nats_url, "auszug-gateway")
+    db = Database(settings.gateway_database)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # However uvicorn was started, its log records (and the broker's) become JSON lines.
         adopt_library_loggers()
+        await asyncio.to_thread(upgrade, MIGRATIONS, db.url)
         await broker.connect()
         adopt_library_loggers()
         yield
+        await db.dispose()
         # Draining fails while NATS is away; there is nothing left to drain then.
         with contextlib.suppress(NatsError):
             await broker.stop()
@@ -44,13 +64,21 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.rpc = RpcClient(broker, timeout=settings.rpc_timeout_seconds)
+    app.state.db = db
+    app.state.authenticator = Authenticator(db, settings)
     errors.install(app)
+    app.include_router(session.router)
+    app.include_router(access_log.router)
+    app.include_router(caseboard.router)
     app.include_router(households.router)
     app.include_router(inquiries.router)
     app.include_router(placement.router)
     app.include_router(prevention.router)
     app.include_router(reports.router)
     app.include_router(volunteer.router)
+    pages.install(app)
+    app.add_middleware(AccessLogMiddleware, db=db)
+    app.add_middleware(SecurityHeadersMiddleware, hsts=settings.secure_cookies)
     # The last one added runs first: the log line's correlation id covers the metrics too.
     app.add_middleware(HttpMetricsMiddleware)
     app.add_middleware(RequestLogMiddleware)
@@ -67,7 +95,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     @app.get("/readyz", include_in_schema=False)
     async def readyz() -> JSONResponse:
         connected = broker.connection is not None and broker.connection.is_connected
-        status, body = readiness_report("gateway", {"nats": connected})
+        status, body = readiness_report("gateway", {"nats": connected, "database": await db.ping()})
         return JSONResponse(body, status_code=status)
 
     return app

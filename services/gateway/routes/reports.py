@@ -1,16 +1,38 @@
-"""The figures a council committee reads (reporting)."""
+"""The figures a council committee reads (reporting): any period, per provider, "as known
+on" a day; the stock on a day; the cases behind a figure; CSV and printable documents."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
-from shared.contracts.reporting import Figures, FiguresQuery
+from shared.contracts.reporting import (
+    DocumentFormat,
+    FigureCases,
+    FigureCasesQuery,
+    FigureChanges,
+    FigureChangesQuery,
+    Figures,
+    FiguresQuery,
+    ReportDocument,
+    ReportDocumentQuery,
+    Stock,
+    StockCasesQuery,
+    StockQuery,
+)
+from shared.identity import Caller
 
 router = APIRouter(prefix="/api/reports", tags=["Berichte"])
+FigureKey = Annotated[str, Path(pattern=r"^[a-z0-9_]+$", description="Schlüssel der Kennzahl")]
+_CASES: dict[int | str, dict[str, Any]] = {
+    403: {
+        "description": "Ihre Rolle sieht keine Fälle (Analyse) oder nur die des eigenen Trägers."
+    },
+    404: {"description": "Diese Kennzahl gibt es nicht (oder nicht je Träger)."},
+}
 
 
 async def _figures(rpc: Rpc, query: FiguresQuery, caller: CurrentCaller) -> Figures:
@@ -41,3 +63,83 @@ async def yearly(
         as_known_on=as_known_on,
     )
     return await _figures(rpc, query, caller)
+
+
+@router.get("/changes", response_model=FigureChanges)
+async def changes(
+    query: Annotated[FigureChangesQuery, Depends()], caller: CurrentCaller, rpc: Rpc
+) -> FigureChanges:
+    """Was sich seit dem „Stand vom“ eines versandten Berichts geändert hat (damals – heute)."""
+    answer = await rpc.call("reporting", "figure_changes", query, caller)
+    return FigureChanges.model_validate(answer)
+
+
+@router.get("/stock", response_model=Stock)
+async def stock(query: Annotated[StockQuery, Depends()], caller: CurrentCaller, rpc: Rpc) -> Stock:
+    """Bestand am Stichtag: Personen in städtischer Unterbringung nach Art der Unterkunft."""
+    return Stock.model_validate(await rpc.call("reporting", "stock", query, caller))
+
+
+@router.get("/figures/{key}/cases", response_model=FigureCases, responses=_CASES)
+async def figure_cases(
+    key: FigureKey,
+    query: Annotated[FiguresQuery, Depends()],
+    caller: CurrentCaller,
+    rpc: Rpc,
+    item: str | None = None,
+) -> FigureCases:
+    """Die Kennungen der Fälle hinter einer Kennzahl (nicht für die Analyse)."""
+    body = FigureCasesQuery(**query.model_dump(), key=key, item=item)
+    return FigureCases.model_validate(await rpc.call("reporting", "figure_cases", body, caller))
+
+
+@router.get("/stock/{key}/cases", response_model=FigureCases, responses=_CASES)
+async def stock_cases(
+    key: FigureKey,
+    query: Annotated[StockQuery, Depends()],
+    caller: CurrentCaller,
+    rpc: Rpc,
+    item: str | None = None,
+) -> FigureCases:
+    """Die Kennungen der Haushalte hinter einer Bestandszahl (nicht für die Analyse)."""
+    body = StockCasesQuery(**query.model_dump(), key=key, item=item)
+    return FigureCases.model_validate(await rpc.call("reporting", "stock_cases", body, caller))
+
+
+async def _document(
+    rpc: Rpc, query: FiguresQuery, format: DocumentFormat, caller: Caller, attachment: bool
+) -> Response:
+    body = ReportDocumentQuery(**query.model_dump(), format=format)
+    document = ReportDocument.model_validate(
+        await rpc.call("reporting", "report_document", body, caller)
+    )
+    disposition = "attachment" if attachment else "inline"
+    return Response(
+        document.body(),
+        media_type=document.media_type,
+        headers={"content-disposition": f'{disposition}; filename="{document.filename}"'},
+    )
+
+
+@router.get("/figures.csv", response_class=Response)
+async def figures_csv(
+    query: Annotated[FiguresQuery, Depends()], caller: CurrentCaller, rpc: Rpc
+) -> Response:
+    """Kennzahlen als CSV für Excel (Semikolon, UTF-8 mit BOM, Dezimalkomma)."""
+    return await _document(rpc, query, DocumentFormat.csv, caller, attachment=True)
+
+
+@router.get("/report.html", response_class=Response)
+async def report_html(
+    query: Annotated[FiguresQuery, Depends()], caller: CurrentCaller, rpc: Rpc
+) -> Response:
+    """Druckfassung des Berichts (HTML) mit Definitionen und einer Grafik je Abschnitt."""
+    return await _document(rpc, query, DocumentFormat.html, caller, attachment=False)
+
+
+@router.get("/report.pdf", response_class=Response)
+async def report_pdf(
+    query: Annotated[FiguresQuery, Depends()], caller: CurrentCaller, rpc: Rpc
+) -> Response:
+    """Der Bericht als PDF."""
+    return await _document(rpc, query, DocumentFormat.pdf, caller, attachment=True)

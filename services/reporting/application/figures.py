@@ -1,44 +1,126 @@
-"""Answering a figures query: the numbers, each with its definition."""
+"""Answering figure queries: a period's report, the stock on a day, the cases behind one."""
 
 from __future__ import annotations
 
-from services.reporting.adapters.facts import registration_totals
-from services.reporting.domain import figures as f
-from shared.contracts.reporting import Figure, Figures, FiguresQuery
+from services.reporting.application import access
+from services.reporting.application.reader import FactReader
+from services.reporting.domain.figures import (
+    PERIOD_SPECS,
+    REGISTRATIONS,
+    SECTIONS,
+    STOCK,
+    STOCK_SPECS,
+    Spec,
+    figure_of,
+    select_rows,
+)
+from shared.contracts.reporting import (
+    Figure,
+    FigureCases,
+    FigureCasesQuery,
+    Figures,
+    FigureSection,
+    FiguresQuery,
+    Stock,
+    StockCasesQuery,
+    StockQuery,
+)
 from shared.db import Database
-from shared.decider import Forbidden
-from shared.identity import Caller, Role
-
-MAY_READ_FIGURES = {
-    Role.coordinator,
-    Role.analyst,
-    Role.admin,
-    Role.caseworker,
-    Role.housing_office,
-}
-
-
-def _figure(definition: f.FigureDefinition, value: int) -> Figure:
-    return Figure(
-        key=definition.key, label=definition.label, definition=definition.definition, value=value
-    )
+from shared.decider import NotFound
+from shared.identity import Caller
 
 
 async def figures(db: Database, query: FiguresQuery, caller: Caller) -> Figures:
-    if caller.role not in MAY_READ_FIGURES:
-        raise Forbidden("role", "Ihre Rolle darf keine Kennzahlen abrufen.")
+    """Every figure of the period, with definitions; per provider without municipal ones."""
+    access.require_figures(caller)
     async with db.read() as conn:
-        households, adults, minors = await registration_totals(conn, caller.municipality, query)
+        reader = FactReader(conn, caller.municipality, query)
+        await reader.prefetch(s.source for s in PERIOD_SPECS.values())
+        top = [await _figure(reader, spec) for spec in REGISTRATIONS]
+        sections = []
+        for section in SECTIONS:
+            specs = [s for s in section.specs if _applies(s, query.provider)]
+            if specs:
+                shown = [await _figure(reader, spec) for spec in specs]
+                sections.append(FigureSection(key=section.key, title=section.title, figures=shown))
     return Figures(
         municipality=caller.municipality,
         period_from=query.period_from,
         period_to=query.period_to,
         provider=query.provider,
         as_known_on=query.as_known_on,
-        figures=[
-            _figure(f.HOUSEHOLDS_REGISTERED, households),
-            _figure(f.PERSONS_REGISTERED, adults + minors),
-            _figure(f.ADULTS_REGISTERED, adults),
-            _figure(f.MINORS_REGISTERED, minors),
-        ],
+        figures=top,
+        sections=sections,
+    )
+
+
+async def stock(db: Database, query: StockQuery, caller: Caller) -> Stock:
+    """Who lived in municipal accommodation on a day."""
+    access.require_figures(caller)
+    async with db.read() as conn:
+        reader = FactReader(conn, caller.municipality, _one_day(query))
+        shown = [await _figure(reader, spec) for spec in STOCK]
+    return Stock(
+        municipality=caller.municipality,
+        on=query.on,
+        provider=query.provider,
+        as_known_on=query.as_known_on,
+        figures=shown,
+    )
+
+
+async def figure_cases(db: Database, query: FigureCasesQuery, caller: Caller) -> FigureCases:
+    """The ids behind one figure of a period (and one code of a breakdown, if asked)."""
+    spec = PERIOD_SPECS.get(query.key)
+    if spec is None:
+        raise NotFound("figure", f"Eine Kennzahl „{query.key}“ gibt es nicht.")
+    scoped = query.model_copy(
+        update={"provider": access.cases_scope(caller, query.key, query.provider)}
+    )
+    return await _cases(db, spec, scoped, caller, scoped.item)
+
+
+async def stock_cases(db: Database, query: StockCasesQuery, caller: Caller) -> FigureCases:
+    """The households behind one stock figure on a day."""
+    spec = STOCK_SPECS.get(query.key)
+    if spec is None:
+        raise NotFound("figure", f"Eine Bestandszahl „{query.key}“ gibt es nicht.")
+    provider = access.cases_scope(caller, query.key, query.provider)
+    period = _one_day(query).model_copy(update={"provider": provider})
+    return await _cases(db, spec, period, caller, query.item)
+
+
+async def _cases(
+    db: Database, spec: Spec, query: FiguresQuery, caller: Caller, item: str | None
+) -> FigureCases:
+    if not _applies(spec, query.provider):
+        raise NotFound(
+            "figure", "Diese Kennzahl gibt es nur für die ganze Kommune, nicht je Träger."
+        )
+    async with db.read() as conn:
+        rows = await FactReader(conn, caller.municipality, query).rows(spec.source, with_ids=True)
+    ids = sorted({row[spec.subject] for row in select_rows(spec, rows, item)}, key=str)
+    return FigureCases(
+        key=spec.figure.key,
+        label=spec.figure.label,
+        item=item,
+        subject=spec.subject.removesuffix("_id"),
+        ids=ids,
+    )
+
+
+async def _figure(reader: FactReader, spec: Spec) -> Figure:
+    return figure_of(spec, await reader.rows(spec.source))
+
+
+def _applies(spec: Spec, provider: str | None) -> bool:
+    return provider is None or not spec.municipal_only
+
+
+def _one_day(query: StockQuery) -> FiguresQuery:
+    return FiguresQuery(
+        period_from=query.on,
+        period_to=query.on,
+        provider=query.provider,
+        as_known_on=query.as_known_on,
     )

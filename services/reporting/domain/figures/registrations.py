@@ -1,25 +1,19 @@
-"""The figures the council papers ask for, with the definition shown next to each.
-
-A definition says what counts and what does not, in the words a committee reads.
-"""
+"""The four registration figures: the first thing every report shows."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from services.reporting.domain.figures.model import Count, FigureDefinition
 
-
-@dataclass(frozen=True)
-class FigureDefinition:
-    key: str
-    label: str
-    definition: str
-
+_DUPLICATES = (
+    " Ein Datensatz, der als Doppelfall eines früher aufgenommenen Haushalts bestätigt wurde, "
+    "zählt nicht (mehr)."
+)
 
 HOUSEHOLDS_REGISTERED = FigureDefinition(
     "households_registered",
     "Aufgenommene Haushalte",
     "Haushalte, deren Aufnahme ins Auszugsmanagement im Zeitraum liegt (Tag der Aufnahme, "
-    "nicht Tag der Erfassung).",
+    "nicht Tag der Erfassung)." + _DUPLICATES,
 )
 PERSONS_REGISTERED = FigureDefinition(
     "persons_registered",
@@ -35,4 +29,11 @@ MINORS_REGISTERED = FigureDefinition(
     "minors_registered",
     "davon Minderjährige",
     "Mitglieder unter 18 Jahren der im Zeitraum aufgenommenen Haushalte.",
+)
+
+REGISTRATIONS = (
+    Count(HOUSEHOLDS_REGISTERED, "registrations", "household_id"),
+    Count(PERSONS_REGISTERED, "registrations", "household_id", measure="persons"),
+    Count(ADULTS_REGISTERED, "registrations", "household_id", measure="adults"),
+    Count(MINORS_REGISTERED, "registrations", "household_id", measure="minors"),
 )

@@ -1,0 +1,45 @@
+"""The record of who read which personal data when (DSGVO Art. 5(2): accountability)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from services.gateway.adapters.tables import access_log
+
+
+@dataclass(frozen=True)
+class Access:
+    at: datetime
+    municipality: str
+    user_id: str
+    role: str
+    subject: str
+    subject_id: UUID
+    route: str
+    correlation_id: UUID
+
+
+async def record_access(conn: AsyncConnection, access: Access) -> None:
+    await conn.execute(access_log.insert().values(**access.__dict__))
+
+
+async def accesses_of(
+    conn: AsyncConnection, municipality: str, subject: str, subject_id: UUID, limit: int = 500
+) -> list[Access]:
+    """Newest first; only the municipality's own entries (another tenant's id finds none)."""
+    rows = await conn.execute(
+        sa.select(access_log)
+        .where(
+            access_log.c.municipality == municipality,
+            access_log.c.subject == subject,
+            access_log.c.subject_id == subject_id,
+        )
+        .order_by(access_log.c.at.desc(), access_log.c.entry_id.desc())
+        .limit(limit)
+    )
+    return [Access(**{k: v for k, v in row._mapping.items() if k != "entry_id"}) for row in rows]

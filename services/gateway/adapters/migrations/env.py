@@ -1,0 +1,3 @@
+from shared.migrations import run_migrations
+
+run_migrations()

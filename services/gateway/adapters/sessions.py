@@ -1,0 +1,78 @@
+"""Server-side sessions: the cookie holds a random token, the table its HMAC.
+
+A session ends at `expires_at` (absolute) or after `idle` without a request, whichever
+comes first; signing out deletes the row, so a copied cookie is dead at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from uuid import UUID
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from services.gateway.adapters.tables import sessions
+
+
+class SessionTokens:
+    """Makes tokens and the keyed hashes stored for them."""
+
+    def __init__(self, secret: str) -> None:
+        self._key = secret.encode()
+
+    def new(self) -> str:
+        return secrets.token_urlsafe(32)
+
+    def digest(self, token: str) -> str:
+        return hmac.new(self._key, token.encode(), hashlib.sha256).hexdigest()
+
+
+async def open_session(
+    conn: AsyncConnection, token_hash: str, user_id: UUID, now: datetime, lifetime: timedelta
+) -> None:
+    await conn.execute(
+        sessions.insert().values(
+            token_hash=token_hash,
+            user_id=user_id,
+            created_at=now,
+            last_seen_at=now,
+            expires_at=now + lifetime,
+        )
+    )
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    user_id: UUID
+    last_seen_at: datetime
+    expires_at: datetime
+
+
+async def find_session(conn: AsyncConnection, token_hash: str) -> SessionRow | None:
+    row = (
+        await conn.execute(sa.select(sessions).where(sessions.c.token_hash == token_hash))
+    ).first()
+    if row is None:
+        return None
+    m = row._mapping
+    return SessionRow(m["user_id"], _utc(m["last_seen_at"]), _utc(m["expires_at"]))
+
+
+async def touch_session(conn: AsyncConnection, token_hash: str, now: datetime) -> None:
+    await conn.execute(
+        sessions.update().where(sessions.c.token_hash == token_hash).values(last_seen_at=now)
+    )
+
+
+async def close_session(conn: AsyncConnection, token_hash: str) -> None:
+    await conn.execute(sessions.delete().where(sessions.c.token_hash == token_hash))
+
+
+def _utc(value: datetime) -> datetime:
+    # SQLite hands back naive datetimes for timezone-aware columns; they were stored in UTC.
+    return value if value.tzinfo else value.replace(tzinfo=UTC)

@@ -1,0 +1,88 @@
+"""Sign-in and sign-out for API clients and scripts; the browser UI has its own form."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request, Response
+from pydantic import BaseModel, Field
+
+from services.gateway.auth.authenticator import Authenticator, Throttled
+from services.gateway.auth.cookies import end_session, start_session
+from services.gateway.deps import CurrentCaller
+from services.gateway.identity import SESSION_COOKIE
+from shared.identity import Role
+
+router = APIRouter(prefix="/api/session", tags=["Anmeldung"])
+
+
+class SignIn(BaseModel):
+    login: str = Field(min_length=1, max_length=120, description="Anmeldename")
+    password: str = Field(min_length=1, max_length=1024, description="Passwort")
+
+
+class Me(BaseModel):
+    user_id: str
+    role: Role
+    municipality: str
+    provider: str | None
+
+
+def client_ip(request: Request) -> str:
+    return request.client.host if request.client else "unbekannt"
+
+
+async def sign_in_or_raise(request: Request, login: str, password: str) -> Me:
+    """Sign in and set the cookies on `request.state.response`; 401 or 429 otherwise."""
+    authenticator: Authenticator = request.app.state.authenticator
+    try:
+        signed_in = await authenticator.sign_in(login, password, client_ip(request))
+    except Throttled as exc:
+        raise HTTPException(
+            429,
+            "Zu viele fehlgeschlagene Anmeldungen. Bitte später erneut versuchen.",
+            {"Retry-After": str(exc.retry_after_seconds)},
+        ) from exc
+    if signed_in is None:
+        raise HTTPException(401, "Anmeldename oder Passwort ist falsch.")
+    account = signed_in.account
+    request.state.session_token = signed_in.token
+    return Me(
+        user_id=account.login,
+        role=account.role,
+        municipality=account.municipality,
+        provider=account.provider,
+    )
+
+
+@router.post("", response_model=Me, summary="Anmelden")
+async def sign_in(body: SignIn, request: Request, response: Response) -> Me:
+    """Mit Anmeldename und Passwort anmelden; setzt das Sitzungs-Cookie.
+
+    Änderungen (POST/PUT/DELETE) brauchen danach den Wert des Cookies `auszug_csrf` im
+    Kopf `x-csrf-token`.
+    """
+    me = await sign_in_or_raise(request, body.login, body.password)
+    start_session(request, response, request.state.session_token)
+    return me
+
+
+@router.get("", response_model=Me, summary="Wer bin ich?")
+async def who_am_i(caller: CurrentCaller) -> Me:
+    """Die angemeldete Person mit Rolle, Kommune und Träger."""
+    return Me(
+        user_id=caller.user_id,
+        role=caller.role,
+        municipality=caller.municipality,
+        provider=caller.provider,
+    )
+
+
+@router.delete("", status_code=204, summary="Abmelden")
+async def sign_out(caller: CurrentCaller, request: Request) -> Response:
+    """Abmelden: die Sitzung endet sofort, auch für Kopien des Cookies."""
+    token = request.cookies.get(SESSION_COOKIE)
+    if token:
+        authenticator: Authenticator = request.app.state.authenticator
+        await authenticator.sign_out(token)
+    response = Response(status_code=204)
+    end_session(response)
+    return response

@@ -1,0 +1,133 @@
+"""Pages for households: the case list, one household, registering a new one."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import ValidationError
+
+from services.gateway.adapters.access_log import accesses_of
+from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.ui import forms
+from services.gateway.ui.security import checked_form
+from services.gateway.ui.templating import render
+from services.gateway.ui.timeline import next_steps, timeline
+from shared.clock import today
+from shared.contracts.intake import GetHousehold, HouseholdRef, HouseholdView, RegisterHousehold
+from shared.contracts.reporting import Caseboard, CaseboardQuery
+from shared.db import Database
+from shared.identity import Role
+from shared.rpc import ErrorKind, RemoteError
+from shared.validation import field_errors
+
+router = APIRouter(prefix="/ui", include_in_schema=False)
+
+
+@router.get("", response_class=HTMLResponse)
+async def case_list(
+    request: Request,
+    caller: CurrentCaller,
+    rpc: Rpc,
+    query: Annotated[CaseboardQuery, Depends()],
+) -> Response:
+    """The caseboard from reporting; until reporting answers it, an open-by-id box."""
+    if caller.role in (Role.analyst, Role.housing_office):
+        return RedirectResponse("/ui/bericht", status_code=303)
+    if caller.role is Role.volunteer:
+        return render(request, "fehler.html", {"title": "Ehrenamt", "message": VOLUNTEER_NOTE})
+    board: Caseboard | None
+    try:
+        board = Caseboard.model_validate(await rpc.call("reporting", "caseboard", query, caller))
+    except RemoteError as exc:
+        if exc.error.kind is not ErrorKind.unavailable:
+            raise
+        board = None
+    return render(request, "faelle.html", {"board": board, "filters": query})
+
+
+VOLUNTEER_NOTE = "Ihre Tandems sehen Sie in der Tandem-Ansicht Ihres Trägers."
+
+
+@router.get("/haushalte", response_class=HTMLResponse)
+async def open_by_id(kennung: Annotated[str, Query()], caller: CurrentCaller) -> Response:
+    """The search box: an id typed or pasted opens that household."""
+    try:
+        household_id = UUID(kennung.strip())
+    except ValueError:
+        return RedirectResponse("/ui", status_code=303)
+    return RedirectResponse(f"/ui/haushalte/{household_id}", status_code=303)
+
+
+@router.get("/haushalte/neu", response_class=HTMLResponse)
+async def new_household(request: Request, caller: CurrentCaller) -> Response:
+    values = forms.form_values(
+        {"provider": caller.provider or "", "registered_on": today().isoformat()}
+    )
+    values["members.0.role"] = "head"
+    return _register_page(request, values, {})
+
+
+@router.post("/haushalte/neu", response_class=HTMLResponse)
+async def register(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
+    values = forms.form_values(await checked_form(request))
+    body, rows = forms.registration_body(values)
+    try:
+        command = RegisterHousehold.model_validate(body)
+        result = await rpc.call("intake", "register_household", command, caller)
+    except ValidationError as exc:
+        errors = forms.errors_by_field(field_errors(exc.errors()), rows)
+        return _register_page(request, values, errors, status_code=422)
+    except RemoteError as exc:
+        if exc.error.fields:
+            errors = forms.errors_by_field(exc.error.fields, rows)
+            return _register_page(request, values, errors, status_code=422)
+        if exc.error.kind in (ErrorKind.forbidden, ErrorKind.rule, ErrorKind.conflict):
+            page = _register_page(request, values, {}, general=exc.error.message)
+            page.status_code = 403 if exc.error.kind is ErrorKind.forbidden else 409
+            return page
+        raise
+    ref = HouseholdRef.model_validate(result)
+    return RedirectResponse(f"/ui/haushalte/{ref.household_id}", status_code=303)
+
+
+def _register_page(
+    request: Request,
+    values: dict[str, str],
+    errors: dict[str, str],
+    *,
+    general: str | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    context = {
+        "form": values,
+        "errors": errors,
+        "general": general,
+        "member_rows": forms.MEMBER_ROWS,
+    }
+    return render(request, "haushalt_neu.html", context, status_code=status_code)
+
+
+@router.get("/haushalte/{household_id}", response_class=HTMLResponse)
+async def household_page(
+    household_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
+) -> Response:
+    """One household: data, history in plain German, next steps for the role."""
+    result = await rpc.call(
+        "intake", "get_household", GetHousehold(household_id=household_id), caller
+    )
+    household = HouseholdView.model_validate(result)
+    access_log = None
+    if caller.role is Role.coordinator:
+        db: Database = request.app.state.db
+        async with db.read() as conn:
+            access_log = await accesses_of(conn, caller.municipality, "household", household_id)
+    context = {
+        "household": household,
+        "timeline": timeline(household),
+        "actions": next_steps(household, caller.role.value),
+        "access_log": access_log,
+    }
+    return render(request, "haushalt.html", context)

@@ -1,0 +1,68 @@
+"""The staff web UI: server-rendered German pages, plain forms, no script needed.
+
+Every page takes its caller exactly like the API (identity.py) and asks the services
+over the same RPC, so the services' rules (provider scoping, roles) hold for the UI too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from services.gateway.auth.authenticator import Authenticator
+from services.gateway.auth.cookies import end_session, start_session
+from services.gateway.identity import SESSION_COOKIE
+from services.gateway.routes.session import sign_in_or_raise
+from services.gateway.ui import households, report
+from services.gateway.ui.security import checked_form
+from services.gateway.ui.templating import render
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/")
+async def root() -> RedirectResponse:
+    return RedirectResponse("/ui", status_code=303)
+
+
+@router.get("/ui/anmelden", response_class=HTMLResponse)
+async def sign_in_page(request: Request) -> HTMLResponse:
+    return render(request, "anmelden.html", {"login": "", "error": None})
+
+
+@router.post("/ui/anmelden", response_class=HTMLResponse)
+async def sign_in(request: Request) -> Response:
+    form = await checked_form(request)
+    login = form.get("login", "").strip()
+    try:
+        await sign_in_or_raise(request, login, form.get("password", ""))
+    except HTTPException as exc:
+        context = {"login": login, "error": exc.detail}
+        return render(request, "anmelden.html", context, status_code=exc.status_code)
+    response = RedirectResponse("/ui", status_code=303)
+    start_session(request, response, request.state.session_token)
+    return response
+
+
+@router.post("/ui/abmelden")
+async def sign_out(request: Request) -> Response:
+    await checked_form(request)
+    token = request.cookies.get(SESSION_COOKIE)
+    if token:
+        authenticator: Authenticator = request.app.state.authenticator
+        await authenticator.sign_out(token)
+    response = RedirectResponse("/ui/anmelden", status_code=303)
+    end_session(response)
+    return response
+
+
+def install(app: FastAPI) -> None:
+    """Add the UI's routes and its static files to the gateway."""
+    app.include_router(router)
+    app.include_router(households.router)
+    app.include_router(report.router)
+    static = Path(__file__).parent / "static"
+    app.mount("/ui/static", StaticFiles(directory=static), name="ui-static")

@@ -1,0 +1,25 @@
+"""The caseboard's table: one row per open move-out case, as the projection keeps it."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, Date, Index, Integer, String, Table, Uuid
+
+from services.reporting.adapters.schema import CODE, REPORTING
+
+caseboard = Table(
+    "caseboard",
+    REPORTING,
+    Column("municipality", String(64), primary_key=True),
+    Column("household_id", Uuid, primary_key=True),
+    Column("provider", String(64), nullable=False),
+    Column("adults", Integer, nullable=False),
+    Column("minors", Integer, nullable=False),
+    Column("registered_on", Date, nullable=False),
+    Column("stage", String(CODE), nullable=False),
+    Column("stage_since", Date, nullable=False),
+    Column("ready", Boolean, nullable=False),
+    Column("offer_id", Uuid),
+    Column("pending_guarantees", Integer, nullable=False),
+    Column("moved_on", Date),
+    Index("ix_caseboard_offer", "offer_id"),
+)

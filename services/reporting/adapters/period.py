@@ -1,0 +1,53 @@
+"""Conditions every period query shares: tenant, business days, provider, "as known on"."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from uuid import UUID
+
+from sqlalchemy import ColumnElement, FromClause, Select, exists, select
+
+from services.reporting.adapters.intake_tables import duplicate_decisions
+from shared.clock import business_time
+
+
+def known_by(table: FromClause, as_known_on: date | None) -> list[ColumnElement[bool]]:
+    """Only what was recorded by the end of `as_known_on` (business time zone)."""
+    if as_known_on is None:
+        return []
+    return [table.c.recorded_at < business_time(as_known_on + timedelta(days=1))]
+
+
+def in_period(
+    table: FromClause,
+    municipality: str,
+    period_from: date,
+    period_to: date,
+    provider: str | None,
+    as_known_on: date | None,
+) -> list[ColumnElement[bool]]:
+    clauses: list[ColumnElement[bool]] = [
+        table.c.municipality == municipality,
+        table.c.occurred_on >= period_from,
+        table.c.occurred_on <= period_to,
+        *known_by(table, as_known_on),
+    ]
+    if provider is not None:
+        clauses.append(table.c.provider == provider)
+    return clauses
+
+
+def linked_duplicates(municipality: str, as_known_on: date | None) -> Select[UUID]:
+    """Households whose record was confirmed as a duplicate of another (newest decision
+    per pair, as known on the day): a correction, so it follows "as known on"."""
+    d = duplicate_decisions.alias("d")
+    later = duplicate_decisions.alias("later")
+    newer = exists().where(
+        later.c.household_id == d.c.household_id,
+        later.c.other_household_id == d.c.other_household_id,
+        later.c.stream_version > d.c.stream_version,
+        *known_by(later, as_known_on),
+    )
+    return select(d.c.household_id).where(
+        d.c.municipality == municipality, d.c.linked, *known_by(d, as_known_on), ~newer
+    )

@@ -1,0 +1,1 @@
+"""The figures as documents: CSV for German Excel, printable HTML and PDF."""

@@ -1,0 +1,69 @@
+"""The figures as CSV the way German Excel opens it: `;` between fields, a decimal comma,
+UTF-8 with a byte-order mark (without it Excel guesses a Windows code page and garbles
+umlauts), one row per figure and one per breakdown item, each row complete in itself."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from services.reporting.application.exports import formatting as fmt
+from shared.contracts.reporting import Figures
+
+HEADER = (
+    "Kommune",
+    "Zeitraum von",
+    "Zeitraum bis",
+    "Träger",
+    "Stand vom",
+    "Abschnitt",
+    "Schlüssel",
+    "Kennzahl",
+    "Aufschlüsselung",
+    "Ausprägung",
+    "Code",
+    "Wert",
+    "Einheit",
+    "Definition",
+)
+BOM = "\ufeff"
+
+
+def render(figures: Figures, registrations_title: str = "Aufnahme") -> str:
+    """The CSV text, starting with the byte-order mark."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(HEADER)
+    meta = (
+        figures.municipality,
+        fmt.day(figures.period_from),
+        fmt.day(figures.period_to),
+        fmt.provider(figures),
+        fmt.day(figures.as_known_on) or "aktuell",
+    )
+    sections = [(registrations_title, figures.figures)] + [
+        (s.title, s.figures) for s in figures.sections
+    ]
+    for title, shown in sections:
+        for f in shown:
+            unit = f.unit.german
+            writer.writerow(
+                (*meta, title, f.key, f.label, "", "", "", fmt.number(f.value), unit, f.definition)
+            )
+            for breakdown in f.breakdowns:
+                for item in breakdown.items:
+                    writer.writerow(
+                        (
+                            *meta,
+                            title,
+                            f.key,
+                            f.label,
+                            breakdown.label,
+                            item.label,
+                            item.code,
+                            fmt.number(item.value),
+                            unit,
+                            "",
+                        )
+                    )
+    return BOM + out.getvalue()

@@ -1,0 +1,33 @@
+"""Report documents on request: the figures of a period rendered as the asked format."""
+
+from __future__ import annotations
+
+from services.reporting.application.exports import csv_file, printable
+from services.reporting.application.exports import formatting as fmt
+from services.reporting.application.figures import figures
+from shared.contracts.reporting import DocumentFormat, ReportDocument, ReportDocumentQuery
+from shared.db import Database
+from shared.identity import Caller
+
+
+async def report_document(
+    db: Database, query: ReportDocumentQuery, caller: Caller
+) -> ReportDocument:
+    """The period's figures as CSV, HTML or PDF; the same access rules as the figures."""
+    report = await figures(db, query, caller)
+    if query.format is DocumentFormat.csv:
+        return ReportDocument(
+            filename=fmt.filename(report, "csv"),
+            media_type="text/csv; charset=utf-8",
+            encoding="text",
+            content=csv_file.render(report),
+        )
+    if query.format is DocumentFormat.html:
+        return ReportDocument(
+            filename=fmt.filename(report, "html"),
+            media_type="text/html; charset=utf-8",
+            encoding="text",
+            content=printable.html(report),
+        )
+    pdf = printable.pdf(report)
+    return ReportDocument.of_bytes(fmt.filename(report, "pdf"), "application/pdf", pdf)

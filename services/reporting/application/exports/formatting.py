@@ -1,0 +1,38 @@
+"""How numbers, days and names of a report are written in German documents."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from shared.contracts.reporting import Figures, Value
+
+
+def number(value: Value) -> str:
+    """`1234` → `1234`, `10.5` → `10,5`, nothing → empty (German Excel reads the comma)."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.1f}".replace(".", ",")
+    return str(value)
+
+
+def day(value: date | None) -> str:
+    return "" if value is None else value.strftime("%d.%m.%Y")
+
+
+def period(figures: Figures) -> str:
+    return f"{day(figures.period_from)} – {day(figures.period_to)}"
+
+
+def provider(figures: Figures) -> str:
+    return figures.provider or "alle Träger"
+
+
+def filename(figures: Figures, extension: str) -> str:
+    """E.g. `kennzahlen_koeln_2025-01-01_2025-12-31_caritas_stand-2026-01-05.csv`."""
+    parts = ["kennzahlen", figures.municipality, str(figures.period_from), str(figures.period_to)]
+    if figures.provider:
+        parts.append(figures.provider)
+    if figures.as_known_on:
+        parts.append(f"stand-{figures.as_known_on}")
+    return "_".join(parts) + f".{extension}"

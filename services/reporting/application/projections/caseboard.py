@@ -1,0 +1,96 @@
+"""Keeps the caseboard table: the cards a batch touches are loaded, evolved in memory in
+stream order by the pure rules of `domain.caseboard`, and written back."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import fields
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import delete, insert, or_, select, tuple_
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from services.reporting.adapters.caseboard_table import caseboard
+from services.reporting.domain.caseboard import (
+    HOUSEHOLD_EVENTS,
+    OFFER_EVENTS,
+    CaseCard,
+    evolve,
+    offer_ended,
+    open_case,
+)
+from shared.contracts.intake import HouseholdRegistered
+from shared.contracts.reporting import Stage
+from shared.eventstore.store import RecordedEvent
+
+Key = tuple[str, UUID]
+CARD_FIELDS = tuple(f.name for f in fields(CaseCard))
+
+
+class CaseboardProjection:
+    async def apply(self, conn: AsyncConnection, batch: Sequence[RecordedEvent]) -> None:
+        relevant = [r for r in batch if isinstance(r.event, HOUSEHOLD_EVENTS + OFFER_EVENTS)]
+        if not relevant:
+            return
+        households = {
+            _id(r, "household_id") for r in relevant if isinstance(r.event, HOUSEHOLD_EVENTS)
+        }
+        offers = {_id(r, "offer_id") for r in relevant if isinstance(r.event, OFFER_EVENTS)}
+        loaded = await _load(conn, households, offers)
+        cards: dict[Key, CaseCard | None] = dict(loaded)
+        for recorded in relevant:
+            municipality, event = recorded.envelope.municipality, recorded.event
+            if isinstance(event, HouseholdRegistered):
+                cards[(municipality, event.household_id)] = open_case(event, municipality)
+            elif isinstance(event, HOUSEHOLD_EVENTS):
+                key = (municipality, _id(recorded, "household_id"))
+                card = cards.get(key)
+                if card is not None:
+                    cards[key] = evolve(card, event)
+            if isinstance(event, OFFER_EVENTS):
+                for key, card in cards.items():
+                    if card is not None and key[0] == municipality:
+                        cards[key] = offer_ended(card, event)
+        # Only what changed is written: most cards loaded for an offer stay as they were.
+        changed = {key for key, card in cards.items() if loaded.get(key) != card}
+        gone = [key for key in changed if key in loaded]
+        if gone:
+            await conn.execute(
+                delete(caseboard).where(
+                    tuple_(caseboard.c.municipality, caseboard.c.household_id).in_(gone)
+                )
+            )
+        rows = [_row(card) for key in changed if (card := cards[key]) is not None]
+        if rows:
+            await conn.execute(insert(caseboard), rows)
+
+
+def _id(recorded: RecordedEvent, name: str) -> UUID:
+    value = getattr(recorded.event, name)
+    assert isinstance(value, UUID)
+    return value
+
+
+async def _load(
+    conn: AsyncConnection, households: set[UUID], offers: set[UUID]
+) -> dict[Key, CaseCard]:
+    statement = select(caseboard).where(
+        or_(caseboard.c.household_id.in_(households), caseboard.c.offer_id.in_(offers))
+    )
+    return {
+        (row.municipality, row.household_id): card_of(row._mapping)
+        for row in await conn.execute(statement)
+    }
+
+
+def card_of(row: Any) -> CaseCard:
+    """A card from its table row."""
+    return CaseCard(**{**dict(row), "stage": Stage(row["stage"])})
+
+
+def _row(card: CaseCard) -> dict[str, Any]:
+    # Field by field: `dataclasses.asdict` deep-copies and was most of a rebuild's time.
+    row = {name: getattr(card, name) for name in CARD_FIELDS}
+    row["stage"] = card.stage.value
+    return row
