@@ -51,6 +51,10 @@ class NatsServer:
         self.store_dir = Path(store_dir)
         self.port = port if port is not None else free_port()
         self.monitor_port = free_port()
+        # Ports we picked ourselves may be taken by someone else between picking and
+        # binding; until the first successful start we may pick again. Never after it:
+        # a restart must come back on the address clients know.
+        self._may_repick = port is None
         # Next to the store rather than inside it so the log survives wiping the store.
         self.log_path = self.store_dir.parent / f"{self.store_dir.name}.nats-server.log"
         self._proc: subprocess.Popen[bytes] | None = None
@@ -73,6 +77,19 @@ class NatsServer:
         return self._proc.pid if self._proc is not None else None
 
     def start(self) -> None:
+        for attempt in range(5):
+            try:
+                self._start_once()
+            except RuntimeError:
+                clash = "address already in use" in self.log_tail(5)
+                if not (self._may_repick and clash) or attempt == 4:
+                    raise
+                self.port, self.monitor_port = free_port(), free_port()
+            else:
+                self._may_repick = False
+                return
+
+    def _start_once(self) -> None:
         if self.running:
             raise RuntimeError(f"nats-server already running on {self.url}")
         self.store_dir.mkdir(parents=True, exist_ok=True)
