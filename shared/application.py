@@ -1,11 +1,18 @@
 """The write path every command takes: load → fold → decide → append with outbox → commit.
 
+A command that meets a concurrent append to its stream (two caseworkers, or a policy
+reacting to an event, wrote first) is decided again on the new state: no caller sends
+an expected version, so the decider's rules on the fresh state are the whole check, and
+a person gets a 409 only when the retries run out or the new state forbids the command.
+
 Extra writes of the same command (personal-data rows, which never go into events) run
 in the same transaction through `also`, so they commit or roll back with the events.
 """
 
 from __future__ import annotations
 
+import asyncio
+import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Generic
@@ -16,8 +23,10 @@ from shared import metrics
 from shared.db import Database
 from shared.decider import C, Decider, E, S
 from shared.envelope import CommandContext, DomainEvent, Envelope
-from shared.eventstore.store import EventStore
+from shared.eventstore.store import ConcurrencyConflict, EventStore
 from shared.relay import OutboxRelay
+
+ATTEMPTS = 5
 
 
 @dataclass(frozen=True)
@@ -48,6 +57,27 @@ class CommandExecutor:
         *,
         provider: Callable[[S], str | None],
         also: Callable[[AsyncConnection, S], Awaitable[None]] | None = None,
+    ) -> Outcome[S]:
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                return await self._once(decider, stream_id, command, context, provider, also)
+            except ConcurrencyConflict:
+                if attempt == ATTEMPTS:
+                    metrics.COMMAND_CONFLICTS.labels("gave_up").inc()
+                    raise
+                metrics.COMMAND_CONFLICTS.labels("retried").inc()
+                # Jitter, so two writers that collided do not collide again in step.
+                await asyncio.sleep(random.uniform(0, 0.01 * attempt))
+        raise AssertionError("unreachable")
+
+    async def _once(
+        self,
+        decider: Decider[C, E, S],
+        stream_id: str,
+        command: C,
+        context: CommandContext,
+        provider: Callable[[S], str | None],
+        also: Callable[[AsyncConnection, S], Awaitable[None]] | None,
     ) -> Outcome[S]:
         async with self.db.transaction() as conn:
             history = await self.store.load(conn, stream_id)

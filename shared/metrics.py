@@ -30,6 +30,12 @@ OUTBOX_LAST_SUCCESS = Gauge(
     "auszug_outbox_relay_last_success_timestamp_seconds",
     "When the relay last found the outbox drained or published successfully (Unix time).",
 )
+COMMAND_CONFLICTS = Counter(
+    "auszug_command_conflicts_total",
+    "Commands that met a concurrent append to their stream, by outcome "
+    "(retried: decided again on the new state; gave_up: answered 409).",
+    ["outcome"],
+)
 EVENTS_CONSUMED = Counter(
     "auszug_events_consumed_total",
     "Events a consumer took off the stream, by outcome (applied, duplicate, unknown_type).",

@@ -116,3 +116,34 @@ async def test_a_stream_loads_in_version_order_with_business_time_intact(db_url:
     assert [r.event for r in loaded] == [first, second]
     assert [r.envelope.stream_version for r in loaded] == [1, 2]
     await db.dispose()
+
+
+async def test_commands_racing_on_one_stream_are_decided_again_and_all_land(db_url: str) -> None:
+    """A command that loses the race to a stream is decided on the new state, not refused:
+    no caller sent an expected version, so a person would only be told to retry."""
+    from shared.application import CommandExecutor
+    from shared.decider import Decider
+    from shared.relay import OutboxRelay
+
+    seen: list[int] = []
+
+    def decide(command: str, state: int) -> list[HouseholdRegistered]:
+        seen.append(state)
+        return [registered()]
+
+    counting: Decider[str, object, int] = Decider(
+        decide=decide, evolve=lambda state, _event: state + 1, initial_state=0
+    )
+    db = Database(db_url)
+    relay = OutboxRelay(db, lambda: None)  # type: ignore[arg-type, return-value]
+    executor = CommandExecutor(db, EventStore(CONTRACTS), relay)
+    outcomes = await asyncio.gather(
+        *(
+            executor.execute(counting, "s-race", "again", context(), provider=lambda _s: "caritas")
+            for _ in range(8)
+        )
+    )
+    assert sorted(o.version for o in outcomes) == list(range(1, 9))
+    assert await count(db, events) == 8
+    assert await count(db, outbox) == 8
+    await db.dispose()
