@@ -49,6 +49,10 @@ AREAS: dict[str, frozenset[Role]] = {
     "/ui": EVERYONE,
     "/ui/haushalte": frozenset({C, W, ADM}),
     "/ui/bericht": frozenset({C, W, H, ADM}),
+    "/ui/wohnungen": frozenset({C, W}),
+    "/ui/ehrenamt": CASE_STAFF,
+    "/ui/tandems": frozenset({V}),
+    "/ui/praevention": frozenset({C, W, H}),
 }
 
 # Aggregate figures only: no template here answers with an id or a name.

@@ -6,6 +6,8 @@ of VARIANTS: the household's own provider and municipality first.
 
 from __future__ import annotations
 
+from permission_matrix_ui import UI_OFFERS, UI_PREVENTION, UI_VOLUNTEERING
+
 from shared.identity import Role
 
 VARIANTS = ("caritas@koeln", "drk@koeln", "caritas@bergisch-gladbach", "drk@bergisch-gladbach")
@@ -818,6 +820,12 @@ EXPECTED: dict[str, dict[str, Status]] = {
         "admin": 403,
     },
 }
+
+
+# The staff UI's pages per area, each kept beside the others in its own file.
+EXPECTED.update(UI_OFFERS)
+EXPECTED.update(UI_VOLUNTEERING)
+EXPECTED.update(UI_PREVENTION)
 
 
 def expected_status(route: str, role: Role, variant: str) -> int:

@@ -16,7 +16,7 @@ from services.gateway.auth.authenticator import Authenticator
 from services.gateway.auth.cookies import end_session, start_session
 from services.gateway.identity import SESSION_COOKIE
 from services.gateway.routes.session import sign_in_or_raise
-from services.gateway.ui import households, report
+from services.gateway.ui import households, offers, prevention_cases, report, volunteering
 from services.gateway.ui.security import checked_form
 from services.gateway.ui.templating import render
 
@@ -64,5 +64,8 @@ def install(app: FastAPI) -> None:
     app.include_router(router)
     app.include_router(households.router)
     app.include_router(report.router)
+    app.include_router(offers.router)
+    app.include_router(volunteering.router)
+    app.include_router(prevention_cases.router)
     static = Path(__file__).parent / "static"
     app.mount("/ui/static", StaticFiles(directory=static), name="ui-static")
