@@ -18,6 +18,7 @@ from faststream.asgi import AsgiFastStream, AsgiResponse, get
 from faststream.asgi.types import Scope
 from prometheus_client import make_asgi_app
 
+from shared import http_server
 from shared.application import CommandExecutor
 from shared.consumer import ALL_EVENTS, EventConsumer, Projection, RetryPolicy
 from shared.contracts import CONTRACTS
@@ -172,14 +173,5 @@ async def _alive(scope: Scope) -> AsgiResponse:
 
 
 def serve(app: AsgiFastStream, settings: ServiceSettings) -> None:
-    """Run `app` under uvicorn until SIGINT/SIGTERM."""
-    import uvicorn
-
-    uvicorn.run(
-        app,
-        host=settings.http_host,
-        port=settings.http_port,
-        log_level="warning",
-        access_log=False,
-        lifespan="on",
-    )
+    """Run `app` under uvicorn until SIGINT/SIGTERM (exit 1 at once if its port is taken)."""
+    http_server.run(app, host=settings.http_host, port=settings.http_port, lifespan="on")

@@ -1,8 +1,8 @@
 import structlog
-import uvicorn
 
 from services.gateway.app import create_app
 from services.gateway.settings import GatewaySettings
+from shared import http_server
 from shared.logging import configure_logging
 
 settings = GatewaySettings()
@@ -10,10 +10,4 @@ configure_logging("gateway", fmt=settings.platform.log_format, level=settings.pl
 structlog.get_logger("gateway").info(
     "gateway listening", url=f"http://{settings.http_host}:{settings.http_port}/docs"
 )
-uvicorn.run(
-    create_app(settings),
-    host=settings.http_host,
-    port=settings.http_port,
-    log_level="warning",
-    access_log=False,
-)
+http_server.run(create_app(settings), host=settings.http_host, port=settings.http_port)
