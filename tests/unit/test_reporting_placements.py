@@ -122,8 +122,10 @@ async def test_placements_count_on_the_lease_day_and_as_known_on_a_day(tmp_path:
         assert (values["adults_placed"], values["minors_placed"]) == (6, 4)
         assert values["placements_municipal_housing_company"] == 3
         assert values["placements_refugee_quota"] == 1
-        assert values["placements_volunteer_supported"] == 1
-        assert values["persons_placed_volunteer_supported"] == 1
+        # The tandem at the viewing is recorded by placement; whether the placement
+        # counts as volunteer-supported is the volunteer service's PlacementSupportConfirmed.
+        assert values["placements_viewing_with_tandem"] == 1
+        assert values["placements_volunteer_supported"] == 0
         assert values["placements_without_wbs"] == 1
         assert values["offers_let"] == 4
         placed = (await w.figures()).figure("households_placed")

@@ -149,8 +149,8 @@ async def test_the_volunteer_programme_of_a_year(tmp_path: Path) -> None:
         assert values["workshops_held"] == 1
         assert figures.figure("workshops_held").item("topic", "heating_and_ventilation") == 1
         assert (values["workshop_attendances"], values["certificates_issued"]) == (2, 2)
-        assert values["placements_with_active_tandem"] == 1
-        assert values["persons_placed_with_active_tandem"] == 5
+        assert values["placements_volunteer_supported"] == 1
+        assert values["persons_placed_volunteer_supported"] == 5
         # In 2024 the volunteer who left in December was still active.
         assert (await w.values("2024-01-01", "2024-12-31"))["volunteers_active"] == 2
         assert (await w.values(provider="caritas"))["volunteers_active"] == 0

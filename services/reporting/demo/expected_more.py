@@ -33,6 +33,7 @@ COUNTS = [
     "placements_refugee_quota",
     "placements_volunteer_supported",
     "persons_placed_volunteer_supported",
+    "placements_viewing_with_tandem",
     "placements_without_wbs",
     "households_active_at_period_end",
     "households_deregistered",
@@ -54,8 +55,6 @@ COUNTS = [
     "workshops_held",
     "workshop_attendances",
     "certificates_issued",
-    "placements_with_active_tandem",
-    "persons_placed_with_active_tandem",
     "referrals_received",
     "cases_admitted",
     "cases_admitted_with_children",
@@ -132,8 +131,7 @@ def placement_figures(t: Tally, h: Household, first: date, last: date, municipal
         if p.offer.refugee_quota:
             t.add("placements_refugee_quota")
     if p.accompanied:
-        t.add("placements_volunteer_supported")
-        t.add("persons_placed_volunteer_supported", persons)
+        t.add("placements_viewing_with_tandem")
     if not h.wbs:
         t.add("placements_without_wbs")
     tandem = h.tandem
@@ -142,8 +140,8 @@ def placement_figures(t: Tally, h: Household, first: date, last: date, municipal
         and tandem.formed_on <= p.lease_on
         and (not tandem.ended or p.lease_on <= tandem.ended[0])
     ):
-        t.add("placements_with_active_tandem")
-        t.add("persons_placed_with_active_tandem", persons)
+        t.add("placements_volunteer_supported")
+        t.add("persons_placed_volunteer_supported", persons)
 
 
 def offer_figures(t: Tally, y: Year, provider: str | None) -> None:

@@ -170,7 +170,11 @@ class PlacementCompleted(DomainEvent):
     refugee_quota: bool = Field(
         description="allocated under the refugee guideline (Richtlinie Flü)"
     )
-    volunteer_supported: bool = Field(description="a volunteer tandem supported this placement")
+    volunteer_supported: bool = Field(
+        description="a volunteer tandem accompanied the viewing (not the figure of "
+        "volunteer-supported placements: that is PlacementSupportConfirmed, a tandem "
+        "active on the lease day)"
+    )
     wbs_required: bool
     household_had_wbs: bool
     moved_on: date

@@ -83,23 +83,34 @@ PLACEMENTS = Section(
             D(
                 "placements_volunteer_supported",
                 "Vermittlungen mit Unterstützung eines Ehrenamts-Tandems (Haushalte)",
-                "Vermittelte Haushalte, bei deren Vermittlung ein Tandem aus Ehrenamtlichen "
-                "und Geflüchteten mitgewirkt hat (so im Mietvertrag der Vermittlung erfasst).",
+                "Vermittelte Haushalte, für die am Tag des Mietvertrags ein Tandem aus "
+                "Ehrenamtlichen und Geflüchteten bestand (vom Ehrenamt aus den Tandems "
+                "abgeleitet, nicht angekreuzt).",
             ),
-            "placements",
+            "placement_supports",
             "household_id",
-            when=flag("volunteer_supported"),
         ),
         Count(
             D(
                 "persons_placed_volunteer_supported",
                 "Personen in Vermittlungen mit Tandem",
-                "Mitglieder der Haushalte, deren Vermittlung ein Tandem unterstützt hat.",
+                "Mitglieder der Haushalte, für die am Tag des Mietvertrags ein Tandem bestand.",
+            ),
+            "placement_supports",
+            "household_id",
+            measure="persons",
+        ),
+        Count(
+            D(
+                "placements_viewing_with_tandem",
+                "Vermittlungen mit vom Tandem begleiteter Besichtigung (Haushalte)",
+                "Vermittelte Haushalte, bei deren Besichtigung ein Tandem dabei war "
+                "(bei der Besichtigung erfasst); ein Ausschnitt der Vermittlungen mit Tandem "
+                "oder, wenn das Tandem erst nach der Besichtigung entstand, keiner.",
             ),
             "placements",
             "household_id",
             when=flag("volunteer_supported"),
-            measure="persons",
         ),
         Count(
             D(

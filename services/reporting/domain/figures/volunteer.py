@@ -107,26 +107,6 @@ VOLUNTEER = Section(
             "certificates",
             "certificate_id",
         ),
-        Count(
-            D(
-                "placements_with_active_tandem",
-                "Vermittlungen mit aktivem Tandem (Haushalte)",
-                "Vermittelte Haushalte, für die am Tag des Mietvertrags ein Tandem bestand "
-                "(vom Ehrenamt aus der Vermittlung abgeleitet).",
-            ),
-            "placement_supports",
-            "household_id",
-        ),
-        Count(
-            D(
-                "persons_placed_with_active_tandem",
-                "Personen in Vermittlungen mit aktivem Tandem",
-                "Mitglieder der Haushalte, für die am Tag des Mietvertrags ein Tandem bestand.",
-            ),
-            "placement_supports",
-            "household_id",
-            measure="persons",
-        ),
     ),
     chart="consultations",
 )
