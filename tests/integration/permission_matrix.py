@@ -563,6 +563,14 @@ EXPECTED: dict[str, dict[str, Status]] = {
         "analyst": 403,
         "admin": 403,
     },
+    "POST /api/offers/{offer_id}/lease/retraction": {
+        "coordinator": 422,
+        "caseworker": 422,
+        "housing_office": 403,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": 403,
+    },
     "POST /api/offers/{offer_id}/proposals": {
         "coordinator": 422,
         "caseworker": 422,

@@ -41,7 +41,7 @@ def errors(model: type[BaseModel], data: dict[str, Any]) -> dict[str, str]:
 
 
 def test_every_placement_event_is_registered_under_its_subject() -> None:
-    assert len(EVENTS) == 12
+    assert len(EVENTS) == 13
     for cls in EVENTS:
         assert CONTRACTS.subject(cls.__name__) == f"auszug.placement.{cls.__name__}"
 

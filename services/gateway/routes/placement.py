@@ -316,6 +316,23 @@ async def complete_placement(
     )
 
 
+@router.post(
+    "/offers/{offer_id}/lease/retraction",
+    response_model=c.OfferRef,
+    summary="Vermittlung zurücknehmen (Korrektur)",
+    responses=_ERRORS,
+)
+async def retract_placement(
+    offer_id: UUID, body: c.RetractPlacement, caller: CurrentCaller, rpc: Rpc
+) -> c.OfferRef:
+    """Eine irrtümlich erfasste Vermittlung wird zurückgenommen: die Wohnung ist wieder frei,
+    die Zahlen des Jahres des Mietvertrags zählen sie ab dem Tag der Korrektur nicht mehr
+    ("Stand vom" einem früheren Tag zeigt weiter die alte Zahl). Nur die Koordination."""
+    return c.OfferRef.model_validate(
+        await _offer_command(rpc, "retract_placement", offer_id, body, caller)
+    )
+
+
 # ---------------------------------------------------------------- oversight and rules
 
 

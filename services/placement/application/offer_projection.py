@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Table, insert, update
+from sqlalchemy import Table, delete, insert, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.placement.adapters.tables import (
@@ -33,6 +33,7 @@ from shared.contracts.placement import (
     OfferStatus,
     OfferWithdrawn,
     PlacementCompleted,
+    PlacementRetracted,
 )
 from shared.eventstore.store import RecordedEvent
 
@@ -129,6 +130,21 @@ class OfferProjection:
                     provider=event.provider,
                     lease_signed_on=day,
                     moved_on=event.moved_on,
+                )
+            case PlacementRetracted():
+                await _update(
+                    conn,
+                    offers,
+                    {"offer_id": event.offer_id},
+                    status=OfferStatus.open.value,
+                    closed_on=None,
+                )
+                # A read model: the retracted placement is gone from it; the event stays.
+                await conn.execute(
+                    delete(placements).where(
+                        placements.c.offer_id == event.offer_id,
+                        placements.c.household_id == event.household_id,
+                    )
                 )
             case _:
                 pass

@@ -49,6 +49,12 @@ async def run(
     return c.OfferRef(offer_id=offer_id, version=outcome.version)
 
 
+def _retracted_provider(state: Offer) -> str | None:
+    """The retracted placement's household belongs to this provider (the report per
+    provider takes the correction off that provider's figures)."""
+    return state.retracted.provider if state.retracted else None
+
+
 class Offers:
     def __init__(self, commands: CommandExecutor) -> None:
         self.commands = commands
@@ -105,6 +111,16 @@ class Offers:
         access.coordinator_only(caller, "Angebote als abgelaufen festhalten")
         command = cmd.ExpireOffer(expired_on=request.expired_on or today(), today=today())
         return await run(self.commands, caller, offer_id, command)
+
+    async def retract_placement(
+        self, offer_id: UUID, request: c.RetractPlacement, caller: Caller
+    ) -> c.OfferRef:
+        """A correction: the placement in force on this offer no longer counts."""
+        access.coordinator_only(caller, "Vermittlungen zurücknehmen")
+        command = cmd.RetractPlacement(
+            reason=request.reason, retracted_on=request.retracted_on or today(), today=today()
+        )
+        return await run(self.commands, caller, offer_id, command, provider=_retracted_provider)
 
     async def get(self, offer_id: UUID, caller: Caller) -> c.OfferView:
         scope = access.provider_scope(caller)

@@ -17,6 +17,7 @@ from services.placement.domain.offer_commands import (
     RecordLandlordDecision,
     RecordViewing,
     RequestGuarantee,
+    RetractPlacement,
     ScheduleViewing,
     WithdrawOffer,
 )
@@ -34,6 +35,8 @@ def decide(command: Command, state: Offer) -> Sequence[Event]:
             return lifecycle.expire(command, state)
         case CompletePlacement():
             return lifecycle.complete(command, state)
+        case RetractPlacement():
+            return lifecycle.retract(command, state)
         case ProposeHouseholds():
             return proposals.propose(command, state)
         case RecordLandlordDecision():

@@ -19,6 +19,7 @@ from shared.contracts.placement import (
     LandlordDecision,
     LandlordKind,
     OfferSource,
+    RetractionReason,
     ViewingOutcome,
     WithdrawalReason,
 )
@@ -128,6 +129,13 @@ class CompletePlacement:
     today: date
 
 
+@dataclass(frozen=True)
+class RetractPlacement:
+    reason: RetractionReason
+    retracted_on: date
+    today: date
+
+
 Command = (
     ReceiveOffer
     | WithdrawOffer
@@ -139,4 +147,5 @@ Command = (
     | RequestGuarantee
     | DecideGuarantee
     | CompletePlacement
+    | RetractPlacement
 )

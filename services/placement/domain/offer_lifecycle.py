@@ -7,10 +7,11 @@ from services.placement.domain.offer_commands import (
     CompletePlacement,
     ExpireOffer,
     ReceiveOffer,
+    RetractPlacement,
     WithdrawOffer,
 )
 from services.placement.domain.offer_state import Offer
-from shared.clock import business_time
+from shared.clock import business_day, business_time
 from shared.contracts.placement import (
     LandlordDecision,
     LandlordKind,
@@ -18,6 +19,7 @@ from shared.contracts.placement import (
     OfferReceived,
     OfferWithdrawn,
     PlacementCompleted,
+    PlacementRetracted,
 )
 from shared.decider import RuleViolation
 
@@ -117,5 +119,41 @@ def complete(command: CompletePlacement, state: Offer) -> list[PlacementComplete
             household_had_wbs=bool(household.has_wbs),
             moved_on=command.moved_on,
             occurred_at=business_time(command.lease_signed_on),
+        )
+    ]
+
+
+def retract(command: RetractPlacement, state: Offer) -> list[PlacementRetracted]:
+    """Take back a placement recorded by mistake: the flat is open again. Only the
+    placement in force can be taken back, and not before the day it was recorded for."""
+    rules.received(state)
+    placed = state.placement
+    if placed is None:
+        raise RuleViolation(
+            "not_let",
+            "Für diese Wohnung ist keine Vermittlung erfasst, die zurückgenommen werden könnte.",
+        )
+    rules.not_in_future(command.retracted_on, command.today, "Der Tag der Korrektur")
+    rules.not_before(
+        command.retracted_on,
+        business_day(placed.occurred_at),
+        "before_lease",
+        "Die Korrektur",
+        "dem erfassten Mietvertrag",
+    )
+    return [
+        PlacementRetracted(
+            household_id=placed.household_id,
+            offer_id=placed.offer_id,
+            landlord_kind=placed.landlord_kind,
+            provider=placed.provider,
+            adults=placed.adults,
+            minors=placed.minors,
+            refugee_quota=placed.refugee_quota,
+            volunteer_supported=placed.volunteer_supported,
+            household_had_wbs=placed.household_had_wbs,
+            lease_signed_on=business_day(placed.occurred_at),
+            reason=command.reason,
+            occurred_at=business_time(command.retracted_on),
         )
     ]

@@ -26,6 +26,7 @@ from shared.contracts.placement import (
     OfferStatus,
     OfferWithdrawn,
     PlacementCompleted,
+    PlacementRetracted,
     ViewingHeld,
     ViewingOutcome,
     ViewingScheduled,
@@ -42,6 +43,7 @@ Event = (
     | GuaranteeRequested
     | GuaranteeDecided
     | PlacementCompleted
+    | PlacementRetracted
 )
 
 
@@ -83,6 +85,9 @@ class Offer:
     status: OfferStatus = OfferStatus.open
     closed_on: date | None = None
     let_to: UUID | None = None
+    # The placement in force, so that a correction can repeat what it takes back.
+    placement: PlacementCompleted | None = None
+    retracted: PlacementRetracted | None = None
     proposals: dict[UUID, Proposal] = field(default_factory=dict)
     viewings: dict[UUID, Viewing] = field(default_factory=dict)
     guarantees: dict[UUID, Guarantee] = field(default_factory=dict)
@@ -151,6 +156,21 @@ def evolve(state: Offer, event: Event) -> Offer:
             guarantees = {**state.guarantees, event.guarantee_id: decided_guarantee}
             return replace(state, guarantees=guarantees)
         case PlacementCompleted():
-            return replace(state, status=OfferStatus.let, closed_on=day, let_to=event.household_id)
+            return replace(
+                state,
+                status=OfferStatus.let,
+                closed_on=day,
+                let_to=event.household_id,
+                placement=event,
+            )
+        case PlacementRetracted():
+            return replace(
+                state,
+                status=OfferStatus.open,
+                closed_on=None,
+                let_to=None,
+                placement=None,
+                retracted=event,
+            )
         case _:
             return state

@@ -104,6 +104,12 @@ def register_handlers(host: ServiceHost) -> None:
     ) -> c.OfferRef:
         return await proposals.complete(body.offer_id, body.body, caller)
 
+    @rpc.handle("retract_placement", c.OfferCommand[c.RetractPlacement])
+    async def retract_placement(
+        body: c.OfferCommand[c.RetractPlacement], caller: Caller
+    ) -> c.OfferRef:
+        return await offers.retract_placement(body.offer_id, body.body, caller)
+
     @rpc.handle("stalled_cases", c.StalledQuery)
     async def stalled(body: c.StalledQuery, caller: Caller) -> c.StalledCases:
         return await stalled_cases(host.db, body, caller)

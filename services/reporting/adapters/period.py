@@ -8,6 +8,7 @@ from uuid import UUID
 from sqlalchemy import ColumnElement, FromClause, Select, exists, select
 
 from services.reporting.adapters.intake_tables import duplicate_decisions
+from services.reporting.adapters.placement_tables import placement_retractions
 from shared.clock import business_time
 
 
@@ -50,4 +51,19 @@ def linked_duplicates(municipality: str, as_known_on: date | None) -> Select[UUI
     )
     return select(d.c.household_id).where(
         d.c.municipality == municipality, d.c.linked, *known_by(d, as_known_on), ~newer
+    )
+
+
+def retracted(table: FromClause, as_known_on: date | None) -> ColumnElement[bool]:
+    """A fact of `table` (a placement, or the support a tandem gave it) belongs to a
+    placement that a correction known on the day took back: same offer, household and
+    lease day. A support may be recorded after the correction (volunteer derives it
+    later); it is left out all the same."""
+    r = placement_retractions
+    return exists().where(
+        r.c.municipality == table.c.municipality,
+        r.c.offer_id == table.c.offer_id,
+        r.c.household_id == table.c.household_id,
+        r.c.occurred_on == table.c.occurred_on,
+        *known_by(r, as_known_on),
     )

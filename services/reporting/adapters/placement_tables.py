@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Date, Integer, String, Uuid
+from sqlalchemy import Boolean, Column, Date, Index, Integer, String, Uuid
 
 from services.reporting.adapters.schema import CODE, fact_table
 
@@ -19,6 +19,16 @@ placements = fact_table(
     Column("adults", Integer, nullable=False),
     Column("minors", Integer, nullable=False),
     Column("moved_on", Date, nullable=False),
+)
+# Corrections: `occurred_on` is the retracted placement's lease day (the day whose figures
+# it corrects), `recorded_at` the correction's, so "as known on" shows the old figure.
+placement_retractions = fact_table(
+    "placement_retractions",
+    Column("household_id", Uuid, nullable=False),
+    Column("offer_id", Uuid, nullable=False),
+    Column("reason", String(CODE), nullable=False),
+    Column("retracted_on", Date, nullable=False),
+    Index("ix_placement_retractions_offer", "offer_id", "household_id"),
 )
 offers = fact_table(
     "offers",
@@ -79,6 +89,7 @@ guarantee_decisions = fact_table(
 
 TABLES = (
     placements,
+    placement_retractions,
     offers,
     offer_closures,
     proposals,

@@ -16,7 +16,7 @@ from services.reporting.adapters import prevention_tables as w
 from services.reporting.adapters import volunteer_tables as v
 from services.reporting.adapters.cube import grouped
 from services.reporting.adapters.facts import registrations
-from services.reporting.adapters.period import in_period, linked_duplicates
+from services.reporting.adapters.period import in_period, linked_duplicates, retracted
 from services.reporting.domain.figures import Row
 from shared.contracts.reporting import FiguresQuery
 
@@ -33,6 +33,8 @@ class FactSource:
     # Household records confirmed as duplicates are left out (a correction): such a
     # source is counted from its facts, every other one from the daily counts.
     households: bool = False
+    # Facts of a placement that a later correction took back are left out (as known on).
+    retractable: bool = False
 
     def takes(self, row: Mapping[str, Any]) -> bool:
         return self.where is None or row[self.where[0]] == self.where[1]
@@ -64,6 +66,7 @@ SOURCES: dict[str, FactSource] = {
         ("landlord_kind", "refugee_quota", "volunteer_supported", "household_had_wbs"),
         ("household_id", "offer_id"),
         persons=True,
+        retractable=True,
     ),
     "offers": FactSource(p.offers, ("landlord_kind", "source", "refugee_quota"), ("offer_id",)),
     "offer_closures": FactSource(p.offer_closures, ("outcome", "reason"), ("offer_id",)),
@@ -107,7 +110,7 @@ SOURCES: dict[str, FactSource] = {
     "workshop_attendances": FactSource(v.workshop_attendances, (), ("workshop_id", "attendee_id")),
     "certificates": FactSource(v.certificates, ("topic",), ("certificate_id",)),
     "placement_supports": FactSource(
-        v.placement_supports, (), ("household_id", "tandem_id"), persons=True
+        v.placement_supports, (), ("household_id", "tandem_id"), persons=True, retractable=True
     ),
 }
 
@@ -125,12 +128,43 @@ async def fact_rows(
     source = SOURCES[name]
     if not with_ids:
         counted = (await grouped(conn, {name: source.dims}, municipality, query))[name]
-        return await without_duplicates(conn, name, municipality, query, counted)
+        return await corrected(conn, name, municipality, query, counted)
     clauses = _clauses(source, municipality, query)
     if source.households:
         t = source.table
         clauses.append(t.c.household_id.not_in(linked_duplicates(municipality, query.as_known_on)))
+    if source.retractable:
+        clauses.append(~retracted(source.table, query.as_known_on))
     return await _select(conn, source, clauses, with_ids=True)
+
+
+async def without_retracted(
+    conn: AsyncConnection,
+    name: str,
+    municipality: str,
+    query: FiguresQuery,
+    counted: Sequence[Row],
+) -> list[Row]:
+    """Daily counts less the facts of placements retracted as known on the day (few):
+    the correction lands on the lease day's figures, from the day it was recorded."""
+    source = SOURCES[name]
+    if not source.retractable:
+        return list(counted)
+    clauses = [*_clauses(source, municipality, query), retracted(source.table, query.as_known_on)]
+    return _subtract(counted, await _select(conn, source, clauses, with_ids=False), source)
+
+
+async def corrected(
+    conn: AsyncConnection,
+    name: str,
+    municipality: str,
+    query: FiguresQuery,
+    counted: Sequence[Row],
+) -> list[Row]:
+    """Daily counts less what corrections known on the day took back: household records
+    confirmed as duplicates, placements retracted."""
+    counted = await without_duplicates(conn, name, municipality, query, counted)
+    return await without_retracted(conn, name, municipality, query, counted)
 
 
 async def without_duplicates(
@@ -152,8 +186,15 @@ async def without_duplicates(
         return list(counted)
     clauses = _clauses(source, municipality, query)
     clauses.append(source.table.c.household_id.in_(linked))
+    return _subtract(counted, await _select(conn, source, clauses, with_ids=False), source)
+
+
+def _subtract(counted: Sequence[Row], taken: Sequence[Row], source: FactSource) -> list[Row]:
+    """`counted` (grouped by the source's dimensions) less the groups in `taken`."""
+    if not taken:
+        return list(counted)
     totals = {tuple(r[d] for d in source.dims): dict(r) for r in counted}
-    for row in await _select(conn, source, clauses, with_ids=False):
+    for row in taken:
         total = totals.get(tuple(row[d] for d in source.dims))
         if total is not None:
             for measure in ("n", "adults", "minors"):

@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.reporting.adapters import cube, states
 from services.reporting.adapters.period import linked_duplicates
-from services.reporting.adapters.sources import SOURCES, fact_rows, without_duplicates
+from services.reporting.adapters.sources import SOURCES, corrected, fact_rows
 from services.reporting.application.projections.balances import HOUSEHOLDS, INQUIRIES
 from services.reporting.domain.figures import Row
 from shared.contracts.reporting import FiguresQuery
@@ -32,7 +32,7 @@ class FactReader:
         if wanted:
             found = await cube.grouped(self.conn, wanted, self.municipality, self.query)
             for name, rows in found.items():
-                self._cache[(name, False)] = await without_duplicates(
+                self._cache[(name, False)] = await corrected(
                     self.conn, name, self.municipality, self.query, rows
                 )
 

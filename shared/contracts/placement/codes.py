@@ -44,6 +44,14 @@ class WithdrawalReason(StrEnum):
     other = "other"
 
 
+class RetractionReason(StrEnum):
+    """Why a recorded placement is taken back (a correction, never an edit)."""
+
+    entered_by_mistake = "entered_by_mistake"  # irrtümlich erfasst
+    wrong_household = "wrong_household"  # für den falschen Haushalt erfasst
+    lease_not_concluded = "lease_not_concluded"  # Mietvertrag kam doch nicht zustande
+
+
 class LandlordDecision(StrEnum):
     accepted = "accepted"
     declined = "declined"

@@ -19,6 +19,7 @@ from shared.contracts.placement.codes import (
     LandlordDecision,
     LandlordKind,
     OfferSource,
+    RetractionReason,
     ViewingOutcome,
     WithdrawalReason,
 )
@@ -182,3 +183,24 @@ class PlacementCompleted(DomainEvent):
     @property
     def persons(self) -> int:
         return self.adults + self.minors
+
+
+@CONTRACTS.event(CONTEXT)
+class PlacementRetracted(DomainEvent):
+    """A placement recorded by mistake is taken back: the flat is open again and the
+    placement no longer counts. `occurred_at` is the day of the correction; the retracted
+    placement's facts are repeated so that every consumer can undo what it counted
+    without looking anything up (a figure is corrected on the lease day's year, from the
+    day the correction was recorded)."""
+
+    household_id: UUID
+    offer_id: UUID
+    landlord_kind: LandlordKind
+    provider: str
+    adults: int = Field(ge=0)
+    minors: int = Field(ge=0)
+    refugee_quota: bool
+    volunteer_supported: bool
+    household_had_wbs: bool
+    lease_signed_on: date
+    reason: RetractionReason

@@ -26,6 +26,7 @@ from shared.contracts.placement.codes import (
     LandlordKind,
     OfferSource,
     OfferStatus,
+    RetractionReason,
     Rooms,
     SquareMetres,
     ViewingOutcome,
@@ -195,6 +196,14 @@ class CompletePlacement(_Request):
                 "Der Einzug kann nicht vor der Unterschrift unter den Mietvertrag liegen."
             )
         return value
+
+
+class RetractPlacement(_Request):
+    """Nimmt eine irrtümlich erfasste Vermittlung zurück (Korrektur): die Wohnung ist
+    wieder frei, die Vermittlung zählt ab dem Tag der Korrektur nicht mehr."""
+
+    reason: RetractionReason = Field(description="Grund der Korrektur")
+    retracted_on: date | None = Field(default=None, description=_TODAY)
 
 
 class RentLimit(_Request):

@@ -24,6 +24,7 @@ from shared.contracts.placement import (
     OfferReceived,
     OfferWithdrawn,
     PlacementCompleted,
+    PlacementRetracted,
     ViewingHeld,
 )
 from shared.envelope import DomainEvent
@@ -48,6 +49,22 @@ def placed(recorded: RecordedEvent, _: BatchContext) -> Iterable[Fact]:
         minors=e.minors,
         moved_on=e.moved_on,
     )
+
+
+def retracted(recorded: RecordedEvent, _: BatchContext) -> Iterable[Fact]:
+    """A correction, counted on the retracted lease day: the sources leave out the
+    placement (and the support it had) from the day the correction was recorded."""
+    e = event_of(recorded, PlacementRetracted)
+    table, values = fact(
+        t.placement_retractions,
+        recorded,
+        e.provider,
+        household_id=e.household_id,
+        offer_id=e.offer_id,
+        reason=code(e.reason),
+        retracted_on=business_day(e.occurred_at),
+    )
+    yield table, {**values, "occurred_on": e.lease_signed_on}
 
 
 def offered(recorded: RecordedEvent, _: BatchContext) -> Iterable[Fact]:
@@ -157,6 +174,7 @@ def guarantee_decided(recorded: RecordedEvent, _: BatchContext) -> Iterable[Fact
 
 HANDLERS: dict[type[DomainEvent], Handler] = {
     PlacementCompleted: placed,
+    PlacementRetracted: retracted,
     OfferReceived: offered,
     OfferWithdrawn: withdrawn,
     OfferExpired: expired,
