@@ -19,6 +19,7 @@ from services.gateway.middleware import AccessLogMiddleware, SecurityHeadersMidd
 from services.gateway.routes import (
     access_log,
     caseboard,
+    household_disclosure,
     households,
     inquiries,
     placement,
@@ -71,6 +72,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.include_router(access_log.router)
     app.include_router(caseboard.router)
     app.include_router(households.router)
+    app.include_router(household_disclosure.router)
     app.include_router(inquiries.router)
     app.include_router(placement.router)
     app.include_router(prevention.router)

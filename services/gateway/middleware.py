@@ -65,6 +65,8 @@ AUDITED: dict[str, tuple[str, str]] = {
     "/api/tandem-households/{household_id}": ("household", "household_id"),
     "/api/households/{household_id}/offers": ("household", "household_id"),
     "/api/households/{household_id}/export": ("household", "household_id"),
+    "/api/households/{household_id}/auskunft": ("household", "household_id"),
+    "/api/households/{household_id}/auskunft.pdf": ("household", "household_id"),
     "/ui/haushalte/{household_id}": ("household", "household_id"),
     "/api/inquiries/{inquiry_id}": ("inquiry", "inquiry_id"),
     "/api/prevention/cases/{case_id}": ("prevention_case", "case_id"),

@@ -75,6 +75,22 @@ EXPECTED: dict[str, dict[str, Status]] = {
         "analyst": 403,
         "admin": 403,
     },
+    "GET /api/households/{household_id}/auskunft": {
+        "coordinator": (200, 200, 404, 404),
+        "caseworker": 403,
+        "housing_office": 403,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": 403,
+    },
+    "GET /api/households/{household_id}/auskunft.pdf": {
+        "coordinator": (200, 200, 404, 404),
+        "caseworker": 403,
+        "housing_office": 403,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": 403,
+    },
     "GET /api/households/{household_id}/offers": {
         "coordinator": (200, 200, 404, 404),
         "caseworker": (200, 404, 404, 404),

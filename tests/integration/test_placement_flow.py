@@ -213,3 +213,35 @@ def test_a_household_goes_from_registration_to_its_own_flat(system: System) -> N
     assert rebuilt.returncode == 0, rebuilt.stderr
     system["placement"].start()
     wait_until(lambda: read_models() == live, what="rebuilt read models equal the live ones")
+
+    # The household page tells the way in plain German, from intake and placement.
+    page = http.get(f"{system.gateway}/ui/haushalte/{hid}")
+    assert page.status_code == 200
+    for step in (
+        "Wohnung in ehrenfeld angeboten",
+        "Vermieter hat zugesagt",
+        "Besichtigung der Wohnung in ehrenfeld",
+        "Mietvertrag für die Wohnung in ehrenfeld unterschrieben",
+    ):
+        assert step in page.text, step
+
+    # The lease was recorded by mistake: a correction, and the year's figures follow it.
+    year = (T - timedelta(days=10)).year
+
+    def placed() -> int:
+        response = ok(http.get(f"{system.gateway}/api/reports/yearly/{year}"), 200)
+        figures = [f for section in response["sections"] for f in section["figures"]]
+        return int(next(f["value"] for f in figures if f["key"] == "households_placed"))
+
+    wait_until(lambda: placed() == 1, what="placement counted")
+    retraction = {"reason": "lease_not_concluded"}
+    caseworker = {"x-auszug-role": "caseworker", "x-auszug-provider": "caritas"}
+    refused = http.post(f"{api}/offers/{oid}/lease/retraction", json=retraction, headers=caseworker)
+    assert refused.status_code == 403
+    ok(http.post(f"{api}/offers/{oid}/lease/retraction", json=retraction), 200)
+    assert ok(http.get(f"{api}/offers/{oid}"), 200)["status"] == "open"
+    wait_until(lambda: placed() == 0, what="placement taken back")
+    twice = http.post(f"{api}/offers/{oid}/lease/retraction", json=retraction)
+    assert twice.status_code == 409 and "keine Vermittlung" in twice.json()["error"]["message"]
+    page = http.get(f"{system.gateway}/ui/haushalte/{hid}")
+    assert "zurückgenommen (Mietvertrag kam nicht zustande)" in page.text

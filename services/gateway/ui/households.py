@@ -14,13 +14,14 @@ from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.ui import forms
 from services.gateway.ui.security import checked_form
 from services.gateway.ui.templating import render
-from services.gateway.ui.timeline import next_steps, timeline
+from services.gateway.ui.timeline import next_steps, placement_timeline, timeline
 from shared.clock import today
 from shared.contracts.intake import GetHousehold, HouseholdRef, HouseholdView, RegisterHousehold
+from shared.contracts.placement import CourseEntry, HouseholdCourse, HouseholdCourseQuery
 from shared.contracts.reporting import Caseboard, CaseboardQuery
 from shared.db import Database
-from shared.identity import Role
-from shared.rpc import ErrorKind, RemoteError
+from shared.identity import Caller, Role
+from shared.rpc import ErrorKind, RemoteError, RpcClient
 from shared.validation import field_errors
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
@@ -119,6 +120,7 @@ async def household_page(
         "intake", "get_household", GetHousehold(household_id=household_id), caller
     )
     household = HouseholdView.model_validate(result)
+    course = await _placement_course(rpc, household_id, caller)
     access_log = None
     if caller.role is Role.coordinator:
         db: Database = request.app.state.db
@@ -126,8 +128,24 @@ async def household_page(
             access_log = await accesses_of(conn, caller.municipality, "household", household_id)
     context = {
         "household": household,
-        "timeline": timeline(household),
+        "timeline": sorted(timeline(household) + placement_timeline(course), key=lambda e: e.on),
         "actions": next_steps(household, caller.role.value),
         "access_log": access_log,
     }
     return render(request, "haushalt.html", context)
+
+
+async def _placement_course(
+    rpc: RpcClient, household_id: UUID, caller: Caller
+) -> list[CourseEntry]:
+    """What placement did with the household; nothing where the caller's role does not
+    reach placement, or placement does not answer right now (the page still shows)."""
+    try:
+        result = await rpc.call(
+            "placement", "household_course", HouseholdCourseQuery(household_id=household_id), caller
+        )
+    except RemoteError as exc:
+        if exc.error.kind in (ErrorKind.forbidden, ErrorKind.not_found, ErrorKind.unavailable):
+            return []
+        raise
+    return HouseholdCourse.model_validate(result).entries

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from services.placement.application.household_course import household_course
 from services.placement.application.landlords import Landlords
 from services.placement.application.matching import Matching
 from services.placement.application.offers import Offers
@@ -65,6 +66,10 @@ def register_handlers(host: ServiceHost) -> None:
     @rpc.handle("household_offers", c.HouseholdOffersQuery)
     async def household_offers(body: c.HouseholdOffersQuery, caller: Caller) -> c.HouseholdOffers:
         return await matching.for_household(body, caller)
+
+    @rpc.handle("household_course", c.HouseholdCourseQuery)
+    async def course(body: c.HouseholdCourseQuery, caller: Caller) -> c.HouseholdCourse:
+        return await household_course(host.commands, body, caller)
 
     @rpc.handle("propose_households", c.OfferCommand[c.ProposeHouseholds])
     async def propose(body: c.OfferCommand[c.ProposeHouseholds], caller: Caller) -> c.OfferRef:

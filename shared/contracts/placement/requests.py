@@ -280,6 +280,10 @@ class HouseholdOffersQuery(BaseModel):
     fits_only: bool = Field(default=True, description="Nur passende Angebote")
 
 
+class HouseholdCourseQuery(BaseModel):
+    household_id: UUID
+
+
 class StalledQuery(BaseModel):
     as_of: date | None = Field(default=None, description="Stichtag; ohne Angabe heute")
 

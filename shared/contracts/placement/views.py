@@ -7,9 +7,7 @@ from decimal import Decimal
 from enum import StrEnum
 from uuid import UUID
 
-from pydantic import (
-    BaseModel,
-)
+from pydantic import BaseModel, Field
 
 from shared.contracts.placement.codes import (
     GuaranteeAuthority,
@@ -170,3 +168,36 @@ class StalledCases(BaseModel):
     guarantee_stall_days: int
     proposals: list[StalledProposal]
     guarantees: list[StalledGuarantee]
+
+
+class CourseStep(StrEnum):
+    """A step of a household's way through placement, as the household page shows it."""
+
+    proposed = "proposed"
+    landlord_accepted = "landlord_accepted"
+    landlord_declined = "landlord_declined"
+    viewing_scheduled = "viewing_scheduled"
+    viewing_held = "viewing_held"
+    guarantee_requested = "guarantee_requested"
+    guarantee_approved = "guarantee_approved"
+    guarantee_declined = "guarantee_declined"
+    lease_signed = "lease_signed"
+    placement_retracted = "placement_retracted"
+
+
+class CourseEntry(BaseModel):
+    on: date
+    step: CourseStep
+    offer_id: UUID
+    district: str
+    detail: str | None = Field(
+        default=None, description="Code zum Schritt: Art der Übernahme, Ergebnis, Grund"
+    )
+    by: str | None = Field(default=None, description="Bei wem beantragt (Übernahmen)")
+
+
+class HouseholdCourse(BaseModel):
+    """Everything placement did with one household, oldest first."""
+
+    household_id: UUID
+    entries: list[CourseEntry]

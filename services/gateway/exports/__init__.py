@@ -1,0 +1,1 @@
+"""Documents the gateway renders for people from what the services answer (Art. 15 DSGVO)."""
