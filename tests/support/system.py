@@ -82,7 +82,8 @@ class ServiceProcess:
         if wait:
             self.wait_ready()
 
-    def wait_ready(self, timeout: float = 30.0) -> None:
+    def wait_ready(self, timeout: float = 90.0) -> None:
+        # Generous: a loaded CI machine imports and migrates slowly; a hang still fails.
         def ready() -> bool:
             if self._proc is None or self._proc.poll() is not None:
                 raise AssertionError(f"{self.name} exited during start-up:\n{self.log_tail()}")
