@@ -16,6 +16,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from fastapi.routing import iter_route_contexts
 from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -27,6 +28,9 @@ UNMATCHED = "unmatched"
 def route_template(scope: Scope) -> str:
     """The path template of the route that served (or would serve) this request."""
     route = scope.get("route")
+    full = _full_paths(scope.get("app")).get(id(route)) if route is not None else None
+    if full is not None:
+        return full
     path = getattr(route, "path", None)
     if isinstance(path, str):
         return path
@@ -41,6 +45,28 @@ def route_template(scope: Scope) -> str:
             if isinstance(template, str):
                 return template or "/"
     return UNMATCHED
+
+
+def _full_paths(app: Any) -> dict[int, str]:
+    """Route object → its whole path template, for every route of a FastAPI app.
+
+    A route of a router included into another router carries only its own part of the
+    path (`/vermieter/neu`, not `/ui/wohnungen/vermieter/neu`); the app's flattened
+    route table knows the whole template, which the gateway's policy needs.
+    """
+    state = getattr(app, "state", None)
+    routes = getattr(app, "routes", None)
+    if state is None or routes is None:
+        return {}
+    paths: dict[int, str] | None = getattr(state, "route_templates", None)
+    if paths is None:
+        paths = {
+            id(context.original_route): context.path
+            for context in iter_route_contexts(routes)
+            if isinstance(context.path, str)
+        }
+        state.route_templates = paths
+    return paths
 
 
 class HttpMetricsMiddleware:

@@ -24,6 +24,7 @@ from services.gateway.adapters.users import Account
 from services.gateway.auth import csrf
 from services.gateway.auth.authenticator import Authenticator
 from services.gateway.policy import may_call
+from shared import http_metrics
 from shared.identity import Caller, Role
 from shared.rpc import ErrorKind, RemoteError, RpcError
 
@@ -71,8 +72,8 @@ async def resolve_caller(request: Request) -> Caller | None:
 
 
 def route_template(request: Request) -> str:
-    route = request.scope.get("route")
-    return str(getattr(route, "path", request.url.path))
+    """The whole path template of the request's route (also in a nested router)."""
+    return http_metrics.route_template(request.scope)
 
 
 def forbidden(message: str) -> RemoteError:

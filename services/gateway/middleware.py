@@ -13,6 +13,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from services.gateway.adapters.access_log import Access, record_access
 from shared.db import Database
+from shared.http_metrics import route_template
 from shared.identity import Caller
 
 _CSP = (
@@ -96,7 +97,7 @@ class AccessLogMiddleware:
         await self.app(scope, receive, record_then_send)
 
     async def _record(self, scope: Scope) -> None:
-        template = getattr(scope.get("route"), "path", None)
+        template = route_template(scope)
         caller = scope.get("state", {}).get("caller")
         if template not in AUDITED or not isinstance(caller, Caller):
             return
