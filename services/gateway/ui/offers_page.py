@@ -1,0 +1,141 @@
+"""One offer's page: the flat, what happened to it, the households that fit it with the
+reason per criterion, and the forms for the steps the caller's role may take next.
+
+The options each form offers come from the offer's own state (only undecided proposals
+for the landlord's decision, only accepted ones for the lease …), so a form without any
+is not shown; placement still decides, and its refusal is shown at the form.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from uuid import UUID
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+
+from services.gateway.ui import labels_placement
+from services.gateway.ui.labels import label
+from services.gateway.ui.templating import render
+from shared.clock import today
+from shared.contracts import placement as c
+from shared.identity import Caller, Role
+from shared.rpc import RemoteError, RpcClient
+
+DATE_FIELDS = (
+    "proposed_on",
+    "decided_on",
+    "viewing_on",
+    "held_on",
+    "requested_on",
+    "lease_signed_on",
+    "moved_on",
+    "withdrawn_on",
+    "expired_on",
+)
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A step's form that was refused: what was typed, and why."""
+
+    step: str
+    values: dict[str, str]
+    errors: dict[str, str] = field(default_factory=dict)
+    general: str | None = None
+
+
+Options = list[tuple[str, str]]
+
+
+def choices(offer: c.OfferView, name_of: Callable[[UUID], str]) -> dict[str, Options]:
+    """The options of each step's select, from the offer's state: `undecided` proposals
+    (landlord's decision), `active` ones (viewing, guarantee), `accepted` ones (lease),
+    viewings without outcome and guarantees without decision."""
+    accepted, declined = c.LandlordDecision.accepted, c.LandlordDecision.declined
+
+    def households(proposals: Iterable[c.ProposalView]) -> Options:
+        return [(str(p.household_id), name_of(p.household_id)) for p in proposals]
+
+    return {
+        "undecided": households(p for p in offer.proposals if p.decision is None),
+        "active": households(p for p in offer.proposals if p.decision is not declined),
+        "accepted": households(p for p in offer.proposals if p.decision is accepted),
+        "viewings": [
+            (str(v.viewing_id), f"{name_of(v.household_id)}, Termin {v.viewing_on:%d.%m.%Y}")
+            for v in offer.viewings
+            if v.held_on is None
+        ],
+        "guarantees": [
+            (
+                str(g.guarantee_id),
+                f"{label(labels_placement.GUARANTEE_KIND, g.kind)} für "
+                f"{name_of(g.household_id)}, beantragt am {g.requested_on:%d.%m.%Y}",
+            )
+            for g in offer.guarantees
+            if g.decision is None
+        ],
+    }
+
+
+def household_name(household_id: UUID, matches: dict[UUID, c.HouseholdMatch]) -> str:
+    """Placement knows no names: the provider, the size and the start of the id."""
+    short = str(household_id)[:8]
+    match = matches.get(household_id)
+    if match is None:
+        return f"Haushalt {short}"
+    return f"Haushalt {short} ({match.provider}, {match.adults} Erw., {match.minors} Minderj.)"
+
+
+async def offer_page(
+    request: Request,
+    caller: Caller,
+    rpc: RpcClient,
+    offer_id: UUID,
+    failed: Failed | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    """The page; a refused step's form shows its typed values and errors."""
+    offer = c.OfferView.model_validate(
+        await rpc.call("placement", "get_offer", c.GetOffer(offer_id=offer_id), caller)
+    )
+    query = c.OfferMatchesQuery(offer_id=offer_id)
+    matches = c.OfferMatches.model_validate(
+        await rpc.call("placement", "offer_matches", query, caller)
+    )
+    defaults: dict[str, str] = {name: today().isoformat() for name in DATE_FIELDS}
+    values: defaultdict[str, dict[str, str]] = defaultdict(lambda: defaultdict(str, defaults))
+    if failed is not None:
+        values[failed.step] = defaultdict(str, failed.values)
+    by_id = {m.household_id: m for m in matches.matches}
+
+    def name_of(household_id: UUID) -> str:
+        return household_name(household_id, by_id)
+
+    context = {
+        "offer": offer,
+        "landlord": await _landlord(rpc, offer.landlord_id, caller),
+        "matches": matches.matches,
+        "options": choices(offer, name_of),
+        "is_open": offer.status is c.OfferStatus.open,
+        "coordinator": caller.role is Role.coordinator,
+        "name_of": name_of,
+        "values": values,
+        "errors": defaultdict(dict, {failed.step: failed.errors} if failed else {}),
+        "failed": failed,
+        "lp": labels_placement,
+    }
+    return render(request, "wohnungen_angebot.html", context, status_code=status_code)
+
+
+async def _landlord(rpc: RpcClient, landlord_id: UUID, caller: Caller) -> c.LandlordView | None:
+    """The landlord's name is a nicety: the page shows without it if it cannot be read."""
+    try:
+        body = c.GetLandlord(landlord_id=landlord_id)
+        return c.LandlordView.model_validate(
+            await rpc.call("placement", "get_landlord", body, caller)
+        )
+    except RemoteError:
+        return None

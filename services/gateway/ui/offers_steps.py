@@ -1,0 +1,145 @@
+"""The steps from proposal to lease, each a form on the offer's page posted here.
+
+A step that succeeds goes back to the offer's page (303). One that the model or the
+placement service refuses shows the page again with the German reason next to the field
+(422) or above that step's form (409; 403/404 when a household or viewing is not the
+caller's to work on), the typed values kept. Who may take which step is placement's rule
+(services/placement/application/access.py); the page only hides forms a role cannot use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import UUID
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import BaseModel, ValidationError
+
+from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.errors import STATUS
+from services.gateway.ui.offers_forms import errors_by_field, form_values, plain_body
+from services.gateway.ui.offers_page import Failed, offer_page
+from services.gateway.ui.security import checked_form
+from shared.contracts import placement as c
+from shared.identity import Caller
+from shared.rpc import ErrorKind, RemoteError, RpcClient
+from shared.validation import field_errors
+
+NOTHING_TICKED = "Bitte mindestens einen Haushalt ankreuzen."
+SHOWN = (ErrorKind.rule, ErrorKind.conflict, ErrorKind.forbidden, ErrorKind.not_found)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step's form: where it posts (`slug`), the RPC it sends, the request model, its
+    text fields, its tick boxes, and its fields ticked several times (a list)."""
+
+    slug: str
+    rpc: str
+    model: type[BaseModel]
+    fields: tuple[str, ...]
+    flags: tuple[str, ...] = ()
+    lists: tuple[str, ...] = ()
+
+
+STEPS = (
+    Step("vorschlag", "propose_households", c.ProposeHouseholds, ("proposed_on",),
+         lists=("household_ids",)),
+    Step("vermieter-entscheidung", "record_landlord_decision", c.RecordLandlordDecision,
+         ("household_id", "decision", "decided_on")),
+    Step("besichtigung", "schedule_viewing", c.ScheduleViewing, ("household_id", "viewing_on")),
+    Step("besichtigung-ergebnis", "record_viewing", c.RecordViewing,
+         ("viewing_id", "held_on", "outcome", "tandem_id"), flags=("accompanied_by_tandem",)),
+    Step("uebernahme", "request_guarantee", c.RequestGuarantee,
+         ("household_id", "kind", "requested_from", "requested_on")),
+    Step("uebernahme-entscheidung", "decide_guarantee", c.DecideGuarantee,
+         ("guarantee_id", "decision", "decided_on")),
+    Step("mietvertrag", "complete_placement", c.CompletePlacement,
+         ("household_id", "lease_signed_on", "moved_on")),
+    Step("ruecknahme", "withdraw_offer", c.WithdrawOffer, ("reason", "withdrawn_on")),
+    Step("ablauf", "expire_offer", c.ExpireOffer, ("expired_on",)),
+)  # fmt: skip
+
+
+@dataclass
+class Outcome:
+    """What became of a submitted form: the service's answer, or what to show at the form."""
+
+    result: Any = None
+    errors: dict[str, str] = field(default_factory=dict)
+    general: str | None = None
+    status_code: int = 200
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and self.general is None
+
+
+async def submit(
+    rpc: RpcClient,
+    caller: Caller,
+    name: str,
+    model: type[BaseModel],
+    body: dict[str, Any],
+    fields: tuple[str, ...],
+    *,
+    offer_id: UUID | None = None,
+) -> Outcome:
+    """Validate `body` as `model` and send it to placement's `name` (wrapped with the offer
+    for a step); refusals a person can act on come back as an Outcome, others raise."""
+    try:
+        command = model.model_validate(body)
+        payload: BaseModel | dict[str, Any] = command
+        if offer_id is not None:
+            payload = {"offer_id": str(offer_id), "body": command.model_dump(mode="json")}
+        return Outcome(result=await rpc.call("placement", name, payload, caller))
+    except ValidationError as exc:
+        errors = errors_by_field(field_errors(exc.errors()), fields)
+    except RemoteError as exc:
+        if not exc.error.fields and exc.error.kind not in SHOWN:
+            raise
+        if not exc.error.fields:
+            return Outcome(general=exc.error.message, status_code=STATUS[exc.error.kind])
+        errors = errors_by_field(exc.error.fields, fields)
+    return Outcome(errors=errors, general=errors.pop("", None), status_code=422)
+
+
+def _handler(step: Step) -> Callable[..., Awaitable[Response]]:
+    async def take_step(
+        offer_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
+    ) -> Response:
+        values = form_values(await checked_form(request), step.fields, step.flags)
+        body = plain_body(values, step.fields, step.flags)
+        form = await request.form()  # parsed once already; lists are not in the flat dict
+        for name in step.lists:
+            body[name] = [v for v in form.getlist(name) if isinstance(v, str)]
+            values[name] = " ".join(body[name])
+        names = step.fields + step.flags + step.lists
+        outcome = await submit(rpc, caller, step.rpc, step.model, body, names, offer_id=offer_id)
+        for name in step.lists:
+            if name in outcome.errors and not body[name]:
+                outcome.errors[name] = NOTHING_TICKED
+        if outcome.ok:
+            return RedirectResponse(f"/ui/wohnungen/{offer_id}#{step.slug}", status_code=303)
+        failed = Failed(step.slug, values, outcome.errors, outcome.general)
+        return await offer_page(request, caller, rpc, offer_id, failed, outcome.status_code)
+
+    take_step.__doc__ = f"Step `{step.rpc}` of the offer, from its form on the offer's page."
+    return take_step
+
+
+def add_routes(router: APIRouter) -> None:
+    """One POST route per step on the offers router. Added to it directly, not through a
+    nested router: the gateway's policy reads the route's own path template, which for a
+    nested router lacks the outer prefix (seen with FastAPI 0.165)."""
+    for step in STEPS:
+        router.add_api_route(
+            f"/{{offer_id}}/{step.slug}",
+            _handler(step),
+            methods=["POST"],
+            response_class=HTMLResponse,
+            name=f"ui_offer_{step.rpc}",
+        )
