@@ -10,6 +10,7 @@ body is looked at, a role it lets through gets 422 (or the service's answer).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -106,6 +107,13 @@ def observe(system: System, household_id: str) -> tuple[dict[Call, int], list[Ca
         body: dict[str, str] | None = {} if method in ("POST", "PUT") else None
         url = url_of(template, household_id)
         response = client.request(method, url, headers=identity(role, variant), json=body)
+        # 503 decides nothing about access: a service was busy (a PDF report renders for
+        # a second on a loaded machine while seven more wait); ask again.
+        for _retry in range(10):
+            if response.status_code != 503:
+                break
+            threading.Event().wait(1)
+            response = client.request(method, url, headers=identity(role, variant), json=body)
         # A route with the id in its path may echo it; any other answer must not name it.
         listed = "{household_id}" not in template and household_id in response.text
         if method == "GET" and listed and sees_foreign_household(role, variant):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from services.reporting.application.exports import csv_file, printable
 from services.reporting.application.exports import formatting as fmt
 from services.reporting.application.figures import figures
@@ -29,5 +31,7 @@ async def report_document(
             encoding="text",
             content=printable.html(report),
         )
-    pdf = printable.pdf(report)
+    # Rendering takes most of a second of CPU: off the event loop, so the service's
+    # consumers and other requests are not held up meanwhile.
+    pdf = await asyncio.to_thread(printable.pdf, report)
     return ReportDocument.of_bytes(fmt.filename(report, "pdf"), "application/pdf", pdf)
