@@ -1,5 +1,39 @@
-"""Expected statuses of the Wohnintegrationshilfe pages (see permission_matrix.py)."""
+"""Expected statuses of the Wohnintegrationshilfe pages (see permission_matrix.py).
+
+Only coordinator, caseworker and housing office reach /ui/praevention (policy.py); the
+others get 403 from the gateway. A case id in the path is unknown in the matrix's world:
+the case page answers 404. The matrix posts no CSRF token, so every form post is 403 for
+everyone — the roles it lets through are refused by the token check.
+"""
 
 from __future__ import annotations
 
-ROWS: dict[str, dict[str, int | tuple[int, int, int, int]]] = {}
+Status = int | tuple[int, int, int, int]
+
+
+def _row(staff: int) -> dict[str, Status]:
+    """`staff` for the three roles of the Wohnintegrationshilfe, 403 for the rest."""
+    others = {"volunteer": 403, "analyst": 403, "admin": 403}
+    return {"coordinator": staff, "caseworker": staff, "housing_office": staff, **others}
+
+
+STEPS = (
+    "pruefung",
+    "bewilligung",
+    "ablehnung",
+    "verlaengerung",
+    "zustimmung",
+    "widerruf",
+    "besuchsrhythmus",
+    "hausbesuche",
+    "weitervermittlung",
+    "abschluss",
+)
+
+ROWS: dict[str, dict[str, Status]] = {
+    "GET /ui/praevention": _row(200),
+    "GET /ui/praevention/neu": _row(200),
+    "POST /ui/praevention/neu": _row(403),
+    "GET /ui/praevention/{case_id}": _row(404),
+    **{f"POST /ui/praevention/{{case_id}}/{step}": _row(403) for step in STEPS},
+}

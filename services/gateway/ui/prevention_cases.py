@@ -1,9 +1,60 @@
 """Pages for Wohnintegrationshilfe: cases, admission by the Fachstelle Wohnen, home-visit
 planning.
+
+`GET /ui/praevention` lists the cases the caller may see (prevention's `list_cases`: a
+caseworker only their provider's), the overdue home visits first; `/neu` receives a
+referral (prevention_referral.py); `/{case_id}` shows one case with its course and the
+forms of the steps the role may take, each posted to its own route
+(prevention_actions.py). The service decides who may do what; the pages follow it.
 """
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, Response
+
+from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.ui import prevention_actions, prevention_referral
+from services.gateway.ui.prevention_page import case_page, page
+from shared.clock import today
+from shared.contracts.prevention import CaseList, ListCases, OverdueQuery, OverdueVisits
 
 router = APIRouter(prefix="/ui/praevention", include_in_schema=False)
+# Added to this router itself rather than included as routers of their own: the policy
+# reads the matched route's path, and an included router's route keeps its own ("/neu").
+# First, too: `/neu` must be matched before `/{case_id}` takes it for an id.
+prevention_referral.install(router)
+prevention_actions.install(router)
+
+
+@router.get("", response_class=HTMLResponse)
+async def case_list(
+    request: Request,
+    caller: CurrentCaller,
+    rpc: Rpc,
+    query: Annotated[ListCases, Depends()],
+) -> Response:
+    """The caller's cases (optionally of one status), overdue home visits marked."""
+    found = CaseList.model_validate(await rpc.call("prevention", "list_cases", query, caller))
+    overdue_query = OverdueQuery(as_of=today())
+    overdue = OverdueVisits.model_validate(
+        await rpc.call("prevention", "overdue_visits", overdue_query, caller)
+    )
+    late = {v.case_id: v for v in overdue.visits}
+    context = {
+        # Overdue first (sorted() is stable: otherwise the service's order, newest first).
+        "cases": sorted(found.cases, key=lambda c: c.case_id not in late),
+        "overdue": late,
+        "as_of": overdue.as_of,
+        "filters": query,
+    }
+    return page(request, "praevention.html", context)
+
+
+@router.get("/{case_id}", response_class=HTMLResponse)
+async def case_detail(case_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
+    """One case: its data, its course in plain German, the next due visit, the steps."""
+    return await case_page(request, caller, rpc, case_id)

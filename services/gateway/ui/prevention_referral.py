@@ -1,0 +1,84 @@
+"""Receiving a referral for the Wohnintegrationshilfe: the form with every field of the
+request (`ReceiveReferral`); errors next to their field, typed values kept."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.ui import labels_prevention as lp
+from services.gateway.ui import prevention_forms as forms
+from services.gateway.ui.prevention_forms import Field
+from services.gateway.ui.prevention_page import page
+from services.gateway.ui.prevention_submit import Refused, send
+from services.gateway.ui.security import checked_form
+from shared.contracts.prevention import ReceiveReferral
+
+FIELDS = (
+    Field("provider", "Träger, der die Hilfe leistet", required=True, hint="z. B. skm"),
+    Field("received_on", "Tag der Meldung", "date", today=True),
+    Field("source", "Wer hat gemeldet?", "select", lp.SOURCE, required=True),
+    Field("target_group", "Zielgruppe", "select", lp.TARGET_GROUP, required=True),
+    Field(
+        "housing_situation",
+        "Wohnsituation bei der Meldung",
+        "select",
+        lp.HOUSING_SITUATION,
+        required=True,
+        hint="Prekär (Wiedereinweisung, Leerstand): beschlagnahmte oder zugewiesene "
+        "Wohnung; gesichertes Mietverhältnis: eigener Mietvertrag.",
+    ),
+    Field("adults", "Erwachsene im Haushalt", "number", required=True),
+    Field("minors", "Minderjährige Kinder im Haushalt", "number", required=True),
+    Field(
+        "household_id",
+        "Kennung des Haushalts im Auszugsmanagement (optional)",
+        hint="Nur, wenn der Haushalt dort schon aufgenommen ist.",
+    ),
+    Field("contact.name", "Ansprechperson des Haushalts: Name (optional)"),
+    Field("contact.phone", "Telefon (optional)", "tel"),
+    Field("contact.email", "E-Mail (optional)", "email"),
+    Field("street_address", "Anschrift des Haushalts (optional)"),
+    Field("referred_by", "Meldende Person oder Stelle (optional)"),
+    Field("note", "Notiz (optional)", "textarea"),
+)
+
+
+def _form(
+    request: Request,
+    values: Mapping[str, str],
+    outcome: Refused | None = None,
+) -> HTMLResponse:
+    context = {
+        "fields": FIELDS,
+        "form": values,
+        "errors": outcome.errors if outcome else {},
+        "general": outcome.general if outcome else None,
+    }
+    status = outcome.status if outcome else 200
+    return page(request, "praevention_neu.html", context, status)
+
+
+async def new_referral(request: Request, caller: CurrentCaller) -> Response:
+    """The empty form: today's date, the caseworker's own provider, one adult."""
+    values = forms.form_values(FIELDS, None)
+    values.update(provider=caller.provider or "", adults="1", minors="0")
+    return _form(request, values)
+
+
+async def receive_referral(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
+    """A referral opens a case; personal data stays in the Wohnintegrationshilfe."""
+    values = forms.form_values(FIELDS, await checked_form(request))
+    outcome = await send(rpc, caller, "receive_referral", ReceiveReferral, FIELDS, values)
+    if isinstance(outcome, Refused):
+        return _form(request, values, outcome)
+    return RedirectResponse(f"/ui/praevention/{outcome.case_id}", status_code=303)
+
+
+def install(router: APIRouter) -> None:
+    """Add the form's routes to the prevention pages' router (`/neu` under its prefix)."""
+    router.add_api_route("/neu", new_referral, methods=["GET"], response_class=HTMLResponse)
+    router.add_api_route("/neu", receive_referral, methods=["POST"], response_class=HTMLResponse)

@@ -1,0 +1,115 @@
+"""The Wohnintegrationshilfe pages against the running system, as a browser uses them:
+a caseworker of SKM receives a referral, the Fachstelle Wohnen admits it (the
+caseworker may not), the visits are planned and one is recorded; forms that come back
+keep what was typed and name the field."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import httpx
+import pytest
+
+from shared.clock import today
+from support.system import System
+
+pytestmark = pytest.mark.integration
+
+T = today()
+TOKEN = "csrf-" + "t" * 30
+SKM = {"x-auszug-role": "caseworker", "x-auszug-provider": "skm", "x-auszug-user": "skm-1"}
+OFFICE = {"x-auszug-role": "housing_office", "x-auszug-user": "fachstelle-1"}
+DRK = {"x-auszug-role": "caseworker", "x-auszug-provider": "drk", "x-auszug-user": "drk-1"}
+
+
+def ago(days: int) -> str:
+    return (T - timedelta(days=days)).isoformat()
+
+
+def german(day: date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+class Browser:
+    """One person's browser: the dev identity headers, and the CSRF cookie its forms repeat."""
+
+    def __init__(self, system: System, headers: dict[str, str]) -> None:
+        self.client = httpx.Client(base_url=system.gateway, headers=headers, timeout=30)
+        self.client.cookies.set("auszug_csrf", TOKEN)
+
+    def get(self, path: str, status: int = 200) -> str:
+        response = self.client.get(path)
+        assert response.status_code == status, response.text
+        return response.text
+
+    def post(self, path: str, form: dict[str, str], status: int = 303) -> httpx.Response:
+        response = self.client.post(path, data={"csrf_token": TOKEN, **form})
+        assert response.status_code == status, response.text
+        return response
+
+
+REFERRAL = {
+    "provider": "skm",
+    "received_on": ago(20),
+    "source": "landlord",
+    "target_group": "secured_tenancy_at_risk_of_recurrence",
+    "housing_situation": "requisitioned_flat",
+    "adults": "2",
+    "minors": "1",
+    "contact.name": "Familie Demir",
+    "street_address": "Keupstraße 9",
+}
+
+
+def test_a_case_from_referral_to_its_first_home_visit(system: System) -> None:
+    skm, office = Browser(system, SKM), Browser(system, OFFICE)
+    assert 'value="skm"' in skm.get("/ui/praevention/neu")
+
+    # A secured tenancy in a requisitioned flat does not fit: the field says why.
+    wrong = skm.post("/ui/praevention/neu", REFERRAL, status=422).text
+    assert 'id="fehler-housing_situation"' in wrong and "eigener Mietvertrag" in wrong
+    assert 'value="Familie Demir"' in wrong and 'value="Keupstraße 9"' in wrong
+    created = skm.post("/ui/praevention/neu", {**REFERRAL, "housing_situation": "own_tenancy"})
+    case = created.headers["location"]
+    assert re.fullmatch(r"/ui/praevention/[0-9a-f-]{36}", case)
+    page = skm.get(case)
+    assert "Meldung aufgenommen (Vermieterin/Vermieter)" in page and "Familie Demir" in page
+    assert f"{case}/bewilligung" not in page and "nur die Fachstelle Wohnen" in page
+    skm.post(f"{case}/pruefung", {"checked_on": ago(15)})
+
+    # Admission is the housing office's: the caseworker is refused and nothing changes.
+    refused = skm.post(f"{case}/bewilligung", {"ends_on": ago(-180)}, status=403).text
+    assert "Nur die Fachstelle Wohnen darf die Hilfe bewilligen." in refused
+    assert "Hilfe bewilligt" not in skm.get(case)
+    assert f"{case}/bewilligung" in office.get(case)
+    office.post(f"{case}/bewilligung", {"admitted_on": ago(14), "ends_on": ago(-180)})
+    Browser(system, DRK).get(case, status=404)
+
+    # Consent, then visits every 7 days from the planning: the first is overdue.
+    skm.post(f"{case}/zustimmung", {"given_on": ago(14)})
+    skm.post(f"{case}/besuchsrhythmus", {"every_days": "7", "planned_on": ago(14)})
+    listing = skm.get("/ui/praevention")
+    assert 'class="ueberfaellig"' in listing and "überfällig seit 7 Tagen" in listing
+
+    # A visit without its day comes back with everything typed still there.
+    visit = {"findings.rent_arrears": "1", "note": "Schulden besprochen"}
+    missing = skm.post(f"{case}/hausbesuche", {**visit, "done_on": ""}, status=422).text
+    assert 'id="fehler-hausbesuche-done_on"' in missing and "Pflichtfeld fehlt." in missing
+    assert re.search(r'name="findings.rent_arrears" value="1"\s+checked', missing)
+    assert "Schulden besprochen</textarea>" in missing
+    skm.post(f"{case}/hausbesuche", {**visit, "done_on": ago(3)})
+
+    page = skm.get(case)
+    next_due = german(T - timedelta(days=3) + timedelta(days=7))
+    for step in (
+        "Voraussetzungen geprüft: keine vergleichbare Hilfe installiert.",
+        f"Hilfe bewilligt (Fachstelle Wohnen), befristet bis {german(T + timedelta(180))}.",
+        "Der Haushalt hat der Hilfe zugestimmt.",
+        f"Hausbesuch: Mietrückstände. Nächster Besuch fällig am {next_due}",
+        "Notiz: Schulden besprochen",
+        f"fällig am {next_due}",
+        "alle 7 Tage",
+    ):
+        assert step in page, step
+    assert "überfällig" not in skm.get("/ui/praevention")

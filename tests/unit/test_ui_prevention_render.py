@@ -1,0 +1,150 @@
+"""The Wohnintegrationshilfe pages rendered by the real gateway app, with prevention's
+answers faked: which forms each role sees, overdue visits marked, and a refusal of the
+service shown in German on the page it came from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from uuid import UUID, uuid4
+
+import pytest
+from fastapi.testclient import TestClient
+from pydantic import BaseModel
+
+from services.gateway.app import create_app
+from services.gateway.settings import GatewaySettings
+from shared.identity import Caller
+from shared.rpc import ErrorKind, RemoteError, RpcError
+
+CASE = uuid4()
+TOKEN = "t" * 32
+SUMMARY: dict[str, Any] = {
+    "case_id": str(CASE),
+    "provider": "skm",
+    "status": "admitted",
+    "source": "self_referral",
+    "target_group": "re_admission",
+    "housing_situation": "assigned_flat",
+    "adults": 1,
+    "minors": 2,
+    "received_on": "2026-01-05",
+    "admitted_on": "2026-01-10",
+    "ends_on": "2026-07-10",
+    "next_visit_due": "2026-02-01",
+    "closed_on": None,
+    "outcome": None,
+}
+VIEW: dict[str, Any] = {
+    **SUMMARY,
+    "municipality": "koeln",
+    "household_id": None,
+    "with_children": True,
+    "contact": {"name": "Familie Demir", "phone": None, "email": None},
+    "street_address": "Keupstraße 9",
+    "referred_by": None,
+    "note": None,
+    "eligibility": None,
+    "rejection_reason": None,
+    "rejected_on": None,
+    "consent_given_on": None,
+    "consent_withdrawn_on": None,
+    "visit_every_days": 14,
+    "visit_overdue": True,
+    "home_visits": [],
+    "mediations": [],
+    "landlord_negotiations": [],
+    "referrals_out": [],
+    "extensions": [],
+    "closing_note": None,
+    "version": 3,
+}
+
+
+class FakePrevention:
+    """Answers like prevention's RPCs; `refuse` makes the named one fail."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, Any]] = []
+        self.refuse: dict[str, RpcError] = {}
+
+    async def call(self, context: str, name: str, body: Any, caller: Caller) -> Any:
+        self.calls.append((name, body.model_dump() if isinstance(body, BaseModel) else body))
+        if name in self.refuse:
+            raise RemoteError(self.refuse[name])
+        overdue: dict[str, Any] = {"case_id": str(CASE), "provider": "skm", "days_overdue": 9}
+        overdue |= {"next_visit_due": "2026-02-01", "last_visit_on": None, "ends_on": "2026-07-10"}
+        return {
+            "list_cases": {"cases": [SUMMARY]},
+            "overdue_visits": {"as_of": "2026-02-10", "visits": [overdue]},
+            "get_case": VIEW,
+        }.get(name, {"case_id": str(CASE), "version": 4})
+
+
+@pytest.fixture
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[TestClient, Any]]:
+    monkeypatch.setenv("AUSZUG_VAR_DIR", str(tmp_path))
+    gateway = create_app(GatewaySettings())
+    fake = FakePrevention()
+    gateway.state.rpc = fake
+    client = TestClient(gateway, follow_redirects=False)
+    client.cookies.set("auszug_csrf", TOKEN)
+    yield client, fake
+
+
+def as_role(role: str) -> dict[str, str]:
+    return {"x-auszug-role": role, "x-auszug-provider": "skm", "x-auszug-user": f"{role}-1"}
+
+
+def test_the_list_marks_overdue_visits_in_words(app: tuple[TestClient, Any]) -> None:
+    client, _ = app
+    page = client.get("/ui/praevention", headers=as_role("caseworker"))
+    assert page.status_code == 200
+    assert "überfällig seit 9 Tagen" in page.text and f"/ui/praevention/{CASE}" in page.text
+
+
+def test_each_role_is_offered_only_its_own_steps(app: tuple[TestClient, Any]) -> None:
+    client, _ = app
+    worker = client.get(f"/ui/praevention/{CASE}", headers=as_role("caseworker")).text
+    office = client.get(f"/ui/praevention/{CASE}", headers=as_role("housing_office")).text
+    coordinator = client.get(f"/ui/praevention/{CASE}", headers=as_role("coordinator")).text
+    assert f"{CASE}/hausbesuche" in worker and f"{CASE}/verlaengerung" not in worker
+    assert f"{CASE}/verlaengerung" in office and f"{CASE}/hausbesuche" not in office
+    assert "/ui/praevention/" + str(CASE) + "/" not in coordinator
+    assert "überfällig" in worker and "Familie Demir" in worker and "Keupstraße 9" in worker
+
+
+def test_a_step_is_sent_with_the_case_and_leads_back_to_it(app: tuple[TestClient, Any]) -> None:
+    client, fake = app
+    form = {"csrf_token": TOKEN, "every_days": "14", "planned_on": "2026-02-01"}
+    done = client.post(
+        f"/ui/praevention/{CASE}/besuchsrhythmus", data=form, headers=as_role("caseworker")
+    )
+    assert done.status_code == 303 and done.headers["location"] == f"/ui/praevention/{CASE}"
+    name, body = fake.calls[-1]
+    assert name == "plan_visit_rhythm" and UUID(body["case_id"]) == CASE
+    assert body["body"]["every_days"] == 14 and body["body"]["planned_on"] == "2026-02-01"
+
+
+def test_a_refusal_comes_back_in_german_next_to_the_form(app: tuple[TestClient, Any]) -> None:
+    client, fake = app
+    reason = "Die Hilfe ist bis 10.07.2026 befristet."
+    fake.refuse["refer_out"] = RpcError(kind=ErrorKind.rule, code="x", message=reason)
+    form = {"csrf_token": TOKEN, "kind": "debt_counselling", "note": "bitte bald"}
+    page = client.post(
+        f"/ui/praevention/{CASE}/weitervermittlung", data=form, headers=as_role("caseworker")
+    )
+    assert page.status_code == 409 and reason in page.text
+    assert (
+        'id="schritt-weitervermittlung" open' in page.text and "bitte bald</textarea>" in page.text
+    )
+
+
+def test_a_form_without_the_token_is_refused(app: tuple[TestClient, Any]) -> None:
+    client, fake = app
+    form = {"csrf_token": "x" * 32, "outcome": "tenancy_kept"}
+    page = client.post(
+        f"/ui/praevention/{CASE}/abschluss", data=form, headers=as_role("caseworker")
+    )
+    assert page.status_code == 403 and not fake.calls
