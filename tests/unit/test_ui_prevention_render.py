@@ -13,9 +13,11 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import BaseModel
 
+from services.gateway.adapters import MIGRATIONS
 from services.gateway.app import create_app
 from services.gateway.settings import GatewaySettings
 from shared.identity import Caller
+from shared.migrations import upgrade
 from shared.rpc import ErrorKind, RemoteError, RpcError
 
 CASE = uuid4()
@@ -85,7 +87,10 @@ class FakePrevention:
 @pytest.fixture
 def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[TestClient, Any]]:
     monkeypatch.setenv("AUSZUG_VAR_DIR", str(tmp_path))
-    gateway = create_app(GatewaySettings())
+    settings = GatewaySettings()
+    # No lifespan here (it would connect to NATS): the access log's table comes from here.
+    upgrade(MIGRATIONS, settings.gateway_database)
+    gateway = create_app(settings)
     fake = FakePrevention()
     gateway.state.rpc = fake
     client = TestClient(gateway, follow_redirects=False)
