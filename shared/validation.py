@@ -27,6 +27,8 @@ _MESSAGES: dict[str, str] = {
     "uuid_parsing": "Ungültige Kennung (UUID erwartet).",
     "uuid_type": "Ungültige Kennung (UUID erwartet).",
     "bool_parsing": "Ja/Nein-Wert erwartet.",
+    "bool_type": "Ja/Nein-Wert erwartet.",
+    "model_attributes_type": "Objekt erwartet.",
     "model_type": "Objekt erwartet.",
     "list_type": "Liste erwartet.",
     "json_invalid": "Kein gültiges JSON.",

@@ -6,13 +6,20 @@ sign-in form where the API would answer 401.
 
 from __future__ import annotations
 
+from typing import Any, Literal
+
 from fastapi import FastAPI, Request
+from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.routing import APIRoute, iter_route_contexts
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
+from services.gateway.deps import rpc_client
+from services.gateway.identity import current_caller
 from shared.rpc import ErrorKind, RemoteError, RpcError
-from shared.validation import field_errors
+from shared.validation import FieldError, field_errors
 
 STATUS = {
     ErrorKind.validation: 422,
@@ -24,7 +31,15 @@ STATUS = {
     ErrorKind.internal: 500,
 }
 # Statuses raised by the gateway itself (sign-in, throttling, unknown paths).
-HTTP_KINDS = {401: "unauthorized", 403: "forbidden", 404: "not_found", 429: "throttled"}
+HTTP_KINDS = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    429: "throttled",
+}
+# The framework's own words for a body it cannot read are English; the caller reads German.
+HTTP_MESSAGES = {400: "Die Anfrage ist nicht lesbar: JSON in UTF-8 erwartet."}
 TITLES = {
     403: "Kein Zugriff",
     404: "Nicht gefunden",
@@ -32,6 +47,41 @@ TITLES = {
     422: "Eingabe prüfen",
     503: "Vorübergehend nicht erreichbar",
 }
+
+
+# What the gateway answers on every route that needs a caller / asks a service.
+CALLER_ERRORS = {
+    401: "Nicht angemeldet (in Produktion: ohne gültige Sitzung).",
+    403: "Ihre Rolle hat keinen Zugang, oder die Sicherheitsprüfung (CSRF) schlug fehl.",
+}
+BODY_ERRORS = {400: HTTP_MESSAGES[400]}
+VALIDATION = "Eingabe unvollständig oder ungültig; `fields` nennt die Felder."
+SERVICE_ERRORS = {503: "Ein Dienst antwortet gerade nicht; bitte später erneut versuchen."}
+
+
+# What a service may answer on a route besides validation: `responses=documented(404, 409)`.
+SERVICE_ANSWERS = {
+    404: "Nicht gefunden (oder nicht sichtbar für Sie).",
+    409: "Eine Regel steht entgegen; `message` sagt, welche.",
+}
+
+
+def documented(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The `responses=` of a route that names these statuses (shape: ErrorResponse)."""
+    return {status: {"description": SERVICE_ANSWERS[status]} for status in statuses}
+
+
+class ApiError(BaseModel):
+    kind: ErrorKind | Literal["bad_request", "unauthorized", "throttled", "http"]
+    code: str
+    message: str
+    fields: list[FieldError] = []
+
+
+class ErrorResponse(BaseModel):
+    """The body of every error answer of the API."""
+
+    error: ApiError
 
 
 def error_response(error: RpcError) -> JSONResponse:
@@ -50,7 +100,51 @@ def _page(request: Request, status: int, message: str) -> Response:
     return render(request, "fehler.html", {"title": title, "message": message}, status)
 
 
+def _depends_on(dependant: Dependant, call: Any) -> bool:
+    return any(d.call is call or _depends_on(d, call) for d in dependant.dependencies)
+
+
+def _document_errors(app: FastAPI) -> None:
+    """Make /openapi.json tell the truth about errors: every one has the shape above (not
+    FastAPI's `{"detail": …}`), and every route names the statuses the gateway itself gives."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        spec = generate()
+        schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+        if "ErrorResponse" in schemas:
+            return spec
+        error = ErrorResponse.model_json_schema(ref_template="#/components/schemas/{model}")
+        schemas.update(error.pop("$defs", {}), ErrorResponse=error)
+        content = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}}
+        for context in iter_route_contexts(app.routes):
+            route = context.route
+            if not isinstance(route, APIRoute) or not route.include_in_schema:
+                continue
+            for method in context.methods or ():
+                responses = spec["paths"][context.path_format][method.lower()]["responses"]
+                gateway = {
+                    **(BODY_ERRORS if route.body_field is not None else {}),
+                    **(CALLER_ERRORS if _depends_on(route.dependant, current_caller) else {}),
+                    **(SERVICE_ERRORS if _depends_on(route.dependant, rpc_client) else {}),
+                }
+                for status, description in gateway.items():
+                    responses.setdefault(str(status), {"description": description})
+                for status, response in responses.items():
+                    if status[0] in "45":
+                        response["content"] = content
+                    if response.get("description") == "Validation Error":
+                        response["description"] = VALIDATION
+        for unused in ("HTTPValidationError", "ValidationError"):
+            schemas.pop(unused, None)
+        return spec
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def install(app: FastAPI) -> None:
+    _document_errors(app)
+
     @app.exception_handler(RemoteError)
     async def remote(request: Request, exc: RemoteError) -> Response:
         if _is_page(request):
@@ -64,7 +158,8 @@ def install(app: FastAPI) -> None:
         if _is_page(request):
             return _page(request, exc.status_code, str(exc.detail))
         kind = HTTP_KINDS.get(exc.status_code, "http")
-        body = {"kind": kind, "code": kind, "message": str(exc.detail), "fields": []}
+        message = HTTP_MESSAGES.get(exc.status_code, str(exc.detail))
+        body = {"kind": kind, "code": kind, "message": message, "fields": []}
         return JSONResponse({"error": body}, status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)

@@ -45,6 +45,8 @@ AREAS: dict[str, frozenset[Role]] = {
     # Drill-downs list case ids: everyone who reads reports except the analyst.
     "/api/reports": frozenset({C, W, H, ADM}),
     "/api/households/{household_id}/access-log": frozenset({C}),
+    # Who received a household's data: the coordination and the household's own provider.
+    "/api/households/{household_id}/disclosures": frozenset({C, W}),
     # The staff UI: each page calls the services with the same caller, so their rules hold.
     "/ui": EVERYONE,
     "/ui/haushalte": frozenset({C, W, ADM}),

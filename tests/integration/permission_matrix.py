@@ -67,6 +67,14 @@ EXPECTED: dict[str, dict[str, Status]] = {
         "analyst": 403,
         "admin": 403,
     },
+    "GET /api/households/{household_id}/disclosures": {
+        "coordinator": (200, 200, 404, 404),
+        "caseworker": (200, 404, 404, 404),
+        "housing_office": 403,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": 403,
+    },
     "GET /api/households/{household_id}/export": {
         "coordinator": (200, 200, 404, 404),
         "caseworker": 403,
@@ -470,6 +478,22 @@ EXPECTED: dict[str, dict[str, Status]] = {
     "POST /api/households/{household_id}/erasure": {
         "coordinator": (200, 409, 404, 404),
         "caseworker": 403,
+        "housing_office": 403,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": 403,
+    },
+    "POST /api/households/{household_id}/consents": {
+        "coordinator": 422,
+        "caseworker": 422,
+        "housing_office": 403,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": 403,
+    },
+    "POST /api/households/{household_id}/consents/{consent_id}/withdrawal": {
+        "coordinator": 422,
+        "caseworker": 422,
         "housing_office": 403,
         "volunteer": 403,
         "analyst": 403,

@@ -1,5 +1,51 @@
-"""Expected statuses of the volunteer programme's pages (see permission_matrix.py)."""
+"""Expected statuses of the volunteer programme's pages (see permission_matrix.py).
+
+Case staff (coordinator, caseworker, admin) reach /ui/ehrenamt, a volunteer only
+/ui/tandems. Every id in the matrix is unknown to the volunteer service, so a page of
+one thing answers 404. Every form post is 403: the matrix posts without the CSRF token
+(and the gateway refuses the admin's and the other roles' posts before that).
+"""
 
 from __future__ import annotations
 
-ROWS: dict[str, dict[str, int | tuple[int, int, int, int]]] = {}
+Row = dict[str, int | tuple[int, int, int, int]]
+ROLES = ("coordinator", "caseworker", "housing_office", "volunteer", "analyst", "admin")
+STAFF = ("coordinator", "caseworker", "admin")
+
+
+def _only(roles: tuple[str, ...], status: int) -> Row:
+    return {role: status if role in roles else 403 for role in ROLES}
+
+
+_STAFF_PAGES = (
+    "/ui/ehrenamt",
+    "/ui/ehrenamt/ehrenamtliche/neu",
+    "/ui/ehrenamt/tandems/neu",
+    "/ui/ehrenamt/sprechstunden/neu",
+    "/ui/ehrenamt/workshops/neu",
+)
+_STAFF_ONE_THING = (
+    "/ui/ehrenamt/ehrenamtliche/{volunteer_id}",
+    "/ui/ehrenamt/sprechstunden/{office_hour_id}",
+    "/ui/ehrenamt/workshops/{workshop_id}",
+)
+_POSTS = (
+    "/ui/ehrenamt/ehrenamtliche/neu",
+    "/ui/ehrenamt/ehrenamtliche/{volunteer_id}/einstieg",
+    "/ui/ehrenamt/tandems/neu",
+    "/ui/ehrenamt/tandems/{tandem_id}/ende",
+    "/ui/ehrenamt/sprechstunden/neu",
+    "/ui/ehrenamt/sprechstunden/{office_hour_id}/beratungen",
+    "/ui/ehrenamt/workshops/neu",
+    "/ui/ehrenamt/workshops/{workshop_id}/teilnahmen",
+    "/ui/ehrenamt/workshops/{workshop_id}/bestaetigungen",
+    "/ui/tandems/{tandem_id}/unterstuetzung",
+)
+
+ROWS: dict[str, Row] = {
+    **{f"GET {path}": _only(STAFF, 200) for path in _STAFF_PAGES},
+    **{f"GET {path}": _only(STAFF, 404) for path in _STAFF_ONE_THING},
+    "GET /ui/tandems": _only(("volunteer",), 200),
+    "GET /ui/tandems/{tandem_id}": _only(("volunteer",), 404),
+    **{f"POST {path}": _only((), 403) for path in _POSTS},
+}

@@ -183,6 +183,8 @@ EXPECTED = Counter(
         "InquiryReceived": 1,
         "InquiryTriaged": 1,
         "HouseholdRegistered": 2,
+        # The registration's consent, to processing by the provider (`data_processing`).
+        "HouseholdConsentGiven": 1,
         "HouseholdCompositionChanged": 1,
         "HousingReadinessAssessed": 1,
         "PossibleDuplicateFlagged": 1,

@@ -147,13 +147,21 @@ def run_flow(system: System) -> dict[str, str]:
     vid = ok(http.post(f"{api}/volunteers", json=volunteer, headers=CARITAS))["volunteer_id"]
     step = {"step": "agreement_signed", "done_on": "2025-03-02"}
     ok(http.post(f"{api}/volunteers/{vid}/onboarding", json=step, headers=CARITAS), 200)
+    # Forming a tandem needs the household's consent to the disclosure (issue 8).
+    consent = {
+        "purpose": "volunteer_tandem",
+        "given_on": "2025-03-05",
+        "given_by": A.giver,
+        "note": A.note + " Einwilligung",
+    }
+    ok(http.post(f"{api}/households/{ids['A']}/consents", json=consent, headers=CARITAS))
     tandem = {"volunteer_id": vid, "household_id": ids["A"], "formed_on": "2025-03-10"}
 
     def formed() -> bool:
         response: httpx.Response = http.post(f"{api}/tandems", json=tandem, headers=CARITAS)
         return response.status_code == 201
 
-    wait_until(formed, interval=0.2, what="volunteer knows household A")
+    wait_until(formed, interval=0.2, what="volunteer knows household A and its consent")
     workshop = {
         "provider": "caritas",
         "topic": "tenancy_rights_and_duties",

@@ -128,6 +128,9 @@ def start_tandem(system: System) -> tuple[str, str, str]:
         "/volunteers", volunteer, 403
     )
     volunteer_id = staff.post("/volunteers", volunteer)["volunteer_id"]
+    # A tandem discloses the household to a volunteer: the household consents first.
+    consent = {"purpose": "volunteer_tandem", "given_on": "2025-01-10", "given_by": "Frau H."}
+    staff.post(f"/households/{household_id}/consents", consent)
     tandem = {"volunteer_id": volunteer_id, "household_id": household_id, "formed_on": "2025-02-01"}
     refused = staff.post("/tandems", tandem, 409)
     assert refused["error"]["code"] == "agreement_missing"
@@ -139,7 +142,9 @@ def start_tandem(system: System) -> tuple[str, str, str]:
     def formed() -> str | None:
         # Volunteer learns of the household from intake's event a moment later.
         response = system.http.post(f"{staff.api}/tandems", json=tandem, headers=staff.headers)
-        if response.status_code == 409 and response.json()["error"]["code"] == "household_unknown":
+        # ... and of the household's consent too.
+        not_yet = ("household_unknown", "consent_missing")
+        if response.status_code == 409 and response.json()["error"]["code"] in not_yet:
             return None
         assert response.status_code == 201, response.text
         return str(response.json()["tandem_id"])

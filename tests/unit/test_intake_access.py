@@ -17,14 +17,17 @@ from test_intake_handlers import (
     register,
 )
 
+from services.intake.application.consents import Consents
 from services.intake.application.household_changes import HouseholdChanges
 from services.intake.application.households import Households
 from shared.application import CommandExecutor
 from shared.contracts.intake import (
     AssessHousingReadiness,
+    ConsentPurpose,
     DeregisterHousehold,
     GetHousehold,
     HandOverHousehold,
+    RecordConsent,
 )
 from shared.decider import Forbidden, NotFound
 from shared.identity import Role
@@ -100,6 +103,13 @@ async def test_roles_without_intake_rights_get_403(commands: CommandExecutor) ->
     with pytest.raises(Forbidden) as refused:
         await HouseholdChanges(commands).hand_over(hand_over, CARITAS)
     assert refused.value.code == "coordinator_only"
+    consent = RecordConsent(
+        household_id=household_id,
+        purpose=ConsentPurpose.provider_handover,
+        given_on=date(2025, 3, 2),
+        given_by="Haushaltsvorstand",
+    )
+    await Consents(commands).record(consent, CARITAS)
     await HouseholdChanges(commands).hand_over(hand_over, COORDINATOR)
     # Handed over: now the other provider's caseworker sees it, and the first one no longer.
     assert await Households(commands).get(GetHousehold(household_id=household_id), DRK)

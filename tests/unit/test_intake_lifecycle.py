@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from uuid import UUID
 
 from test_household_decider import DAY, HID, TODAY, registered
 
-from services.intake.domain.household import household
+from services.intake.domain.household import Event, household
 from services.intake.domain.household_commands import (
     ChangeAccommodation,
     DeregisterHousehold,
@@ -16,7 +17,9 @@ from shared.clock import business_time
 from shared.contracts.intake import (
     AccommodationChanged,
     AccommodationKind,
+    ConsentPurpose,
     DeregistrationReason,
+    HouseholdConsentGiven,
     HouseholdDeregistered,
     HouseholdHandedOver,
 )
@@ -40,6 +43,20 @@ def move(
 
 def hand_over(to: str = "drk", on: date = DAY) -> HandOverHousehold:
     return HandOverHousehold(to_provider=to, handed_over_on=on, today=TODAY)
+
+
+HANDOVER_CONSENT = UUID("00000000-0000-4000-8000-00000000c0c0")
+
+
+def handover_consent(on: date = DAY) -> HouseholdConsentGiven:
+    """The household agreed to its data going to another provider (required first)."""
+    return HouseholdConsentGiven(
+        household_id=HID,
+        consent_id=HANDOVER_CONSENT,
+        purpose_code=ConsentPurpose.provider_handover,
+        given_on=on,
+        occurred_at=business_time(on),
+    )
 
 
 def deregister(
@@ -97,20 +114,23 @@ def test_an_unknown_household_does_not_move() -> None:
 # ---------------------------------------------------------------- hand-over
 
 
-def test_handing_over_names_both_providers() -> None:
-    given(household, registered()).when(hand_over()).then(
+def test_handing_over_names_both_providers_and_the_consent_in_force() -> None:
+    given(household, registered(), handover_consent()).when(hand_over()).then(
         HouseholdHandedOver(
             household_id=HID,
             from_provider="caritas",
             to_provider="drk",
+            consent_id=HANDOVER_CONSENT,
+            consent_given_on=DAY,
             occurred_at=business_time(DAY),
         )
     )
 
 
 def test_after_a_hand_over_the_new_provider_is_responsible() -> None:
-    events = household.decide(hand_over(), household.fold([registered()]))
-    assert household.fold([registered(), *events]).provider == "drk"
+    history: list[Event] = [registered(), handover_consent()]
+    events = household.decide(hand_over(), household.fold(history))
+    assert household.fold([*history, *events]).provider == "drk"
 
 
 def test_handing_over_to_the_same_provider_is_refused() -> None:

@@ -132,7 +132,7 @@ async def test_a_tandem_for_an_unknown_or_deregistered_household_is_refused(
         occurred_at=business_time(date(2025, 2, 15)),
     )
     async with commands.db.transaction() as conn:
-        await HouseholdProjection().apply(conn, [recorded(gone, "household")])
+        await HouseholdProjection(commands.store).apply(conn, [recorded(gone, "household")])
     with pytest.raises(RuleViolation) as refused:
         await form(commands, volunteer_id, household_id)
     assert refused.value.code == "household_deregistered"

@@ -13,6 +13,7 @@ import pytest
 from services.volunteer.domain.tandem_commands import (
     EndTandem,
     FormTandem,
+    KnownConsent,
     KnownHousehold,
     Placement,
     RecordSupport,
@@ -49,6 +50,7 @@ READY = Volunteer(
     onboarding={OnboardingStep.agreement_signed: date(2019, 9, 5)},
 )
 HOUSEHOLD = KnownHousehold(provider="caritas", registered_on=date(2019, 3, 1))
+CONSENT = KnownConsent(UUID("00000000-0000-4000-8000-0000000000a1"), date(2019, 3, 1))
 
 
 def form(**overrides: Any) -> FormTandem:
@@ -59,6 +61,7 @@ def form(**overrides: Any) -> FormTandem:
         "today": TODAY,
         "volunteer": READY,
         "household": HOUSEHOLD,
+        "consent": CONSENT,
     }
     return FormTandem(**{**values, **overrides})
 
@@ -69,6 +72,8 @@ def formed(tandem_id: UUID = TID, day: date = FORMED_ON) -> TandemFormed:
         volunteer_id=VID,
         household_id=HID,
         provider="caritas",
+        consent_id=CONSENT.consent_id,
+        consent_given_on=CONSENT.given_on,
         occurred_at=business_time(day),
     )
 

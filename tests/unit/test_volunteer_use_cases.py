@@ -25,7 +25,12 @@ from shared.application import CommandExecutor
 from shared.clock import business_time
 from shared.contracts import CONTRACTS
 from shared.contracts import volunteer as c
-from shared.contracts.intake import AccommodationKind, HouseholdRegistered
+from shared.contracts.intake import (
+    AccommodationKind,
+    ConsentPurpose,
+    HouseholdConsentGiven,
+    HouseholdRegistered,
+)
 from shared.db import Database
 from shared.decider import Forbidden, NotFound, RuleViolation
 from shared.envelope import DomainEvent, Envelope
@@ -94,9 +99,14 @@ def recorded(event: DomainEvent, stream_id: str, municipality: str = "koeln") ->
 
 
 async def intake_registers(
-    commands: CommandExecutor, provider: str = "caritas", adults: int = 2, minors: int = 3
+    commands: CommandExecutor,
+    provider: str = "caritas",
+    adults: int = 2,
+    minors: int = 3,
+    tandem_consent: bool = True,
 ) -> UUID:
-    """Intake's `HouseholdRegistered` as volunteer's consumer applies it."""
+    """Intake's `HouseholdRegistered` as volunteer's consumer applies it, and (unless told
+    otherwise) the household's consent to a volunteer tandem that forming one needs."""
     household_id = uuid4()
     event = HouseholdRegistered(
         household_id=household_id,
@@ -106,10 +116,19 @@ async def intake_registers(
         accommodation_kind=AccommodationKind.shelter,
         occurred_at=business_time(date(2025, 1, 10)),
     )
-    async with commands.db.transaction() as conn:
-        await HouseholdProjection().apply(
-            conn, [recorded(event, f"household:koeln:{household_id}")]
+    stream = f"household:koeln:{household_id}"
+    batch = [recorded(event, stream)]
+    if tandem_consent:
+        consent = HouseholdConsentGiven(
+            household_id=household_id,
+            consent_id=uuid4(),
+            purpose_code=ConsentPurpose.volunteer_tandem,
+            given_on=date(2025, 1, 10),
+            occurred_at=business_time(date(2025, 1, 10)),
         )
+        batch.append(recorded(consent, stream))
+    async with commands.db.transaction() as conn:
+        await HouseholdProjection(commands.store).apply(conn, batch)
     return household_id
 
 

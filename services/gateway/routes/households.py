@@ -10,11 +10,14 @@ from fastapi import APIRouter, Depends, Path
 from pydantic import BaseModel
 
 from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.errors import documented
 from shared.contracts.intake import (
     AssessHousingReadinessBody,
     ChangeAccommodationBody,
     ChangeCompositionBody,
+    ConsentRef,
     DeregisterHouseholdBody,
+    Disclosures,
     DuplicateDecision,
     Duplicates,
     DuplicateView,
@@ -26,9 +29,12 @@ from shared.contracts.intake import (
     HouseholdRef,
     HouseholdView,
     LiftRestriction,
+    ListDisclosures,
     ListDuplicates,
+    RecordConsentBody,
     RegisterHousehold,
     RestrictProcessingBody,
+    WithdrawConsentBody,
 )
 from shared.identity import Caller
 from shared.rpc import RpcClient
@@ -37,6 +43,7 @@ router = APIRouter(prefix="/api/households", tags=["Haushalte"])
 
 HouseholdId = Annotated[UUID, Path(description="Kennung des Haushalts")]
 OtherId = Annotated[UUID, Path(description="Kennung des möglicherweise doppelten Haushalts")]
+ConsentId = Annotated[UUID, Path(description="Kennung der Einwilligung")]
 
 
 async def _command(
@@ -46,7 +53,13 @@ async def _command(
     return HouseholdRef.model_validate(await rpc.call("intake", name, payload, caller))
 
 
-@router.post("", status_code=201, response_model=HouseholdRef, summary="Haushalt aufnehmen")
+@router.post(
+    "",
+    status_code=201,
+    response_model=HouseholdRef,
+    summary="Haushalt aufnehmen",
+    responses=documented(409),
+)
 async def register_household(
     body: RegisterHousehold, caller: CurrentCaller, rpc: Rpc
 ) -> HouseholdRef:
@@ -70,7 +83,12 @@ async def list_duplicates(
     return Duplicates.model_validate(await rpc.call("intake", "list_duplicates", query, caller))
 
 
-@router.get("/{household_id}", response_model=HouseholdView, summary="Haushalt anzeigen")
+@router.get(
+    "/{household_id}",
+    response_model=HouseholdView,
+    summary="Haushalt anzeigen",
+    responses=documented(404),
+)
 async def get_household(
     household_id: HouseholdId, caller: CurrentCaller, rpc: Rpc
 ) -> HouseholdView:
@@ -82,7 +100,10 @@ async def get_household(
 
 
 @router.post(
-    "/{household_id}/composition", response_model=HouseholdRef, summary="Zusammensetzung ändern"
+    "/{household_id}/composition",
+    response_model=HouseholdRef,
+    summary="Zusammensetzung ändern",
+    responses=documented(404, 409),
 )
 async def change_composition(
     household_id: HouseholdId, body: ChangeCompositionBody, caller: CurrentCaller, rpc: Rpc
@@ -99,6 +120,7 @@ async def change_composition(
     "/{household_id}/accommodation",
     response_model=HouseholdRef,
     summary="Umzug in eine andere Unterkunft festhalten",
+    responses=documented(404, 409),
 )
 async def change_accommodation(
     household_id: HouseholdId, body: ChangeAccommodationBody, caller: CurrentCaller, rpc: Rpc
@@ -111,6 +133,7 @@ async def change_accommodation(
     "/{household_id}/handover",
     response_model=HouseholdRef,
     summary="An einen anderen Träger übergeben",
+    responses=documented(404, 409),
 )
 async def hand_over_household(
     household_id: HouseholdId, body: HandOverHouseholdBody, caller: CurrentCaller, rpc: Rpc
@@ -120,7 +143,10 @@ async def hand_over_household(
 
 
 @router.post(
-    "/{household_id}/deregistration", response_model=HouseholdRef, summary="Haushalt abmelden"
+    "/{household_id}/deregistration",
+    response_model=HouseholdRef,
+    summary="Haushalt abmelden",
+    responses=documented(404, 409),
 )
 async def deregister_household(
     household_id: HouseholdId, body: DeregisterHouseholdBody, caller: CurrentCaller, rpc: Rpc
@@ -137,6 +163,7 @@ async def deregister_household(
     status_code=201,
     response_model=HouseholdRef,
     summary="Wohnfähigkeit einschätzen",
+    responses=documented(404, 409),
 )
 async def assess_housing_readiness(
     household_id: HouseholdId, body: AssessHousingReadinessBody, caller: CurrentCaller, rpc: Rpc
@@ -156,6 +183,7 @@ async def _duplicate(
     "/{household_id}/duplicates/{other_id}/link",
     response_model=DuplicateView,
     summary="Als denselben Haushalt verknüpfen",
+    responses=documented(404, 409),
 )
 async def link_duplicate(
     household_id: HouseholdId, other_id: OtherId, caller: CurrentCaller, rpc: Rpc
@@ -168,6 +196,7 @@ async def link_duplicate(
     "/{household_id}/duplicates/{other_id}/dismiss",
     response_model=DuplicateView,
     summary="Als verschiedene Haushalte getrennt halten",
+    responses=documented(404, 409),
 )
 async def dismiss_duplicate(
     household_id: HouseholdId, other_id: OtherId, caller: CurrentCaller, rpc: Rpc
@@ -180,6 +209,7 @@ async def dismiss_duplicate(
     "/{household_id}/duplicates/{other_id}/revoke",
     response_model=DuplicateView,
     summary="Entscheidung über einen Doppelfall zurücknehmen",
+    responses=documented(404, 409),
 )
 async def revoke_duplicate_decision(
     household_id: HouseholdId, other_id: OtherId, caller: CurrentCaller, rpc: Rpc
@@ -192,6 +222,7 @@ async def revoke_duplicate_decision(
     "/{household_id}/erasure",
     response_model=HouseholdRef,
     summary="Personenbezogene Daten löschen (Art. 17 DSGVO)",
+    responses=documented(404, 409),
 )
 async def erase_household(
     household_id: HouseholdId, caller: CurrentCaller, rpc: Rpc
@@ -210,6 +241,7 @@ async def erase_household(
     "/{household_id}/restriction",
     response_model=HouseholdRef,
     summary="Verarbeitung einschränken (Art. 18 DSGVO, §84 SGB X)",
+    responses=documented(404, 409),
 )
 async def restrict_household(
     household_id: HouseholdId, body: RestrictProcessingBody, caller: CurrentCaller, rpc: Rpc
@@ -225,6 +257,7 @@ async def restrict_household(
     "/{household_id}/restriction",
     response_model=HouseholdRef,
     summary="Einschränkung aufheben",
+    responses=documented(404, 409),
 )
 async def lift_household_restriction(
     household_id: HouseholdId, caller: CurrentCaller, rpc: Rpc
@@ -239,6 +272,7 @@ async def lift_household_restriction(
     "/{household_id}/export",
     response_model=HouseholdExport,
     summary="Auskunft: alles, was die Aufnahme speichert (Art. 15 DSGVO)",
+    responses=documented(404),
 )
 async def export_household(
     household_id: HouseholdId, caller: CurrentCaller, rpc: Rpc
@@ -247,3 +281,63 @@ async def export_household(
     body = ExportHousehold(household_id=household_id)
     result = await rpc.call("intake", "export_household", body, caller)
     return HouseholdExport.model_validate(result)
+
+
+@router.post(
+    "/{household_id}/consents",
+    status_code=201,
+    response_model=ConsentRef,
+    summary="Einwilligung erfassen",
+    responses=documented(404, 409),
+)
+async def record_consent(
+    household_id: HouseholdId, body: RecordConsentBody, caller: CurrentCaller, rpc: Rpc
+) -> ConsentRef:
+    """Zweckgebundene Einwilligung erfassen: Datenverarbeitung, Weitergabe an ein
+    ehrenamtliches Tandem oder an einen anderen Träger.
+
+    Wer eingewilligt hat und der Wortlaut bleiben in der Aufnahme; das Ereignis nennt nur
+    Zweck und Tag.
+    """
+    payload = {**body.model_dump(mode="json"), "household_id": str(household_id)}
+    return ConsentRef.model_validate(await rpc.call("intake", "record_consent", payload, caller))
+
+
+@router.post(
+    "/{household_id}/consents/{consent_id}/withdrawal",
+    response_model=ConsentRef,
+    summary="Widerruf einer Einwilligung erfassen",
+    responses=documented(404, 409),
+)
+async def withdraw_consent(
+    household_id: HouseholdId,
+    consent_id: ConsentId,
+    body: WithdrawConsentBody,
+    caller: CurrentCaller,
+    rpc: Rpc,
+) -> ConsentRef:
+    """Widerruf erfassen: ab diesem Tag ist keine Weitergabe mehr darauf gestützt.
+
+    Ein Tandem, das auf der widerrufenen Einwilligung beruht, endet am Tag des Widerrufs.
+    """
+    payload = {
+        **body.model_dump(mode="json"),
+        "household_id": str(household_id),
+        "consent_id": str(consent_id),
+    }
+    return ConsentRef.model_validate(await rpc.call("intake", "withdraw_consent", payload, caller))
+
+
+@router.get(
+    "/{household_id}/disclosures",
+    response_model=Disclosures,
+    summary="Weitergaben mit der jeweils gültigen Einwilligung",
+    responses=documented(404),
+)
+async def list_disclosures(
+    household_id: HouseholdId, caller: CurrentCaller, rpc: Rpc
+) -> Disclosures:
+    """Jede Weitergabe der Haushaltsdaten (Tandem, Übergabe an einen anderen Träger) mit
+    der Einwilligung, die an ihrem Tag galt (nur Koordination und der eigene Träger)."""
+    body = ListDisclosures(household_id=household_id)
+    return Disclosures.model_validate(await rpc.call("intake", "list_disclosures", body, caller))

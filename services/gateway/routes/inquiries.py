@@ -8,6 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Path
 
 from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.errors import documented
 from shared.contracts.intake import (
     GetInquiry,
     Inquiries,
@@ -28,6 +29,7 @@ InquiryId = Annotated[UUID, Path(description="Kennung der Anfrage")]
     status_code=201,
     response_model=InquiryRef,
     summary="Anfrage im zentralen Posteingang erfassen",
+    responses=documented(409),
 )
 async def receive_inquiry(body: ReceiveInquiry, caller: CurrentCaller, rpc: Rpc) -> InquiryRef:
     """Anfrage im zentralen Posteingang erfassen (nur Koordination)."""
@@ -42,14 +44,24 @@ async def list_inquiries(
     return Inquiries.model_validate(await rpc.call("intake", "list_inquiries", query, caller))
 
 
-@router.get("/{inquiry_id}", response_model=InquiryView, summary="Anfrage mit Verlauf anzeigen")
+@router.get(
+    "/{inquiry_id}",
+    response_model=InquiryView,
+    summary="Anfrage mit Verlauf anzeigen",
+    responses=documented(404),
+)
 async def get_inquiry(inquiry_id: InquiryId, caller: CurrentCaller, rpc: Rpc) -> InquiryView:
     """Anfrage mit Verlauf anzeigen (nur Koordination)."""
     result = await rpc.call("intake", "get_inquiry", GetInquiry(inquiry_id=inquiry_id), caller)
     return InquiryView.model_validate(result)
 
 
-@router.post("/{inquiry_id}/triage", response_model=InquiryRef, summary="Anfrage bearbeiten")
+@router.post(
+    "/{inquiry_id}/triage",
+    response_model=InquiryRef,
+    summary="Anfrage bearbeiten",
+    responses=documented(404, 409),
+)
 async def triage_inquiry(
     inquiry_id: InquiryId, body: TriageInquiryBody, caller: CurrentCaller, rpc: Rpc
 ) -> InquiryRef:

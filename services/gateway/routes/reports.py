@@ -3,10 +3,14 @@ on" a day; the stock on a day; the cases behind a figure; CSV and printable docu
 
 from __future__ import annotations
 
+import re
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
+from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Path, Response
+from fastapi import APIRouter, Path, Query, Response
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from services.gateway.deps import CurrentCaller, Rpc
 from shared.contracts.reporting import (
@@ -35,13 +39,39 @@ _CASES: dict[int | str, dict[str, Any]] = {
 }
 
 
+M = TypeVar("M", bound=BaseModel)
+
+
+# Validated as query models (a model's own rule, such as the period's order, answers 422
+# rather than 500 as with `Depends()`), but a parameter a report does not know is ignored,
+# as before: links carry one query string to every report.
+class _FiguresQuery(FiguresQuery):
+    model_config = ConfigDict(extra="ignore")
+
+
+class _ChangesQuery(FigureChangesQuery):
+    model_config = ConfigDict(extra="ignore")
+
+
+class _StockQuery(StockQuery):
+    model_config = ConfigDict(extra="ignore")
+
+
+def _checked(model: type[M], **values: Any) -> M:
+    """The drill-down query from path and query parameters; invalid together: 422, not 500."""
+    try:
+        return model(**values)
+    except ValidationError as exc:
+        raise RequestValidationError(exc.errors()) from exc
+
+
 async def _figures(rpc: Rpc, query: FiguresQuery, caller: CurrentCaller) -> Figures:
     return Figures.model_validate(await rpc.call("reporting", "figures", query, caller))
 
 
 @router.get("/figures", response_model=Figures)
 async def figures(
-    query: Annotated[FiguresQuery, Depends()], caller: CurrentCaller, rpc: Rpc
+    query: Annotated[_FiguresQuery, Query()], caller: CurrentCaller, rpc: Rpc
 ) -> Figures:
     """Kennzahlen für einen beliebigen Zeitraum, optional je Träger und „Stand vom“."""
     return await _figures(rpc, query, caller)
@@ -56,7 +86,8 @@ async def yearly(
     as_known_on: date | None = None,
 ) -> Figures:
     """Jahreszahlen (1. Januar bis 31. Dezember)."""
-    query = FiguresQuery(
+    query = _checked(
+        FiguresQuery,
         period_from=date(year, 1, 1),
         period_to=date(year, 12, 31),
         provider=provider,
@@ -67,7 +98,7 @@ async def yearly(
 
 @router.get("/changes", response_model=FigureChanges)
 async def changes(
-    query: Annotated[FigureChangesQuery, Depends()], caller: CurrentCaller, rpc: Rpc
+    query: Annotated[_ChangesQuery, Query()], caller: CurrentCaller, rpc: Rpc
 ) -> FigureChanges:
     """Was sich seit dem „Stand vom“ eines versandten Berichts geändert hat (damals – heute)."""
     answer = await rpc.call("reporting", "figure_changes", query, caller)
@@ -75,7 +106,7 @@ async def changes(
 
 
 @router.get("/stock", response_model=Stock)
-async def stock(query: Annotated[StockQuery, Depends()], caller: CurrentCaller, rpc: Rpc) -> Stock:
+async def stock(query: Annotated[_StockQuery, Query()], caller: CurrentCaller, rpc: Rpc) -> Stock:
     """Bestand am Stichtag: Personen in städtischer Unterbringung nach Art der Unterkunft."""
     return Stock.model_validate(await rpc.call("reporting", "stock", query, caller))
 
@@ -83,26 +114,26 @@ async def stock(query: Annotated[StockQuery, Depends()], caller: CurrentCaller, 
 @router.get("/figures/{key}/cases", response_model=FigureCases, responses=_CASES)
 async def figure_cases(
     key: FigureKey,
-    query: Annotated[FiguresQuery, Depends()],
+    query: Annotated[_FiguresQuery, Query()],
     caller: CurrentCaller,
     rpc: Rpc,
     item: str | None = None,
 ) -> FigureCases:
     """Die Kennungen der Fälle hinter einer Kennzahl (nicht für die Analyse)."""
-    body = FigureCasesQuery(**query.model_dump(), key=key, item=item)
+    body = _checked(FigureCasesQuery, **query.model_dump(), key=key, item=item)
     return FigureCases.model_validate(await rpc.call("reporting", "figure_cases", body, caller))
 
 
 @router.get("/stock/{key}/cases", response_model=FigureCases, responses=_CASES)
 async def stock_cases(
     key: FigureKey,
-    query: Annotated[StockQuery, Depends()],
+    query: Annotated[_StockQuery, Query()],
     caller: CurrentCaller,
     rpc: Rpc,
     item: str | None = None,
 ) -> FigureCases:
     """Die Kennungen der Haushalte hinter einer Bestandszahl (nicht für die Analyse)."""
-    body = StockCasesQuery(**query.model_dump(), key=key, item=item)
+    body = _checked(StockCasesQuery, **query.model_dump(), key=key, item=item)
     return FigureCases.model_validate(await rpc.call("reporting", "stock_cases", body, caller))
 
 
@@ -114,16 +145,20 @@ async def _document(
         await rpc.call("reporting", "report_document", body, caller)
     )
     disposition = "attachment" if attachment else "inline"
+    # The name carries the provider as typed: headers are Latin-1, so RFC 6266 with a plain
+    # fallback (a name outside Latin-1 was a 500).
+    plain = re.sub(r"[^A-Za-z0-9._-]", "_", document.filename)
+    named = f"filename=\"{plain}\"; filename*=UTF-8''{quote(document.filename)}"
     return Response(
         document.body(),
         media_type=document.media_type,
-        headers={"content-disposition": f'{disposition}; filename="{document.filename}"'},
+        headers={"content-disposition": f"{disposition}; {named}"},
     )
 
 
 @router.get("/figures.csv", response_class=Response)
 async def figures_csv(
-    query: Annotated[FiguresQuery, Depends()], caller: CurrentCaller, rpc: Rpc
+    query: Annotated[_FiguresQuery, Query()], caller: CurrentCaller, rpc: Rpc
 ) -> Response:
     """Kennzahlen als CSV für Excel (Semikolon, UTF-8 mit BOM, Dezimalkomma)."""
     return await _document(rpc, query, DocumentFormat.csv, caller, attachment=True)
@@ -131,7 +166,7 @@ async def figures_csv(
 
 @router.get("/report.html", response_class=Response)
 async def report_html(
-    query: Annotated[FiguresQuery, Depends()], caller: CurrentCaller, rpc: Rpc
+    query: Annotated[_FiguresQuery, Query()], caller: CurrentCaller, rpc: Rpc
 ) -> Response:
     """Druckfassung des Berichts (HTML) mit Definitionen und einer Grafik je Abschnitt."""
     return await _document(rpc, query, DocumentFormat.html, caller, attachment=False)
@@ -139,7 +174,7 @@ async def report_html(
 
 @router.get("/report.pdf", response_class=Response)
 async def report_pdf(
-    query: Annotated[FiguresQuery, Depends()], caller: CurrentCaller, rpc: Rpc
+    query: Annotated[_FiguresQuery, Query()], caller: CurrentCaller, rpc: Rpc
 ) -> Response:
     """Der Bericht als PDF."""
     return await _document(rpc, query, DocumentFormat.pdf, caller, attachment=True)

@@ -53,7 +53,17 @@ async def sign_in_or_raise(request: Request, login: str, password: str) -> Me:
     )
 
 
-@router.post("", response_model=Me, summary="Anmelden")
+@router.post(
+    "",
+    response_model=Me,
+    summary="Anmelden",
+    responses={
+        401: {"description": "Anmeldename oder Passwort ist falsch."},
+        429: {
+            "description": "Zu viele fehlgeschlagene Anmeldungen; `Retry-After` sagt, wie lange."
+        },
+    },
+)
 async def sign_in(body: SignIn, request: Request, response: Response) -> Me:
     """Mit Anmeldename und Passwort anmelden; setzt das Sitzungs-Cookie.
 

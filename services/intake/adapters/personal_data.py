@@ -20,7 +20,15 @@ from services.intake.adapters.tables import (
     household_restrictions,
     readiness_notes,
 )
-from shared.contracts.intake import AgeBand, Consent, Contact, Member, MemberView, RegisterHousehold
+from shared.contracts.intake import (
+    AgeBand,
+    Consent,
+    ConsentPurpose,
+    Contact,
+    Member,
+    MemberView,
+    RegisterHousehold,
+)
 
 
 def phone_key(phone: str | None) -> str | None:
@@ -60,8 +68,13 @@ def member_rows(
 
 
 async def save_registration(
-    conn: AsyncConnection, municipality: str, household_id: UUID, request: RegisterHousehold
+    conn: AsyncConnection,
+    municipality: str,
+    household_id: UUID,
+    request: RegisterHousehold,
+    consent_id: UUID | None = None,
 ) -> None:
+    """`consent_id`: the id the registration's `data_processing` consent got in its event."""
     contact = request.contact or Contact()
     await conn.execute(
         insert(household_details).values(
@@ -78,7 +91,10 @@ async def save_registration(
     if request.consent is not None:
         await conn.execute(
             insert(household_consents).values(
-                consent_id=uuid4(), household_id=household_id, **request.consent.model_dump()
+                consent_id=consent_id or uuid4(),
+                household_id=household_id,
+                purpose_code=ConsentPurpose.data_processing.value,
+                **request.consent.model_dump(),
             )
         )
 
@@ -128,7 +144,10 @@ async def load_personal_data(conn: AsyncConnection, household_id: UUID) -> Perso
     consent = (
         await conn.execute(
             select(household_consents)
-            .where(household_consents.c.household_id == household_id)
+            .where(
+                household_consents.c.household_id == household_id,
+                household_consents.c.purpose_code == ConsentPurpose.data_processing.value,
+            )
             .order_by(household_consents.c.given_on.desc())
         )
     ).first()

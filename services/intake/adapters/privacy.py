@@ -23,6 +23,7 @@ from services.intake.adapters.tables import (
     inquiry_details,
     inquiry_notes,
     readiness_notes,
+    tandem_disclosures,
 )
 from shared.contracts.intake import RestrictionReason, TriageOutcome
 from shared.eventstore.schema import events
@@ -36,6 +37,9 @@ HOUSEHOLD_TABLES: tuple[Table, ...] = (
     household_restrictions,
 )
 INQUIRY_TABLES: tuple[Table, ...] = (inquiry_details, inquiry_notes)
+# Exported, not erased: which tandem received the household's data under which consent
+# (ids and dates only) is the record that the disclosure was lawful.
+EXPORTED_ONLY: tuple[Table, ...] = (tandem_disclosures,)
 
 
 async def linked_inquiries(
@@ -77,7 +81,7 @@ async def export_household_rows(
 ) -> dict[str, list[dict[str, Any]]]:
     """Every personal-data row intake holds on the household, by table (Art. 15 DSGVO)."""
     exported: dict[str, list[dict[str, Any]]] = {}
-    for table in HOUSEHOLD_TABLES:
+    for table in (*HOUSEHOLD_TABLES, *EXPORTED_ONLY):
         rows = await conn.execute(select(table).where(table.c.household_id == household_id))
         exported[table.name] = [dict(r._mapping) for r in rows]
     inquiries = await linked_inquiries(conn, municipality, household_id)

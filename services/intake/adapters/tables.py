@@ -12,7 +12,7 @@ follow, so they are never behind.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Date, Integer, MetaData, String, Table, Text, Uuid
+from sqlalchemy import Column, Date, Index, Integer, MetaData, String, Table, Text, Uuid
 
 from shared.eventstore.schema import UTCDateTime
 
@@ -57,6 +57,9 @@ household_consents = Table(
     Column("given_on", Date, nullable=False),
     Column("given_by", String(120), nullable=False),
     Column("withdrawn_on", Date),
+    # ConsentPurpose; `purpose` keeps the wording (free text at registration).
+    Column("purpose_code", String(40), nullable=False, server_default="data_processing"),
+    Column("note", Text),
 )
 
 readiness_notes = Table(
@@ -106,6 +109,22 @@ inquiry_notes = Table(
     # The n-th triage of the inquiry (1, 2, …), as counted by its stream.
     Column("triage", Integer, primary_key=True),
     Column("note", Text, nullable=False),
+)
+
+# Read model of volunteer's `TandemFormed`/`TandemEnded`: which tandem a household's
+# data went to, on which day, under which consent. Ids, codes and days only.
+tandem_disclosures = Table(
+    "tandem_disclosures",
+    INTAKE,
+    Column("tandem_id", Uuid, primary_key=True),
+    Column("municipality", String(64), nullable=False),
+    Column("household_id", Uuid, nullable=False),
+    Column("provider", String(64), nullable=False),
+    Column("formed_on", Date, nullable=False),
+    Column("consent_id", Uuid),
+    Column("consent_given_on", Date),
+    Column("ended_on", Date),
+    Index("ix_tandem_disclosures_household", "municipality", "household_id"),
 )
 
 # Art. 18 DSGVO / §84 SGB X: a row here means "restricted". Written in the same

@@ -8,6 +8,7 @@ from shared.contracts.intake import (
     ERASED,
     RESTRICTED,
     Accommodation,
+    ConsentView,
     Deregistration,
     DuplicateView,
     HouseholdStatus,
@@ -19,7 +20,11 @@ from shared.identity import Caller, Role
 
 
 def household_view(
-    caller: Caller, state: Household, version: int, personal: PersonalData
+    caller: Caller,
+    state: Household,
+    version: int,
+    personal: PersonalData,
+    consents: list[ConsentView] | None = None,
 ) -> HouseholdView:
     assert state.household_id and state.provider and state.registered_on
     assert state.accommodation_kind
@@ -58,6 +63,7 @@ def household_view(
         residence_outlook=state.residence_outlook,
         languages=list(state.languages),
         consent=personal.consent,
+        consents=consents or [],
         readiness=[
             ReadinessAssessmentView(
                 assessment_id=a.assessment_id,

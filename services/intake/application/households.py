@@ -6,9 +6,11 @@ from uuid import uuid4
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from services.intake.adapters.consents import consent_details
 from services.intake.adapters.duplicates import find_possible_duplicates, record_flags
 from services.intake.adapters.personal_data import load_personal_data, save_registration
 from services.intake.application import access
+from services.intake.application.consent_views import consent_views
 from services.intake.application.household_view import household_view
 from services.intake.domain import household as hh
 from shared.application import CommandExecutor
@@ -30,6 +32,8 @@ class Households:
         access.require_staff(caller)
         access.require_own_provider(caller, request.provider)
         household_id = request.household_id or uuid4()
+        # The registration's consent is to processing by the provider (`data_processing`).
+        consent_id = uuid4() if request.consent is not None else None
         duplicates = await find_possible_duplicates(
             self.commands.db, caller.municipality, household_id, request
         )
@@ -45,11 +49,14 @@ class Households:
             residence_outlook=request.residence_outlook,
             languages=tuple(request.languages),
             consent_given=request.consent is not None and request.consent.active,
+            consent_id=consent_id,
+            consent_given_on=request.consent.given_on if request.consent else None,
+            consent_withdrawn_on=request.consent.withdrawn_on if request.consent else None,
             possible_duplicates=tuple(duplicates),
         )
 
         async def personal_data(conn: AsyncConnection, state: hh.Household) -> None:
-            await save_registration(conn, caller.municipality, household_id, request)
+            await save_registration(conn, caller.municipality, household_id, request, consent_id)
             flagged = [other for other, _ in state.duplicates]
             await record_flags(
                 conn, caller.municipality, household_id, flagged, request.registered_on
@@ -73,4 +80,5 @@ class Households:
         access.require_visible(caller, state)
         async with self.commands.db.transaction() as conn:
             personal = await load_personal_data(conn, query.household_id)
-        return household_view(caller, state, version, personal)
+            details = await consent_details(conn, query.household_id)
+        return household_view(caller, state, version, personal, consent_views(state, details))

@@ -20,9 +20,16 @@ from services.intake.domain.household_commands import (
     HandOverHousehold,
     LiftRestriction,
     LinkAsDuplicate,
+    RecordConsent,
     RegisterHousehold,
     RestrictProcessing,
     RevokeDuplicateDecision,
+    WithdrawConsent,
+)
+from services.intake.domain.household_consents import (
+    decide_consent,
+    registration_consent,
+    require_consent,
 )
 from services.intake.domain.household_duplicates import decide_duplicate
 from services.intake.domain.household_privacy import decide_privacy
@@ -36,6 +43,7 @@ from services.intake.domain.household_state import Event, Household, evolve
 from shared.clock import business_time
 from shared.contracts.intake import (
     AccommodationChanged,
+    ConsentPurpose,
     CriterionRating,
     HouseholdDeregistered,
     HouseholdHandedOver,
@@ -79,6 +87,8 @@ def decide(command: Command, state: Household) -> list[Event]:
             return decide_duplicate(command, state)
         case ErasePersonalData() | RestrictProcessing() | LiftRestriction():
             return decide_privacy(command, state)
+        case RecordConsent() | WithdrawConsent():
+            return decide_consent(command, state)
 
 
 def _register(command: RegisterHousehold, state: Household) -> list[Event]:
@@ -106,6 +116,13 @@ def _register(command: RegisterHousehold, state: Household) -> list[Event]:
             occurred_at=day,
         )
     ]
+    if command.consent_id is not None and command.consent_given_on is not None:
+        registered += registration_consent(
+            command.household_id,
+            command.consent_id,
+            command.consent_given_on,
+            command.consent_withdrawn_on,
+        )
     others = dict.fromkeys(o for o in command.possible_duplicates if o != command.household_id)
     return registered + [
         PossibleDuplicateFlagged(
@@ -123,11 +140,14 @@ def _hand_over(command: HandOverHousehold, state: Household) -> list[Event]:
         raise RuleViolation(
             "same_provider", f"Der Haushalt wird bereits von „{state.provider}“ betreut."
         )
+    consent = require_consent(state, ConsentPurpose.provider_handover, command.handed_over_on)
     return [
         HouseholdHandedOver(
             household_id=state.household_id,
             from_provider=state.provider,
             to_provider=command.to_provider,
+            consent_id=consent.consent_id,
+            consent_given_on=consent.given_on,
             occurred_at=business_time(command.handed_over_on),
         )
     ]

@@ -14,6 +14,7 @@ from shared.contracts.intake import (
     AccommodationKind,
     AgeBand,
     CompositionChange,
+    ConsentPurpose,
     CriterionRating,
     DeregistrationReason,
     ErasureGround,
@@ -37,6 +38,10 @@ class RegisterHousehold:
     residence_outlook: ResidenceOutlook = ResidenceOutlook.unknown
     languages: tuple[str, ...] = ()
     consent_given: bool = False
+    # The registration's consent becomes a `data_processing` consent with this id.
+    consent_id: UUID | None = None
+    consent_given_on: date | None = None
+    consent_withdrawn_on: date | None = None
     # Households whose personal data look like this one's (found by the application).
     possible_duplicates: tuple[UUID, ...] = ()
 
@@ -117,6 +122,21 @@ class LiftRestriction:
     today: date
 
 
+@dataclass(frozen=True)
+class RecordConsent:
+    consent_id: UUID
+    purpose: ConsentPurpose
+    given_on: date
+    today: date
+
+
+@dataclass(frozen=True)
+class WithdrawConsent:
+    consent_id: UUID
+    withdrawn_on: date
+    today: date
+
+
 Command = (
     RegisterHousehold
     | ChangeComposition
@@ -130,4 +150,6 @@ Command = (
     | ErasePersonalData
     | RestrictProcessing
     | LiftRestriction
+    | RecordConsent
+    | WithdrawConsent
 )

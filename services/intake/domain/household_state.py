@@ -10,12 +10,15 @@ from shared.clock import business_day
 from shared.contracts.intake import (
     AccommodationChanged,
     AccommodationKind,
+    ConsentPurpose,
     CriterionRating,
     DeregistrationReason,
     DuplicateDecisionRevoked,
     DuplicateDismissed,
     DuplicateStatus,
     HouseholdCompositionChanged,
+    HouseholdConsentGiven,
+    HouseholdConsentWithdrawn,
     HouseholdDeregistered,
     HouseholdHandedOver,
     HouseholdRegistered,
@@ -45,6 +48,8 @@ Event = (
     | PersonalDataErased
     | ProcessingRestricted
     | RestrictionLifted
+    | HouseholdConsentGiven
+    | HouseholdConsentWithdrawn
 )
 
 
@@ -54,6 +59,29 @@ class Assessment:
     assessed_on: date
     criteria: tuple[tuple[ReadinessCriterion, CriterionRating], ...]
     result: ReadinessResult
+
+
+@dataclass(frozen=True)
+class ConsentRecord:
+    consent_id: UUID
+    purpose: ConsentPurpose
+    given_on: date
+    withdrawn_on: date | None = None
+
+    def valid_on(self, day: date) -> bool:
+        """Given on or before `day`, not withdrawn on or before it (withdrawal counts from
+        its day on)."""
+        return self.given_on <= day and (self.withdrawn_on is None or day < self.withdrawn_on)
+
+
+@dataclass(frozen=True)
+class HandOver:
+    """A disclosure to another provider and the consent it rested on."""
+
+    handed_over_on: date
+    from_provider: str
+    to_provider: str
+    consent_id: UUID | None
 
 
 @dataclass(frozen=True)
@@ -77,6 +105,16 @@ class Household:
     erased_on: date | None = None
     restriction: RestrictionReason | None = None
     restricted_on: date | None = None
+    consents: tuple[ConsentRecord, ...] = ()
+    handovers: tuple[HandOver, ...] = ()
+
+    def consent(self, consent_id: UUID) -> ConsentRecord | None:
+        return next((c for c in self.consents if c.consent_id == consent_id), None)
+
+    def consent_valid_on(self, purpose: ConsentPurpose, day: date) -> ConsentRecord | None:
+        """The consent for `purpose` in force on `day`; of several the latest given."""
+        valid = [c for c in self.consents if c.purpose is purpose and c.valid_on(day)]
+        return max(valid, key=lambda c: c.given_on) if valid else None
 
     @property
     def persons(self) -> int:
@@ -133,7 +171,26 @@ def evolve(state: Household, event: Event) -> Household:
         case AccommodationChanged():
             return replace(state, accommodation_kind=event.accommodation_kind)
         case HouseholdHandedOver():
-            return replace(state, provider=event.to_provider)
+            handover = HandOver(
+                handed_over_on=business_day(event.occurred_at),
+                from_provider=event.from_provider,
+                to_provider=event.to_provider,
+                consent_id=event.consent_id,
+            )
+            return replace(
+                state, provider=event.to_provider, handovers=(*state.handovers, handover)
+            )
+        case HouseholdConsentGiven():
+            record = ConsentRecord(event.consent_id, event.purpose_code, event.given_on)
+            return replace(state, consents=(*state.consents, record))
+        case HouseholdConsentWithdrawn():
+            consents = tuple(
+                replace(c, withdrawn_on=event.withdrawn_on)
+                if c.consent_id == event.consent_id
+                else c
+                for c in state.consents
+            )
+            return replace(state, consents=consents)
         case HouseholdDeregistered():
             return replace(
                 state,

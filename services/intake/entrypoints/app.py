@@ -6,7 +6,9 @@ from pathlib import Path
 
 from faststream.asgi import AsgiFastStream
 
+from services.intake.application import disclosure_projection
 from services.intake.application.placement_policy import CONSUMER, PlacementPolicy
+from services.intake.entrypoints.consent_handlers import register_consent_handlers
 from services.intake.entrypoints.household_handlers import register_household_handlers
 from services.intake.entrypoints.inquiry_handlers import register_inquiry_handlers
 from services.intake.entrypoints.privacy_handlers import register_privacy_handlers
@@ -24,9 +26,15 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     register_household_handlers(host)
     register_inquiry_handlers(host)
     register_privacy_handlers(host)
+    register_consent_handlers(host)
     host.consume(
         CONSUMER,
         PlacementPolicy(host.store),
         filter_subject=CONTRACTS.subject("PlacementCompleted"),
+    )
+    host.consume(
+        disclosure_projection.CONSUMER,
+        disclosure_projection.DisclosureProjection(),
+        filter_subject=disclosure_projection.SUBJECTS,
     )
     return host.app()

@@ -25,6 +25,8 @@ admissions = fact_table(
     Column("with_children", Boolean, nullable=False),
     Column("ends_on", Date, nullable=False),
     Index("ix_admissions_case", "case_id"),
+    # Covering, for the open cases on a day (migration reporting_0004).
+    Index("ix_admissions_open", "municipality", "occurred_on", "case_id", "provider"),
 )
 rejections = fact_table(
     "rejections",
@@ -45,6 +47,10 @@ visit_schedule = fact_table(
     Column("stream_version", Integer, nullable=False),
     Column("next_visit_due", Date, nullable=False),
     Index("ix_visit_schedule_case", "case_id", "occurred_on"),
+    Index(
+        "ix_visit_schedule_latest",
+        *("case_id", "municipality", "occurred_on", "stream_version", "next_visit_due"),
+    ),
 )
 mediations = fact_table(
     "mediations",
@@ -70,6 +76,7 @@ case_closures = fact_table(
     Column("admitted_on", Date),
     Column("length_days", Integer),
     Index("ix_case_closures_case", "case_id"),
+    Index("ix_case_closures_closed", "municipality", "occurred_on", "case_id"),
 )
 aftercare = fact_table(
     "aftercare",

@@ -6,6 +6,8 @@ from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Any
 
+import httpx
+
 from services.reporting.demo.api import Api, unknown_yet
 from services.reporting.demo.model import Household, Offer, Placement
 
@@ -75,6 +77,9 @@ def story(api: Api, h: Household) -> list[Step]:
     if h.placement is not None:
         steps += _placement(api, h, h.placement)
     if h.handover is not None:
+        # Another provider gets the household's data: the household consents first.
+        consent = _consent("provider_handover", h.handover[0])
+        steps.append((h.handover[0], 7, at("/consents", consent)))
         body = {"to_provider": h.handover[1], "handed_over_on": h.handover[0].isoformat()}
         steps.append((h.handover[0], 8, at("/handover", body, coordinator)))
     if h.deregistration is not None:
@@ -88,10 +93,25 @@ async def _done(call: Awaitable[Any]) -> None:
     await call
 
 
+def _consent(purpose: str, day: date) -> dict[str, str]:
+    return {"purpose": purpose, "given_on": day.isoformat(), "given_by": "Haushaltsvorstand"}
+
+
+def _not_known_yet(response: httpx.Response) -> bool:
+    """Volunteer has not yet learnt of the household, or of its consent, from intake."""
+    if response.status_code == 409 and response.json()["error"]["code"] == "consent_missing":
+        return True
+    return unknown_yet(response)
+
+
 def _tandem(api: Api, h: Household) -> list[Step]:
     tandem = h.tandem
     assert tandem is not None
     staff = api.who("caseworker", h.provider)
+
+    async def consent() -> None:
+        body = _consent("volunteer_tandem", tandem.formed_on)
+        await api.post(f"/households/{h.household_id}/consents", body, staff)
 
     async def form() -> None:
         body = {
@@ -99,9 +119,10 @@ def _tandem(api: Api, h: Household) -> list[Step]:
             "household_id": h.household_id,
             "formed_on": tandem.formed_on.isoformat(),
         }
-        tandem.tandem_id = (await api.post("/tandems", body, staff, wait=unknown_yet))["tandem_id"]
+        formed = await api.post("/tandems", body, staff, wait=_not_known_yet)
+        tandem.tandem_id = formed["tandem_id"]
 
-    steps: list[Step] = [(tandem.formed_on, 2, form)]
+    steps: list[Step] = [(tandem.formed_on, 1, consent), (tandem.formed_on, 2, form)]
     if tandem.ended is not None:
         day, reason = tandem.ended
         body = {"ended_on": day.isoformat(), "reason": reason}

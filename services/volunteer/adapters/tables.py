@@ -5,8 +5,8 @@ Three kinds, kept apart on purpose:
   birth dates; written with the event in one transaction, never copied into an event;
 - a write-side index (`tandem_index`): which household stream holds a tandem, and whose
   tandem it is; written with `TandemFormed` in one transaction, never changed after;
-- read models from other services' events (`known_households` from intake's,
-  `household_placements` from placement's), rebuilt from the stream on demand.
+- read models from other services' events (`known_households`, `known_consents` from
+  intake's, `household_placements` from placement's), rebuilt from the stream on demand.
 """
 
 from __future__ import annotations
@@ -69,6 +69,19 @@ known_households = Table(
     Column("accommodation_kind", String(40)),
     Column("registered_on", Date, nullable=False),
     Column("deregistered_on", Date),
+)
+
+# Consents of households (ids, purpose codes, days: who consented stays in intake).
+known_consents = Table(
+    "known_consents",
+    VOLUNTEER,
+    Column("consent_id", Uuid, primary_key=True),
+    Column("municipality", String(64), nullable=False),
+    Column("household_id", Uuid, nullable=False),
+    Column("purpose", String(40), nullable=False),
+    Column("given_on", Date, nullable=False),
+    Column("withdrawn_on", Date),
+    Index("ix_known_consents_household", "municipality", "household_id"),
 )
 
 household_placements = Table(

@@ -8,7 +8,7 @@ from uuid import UUID, uuid4
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.volunteer.adapters import households, tandem_index
+from services.volunteer.adapters import consents, households, tandem_index
 from services.volunteer.adapters.personal_data import volunteer_by_user
 from services.volunteer.adapters.streams import fold_streams
 from services.volunteer.adapters.tandem_index import TandemKey
@@ -19,6 +19,7 @@ from services.volunteer.domain.tandem_commands import EndTandem, FormTandem, Rec
 from shared.application import CommandExecutor
 from shared.clock import today
 from shared.contracts import volunteer as c
+from shared.contracts.intake import ConsentPurpose
 from shared.decider import Forbidden, NotFound, RuleViolation
 from shared.identity import Caller, Role
 
@@ -37,17 +38,22 @@ class Tandems:
             )
             row = await households.household(conn, municipality, household_id)
             placements = await households.placements(conn, municipality, household_id)
+            formed_on = request.formed_on or today()
+            consent = await consents.valid_on(
+                conn, municipality, household_id, ConsentPurpose.volunteer_tandem, formed_on
+            )
         volunteer = vo.volunteer.fold(r.event for r in history)  # type: ignore[misc]
         if volunteer.registered and not access.may_see(caller, volunteer.provider):
             volunteer = vo.Volunteer()  # another provider's: as unknown as a missing one
         command = FormTandem(
             tandem_id=tandem_id,
             household_id=household_id,
-            formed_on=request.formed_on or today(),
+            formed_on=formed_on,
             today=today(),
             volunteer=volunteer,
             household=row.known if row and access.may_see(caller, row.provider) else None,
             placements=placements,
+            consent=consent,
         )
 
         async def index(conn: AsyncConnection, _state: td.HouseholdTandems) -> None:

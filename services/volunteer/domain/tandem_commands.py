@@ -20,6 +20,14 @@ class KnownHousehold:
 
 
 @dataclass(frozen=True)
+class KnownConsent:
+    """The household's `volunteer_tandem` consent in force, as intake's events told it."""
+
+    consent_id: UUID
+    given_on: date
+
+
+@dataclass(frozen=True)
 class Placement:
     """A completed placement of the household, as placement's event told it."""
 
@@ -41,6 +49,8 @@ class FormTandem:
     household: KnownHousehold | None
     # Placements already known, for a tandem recorded after the lease was signed.
     placements: tuple[Placement, ...] = ()
+    # The `volunteer_tandem` consent in force on `formed_on` (None: none known).
+    consent: KnownConsent | None = None
 
 
 @dataclass(frozen=True)
@@ -65,4 +75,12 @@ class ConfirmPlacementSupport:
     placement: Placement
 
 
-Command = FormTandem | EndTandem | RecordSupport | ConfirmPlacementSupport
+@dataclass(frozen=True)
+class EndOnConsentWithdrawn:
+    """Intake recorded that the household withdrew consent `consent_id` on `withdrawn_on`."""
+
+    consent_id: UUID
+    withdrawn_on: date
+
+
+Command = FormTandem | EndTandem | RecordSupport | ConfirmPlacementSupport | EndOnConsentWithdrawn

@@ -40,6 +40,8 @@ class Tandem:
     ended_on: date | None = None
     end_reason: TandemEndReason | None = None
     support: tuple[Support, ...] = ()
+    # The `volunteer_tandem` consent the tandem rests on (None: formed before consents).
+    consent_id: UUID | None = None
 
     def active_on(self, day: date) -> bool:
         """Formed on or before `day` and not ended before it."""
@@ -93,6 +95,7 @@ def evolve(state: HouseholdTandems, event: Event) -> HouseholdTandems:
                 volunteer_id=event.volunteer_id,
                 provider=event.provider,
                 formed_on=business_day(event.occurred_at),
+                consent_id=event.consent_id,
             )
             return replace(state, household_id=event.household_id, tandems=(*state.tandems, tandem))
         case TandemEnded():

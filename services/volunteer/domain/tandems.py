@@ -12,11 +12,13 @@ from services.volunteer.domain.days import german, not_before, not_in_future
 from services.volunteer.domain.tandem_commands import (
     Command,
     ConfirmPlacementSupport,
+    EndOnConsentWithdrawn,
     EndTandem,
     FormTandem,
     Placement,
     RecordSupport,
 )
+from services.volunteer.domain.tandem_consent import end_on_withdrawal, require_consent
 from services.volunteer.domain.tandem_state import Event, HouseholdTandems, Tandem, evolve
 from services.volunteer.domain.volunteer import REQUIRED_FOR_TANDEM
 from shared.clock import business_time
@@ -39,6 +41,8 @@ def decide(command: Command, state: HouseholdTandems) -> list[Event]:
             return _end(command, state)
         case RecordSupport():
             return _support(command, state)
+        case EndOnConsentWithdrawn():
+            return end_on_withdrawal(command, state)
         case ConfirmPlacementSupport():
             if state.confirmed(command.placement.placement_event_id):
                 return []
@@ -84,6 +88,7 @@ def _form(command: FormTandem, state: HouseholdTandems) -> list[Event]:
             f"Der Haushalt ist seit {german(household.deregistered_on)} abgemeldet.",
         )
     _no_overlap(state, day)
+    consent = require_consent(command)
     assert volunteer.volunteer_id and volunteer.provider
     formed = Tandem(command.tandem_id, volunteer.volunteer_id, volunteer.provider, day)
     events: list[Event] = [
@@ -92,6 +97,8 @@ def _form(command: FormTandem, state: HouseholdTandems) -> list[Event]:
             volunteer_id=volunteer.volunteer_id,
             household_id=command.household_id,
             provider=volunteer.provider,
+            consent_id=consent.consent_id,
+            consent_given_on=consent.given_on,
             occurred_at=business_time(day),
         )
     ]

@@ -9,8 +9,12 @@ from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.volunteer.adapters.purge import Purger
-from services.volunteer.adapters.tables import known_households
-from services.volunteer.application import erasure_policy, household_projection, placement_policy
+from services.volunteer.adapters.tables import known_consents, known_households
+from services.volunteer.application import (
+    erasure_policy,
+    household_projection,
+    placement_policy,
+)
 from services.volunteer.entrypoints.activity_handlers import register_activity_handlers
 from services.volunteer.entrypoints.people_handlers import register_people_handlers
 from shared.contracts import CONTRACTS
@@ -27,7 +31,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     host = ServiceHost(SERVICE, settings or VolunteerSettings(), MIGRATIONS)
     host.consume(
         household_projection.CONSUMER,
-        household_projection.HouseholdProjection(),
+        household_projection.HouseholdProjection(host.store),
         filter_subject=household_projection.SUBJECTS,
     )
     host.consume(
@@ -47,6 +51,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
 
 async def _clear_households(conn: AsyncConnection) -> None:
     await conn.execute(delete(known_households))
+    await conn.execute(delete(known_consents))
 
 
 async def rebuild(settings: ServiceSettings | None = None) -> None:

@@ -5,7 +5,7 @@ dates, contact data, consent details, inquiry texts and notes arrive in requests
 stay in intake's personal-data tables.
 
 A consumer imports everything intake publishes from this package (its modules:
-codes, events, requests, inquiries, views).
+codes, events, requests, consents, inquiries, views).
 """
 
 from __future__ import annotations
@@ -15,8 +15,10 @@ from shared.contracts.intake.codes import (
     AccommodationKind,
     AgeBand,
     CompositionChange,
+    ConsentPurpose,
     CriterionRating,
     DeregistrationReason,
+    DisclosureKind,
     DuplicateStatus,
     ErasureGround,
     ErasureScope,
@@ -33,11 +35,24 @@ from shared.contracts.intake.codes import (
     SenderKind,
     TriageOutcome,
 )
+from shared.contracts.intake.consents import (
+    ConsentRef,
+    ConsentView,
+    Disclosures,
+    DisclosureView,
+    ListDisclosures,
+    RecordConsent,
+    RecordConsentBody,
+    WithdrawConsent,
+    WithdrawConsentBody,
+)
 from shared.contracts.intake.events import (
     AccommodationChanged,
     DuplicateDecisionRevoked,
     DuplicateDismissed,
     HouseholdCompositionChanged,
+    HouseholdConsentGiven,
+    HouseholdConsentWithdrawn,
     HouseholdDeregistered,
     HouseholdHandedOver,
     HouseholdRegistered,
@@ -122,12 +137,18 @@ __all__ = [
     "ChangeCompositionBody",
     "CompositionChange",
     "Consent",
+    "ConsentPurpose",
+    "ConsentRef",
+    "ConsentView",
     "Contact",
     "CriterionRating",
     "DeregisterHousehold",
     "DeregisterHouseholdBody",
     "Deregistration",
     "DeregistrationReason",
+    "DisclosureKind",
+    "DisclosureView",
+    "Disclosures",
     "DuplicateDecision",
     "DuplicateDecisionRevoked",
     "DuplicateDismissed",
@@ -145,6 +166,8 @@ __all__ = [
     "HandOverHousehold",
     "HandOverHouseholdBody",
     "HouseholdCompositionChanged",
+    "HouseholdConsentGiven",
+    "HouseholdConsentWithdrawn",
     "HouseholdDeregistered",
     "HouseholdExport",
     "HouseholdHandedOver",
@@ -163,6 +186,7 @@ __all__ = [
     "InquiryView",
     "LanguageCode",
     "LiftRestriction",
+    "ListDisclosures",
     "ListDuplicates",
     "ListInquiries",
     "Member",
@@ -177,6 +201,8 @@ __all__ = [
     "ReadinessCriterion",
     "ReadinessResult",
     "ReceiveInquiry",
+    "RecordConsent",
+    "RecordConsentBody",
     "RecordedFact",
     "RegisterHousehold",
     "ResidenceOutlook",
@@ -190,4 +216,6 @@ __all__ = [
     "TriageInquiryBody",
     "TriageOutcome",
     "TriageView",
+    "WithdrawConsent",
+    "WithdrawConsentBody",
 ]

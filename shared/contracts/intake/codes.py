@@ -158,3 +158,30 @@ class RestrictionReason(StrEnum):
     unlawful_but_kept = "unlawful_but_kept"
     legal_claims = "legal_claims"
     objection_pending = "objection_pending"
+
+
+class ConsentPurpose(StrEnum):
+    """What a household consented to (Art. 6 (1) a, Art. 7 DSGVO; §67b SGB X): each
+    disclosure needs the consent of its own purpose, a general one does not cover it."""
+
+    data_processing = "data_processing"  # Datenverarbeitung durch den Träger
+    volunteer_tandem = "volunteer_tandem"  # Weitergabe an ein ehrenamtliches Tandem
+    provider_handover = "provider_handover"  # Weitergabe an einen anderen Träger
+
+    @property
+    def label(self) -> str:
+        return CONSENT_LABELS[self]
+
+
+CONSENT_LABELS = {
+    ConsentPurpose.data_processing: "Datenverarbeitung durch den Träger",
+    ConsentPurpose.volunteer_tandem: "Weitergabe an ein ehrenamtliches Tandem",
+    ConsentPurpose.provider_handover: "Weitergabe an einen anderen Träger",
+}
+
+
+class DisclosureKind(StrEnum):
+    """To whom a household's data went: a volunteer tandem or another provider."""
+
+    volunteer_tandem = "volunteer_tandem"
+    provider_handover = "provider_handover"

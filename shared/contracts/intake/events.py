@@ -15,6 +15,7 @@ from shared.contracts.intake.codes import (
     CONTEXT,
     AccommodationKind,
     CompositionChange,
+    ConsentPurpose,
     CriterionRating,
     DeregistrationReason,
     DuplicateStatus,
@@ -92,11 +93,17 @@ class AccommodationChanged(DomainEvent):
 
 @CONTRACTS.event(CONTEXT)
 class HouseholdHandedOver(DomainEvent):
-    """Another provider (Träger) is responsible from the day in `occurred_at`."""
+    """Another provider (Träger) is responsible from the day in `occurred_at`.
+
+    `consent_id`/`consent_given_on` name the `provider_handover` consent in force that
+    day (empty on hand-overs recorded before consents were checked).
+    """
 
     household_id: UUID
     from_provider: str
     to_provider: str
+    consent_id: UUID | None = None
+    consent_given_on: date | None = None
 
 
 @CONTRACTS.event(CONTEXT)
@@ -206,3 +213,27 @@ class RestrictionLifted(DomainEvent):
     """The restriction of a household ended; it is processed normally again."""
 
     household_id: UUID
+
+
+@CONTRACTS.event(CONTEXT)
+class HouseholdConsentGiven(DomainEvent):
+    """The household consented to `purpose_code` on `given_on` (= the day in `occurred_at`).
+
+    Who consented and any wording stay in intake's personal-data tables.
+    """
+
+    household_id: UUID
+    consent_id: UUID
+    purpose_code: ConsentPurpose
+    given_on: date
+
+
+@CONTRACTS.event(CONTEXT)
+class HouseholdConsentWithdrawn(DomainEvent):
+    """The consent `consent_id` no longer holds from `withdrawn_on` on (Art. 7 (3) DSGVO):
+    disclosures before that day stay lawful, none may follow."""
+
+    household_id: UUID
+    consent_id: UUID
+    purpose_code: ConsentPurpose
+    withdrawn_on: date

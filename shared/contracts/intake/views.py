@@ -24,6 +24,7 @@ from shared.contracts.intake.codes import (
     SenderKind,
     TriageOutcome,
 )
+from shared.contracts.intake.consents import ConsentView
 from shared.contracts.intake.privacy import PrivacyStatus
 from shared.contracts.intake.requests import Accommodation, Consent, Contact, Member
 
@@ -81,7 +82,12 @@ class HouseholdView(BaseModel):
     wbs_valid_until: date | None
     residence_outlook: ResidenceOutlook
     languages: list[str]
-    consent: Consent | None
+    consent: Consent | None = Field(
+        description="die Einwilligung in die Datenverarbeitung (Zweck data_processing)"
+    )
+    consents: list[ConsentView] = Field(
+        default_factory=list, description="alle Einwilligungen mit Verlauf, älteste zuerst"
+    )
     readiness: list[ReadinessAssessmentView] = Field(description="Verlauf, älteste zuerst")
     current_readiness: ReadinessResult | None
     deregistration: Deregistration | None

@@ -93,7 +93,12 @@ def _decimal_in_steps(step: str, message: str) -> Callable[[object], Decimal]:
             number = Decimal(str(value).strip())
         except InvalidOperation:
             raise ValueError("Zahl erwartet, z. B. 650.50.") from None
-        if not number.is_finite() or number % unit != 0:
+        # A finite number too large to divide by the unit (1e130) is no amount either.
+        try:
+            in_steps = number.is_finite() and number % unit == 0
+        except InvalidOperation:
+            in_steps = False
+        if not in_steps:
             raise ValueError(message)
         return number
 

@@ -55,10 +55,15 @@ class VolunteerLeft(DomainEvent):
 
 @CONTRACTS.event(CONTEXT)
 class TandemFormed(DomainEvent):
+    """`consent_id`/`consent_given_on`: the household's `volunteer_tandem` consent in
+    force on the formation day (empty on tandems formed before consents were checked)."""
+
     tandem_id: UUID
     volunteer_id: UUID
     household_id: UUID
     provider: str
+    consent_id: UUID | None = None
+    consent_given_on: date | None = None
 
 
 @CONTRACTS.event(CONTEXT)

@@ -1,0 +1,94 @@
+"""Office hour pages: the quick entry used during an open office hour (date, provider and
+several consultations at once, all stored or none), one office hour with its consultations,
+and more consultations added to it later the same way."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.ui import volunteering_rows as rows
+from services.gateway.ui.security import checked_form
+from services.gateway.ui.volunteering_forms import Refusal, form_values, page, send
+from shared.clock import today
+from shared.contracts import volunteer as c
+from shared.identity import Caller
+
+router = APIRouter(prefix="/ui", include_in_schema=False)
+ROWS_FIELD = "zeilen"
+
+
+@router.get("/ehrenamt/sprechstunden/neu", response_class=HTMLResponse)
+async def new_office_hour(
+    request: Request, caller: CurrentCaller, zeilen: Annotated[int | None, Query()] = None
+) -> Response:
+    count = rows.row_count(zeilen)
+    start = {"provider": caller.provider or "", "held_on": today().isoformat()}
+    values = form_values(start, rows.field_names(count))
+    return _entry_page(request, values, count)
+
+
+@router.post("/ehrenamt/sprechstunden/neu", response_class=HTMLResponse)
+async def hold_office_hour(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
+    """All typed rows in one request; on any error every row comes back as it was typed."""
+    submitted = await checked_form(request)
+    count = rows.row_count(submitted.get(ROWS_FIELD))
+    values = form_values(submitted, rows.field_names(count))
+    body, sent_from = rows.hold_body(values, count)
+    result, refusal = await send(rpc, "hold_office_hour", c.HoldOfficeHour, body, caller)
+    if refusal:
+        refusal.errors = rows.on_rows(refusal.errors, sent_from)
+        return _entry_page(request, values, count, refusal)
+    ref = c.OfficeHourRef.model_validate(result)
+    return RedirectResponse(f"/ui/ehrenamt/sprechstunden/{ref.office_hour_id}", status_code=303)
+
+
+def _entry_page(
+    request: Request, values: dict[str, str], count: int, refusal: Refusal | None = None
+) -> Response:
+    context = {"form": values, "rows": count, "more": min(count + rows.ROWS, rows.MAX_ROWS)}
+    return page(request, "ehrenamt_sprechstunde_neu.html", context, refusal)
+
+
+@router.get("/ehrenamt/sprechstunden/{office_hour_id}", response_class=HTMLResponse)
+async def office_hour_page(
+    office_hour_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
+) -> Response:
+    """The office hour, its consultations and their count by channel; rows to add more."""
+    values = form_values({}, rows.field_names(rows.ROWS, top=False))
+    return await _office_hour_page(request, caller, rpc, office_hour_id, values)
+
+
+@router.post("/ehrenamt/sprechstunden/{office_hour_id}/beratungen", response_class=HTMLResponse)
+async def add_consultations(
+    office_hour_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
+) -> Response:
+    values = form_values(await checked_form(request), rows.field_names(rows.ROWS, top=False))
+    items, sent_from = rows.consultations(values, rows.ROWS)
+    name, model = "record_office_hour_consultations", c.RecordOfficeHourConsultations
+    body = {"consultations": items}
+    _, refusal = await send(rpc, name, model, body, caller, target=office_hour_id)
+    if refusal:
+        refusal.errors = rows.on_rows(refusal.errors, sent_from)
+        return await _office_hour_page(request, caller, rpc, office_hour_id, values, refusal)
+    return RedirectResponse(f"/ui/ehrenamt/sprechstunden/{office_hour_id}", status_code=303)
+
+
+async def _office_hour_page(
+    request: Request,
+    caller: Caller,
+    rpc: Rpc,
+    office_hour_id: UUID,
+    values: dict[str, str],
+    refusal: Refusal | None = None,
+) -> Response:
+    body = c.ById(id=office_hour_id)
+    office_hour = c.OfficeHourView.model_validate(
+        await rpc.call("volunteer", "get_office_hour", body, caller)
+    )
+    context = {"office_hour": office_hour, "form": values, "rows": rows.ROWS}
+    return page(request, "ehrenamt_sprechstunde.html", context, refusal)

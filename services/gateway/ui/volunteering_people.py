@@ -1,0 +1,93 @@
+"""Volunteer pages: register a volunteer, show one with the onboarding steps, record a step."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.ui.security import checked_form
+from services.gateway.ui.volunteering_forms import Refusal, filled, form_values, page, send
+from shared.clock import today
+from shared.contracts import volunteer as c
+
+router = APIRouter(prefix="/ui", include_in_schema=False)
+
+FIELDS = (
+    "provider",
+    "user_id",
+    "registered_on",
+    "given_name",
+    "family_name",
+    "phone",
+    "email",
+    "district",
+    "languages",
+)
+STEP_FIELDS = ("step", "done_on")
+
+
+@router.get("/ehrenamt/ehrenamtliche/neu", response_class=HTMLResponse)
+async def new_volunteer(request: Request, caller: CurrentCaller) -> Response:
+    values = form_values(
+        {"provider": caller.provider or "", "registered_on": today().isoformat()}, FIELDS
+    )
+    return page(request, "ehrenamt_ehrenamtliche_neu.html", {"form": values})
+
+
+@router.post("/ehrenamt/ehrenamtliche/neu", response_class=HTMLResponse)
+async def register_volunteer(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
+    values = form_values(await checked_form(request), FIELDS)
+    body: dict[str, object] = {**filled(values, *FIELDS[:-1])}
+    body["provider"] = values["provider"]
+    # Languages are typed as "de, ar"; each code is checked by the contract.
+    body["languages"] = [x.strip() for x in values["languages"].split(",") if x.strip()]
+    result, refusal = await send(rpc, "register_volunteer", c.RegisterVolunteer, body, caller)
+    if refusal:
+        _languages_on_one_field(refusal)
+        return page(request, "ehrenamt_ehrenamtliche_neu.html", {"form": values}, refusal)
+    ref = c.VolunteerRef.model_validate(result)
+    return RedirectResponse(f"/ui/ehrenamt/ehrenamtliche/{ref.volunteer_id}", status_code=303)
+
+
+def _languages_on_one_field(refusal: Refusal) -> None:
+    for name in [n for n in refusal.errors if n.startswith("languages.")]:
+        refusal.errors.setdefault("languages", refusal.errors.pop(name))
+
+
+@router.get("/ehrenamt/ehrenamtliche/{volunteer_id}", response_class=HTMLResponse)
+async def volunteer_page(
+    volunteer_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
+) -> Response:
+    """The volunteer with onboarding steps, and a form to record the next step."""
+    step = form_values({"done_on": today().isoformat()}, STEP_FIELDS)
+    return await _volunteer_page(request, caller, rpc, volunteer_id, step)
+
+
+@router.post("/ehrenamt/ehrenamtliche/{volunteer_id}/einstieg", response_class=HTMLResponse)
+async def record_step(
+    volunteer_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
+) -> Response:
+    values = form_values(await checked_form(request), STEP_FIELDS)
+    body = filled(values, *STEP_FIELDS)
+    name = "record_onboarding_step"
+    _, refusal = await send(rpc, name, c.RecordOnboardingStep, body, caller, target=volunteer_id)
+    if refusal:
+        return await _volunteer_page(request, caller, rpc, volunteer_id, values, refusal)
+    return RedirectResponse(f"/ui/ehrenamt/ehrenamtliche/{volunteer_id}", status_code=303)
+
+
+async def _volunteer_page(
+    request: Request,
+    caller: CurrentCaller,
+    rpc: Rpc,
+    volunteer_id: UUID,
+    step: dict[str, str],
+    refusal: Refusal | None = None,
+) -> Response:
+    result = await rpc.call("volunteer", "get_volunteer", c.ById(id=volunteer_id), caller)
+    volunteer = c.VolunteerView.model_validate(result)
+    context = {"volunteer": volunteer, "form": step}
+    return page(request, "ehrenamt_ehrenamtliche.html", context, refusal)

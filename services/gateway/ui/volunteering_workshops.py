@@ -1,0 +1,88 @@
+"""Workshop pages: record a workshop held, show it with its participants, record who took
+part, issue a participation certificate and link to its PDF (served by the API route)."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.ui.security import checked_form
+from services.gateway.ui.volunteering_forms import Refusal, filled, form_values, page, send
+from shared.clock import today
+from shared.contracts import volunteer as c
+from shared.identity import Caller
+
+router = APIRouter(prefix="/ui", include_in_schema=False)
+
+FIELDS = ("provider", "topic", "held_on", "site", "duration_minutes")
+ATTENDEE_FIELDS = ("given_name", "family_name", "birth_date", "household_id")
+
+
+@router.get("/ehrenamt/workshops/neu", response_class=HTMLResponse)
+async def new_workshop(request: Request, caller: CurrentCaller) -> Response:
+    start = {"provider": caller.provider or "", "held_on": today().isoformat()}
+    return page(request, "ehrenamt_workshop_neu.html", {"form": form_values(start, FIELDS)})
+
+
+@router.post("/ehrenamt/workshops/neu", response_class=HTMLResponse)
+async def hold_workshop(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
+    values = form_values(await checked_form(request), FIELDS)
+    body = {**filled(values, *FIELDS), "provider": values["provider"]}
+    result, refusal = await send(rpc, "hold_workshop", c.HoldWorkshop, body, caller)
+    if refusal:
+        return page(request, "ehrenamt_workshop_neu.html", {"form": values}, refusal)
+    ref = c.WorkshopRef.model_validate(result)
+    return RedirectResponse(f"/ui/ehrenamt/workshops/{ref.workshop_id}", status_code=303)
+
+
+@router.get("/ehrenamt/workshops/{workshop_id}", response_class=HTMLResponse)
+async def workshop_page(
+    workshop_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
+) -> Response:
+    """The workshop, its participants with their certificates, and the attendance form."""
+    return await _workshop_page(request, caller, rpc, workshop_id, form_values({}, ATTENDEE_FIELDS))
+
+
+@router.post("/ehrenamt/workshops/{workshop_id}/teilnahmen", response_class=HTMLResponse)
+async def record_attendance(
+    workshop_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
+) -> Response:
+    values = form_values(await checked_form(request), ATTENDEE_FIELDS)
+    body = filled(values, *ATTENDEE_FIELDS)
+    name = "record_attendance"
+    _, refusal = await send(rpc, name, c.RecordAttendance, body, caller, target=workshop_id)
+    if refusal:
+        return await _workshop_page(request, caller, rpc, workshop_id, values, refusal)
+    return RedirectResponse(f"/ui/ehrenamt/workshops/{workshop_id}", status_code=303)
+
+
+@router.post("/ehrenamt/workshops/{workshop_id}/bestaetigungen", response_class=HTMLResponse)
+async def issue_certificate(
+    workshop_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
+) -> Response:
+    submitted = await checked_form(request)
+    body = {"attendee_id": submitted.get("attendee_id", "")}
+    name = "issue_certificate"
+    _, refusal = await send(rpc, name, c.IssueCertificate, body, caller, target=workshop_id)
+    if refusal:
+        values = form_values({}, ATTENDEE_FIELDS)
+        general = refusal.general or "Die Bestätigung konnte nicht ausgestellt werden."
+        refusal = Refusal(refusal.status, general=general)
+        return await _workshop_page(request, caller, rpc, workshop_id, values, refusal)
+    return RedirectResponse(f"/ui/ehrenamt/workshops/{workshop_id}", status_code=303)
+
+
+async def _workshop_page(
+    request: Request,
+    caller: Caller,
+    rpc: Rpc,
+    workshop_id: UUID,
+    values: dict[str, str],
+    refusal: Refusal | None = None,
+) -> Response:
+    result = await rpc.call("volunteer", "get_workshop", c.ById(id=workshop_id), caller)
+    workshop = c.WorkshopView.model_validate(result)
+    return page(request, "ehrenamt_workshop.html", {"workshop": workshop, "form": values}, refusal)

@@ -1,0 +1,53 @@
+"""Policy: when intake records that a household withdrew its `volunteer_tandem` consent,
+the tandem resting on it ends (domain/tandem_consent.py says when and why).
+
+Runs in the household projection's consumer, in its transaction, through the tandems
+decider like any command: the withdrawal noted in `known_consents`, the `TandemEnded`
+appended and the consumer's record of having applied the event commit together. So
+once the tandem shows as ended, no new tandem can rest on the withdrawn consent; a
+redelivery or a replay finds the tandem ended and appends nothing.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from services.volunteer.domain import tandems as td
+from services.volunteer.domain.tandem_commands import EndOnConsentWithdrawn
+from shared.contracts.intake import ConsentPurpose, HouseholdConsentWithdrawn
+from shared.envelope import CommandContext, Envelope
+from shared.eventstore.store import EventStore
+
+ACTOR = "system:volunteer"
+
+
+class ConsentPolicy:
+    def __init__(self, store: EventStore) -> None:
+        self.store = store
+
+    async def withdrawn(
+        self, conn: AsyncConnection, envelope: Envelope, event: HouseholdConsentWithdrawn
+    ) -> None:
+        """End the tandem resting on the withdrawn consent, if one is active."""
+        if event.purpose_code is not ConsentPurpose.volunteer_tandem:
+            return
+        stream_id = td.stream_id(envelope.municipality, event.household_id)
+        history = await self.store.load(conn, stream_id)
+        state = td.tandems.fold(r.event for r in history)  # type: ignore[misc]
+        command = EndOnConsentWithdrawn(event.consent_id, event.withdrawn_on)
+        ended = td.tandems.decide(command, state)
+        if not ended or state.active is None:
+            return
+        await self.store.append(
+            conn,
+            stream_id=stream_id,
+            expected_version=len(history),
+            new_events=ended,
+            context=CommandContext(
+                actor=ACTOR,
+                municipality=envelope.municipality,
+                correlation_id=envelope.correlation_id,
+                causation_id=envelope.event_id,
+            ),
+            provider=state.active.provider,
+        )

@@ -1,0 +1,208 @@
+"""The volunteer programme's pages over HTTP (Köln, Caritas), as staff and a volunteer use
+them: an office hour's quick entry stores all its consultations or none and keeps what
+was typed on an error; the consultations show on the office hour's page and in the yearly
+figures by channel; a volunteer sees their own tandem's household and nothing of another's;
+a workshop's page links each participant's certificate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import httpx
+import pytest
+
+from shared.contracts.reporting import Figures
+from support.system import System, household, wait_until
+
+pytestmark = pytest.mark.integration
+
+CARITAS = {"x-auszug-role": "caseworker", "x-auszug-provider": "caritas", "x-auszug-user": "ute"}
+MARIA = {"x-auszug-role": "volunteer", "x-auszug-user": "maria.s"}
+JONAS = {"x-auszug-role": "volunteer", "x-auszug-user": "jonas.k"}
+
+
+def browser(system: System, headers: Mapping[str, str], first_page: str) -> httpx.Client:
+    """A client with the development identity and the CSRF cookie the first page sets."""
+    client = httpx.Client(base_url=system.gateway, headers=dict(headers), timeout=30)
+    assert client.get(first_page).status_code == 200
+    return client
+
+
+def post(client: httpx.Client, path: str, form: Mapping[str, str]) -> httpx.Response:
+    return client.post(path, data={**form, "csrf_token": client.cookies["auszug_csrf"]})
+
+
+def consultations_by_channel(system: System, year: int) -> dict[str, int]:
+    response = system.http.get(f"{system.gateway}/api/reports/yearly/{year}")
+    response.raise_for_status()
+    figures = Figures.model_validate(response.json()).figure("consultations")
+    return {"total": int(figures.value or 0)} | {
+        i.code: int(i.value or 0)
+        for b in figures.breakdowns
+        if b.dimension == "channel"
+        for i in b.items
+    }
+
+
+ROW = {"channel": "in_person", "visitor": "tandem", "topic": "application"}
+
+
+def rows(*typed: tuple[int, Mapping[str, str]]) -> dict[str, str]:
+    """Form fields of the consultation rows `(row number, fields)`."""
+    return {f"consultations.{i}.{k}": v for i, fields in typed for k, v in fields.items()}
+
+
+def quick_entry_of_an_office_hour(system: System) -> None:
+    staff = browser(system, CARITAS, "/ui/ehrenamt/sprechstunden/neu")
+    before = consultations_by_channel(system, 2025)
+    top = {"held_on": "2025-03-05", "provider": "caritas", "duration_minutes": "120"}
+    invalid = {
+        **top,
+        **rows(
+            (0, {**ROW, "duration_minutes": "30"}),
+            (2, {**ROW, "channel": "phone", "duration_minutes": "viel"}),
+            (3, {**ROW, "channel": "email", "topic": "wbs", "duration_minutes": "15"}),
+        ),
+    }
+    refused = post(staff, "/ui/ehrenamt/sprechstunden/neu", invalid)
+    assert refused.status_code == 422, refused.text
+    assert 'id="fehler-consultations.2.duration_minutes"' in refused.text
+    assert 'value="viel"' in refused.text and 'value="15"' in refused.text
+    assert re.search(r'<option value="wbs" selected>', refused.text)
+    # A row the contract accepts but the service refuses (an unknown tandem): still none.
+    unknown = {**invalid, "consultations.2.duration_minutes": "20"}
+    unknown["consultations.3.tandem_id"] = "00000000-0000-4000-8000-000000000000"
+    refused = post(staff, "/ui/ehrenamt/sprechstunden/neu", unknown)
+    assert refused.status_code == 409 and "Tandem ist nicht bekannt" in refused.text
+    assert 'value="20"' in refused.text
+
+    valid = {**unknown, "consultations.3.tandem_id": ""}
+    held = post(staff, "/ui/ehrenamt/sprechstunden/neu", valid)
+    assert held.status_code == 303, held.text
+    shown = staff.get(held.headers["location"])
+    assert shown.status_code == 200
+    assert "Offene Sprechstunde am 05.03.2025" in shown.text
+    assert shown.text.count("<td>Telefon</td>") == 1 and shown.text.count("<td>E-Mail</td>") == 1
+    assert "<dt>Beratungen</dt><dd>3</dd>" in shown.text
+
+    expected = {k: before.get(k, 0) + 1 for k in ("in_person", "phone", "email")}
+    expected["total"] = before["total"] + 3
+    wait_until(
+        lambda: consultations_by_channel(system, 2025) == expected,
+        what=f"consultations {expected} in the yearly figures",
+    )
+
+
+def register_volunteer(staff: httpx.Client, user_id: str, given_name: str) -> str:
+    """Registered and with a signed agreement, through the pages; returns the id."""
+    form = {
+        "provider": "caritas",
+        "user_id": user_id,
+        "registered_on": "2025-01-20",
+        "given_name": given_name,
+        "family_name": "Beispiel",
+        "languages": "de, xx-not-a-code",
+    }
+    refused = post(staff, "/ui/ehrenamt/ehrenamtliche/neu", form)
+    assert refused.status_code == 422 and 'id="fehler-languages"' in refused.text
+    assert f'value="{given_name}"' in refused.text
+    created = post(staff, "/ui/ehrenamt/ehrenamtliche/neu", {**form, "languages": "de, ar"})
+    assert created.status_code == 303, created.text
+    location = created.headers["location"]
+    step = {"step": "agreement_signed", "done_on": "2025-01-25"}
+    assert post(staff, f"{location}/einstieg", step).status_code == 303
+    assert "Ehrenamtsvereinbarung unterschrieben" in staff.get(location).text
+    return location.rsplit("/", 1)[1]
+
+
+def form_tandem(system: System, staff: httpx.Client, volunteer_id: str, household_id: str) -> str:
+    """The one place a test tandem is formed: the household's consent to share its data
+    with a tandem first (intake), then the tandem through the page."""
+    consent = {"purpose": "volunteer_tandem", "given_on": "2025-01-15", "given_by": "Vorstand"}
+    url = f"{system.gateway}/api/households/{household_id}/consents"
+    assert system.http.post(url, json=consent, headers=CARITAS).status_code == 201
+    form = {"volunteer_id": volunteer_id, "household_id": household_id, "formed_on": "2025-02-01"}
+
+    def formed() -> bool:
+        response = post(staff, "/ui/ehrenamt/tandems/neu", form)
+        # Volunteer learns of the household and its consent from intake's events a moment later.
+        if response.status_code == 409 and (
+            "kennt das Ehrenamt nicht" in response.text or "Einwilligung" in response.text
+        ):
+            return False
+        assert response.status_code == 303, response.text
+        return True
+
+    wait_until(formed, interval=0.3, what="household and consent known to volunteer")
+    listed: list[dict[str, Any]] = system.http.get(
+        f"{system.gateway}/api/tandems", headers=CARITAS
+    ).json()["tandems"]
+    return str(next(t["tandem_id"] for t in listed if t["household_id"] == household_id))
+
+
+def volunteer_sees_only_their_own_tandem(system: System) -> None:
+    staff = browser(system, CARITAS, "/ui/ehrenamt")
+    ours = system.register(household("2025-01-10", adults=2, minors=3), **CARITAS)
+    theirs = system.register(household("2025-01-11"), **CARITAS)
+    ours_id, theirs_id = ours.json()["household_id"], theirs.json()["household_id"]
+    maria_tandem = form_tandem(
+        system, staff, register_volunteer(staff, "maria.s", "Maria"), ours_id
+    )
+    jonas_tandem = form_tandem(
+        system, staff, register_volunteer(staff, "jonas.k", "Jonas"), theirs_id
+    )
+    assert maria_tandem in staff.get("/ui/ehrenamt").text
+
+    maria = browser(system, MARIA, "/ui/tandems")
+    page = maria.get("/ui/tandems").text
+    assert ours_id in page and theirs_id not in page
+    assert "5 (2 Erwachsene, 3 Minderjährige)" in page and "Person 0" not in page
+    assert maria.get(f"/ui/tandems/{jonas_tandem}").status_code == 404
+    support = {"kind": "viewing", "supported_on": "2025-06-10"}
+    assert post(maria, f"/ui/tandems/{jonas_tandem}/unterstuetzung", support).status_code == 404
+    recorded = post(maria, f"/ui/tandems/{maria_tandem}/unterstuetzung", support)
+    assert recorded.status_code == 303, recorded.text
+    assert "Besichtigung" in maria.get(f"/ui/tandems/{maria_tandem}").text
+    assert maria.get("/ui/ehrenamt").status_code == 403
+
+    ended = post(staff, f"/ui/ehrenamt/tandems/{maria_tandem}/ende", {"reason": "flat_found"})
+    assert ended.status_code == 303, ended.text
+    assert maria.get(f"/ui/tandems/{maria_tandem}").status_code == 404
+    assert (
+        post(staff, f"/ui/ehrenamt/tandems/{maria_tandem}/ende", {"reason": "x"}).status_code == 422
+    )
+
+
+def workshop_with_a_certificate(system: System) -> None:
+    staff = browser(system, CARITAS, "/ui/ehrenamt/workshops/neu")
+    workshop = {
+        "provider": "caritas",
+        "topic": "heating_and_ventilation",
+        "held_on": "2025-04-09",
+        "site": "Bürgerzentrum Ehrenfeld",
+        "duration_minutes": "90",
+    }
+    held = post(staff, "/ui/ehrenamt/workshops/neu", workshop)
+    assert held.status_code == 303, held.text
+    location = held.headers["location"]
+    person = {"given_name": "Yasmin", "family_name": "Haddad"}
+    assert post(staff, f"{location}/teilnahmen", person).status_code == 303
+    attendee = re.search(r'name="attendee_id" value="([^"]+)"', staff.get(location).text)
+    assert attendee
+    issued = post(staff, f"{location}/bestaetigungen", {"attendee_id": attendee[1]})
+    assert issued.status_code == 303, issued.text
+    page = staff.get(location).text
+    assert "Heizen, Lüften, Energie sparen" in page
+    link = re.search(r'href="(/api/workshops/[^"]+/certificates/[^"]+)"', page)
+    assert link
+    document = staff.get(link[1])
+    assert document.headers["content-type"] == "application/pdf"
+
+
+def test_volunteer_pages_over_http(system: System) -> None:
+    quick_entry_of_an_office_hour(system)
+    volunteer_sees_only_their_own_tandem(system)
+    workshop_with_a_certificate(system)
