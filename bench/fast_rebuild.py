@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -32,10 +31,10 @@ from uuid import UUID
 
 from nats.aio.client import Client
 from nats.aio.msg import Msg
-from nats.js import JetStreamContext
-from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy, StatusCode
+from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 from sqlalchemy import func, insert, select
 
+from shared.catchup import BatchPuller
 from shared.clock import utcnow
 from shared.consumer import ALL_EVENTS, EventConsumer, Projection
 from shared.contracts.registry import EventRegistry
@@ -44,56 +43,6 @@ from shared.envelope import Envelope
 from shared.eventstore.schema import processed_events
 from shared.eventstore.store import RecordedEvent
 from shared.messaging import EVENTS_STREAM, delete_consumer_if_exists
-
-
-class BatchPuller:
-    """Pull batches from a consumer: one request per batch, messages gathered by a callback.
-
-    A no-wait request for `batch` messages is answered with up to `batch` messages and,
-    when fewer were available, a status message that ends the batch: `404 No Messages`
-    when there was none, `408 Request Timeout` when there were some (nats-server 2.9).
-    """
-
-    def __init__(self, nc: Client, stream: str, consumer: str, batch: int) -> None:
-        self.nc = nc
-        self.batch = batch
-        self.request_subject = f"$JS.API.CONSUMER.MSG.NEXT.{stream}.{consumer}"
-        self.request = json.dumps({"batch": batch, "no_wait": True}).encode()
-        self.inbox = nc.new_inbox()
-        self._messages: list[Msg] = []
-        self._complete: asyncio.Future[None] | None = None
-        self._sub: Any = None
-
-    async def start(self) -> None:
-        self._sub = await self.nc.subscribe(self.inbox, cb=self._on_message)
-
-    async def stop(self) -> None:
-        if self._sub is not None:
-            await self._sub.unsubscribe()
-            self._sub = None
-
-    async def fetch(self, within: float) -> list[Msg]:
-        self._messages = []
-        self._complete = asyncio.get_running_loop().create_future()
-        await self.nc.publish(self.request_subject, self.request, reply=self.inbox)
-        await asyncio.wait_for(self._complete, within)
-        return self._messages
-
-    async def _on_message(self, msg: Msg) -> None:
-        complete = self._complete
-        status = JetStreamContext.is_status_msg(msg)
-        if status is None:
-            self._messages.append(msg)
-            if len(self._messages) >= self.batch and complete is not None and not complete.done():
-                complete.set_result(None)
-            return
-        if complete is None or complete.done():
-            return
-        if status in (StatusCode.NO_MESSAGES, StatusCode.REQUEST_TIMEOUT):
-            # 404: nothing was there; 408 (nats-server 2.9): fewer than `batch` were.
-            complete.set_result(None)
-        else:
-            complete.set_exception(RuntimeError(f"pull request failed: {msg.headers}"))
 
 
 @dataclass
@@ -156,7 +105,7 @@ async def rebuild(
             await pull.unsubscribe()
     else:
         info = await js.add_consumer(EVENTS_STREAM, config=config)
-        puller = BatchPuller(nc, EVENTS_STREAM, info.name, batch_size)
+        puller = BatchPuller(nc, info.name, batch_size)
         await puller.start()
 
         async def fetch() -> list[Msg]:

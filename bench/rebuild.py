@@ -16,8 +16,8 @@ from nats.aio.client import Client
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 
 from bench.common import EVENTS, SUBJECT, chunks, envelope_bodies, purge_events, stream_messages
-from bench.fast_rebuild import BatchPuller
 from bench.proc import Worker
+from shared.catchup import BatchPuller
 from shared.consumer import ALL_EVENTS
 from shared.messaging import EVENTS_STREAM
 
@@ -99,7 +99,7 @@ async def raw_bulk_pull(nc: Client, batch: int = 1000, events: int = EVENTS) -> 
             mem_storage=True,
         ),
     )
-    puller = BatchPuller(nc, EVENTS_STREAM, info.name, batch)
+    puller = BatchPuller(nc, info.name, batch)
     await puller.start()
     started = time.perf_counter()
     received = 0

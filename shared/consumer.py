@@ -10,6 +10,10 @@ cannot hold back the others: it is handed back with a growing delay, and after
 `max_deliver` deliveries moved to the dead-letter stream with a metric. A message that
 is not an envelope at all goes there at once. An event type nobody registered is
 acknowledged and counted, not applied.
+
+A consumer whose durable does not exist yet (a new or dropped read model) first catches
+up with the stream through `shared.catchup` (bulk reads, no acks, the same transaction
+per batch), then creates its durable to start after what was applied.
 """
 
 from __future__ import annotations
@@ -28,12 +32,13 @@ from nats.errors import Error as NatsError
 from nats.js import JetStreamContext
 from nats.js.api import AckPolicy as JsAckPolicy
 from nats.js.api import ConsumerConfig, DeliverPolicy
-from nats.js.errors import NotFoundError
+from nats.js.errors import BadRequestError, NotFoundError
 from pydantic import ValidationError
 from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared import metrics
+from shared.catchup import CatchUp, catch_up, writer_turn
 from shared.clock import utcnow
 from shared.contracts.registry import EventRegistry
 from shared.db import Database
@@ -48,7 +53,12 @@ ALL_EVENTS = "auszug.*.*"
 
 
 class Projection(Protocol):
-    """Applies events to a read model or reacts to them, inside the given transaction."""
+    """Applies events to a read model or reacts to them, inside the given transaction.
+
+    A projection may also name the only event types it reads, as a class attribute
+    `event_types` (a collection of event classes): a catch-up then skips the others
+    unparsed (see `shared.catchup`).
+    """
 
     async def apply(self, conn: AsyncConnection, batch: Sequence[RecordedEvent]) -> None: ...
 
@@ -87,6 +97,8 @@ class EventConsumer:
         self._subscription: JetStreamContext.PullSubscription | None = None
         self._task: asyncio.Task[None] | None = None
         self._running = False
+        self.caught_up = asyncio.Event()
+        self.last_catch_up: CatchUp | None = None
 
     def consumer_config(self) -> ConsumerConfig:
         return ConsumerConfig(
@@ -101,7 +113,12 @@ class EventConsumer:
         )
 
     async def start(self, nc: NatsClient) -> None:
-        """Create the durable consumer if needed and start pulling from it."""
+        """Bind to the durable consumer and start pulling from it.
+
+        Without a durable (a new or dropped read model) the stream is first replayed by
+        `shared.catchup` in the background, and the durable is created to start after
+        what that applied.
+        """
         self._nc = nc
         js = nc.jetstream()
         try:
@@ -109,10 +126,65 @@ class EventConsumer:
             # rebuild) cannot be "updated" back to DeliverPolicy.ALL; the server refuses.
             await js.consumer_info(EVENTS_STREAM, self.name)
         except NotFoundError:
-            await js.add_consumer(EVENTS_STREAM, self.consumer_config())
-        self._subscription = await js.pull_subscribe_bind(self.name, stream=EVENTS_STREAM)
+            fresh = True
+        else:
+            fresh = False
+            self._subscription = await js.pull_subscribe_bind(self.name, stream=EVENTS_STREAM)
+            self.caught_up.set()
         self._running = True
-        self._task = asyncio.create_task(self._pull(), name=f"consumer-{self.name}")
+        self._task = asyncio.create_task(self._run(fresh), name=f"consumer-{self.name}")
+
+    async def _run(self, fresh: bool) -> None:
+        if fresh:
+            await self._catch_up_and_hand_over()
+        await self._pull()
+
+    async def _catch_up_and_hand_over(self) -> None:
+        assert self._nc is not None
+        js = self._nc.jetstream()
+        wanted = getattr(self.projection, "event_types", None)
+        names = None if wanted is None else {cls.__name__ for cls in wanted}
+
+        async def decode(msg: Msg) -> RecordedEvent | None:
+            # Subjects end in the event type (`contracts.registry.subject_for`).
+            if names is not None and msg.subject.rpartition(".")[2] not in names:
+                return None
+            return await self._decode(msg, settle=False)
+
+        try:
+            done = await catch_up(
+                self._nc,
+                name=self.name,
+                filter_subject=self.filter_subject,
+                decode=decode,
+                apply=self._apply_counted,
+            )
+            last, self.last_catch_up = done.last_sequence, done
+            log.info("caught up", consumer=self.name, **vars(done))
+        except NatsError as exc:
+            last = 0  # the live path replays everything instead
+            log.warning("catch-up not possible", consumer=self.name, error=repr(exc))
+        config = self.consumer_config()
+        if last:
+            config.deliver_policy = DeliverPolicy.BY_START_SEQUENCE
+            config.opt_start_seq = last + 1
+        while self._subscription is None:
+            try:
+                with contextlib.suppress(BadRequestError):  # created by a previous attempt
+                    await js.add_consumer(EVENTS_STREAM, config)
+                self._subscription = await js.pull_subscribe_bind(self.name, stream=EVENTS_STREAM)
+            except NatsError as exc:
+                log.info("durable not created yet; retrying", consumer=self.name, error=repr(exc))
+                await asyncio.sleep(0.5)
+        self.caught_up.set()
+
+    async def _apply_counted(self, batch: Sequence[RecordedEvent]) -> int:
+        started = time.perf_counter()
+        applied = await self._apply(batch) if batch else 0
+        metrics.EVENTS_CONSUMED.labels(self.name, "applied").inc(applied)
+        metrics.EVENTS_CONSUMED.labels(self.name, "duplicate").inc(len(batch) - applied)
+        metrics.CONSUMER_BATCH_DURATION.labels(self.name).observe(time.perf_counter() - started)
+        return applied
 
     async def stop(self) -> None:
         self._running = False
@@ -185,29 +257,31 @@ class EventConsumer:
                 metrics.CONSUMER_PENDING.labels(self.name).set(pending)
         metrics.CONSUMER_BATCH_DURATION.labels(self.name).observe(time.perf_counter() - started)
 
-    async def _decode(self, msg: Msg) -> RecordedEvent | None:
-        """The event in `msg`; None once the message has been settled otherwise."""
+    async def _decode(self, msg: Msg, *, settle: bool = True) -> RecordedEvent | None:
+        """The event in `msg`; None once the message has been dealt with otherwise
+        (`settle`: acknowledged or terminated; a catch-up's messages need neither)."""
         try:
             envelope = Envelope.model_validate_json(msg.data)
         except ValidationError as exc:
-            await self._dead_letter(msg, "malformed", repr(exc))
+            await self._dead_letter(msg, "malformed", repr(exc), settle=settle)
             return None
         if not self.registry.known(envelope.event_type):
             metrics.EVENTS_CONSUMED.labels(self.name, "unknown_type").inc()
             log.info("skipping unknown event type", consumer=self.name, type=envelope.event_type)
-            await msg.ack()
+            if settle:
+                await msg.ack()
             return None
         try:
             event = self.registry.decode(envelope)
         except ValidationError as exc:
-            await self._dead_letter(msg, "invalid_payload", repr(exc))
+            await self._dead_letter(msg, "invalid_payload", repr(exc), settle=settle)
             return None
         assert event is not None
         return RecordedEvent(envelope, event)
 
     async def _apply(self, batch: Sequence[RecordedEvent]) -> int:
         """Apply what was not applied before, in one transaction; return how many were new."""
-        async with self.db.transaction() as conn:
+        async with writer_turn(self.db), self.db.transaction() as conn:
             ids = [r.envelope.event_id for r in batch]
             seen = set(
                 (
@@ -262,7 +336,7 @@ class EventConsumer:
                     self.name, "applied" if applied else "duplicate"
                 ).inc()
 
-    async def _dead_letter(self, msg: Msg, reason: str, error: str) -> None:
+    async def _dead_letter(self, msg: Msg, reason: str, error: str, *, settle: bool = True) -> None:
         assert self._nc is not None
         js = self._nc.jetstream()
         headers: dict[str, Any] = {
@@ -277,6 +351,7 @@ class EventConsumer:
             # The same message dead-lettered twice (crash before term) is stored once.
             headers["Nats-Msg-Id"] = f"{self.name}:{msg.metadata.sequence.stream}"
         await js.publish(f"{DLQ_SUBJECT_ROOT}.{self.name}", msg.data, headers=headers)
-        await msg.term()
+        if settle:
+            await msg.term()
         metrics.EVENTS_DEAD_LETTERED.labels(self.name, reason).inc()
         log.error("message dead-lettered", consumer=self.name, reason=reason, error=error[:300])

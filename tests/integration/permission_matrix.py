@@ -387,6 +387,14 @@ EXPECTED: dict[str, dict[str, Status]] = {
         "analyst": 403,
         "admin": 200,
     },
+    "GET /ui/haushalte/{household_id}/einwilligungen/neu": {
+        "coordinator": (200, 200, 404, 404),
+        "caseworker": (200, 404, 404, 404),
+        "housing_office": 403,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": (200, 200, 404, 404),
+    },
     "GET /ui/haushalte/{household_id}": {
         "coordinator": (200, 200, 404, 404),
         "caseworker": (200, 404, 404, 404),
@@ -846,6 +854,22 @@ EXPECTED: dict[str, dict[str, Status]] = {
     "POST /api/workshops/{workshop_id}/certificates": {
         "coordinator": 422,
         "caseworker": 422,
+        "housing_office": 403,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": 403,
+    },
+    "POST /ui/haushalte/{household_id}/einwilligungen": {
+        "coordinator": 403,
+        "caseworker": 403,
+        "housing_office": 403,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": 403,
+    },
+    "POST /ui/haushalte/{household_id}/einwilligungen/{consent_id}/widerruf": {
+        "coordinator": 403,
+        "caseworker": 403,
         "housing_office": 403,
         "volunteer": 403,
         "analyst": 403,

@@ -120,10 +120,15 @@ def register_volunteer(staff: httpx.Client, user_id: str, given_name: str) -> st
 
 def form_tandem(system: System, staff: httpx.Client, volunteer_id: str, household_id: str) -> str:
     """The one place a test tandem is formed: the household's consent to share its data
-    with a tandem first (intake), then the tandem through the page."""
-    consent = {"purpose": "volunteer_tandem", "given_on": "2025-01-15", "given_by": "Vorstand"}
-    url = f"{system.gateway}/api/households/{household_id}/consents"
-    assert system.http.post(url, json=consent, headers=CARITAS).status_code == 201
+    with a tandem first (on the household's page), then the tandem through the page."""
+    consent = {"purpose": "volunteer_tandem", "given_on": "2025-01-15"}
+    consents = f"/ui/haushalte/{household_id}/einwilligungen"
+    refused = post(staff, consents, consent)  # who consented is missing
+    assert refused.status_code == 422 and 'id="fehler-given_by"' in refused.text
+    assert 'value="2025-01-15"' in refused.text
+    assert post(staff, consents, {**consent, "given_by": "Vorstand"}).status_code == 303
+    page = staff.get(f"/ui/haushalte/{household_id}")
+    assert "Weitergabe an ein ehrenamtliches Tandem" in page.text and "Vorstand" in page.text
     form = {"volunteer_id": volunteer_id, "household_id": household_id, "formed_on": "2025-02-01"}
 
     def formed() -> bool:

@@ -16,7 +16,14 @@ from services.gateway.auth.authenticator import Authenticator
 from services.gateway.auth.cookies import end_session, start_session
 from services.gateway.identity import SESSION_COOKIE
 from services.gateway.routes.session import sign_in_or_raise
-from services.gateway.ui import households, offers, prevention_cases, report, volunteering
+from services.gateway.ui import (
+    household_consents,
+    households,
+    offers,
+    prevention_cases,
+    report,
+    volunteering,
+)
 from services.gateway.ui.security import checked_form
 from services.gateway.ui.templating import render
 
@@ -63,6 +70,7 @@ def install(app: FastAPI) -> None:
     """Add the UI's routes and its static files to the gateway."""
     app.include_router(router)
     app.include_router(households.router)
+    app.include_router(household_consents.router)
     app.include_router(report.router)
     app.include_router(offers.router)
     app.include_router(volunteering.router)

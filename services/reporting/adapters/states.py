@@ -100,17 +100,16 @@ async def visits_overdue(
         .limit(1)
         .scalar_subquery()
     )
-    closed = exists().where(
-        c.c.municipality == a.c.municipality,
-        c.c.case_id == a.c.case_id,
-        c.c.occurred_on <= day,
-        *known_by(c, as_known_on),
+    # Not a correlated EXISTS: SQLite walked the closures' period index per admission
+    # (quadratic: 0.35 s for 2,400 cases, seconds at a million events).
+    closed = select(c.c.case_id).where(
+        c.c.municipality == municipality, c.c.occurred_on <= day, *known_by(c, as_known_on)
     )
     statement = select(a.c.case_id, a.c.provider, next_due.label("next_visit_due"), ONE).where(
         a.c.municipality == municipality,
         a.c.occurred_on <= day,
         *known_by(a, as_known_on),
-        ~closed,
+        a.c.case_id.not_in(closed),
         next_due < day,
     )
     return await _rows(conn, statement)

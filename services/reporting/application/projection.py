@@ -18,6 +18,9 @@ CONSUMER = "reporting-figures"
 
 
 class FiguresProjection:
+    # Only registrations: a catch-up skips every other event unparsed.
+    event_types = (HouseholdRegistered,)
+
     async def apply(self, conn: AsyncConnection, batch: Sequence[RecordedEvent]) -> None:
         rows = []
         for recorded in batch:

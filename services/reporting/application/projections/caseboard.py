@@ -3,6 +3,7 @@ stream order by the pure rules of `domain.caseboard`, and written back."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import fields
 from typing import Any
@@ -39,6 +40,13 @@ class CaseboardProjection:
         offers = {_id(r, "offer_id") for r in relevant if isinstance(r.event, OFFER_EVENTS)}
         loaded = await _load(conn, households, offers)
         cards: dict[Key, CaseCard | None] = dict(loaded)
+        # Only a card that holds an offer's id can be in the running for it: every key ever
+        # given a card with that offer id is listed here (stale entries are re-checked), so an
+        # offer event looks at its few candidates, not at every card of the batch.
+        holders: dict[UUID, set[Key]] = defaultdict(set)
+        for key, held in loaded.items():
+            if held.offer_id is not None:
+                holders[held.offer_id].add(key)
         for recorded in relevant:
             municipality, event = recorded.envelope.municipality, recorded.event
             if isinstance(event, HouseholdRegistered):
@@ -47,11 +55,14 @@ class CaseboardProjection:
                 key = (municipality, _id(recorded, "household_id"))
                 card = cards.get(key)
                 if card is not None:
-                    cards[key] = evolve(card, event)
+                    cards[key] = evolved = evolve(card, event)
+                    if evolved is not None and evolved.offer_id is not None:
+                        holders[evolved.offer_id].add(key)
             if isinstance(event, OFFER_EVENTS):
-                for key, card in cards.items():
-                    if card is not None and key[0] == municipality:
-                        cards[key] = offer_ended(card, event)
+                for key in holders.get(event.offer_id, ()):
+                    holder = cards.get(key)
+                    if holder is not None and key[0] == municipality:
+                        cards[key] = offer_ended(holder, event)
         # Only what changed is written: most cards loaded for an offer stay as they were.
         changed = {key for key, card in cards.items() if loaded.get(key) != card}
         gone = [key for key in changed if key in loaded]
