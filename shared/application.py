@@ -36,6 +36,15 @@ class Outcome(Generic[S]):
     version: int
 
 
+async def load_state(
+    conn: AsyncConnection, store: EventStore, decider: Decider[C, E, S], stream_id: str
+) -> tuple[S, int]:
+    """A stream's current state and version (0: no such stream), inside `conn`'s
+    transaction — for the executor and for policies deciding in a consumer's transaction."""
+    history = await store.load(conn, stream_id)
+    return decider.fold(r.event for r in history), len(history)  # type: ignore[misc]
+
+
 class CommandExecutor:
     def __init__(self, db: Database, store: EventStore, relay: OutboxRelay) -> None:
         self.db = db
@@ -45,8 +54,7 @@ class CommandExecutor:
     async def load(self, decider: Decider[C, E, S], stream_id: str) -> tuple[S, int]:
         """The current state of a stream and its version (0: no such stream)."""
         async with self.db.read() as conn:
-            history = await self.store.load(conn, stream_id)
-        return decider.fold(r.event for r in history), len(history)  # type: ignore[misc]
+            return await load_state(conn, self.store, decider, stream_id)
 
     async def execute(
         self,
@@ -80,15 +88,14 @@ class CommandExecutor:
         also: Callable[[AsyncConnection, S], Awaitable[None]] | None,
     ) -> Outcome[S]:
         async with self.db.transaction() as conn:
-            history = await self.store.load(conn, stream_id)
-            state = decider.fold(r.event for r in history)  # type: ignore[misc]
+            state, version = await load_state(conn, self.store, decider, stream_id)
             new_events = list(decider.decide(command, state))
             for event in new_events:
                 state = decider.evolve(state, event)
             envelopes = await self.store.append(
                 conn,
                 stream_id=stream_id,
-                expected_version=len(history),
+                expected_version=version,
                 new_events=[e for e in new_events if isinstance(e, DomainEvent)],
                 context=context,
                 provider=provider(state),
@@ -99,4 +106,4 @@ class CommandExecutor:
             metrics.EVENTS_APPENDED.labels(envelope.event_type).inc()
         if envelopes:
             self.relay.notify()
-        return Outcome(state, envelopes, len(history) + len(envelopes))
+        return Outcome(state, envelopes, version + len(envelopes))

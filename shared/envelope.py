@@ -61,3 +61,14 @@ class CommandContext(BaseModel):
     correlation_id: UUID
     causation_id: UUID | None = None
     recorded_at: datetime | None = None
+
+    @classmethod
+    def caused_by(cls, envelope: Envelope, actor: str) -> CommandContext:
+        """The context of a policy's command: in answer to `envelope`, same tenant and
+        correlation, written by the reacting service (`actor`)."""
+        return cls(
+            actor=actor,
+            municipality=envelope.municipality,
+            correlation_id=envelope.correlation_id,
+            causation_id=envelope.event_id,
+        )

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.intake.domain import household as hh
 from services.intake.domain import household_commands as cmd
+from shared.application import load_state
 from shared.clock import today
 from shared.contracts.intake import DeregistrationReason
 from shared.contracts.placement import PlacementCompleted
@@ -40,8 +41,7 @@ class PlacementPolicy:
         self, conn: AsyncConnection, envelope: Envelope, placed: PlacementCompleted
     ) -> None:
         stream_id = hh.stream_id(envelope.municipality, placed.household_id)
-        history = await self.store.load(conn, stream_id)
-        state = hh.household.fold(r.event for r in history)  # type: ignore[misc]
+        state, version = await load_state(conn, self.store, hh.household, stream_id)
         if state.deregistered:
             log.info("placed household was deregistered already", stream_id=stream_id)
             return
@@ -57,13 +57,8 @@ class PlacementPolicy:
         await self.store.append(
             conn,
             stream_id=stream_id,
-            expected_version=len(history),
+            expected_version=version,
             new_events=events,
-            context=CommandContext(
-                actor=ACTOR,
-                municipality=envelope.municipality,
-                correlation_id=envelope.correlation_id,
-                causation_id=envelope.event_id,
-            ),
+            context=CommandContext.caused_by(envelope, ACTOR),
             provider=state.provider,
         )

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.prevention.adapters.aftercare_offers import index_aftercare
 from services.prevention.domain import aftercare as ac
+from shared.application import load_state
 from shared.clock import business_day
 from shared.contracts.placement import PlacementCompleted
 from shared.envelope import CommandContext, Envelope
@@ -40,8 +41,7 @@ class AftercarePolicy:
         self, conn: AsyncConnection, envelope: Envelope, placed: PlacementCompleted
     ) -> None:
         stream_id = ac.stream_id(envelope.municipality, placed.household_id)
-        history = await self.store.load(conn, stream_id)
-        state = ac.aftercare.fold(r.event for r in history)  # type: ignore[misc]
+        state, version = await load_state(conn, self.store, ac.aftercare, stream_id)
         if state.offered is not None:
             log.info("aftercare was offered already", stream_id=stream_id)
             return
@@ -58,14 +58,9 @@ class AftercarePolicy:
         await self.store.append(
             conn,
             stream_id=stream_id,
-            expected_version=len(history),
+            expected_version=version,
             new_events=events,
-            context=CommandContext(
-                actor=ACTOR,
-                municipality=envelope.municipality,
-                correlation_id=envelope.correlation_id,
-                causation_id=envelope.event_id,
-            ),
+            context=CommandContext.caused_by(envelope, ACTOR),
             provider=placed.provider,
         )
         for event in events:

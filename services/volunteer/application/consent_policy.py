@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.volunteer.domain import tandems as td
 from services.volunteer.domain.tandem_commands import EndOnConsentWithdrawn
+from shared.application import load_state
 from shared.contracts.intake import ConsentPurpose, HouseholdConsentWithdrawn
 from shared.envelope import CommandContext, Envelope
 from shared.eventstore.store import EventStore
@@ -32,8 +33,7 @@ class ConsentPolicy:
         if event.purpose_code is not ConsentPurpose.volunteer_tandem:
             return
         stream_id = td.stream_id(envelope.municipality, event.household_id)
-        history = await self.store.load(conn, stream_id)
-        state = td.tandems.fold(r.event for r in history)  # type: ignore[misc]
+        state, version = await load_state(conn, self.store, td.tandems, stream_id)
         command = EndOnConsentWithdrawn(event.consent_id, event.withdrawn_on)
         ended = td.tandems.decide(command, state)
         if not ended or state.active is None:
@@ -41,13 +41,8 @@ class ConsentPolicy:
         await self.store.append(
             conn,
             stream_id=stream_id,
-            expected_version=len(history),
+            expected_version=version,
             new_events=ended,
-            context=CommandContext(
-                actor=ACTOR,
-                municipality=envelope.municipality,
-                correlation_id=envelope.correlation_id,
-                causation_id=envelope.event_id,
-            ),
+            context=CommandContext.caused_by(envelope, ACTOR),
             provider=state.active.provider,
         )

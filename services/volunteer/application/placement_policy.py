@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from services.volunteer.adapters.tables import household_placements
 from services.volunteer.domain import tandems as td
 from services.volunteer.domain.tandem_commands import ConfirmPlacementSupport, Placement
+from shared.application import load_state
 from shared.clock import business_day
 from shared.contracts.placement import PlacementCompleted
 from shared.envelope import CommandContext, Envelope
@@ -49,20 +50,14 @@ class PlacementPolicy:
         )
         await _remember(conn, envelope.municipality, placed, placement)
         stream_id = td.stream_id(envelope.municipality, placed.household_id)
-        history = await self.store.load(conn, stream_id)
-        state = td.tandems.fold(r.event for r in history)  # type: ignore[misc]
+        state, version = await load_state(conn, self.store, td.tandems, stream_id)
         events = td.tandems.decide(ConfirmPlacementSupport(placement), state)
         await self.store.append(
             conn,
             stream_id=stream_id,
-            expected_version=len(history),
+            expected_version=version,
             new_events=events,
-            context=CommandContext(
-                actor=ACTOR,
-                municipality=envelope.municipality,
-                correlation_id=envelope.correlation_id,
-                causation_id=envelope.event_id,
-            ),
+            context=CommandContext.caused_by(envelope, ACTOR),
             provider=placed.provider,
         )
 
