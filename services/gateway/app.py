@@ -30,6 +30,7 @@ from services.gateway.routes import (
 )
 from services.gateway.settings import GatewaySettings
 from services.gateway.ui import pages
+from services.gateway.ui.i18n import LocaleMiddleware
 from shared.db import Database
 from shared.http_metrics import HttpMetricsMiddleware
 from shared.logging import RequestLogMiddleware, adopt_library_loggers
@@ -81,6 +82,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     pages.install(app)
     app.add_middleware(AccessLogMiddleware, db=db)
     app.add_middleware(SecurityHeadersMiddleware, hsts=settings.secure_cookies)
+    app.add_middleware(LocaleMiddleware, secure_cookies=settings.secure_cookies)
     # The last one added runs first: the log line's correlation id covers the metrics too.
     app.add_middleware(HttpMetricsMiddleware)
     app.add_middleware(RequestLogMiddleware)

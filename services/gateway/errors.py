@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException
 
 from services.gateway.deps import rpc_client
 from services.gateway.identity import current_caller
+from services.gateway.ui.i18n import N_
 from shared.rpc import ErrorKind, RemoteError, RpcError
 from shared.validation import FieldError, field_errors
 
@@ -40,12 +41,13 @@ HTTP_KINDS = {
 }
 # The framework's own words for a body it cannot read are English; the caller reads German.
 HTTP_MESSAGES = {400: "Die Anfrage ist nicht lesbar: JSON in UTF-8 erwartet."}
+# Titles of the UI's error page (translated there, see ui/i18n.py).
 TITLES = {
-    403: "Kein Zugriff",
-    404: "Nicht gefunden",
-    409: "Nicht möglich",
-    422: "Eingabe prüfen",
-    503: "Vorübergehend nicht erreichbar",
+    403: N_("Kein Zugriff"),
+    404: N_("Nicht gefunden"),
+    409: N_("Nicht möglich"),
+    422: N_("Eingabe prüfen"),
+    503: N_("Vorübergehend nicht erreichbar"),
 }
 
 
@@ -96,7 +98,7 @@ def _page(request: Request, status: int, message: str) -> Response:
     # Imported here: the templates need the app's settings, the API does not need them.
     from services.gateway.ui.templating import render
 
-    title = TITLES.get(status, "Fehler")
+    title = TITLES.get(status, N_("Fehler"))
     return render(request, "fehler.html", {"title": title, "message": message}, status)
 
 

@@ -2,31 +2,29 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader
 
 from services.gateway.auth import csrf
-from services.gateway.ui import labels
+from services.gateway.ui import i18n, labels
 
-BERLIN = ZoneInfo("Europe/Berlin")
-templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
-
-
-def _german_date(value: date | datetime | None) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, datetime):
-        return value.astimezone(BERLIN).strftime("%d.%m.%Y, %H:%M Uhr")
-    return value.strftime("%d.%m.%Y")
-
-
-templates.env.filters["datum"] = _german_date
+templates = Jinja2Templates(
+    env=Environment(
+        loader=FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+)
+# newstyle: `_("… %(n)s", n=x)` formats after translating and escapes its arguments.
+templates.env.install_gettext_callables(  # type: ignore[attr-defined]
+    i18n.gettext, i18n.ngettext, newstyle=True
+)
+i18n.install(templates.env.globals, templates.env.filters)
 templates.env.globals["labels"] = labels
 templates.env.globals["label"] = labels.label
 

@@ -1,0 +1,174 @@
+"""The staff UI's languages: German (the source texts) and English.
+
+Templates and UI modules are written in German; every visible text goes through
+`gettext` (`{% trans %}…{% endtrans %}` or `_("…")` in a template, `_()`/`N_()` in
+Python), and the English catalogues in `locale/en/*.po` (one per area, merged) translate
+them. A text missing from the catalogue shows in German — the catalogue test in
+tests/unit/test_ui_catalogue.py fails first.
+
+The locale is chosen per request (`?lang=en` — remembered in a cookie —, then the
+cookie, then the browser's Accept-Language, else German) and held in a context variable
+for the request's task, so label tables and the timeline translate without passing the
+request around.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from contextvars import ContextVar
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from babel import Locale, UnknownLocaleError, dates, negotiate_locale
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+from starlette.datastructures import URL, MutableHeaders
+from starlette.requests import HTTPConnection
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+GERMAN = "de"
+ENGLISH = "en"
+LOCALES = (GERMAN, ENGLISH)
+LOCALE_NAMES = {GERMAN: "Deutsch", ENGLISH: "English"}
+COOKIE = "auszug_lang"
+CATALOGUES = Path(__file__).parent / "locale"
+BERLIN = ZoneInfo("Europe/Berlin")
+
+_current: ContextVar[str] = ContextVar("auszug_ui_locale", default=GERMAN)
+
+
+def N_(message: str) -> str:
+    """Marks a text for the catalogue where it is defined (label tables); translated
+    where it is shown (`label()`, `_()`)."""
+    return message
+
+
+@cache
+def translations(locale: str) -> NullTranslations:
+    """The merged catalogue of `locale`; German is the source and needs none."""
+    if locale == GERMAN:
+        return NullTranslations()
+    merged: Translations | None = None
+    for po_file in sorted((CATALOGUES / locale).glob("*.po")):
+        with po_file.open("rb") as source:
+            catalog = read_po(source, locale=locale)
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog)
+        buffer.seek(0)
+        part = Translations(buffer)
+        merged = part if merged is None else merged.merge(part)
+    return merged if merged is not None else NullTranslations()
+
+
+def current_locale() -> str:
+    return _current.get()
+
+
+def gettext(message: str) -> str:
+    """`message` in the request's language (itself when there is no translation)."""
+    if not message:
+        return message
+    return translations(_current.get()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    return translations(_current.get()).ngettext(singular, plural, count)
+
+
+_ = gettext
+
+
+def format_date(value: date | datetime | None) -> str:
+    """A day (or a moment, in Berlin time) as people of the request's language write it."""
+    if value is None:
+        return "–"
+    if _current.get() == GERMAN:
+        if isinstance(value, datetime):
+            return value.astimezone(BERLIN).strftime("%d.%m.%Y, %H:%M Uhr")
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, datetime):
+        return dates.format_datetime(value, "d MMM yyyy, HH:mm", tzinfo=BERLIN, locale="en_GB")
+    return dates.format_date(value, "d MMM yyyy", locale="en_GB")
+
+
+def choose_locale(connection: HTTPConnection) -> str:
+    """`?lang=`, then the cookie, then Accept-Language, else German."""
+    asked = connection.query_params.get("lang")
+    if asked in LOCALES:
+        return asked
+    remembered = connection.cookies.get(COOKIE)
+    if remembered in LOCALES:
+        return remembered
+    return _from_accept_language(connection.headers.get("accept-language", ""))
+
+
+def _from_accept_language(header: str) -> str:
+    weighted: list[tuple[float, str]] = []
+    for part in header.split(","):
+        tag, _sep, params = part.strip().partition(";")
+        if not tag or tag == "*":
+            continue
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                continue
+        weighted.append((quality, tag.strip().replace("-", "_")))
+    preferred = [tag for _q, tag in sorted(weighted, key=lambda item: -item[0])]
+    chosen = negotiate_locale(preferred, list(LOCALES), sep="_")
+    if chosen is None:
+        return GERMAN
+    try:
+        return Locale.parse(chosen).language
+    except (ValueError, UnknownLocaleError):
+        return GERMAN
+
+
+def switch_url(url: URL, locale: str) -> str:
+    """The same page in `locale` (the link of the language switch)."""
+    with_locale = url.include_query_params(lang=locale)
+    return f"{with_locale.path}?{with_locale.query}"
+
+
+class LocaleMiddleware:
+    """Sets the request's UI language and remembers an explicit `?lang=` in a cookie."""
+
+    def __init__(self, app: ASGIApp, *, secure_cookies: bool) -> None:
+        self.app = app
+        self.secure = "; Secure" if secure_cookies else ""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        connection = HTTPConnection(scope)
+        locale = choose_locale(connection)
+        remember = connection.query_params.get("lang") in LOCALES
+        token = _current.set(locale)
+
+        async def send_with_cookie(message: Message) -> None:
+            if remember and message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers.append(
+                    "set-cookie",
+                    f"{COOKIE}={locale}; Path=/; Max-Age=31536000; SameSite=Lax{self.secure}",
+                )
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_cookie)
+        finally:
+            _current.reset(token)
+
+
+def install(env_globals: dict[str, object], env_filters: dict[str, Callable[..., str]]) -> None:
+    """What every template needs to speak the request's language."""
+    env_globals["current_locale"] = current_locale
+    env_globals["locale_names"] = LOCALE_NAMES
+    env_globals["switch_url"] = switch_url
+    env_filters["datum"] = format_date
