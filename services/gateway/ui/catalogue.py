@@ -1,7 +1,7 @@
 """Keeps the English catalogues whole: what is marked for translation but missing, and
 which template text is not marked at all.
 
-    .venv/bin/python -m services.gateway.ui.catalogue [core|offers|volunteering|prevention]
+    .venv/bin/python -m services.gateway.ui.catalogue [AREA]
 
 prints every missing text as a .po entry under the file it belongs in (paste, then
 translate), and every unmarked template text with its place. tests/unit/test_ui_catalogue.py
@@ -30,10 +30,13 @@ OPTIONS = {"ui/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
 # Which catalogue a text belongs in, by the first matching prefix of its file's name.
 AREAS = (
+    (("anfragen", "inquiries"), "inquiries"),
     (("wohnungen", "offers", "labels_placement"), "offers"),
     (("ehrenamt", "tandems", "volunteering", "labels_volunteer"), "volunteering"),
     (("praevention", "prevention", "labels_prevention"), "prevention"),
 )
+# The Art. 15 document is the German record handed to the data subject (gateway/exports).
+NOT_TRANSLATED = {"auskunft.html"}
 # Texts that read the same in every language.
 SAME_EVERYWHERE = {"Auszug", "m²", "€", "PDF", "CSV", "JSON", "E-Mail", "Tandem", "Tandems"}
 
@@ -168,6 +171,7 @@ def unmarked_template_texts() -> list[tuple[str, int, str]]:
     return [
         (path.name, line, words)
         for path in sorted(TEMPLATES.glob("*.html"))
+        if path.name not in NOT_TRANSLATED
         for line, words in unmarked_texts(path.read_text(encoding="utf-8"))
     ]
 
@@ -190,7 +194,7 @@ def _po_entry(message: Message) -> str:
 
 def main(area: str | None = None) -> int:
     """Prints what is missing (of one area, when given: core, offers, volunteering,
-    prevention); 1 when anything is."""
+    prevention, inquiries); 1 when anything is."""
     missing = [m for m in missing_messages() if area in (None, area_of(m.file))]
     seen: set[str] = set()
     for message in sorted(missing, key=lambda m: (area_of(m.file), m.file, m.line)):
