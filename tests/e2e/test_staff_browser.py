@@ -6,89 +6,16 @@ open neither the household nor its proposal."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect
 
-from support.nats_server import NatsServer
-from support.system import ROOT, System
+from support.browser import sign_in
+from support.system import System
 
 pytestmark = pytest.mark.integration
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-PASSWORD = "ein-langes-Passwort-1"
-ACCOUNTS = [
-    ("anna", "caseworker", "koeln", "caritas"),
-    ("dirk", "caseworker", "koeln", "drk"),
-    ("kora", "coordinator", "koeln", None),
-]
-
-
-@pytest.fixture(scope="module")
-def staff_system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
-    if not shutil.which(CHROMIUM):
-        pytest.skip("chromium is not installed (scripts/bootstrap installs it)")
-    workdir = tmp_path_factory.mktemp("browser")
-    with NatsServer(workdir / "nats") as nats:
-        system = System(workdir, nats)
-        try:
-            system.start()
-            runs = [_add_user(system, *account) for account in ACCOUNTS]
-            assert all(run.wait(timeout=60) == 0 for run in runs)
-            yield system
-        finally:
-            system.stop()
-
-
-def _add_user(
-    system: System, login: str, role: str, municipality: str, provider: str | None
-) -> subprocess.Popen[str]:
-    args = ["--login", login, "--role", role, "--municipality", municipality, "--password-stdin"]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "services.gateway.users", "add", *args]
-        + (["--provider", provider] if provider else []),
-        stdin=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        env=system["gateway"].env,
-    )
-    assert process.stdin is not None
-    process.stdin.write(PASSWORD + "\n")
-    process.stdin.close()
-    return process
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
-
-def sign_in(browser: Browser, system: System, login: str) -> Page:
-    page = browser.new_context(base_url=system.gateway, locale="de-DE").new_page()
-    # In production /ui sends a stranger here; the test system would take them for the
-    # development identity instead, so the test goes to the form directly.
-    page.goto("/ui/anmelden")
-    page.get_by_label("Anmeldename").fill(login)
-    page.get_by_label("Passwort").fill(PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
-    expect(page.get_by_text(login, exact=False).first).to_be_visible()
-    return page
 
 
 def test_a_household_registered_in_the_browser_is_seen_by_the_right_people_only(

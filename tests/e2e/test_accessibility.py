@@ -1,0 +1,75 @@
+"""Every staff page passes axe-core's WCAG 2.1 A/AA rules (labels, contrast, landmarks,
+names of links and buttons, language of the page) in German and in English, also with
+field errors showing; on a page without autofocus, the first Tab reaches the skip link.
+
+Runs in the same headless Chromium and on the same running system as the browser day in
+test_staff_browser.py (tests/e2e/conftest.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page
+
+from support.browser import sign_in
+from support.system import System
+
+pytestmark = pytest.mark.integration
+
+WCAG = {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+COORDINATOR_PAGES = [
+    "/ui",
+    "/ui/haushalte/neu",
+    "/ui/wohnungen",
+    "/ui/wohnungen/neu",
+    "/ui/wohnungen/vermieter/neu",
+    "/ui/ehrenamt",
+    "/ui/ehrenamt/ehrenamtliche/neu",
+    "/ui/ehrenamt/sprechstunden/neu",
+    "/ui/ehrenamt/workshops/neu",
+    "/ui/ehrenamt/tandems/neu",
+    "/ui/praevention",
+    "/ui/praevention/neu",
+    "/ui/bericht",
+]
+
+
+def violations(page: Page) -> list[str]:
+    results = Axe().run(page, options={"runOnly": WCAG, "resultTypes": ["violations"]})
+    found: list[dict[str, Any]] = results.response["violations"]
+    return [
+        f"{page.url}: {v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(node["target"][0] for node in v["nodes"][:3])
+        for v in found
+    ]
+
+
+def test_the_staff_pages_pass_wcag_checks_in_both_languages(
+    staff_system: System, browser: Browser
+) -> None:
+    page = browser.new_context(base_url=staff_system.gateway).new_page()
+    # The check itself sees what it should: an input without a label, a page without lang.
+    page.set_content("<html><body><main><input id='x'></main></body></html>")
+    assert {"label", "html-has-lang"} <= {p.split(": ")[1].split(" ")[0] for p in violations(page)}
+    page.goto("/ui/anmelden")
+    problems = violations(page)
+
+    kora = sign_in(browser, staff_system, "kora")
+    kora.goto("/ui")
+    kora.keyboard.press("Tab")
+    assert kora.evaluate("document.activeElement.getAttribute('href')") == "#inhalt"
+    for language in ("de", "en"):
+        kora.goto(f"/ui?lang={language}")
+        for path in COORDINATOR_PAGES:
+            response = kora.goto(path)
+            assert response is not None and response.status == 200, path
+            assert kora.evaluate("document.documentElement.lang") == language
+            problems += violations(kora)
+        # A form sent empty shows its errors at the fields: still accessible.
+        kora.goto("/ui/haushalte/neu")
+        kora.locator("form button[type=submit]").last.click()
+        problems += violations(kora)
+    assert problems == []
