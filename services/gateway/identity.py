@@ -4,27 +4,38 @@ In this order:
 1. a session cookie (staff signed in with a password, see auth/authenticator.py): the
    session decides, also in development; for changes (POST/PUT/DELETE) the CSRF token
    must come along in the `x-csrf-token` header (the UI's forms check their own field);
-2. in development and test only: the identity in headers `x-auszug-user` / `-role` /
+2. `Authorization: Bearer <token>` when OpenID Connect is configured (auth/oidc.py); no
+   CSRF token needed, the browser sends no such header on its own;
+3. in development and test only: the identity in headers `x-auszug-user` / `-role` /
    `-municipality` / `-provider` (default: a coordinator of Köln);
-3. otherwise 401. Production knows only sessions (and, later, OpenID Connect bearer
-   tokens: see README.md).
+4. otherwise 401.
+
+The user id the services see (and write into every event's `actor`) is pseudonymous:
+the account's UUID, or `oidc:` + a keyed hash of the token's `sub`; the login stays in
+the gateway (`request.state.login`, for its own pages and the access log).
 
 Then the gateway's coarse role policy (policy.py) refuses whole areas with 403.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated
 from uuid import UUID, uuid4
 
 from fastapi import Depends, HTTPException, Request
 from pydantic import ValidationError
 
+from services.gateway.adapters import users
 from services.gateway.adapters.users import Account
 from services.gateway.auth import csrf
 from services.gateway.auth.authenticator import Authenticator
+from services.gateway.auth.jwks import JwksKeys, KeysUnavailable
+from services.gateway.auth.oidc import BearerIdentity, JwksVerifier, TokenRefused, TokenVerifier
 from services.gateway.policy import may_call
+from services.gateway.settings import GatewaySettings
 from shared import http_metrics
+from shared.db import Database
 from shared.identity import Caller, Role
 from shared.rpc import ErrorKind, RemoteError, RpcError
 
@@ -39,8 +50,9 @@ def _correlation_id(value: str | None) -> UUID:
 
 
 def caller_of(account: Account, correlation_id: UUID) -> Caller:
+    """A signed-in account as the services see it: known by its UUID, not its login."""
     return Caller(
-        user_id=account.login,
+        user_id=str(account.user_id),
         role=account.role,
         municipality=account.municipality,
         provider=account.provider,
@@ -56,9 +68,14 @@ async def resolve_caller(request: Request) -> Caller | None:
     if token:
         authenticator: Authenticator = request.app.state.authenticator
         account = await authenticator.account_for(token)
+        request.state.login = account.login if account else None
         return caller_of(account, correlation_id) if account else None
+    scheme, _, bearer = headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "bearer":
+        return await _bearer_caller(request, bearer.strip(), correlation_id)
     if not request.app.state.settings.development_identity:
         return None
+    request.state.login = headers.get("x-auszug-user", "dev-koordinatorin")
     try:
         return Caller(
             user_id=headers.get("x-auszug-user", "dev-koordinatorin"),
@@ -69,6 +86,61 @@ async def resolve_caller(request: Request) -> Caller | None:
         )
     except (ValueError, ValidationError) as exc:
         raise HTTPException(401, f"Ungültige Entwicklungs-Identität: {exc}") from exc
+
+
+def token_verifier(request: Request) -> TokenVerifier | None:
+    """The app's verifier, made on first use from the settings; None without OIDC."""
+    state = request.app.state
+    if not hasattr(state, "token_verifier"):
+        settings: GatewaySettings = state.settings
+        verifier = None
+        if settings.oidc_issuer and settings.oidc_audience:
+            keys = JwksKeys(
+                settings.oidc_issuer,
+                settings.oidc_jwks_url,
+                refresh_seconds=settings.oidc_key_refresh_seconds,
+            )
+            verifier = JwksVerifier(
+                settings.oidc_issuer, settings.oidc_audience, keys, settings.pseudonym_key
+            )
+        state.token_verifier = verifier
+    found: TokenVerifier | None = state.token_verifier
+    return found
+
+
+async def _bearer_caller(request: Request, token: str, correlation_id: UUID) -> Caller:
+    challenge = {"WWW-Authenticate": 'Bearer error="invalid_token"'}
+    verifier = token_verifier(request)
+    if verifier is None:
+        raise HTTPException(401, "Zugangstoken werden hier nicht angenommen.", challenge)
+    try:
+        identity = await verifier.verify(token)
+    except TokenRefused as exc:
+        raise HTTPException(401, exc.message, challenge) from exc
+    except KeysUnavailable as exc:
+        message = "Der Anmeldedienst ist nicht erreichbar. Bitte später erneut versuchen."
+        raise HTTPException(503, message) from exc
+    request.state.login = identity.login
+    await _remember_login(request, identity)
+    return identity.caller(correlation_id)
+
+
+async def _remember_login(request: Request, identity: BearerIdentity) -> None:
+    """Note once per process which login a pseudonym belongs to (access log, volunteer
+    registration by login); a write on every request would be wasted."""
+    state = request.app.state
+    if not hasattr(state, "oidc_seen"):
+        state.oidc_seen = set()
+    seen: set[tuple[str, str, str]] = state.oidc_seen
+    key = (identity.user_id, identity.login or "", identity.municipality)
+    if not identity.login or key in seen:
+        return
+    db: Database = request.app.state.db
+    async with db.transaction() as conn:
+        await users.remember_oidc_login(
+            conn, identity.user_id, identity.login, identity.municipality, datetime.now(UTC)
+        )
+    seen.add(key)
 
 
 def route_template(request: Request) -> str:

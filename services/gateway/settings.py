@@ -8,6 +8,7 @@ from pydantic_settings import SettingsConfigDict
 from shared.settings import ServiceSettings
 
 DEV_SECRET = "development-only-secret"
+DEV_PSEUDONYM_KEY = "development-only-pseudonym-key"
 
 
 class GatewaySettings(ServiceSettings):
@@ -25,6 +26,16 @@ class GatewaySettings(ServiceSettings):
     login_window_minutes: float = 15.0
     login_failures_per_login: int = 5
     login_failures_per_ip: int = 20
+    # OpenID Connect bearer tokens (auth/oidc.py): on when the issuer is set. The JWKS
+    # address is discovered from `<issuer>/.well-known/openid-configuration` unless given.
+    oidc_issuer: str | None = None
+    oidc_audience: str | None = None
+    oidc_jwks_url: str | None = None
+    # An unknown key id fetches the provider's keys again, at most this often.
+    oidc_key_refresh_seconds: float = 60.0
+    # Key of the HMAC that turns a token's `sub` into the user id services see
+    # (auth/pseudonyms.py). Changing it gives every OIDC user a new identity: keep it.
+    pseudonym_key: str = DEV_PSEUDONYM_KEY
 
     @property
     def development_identity(self) -> bool:
@@ -44,4 +55,10 @@ class GatewaySettings(ServiceSettings):
     def _no_default_secret_in_production(self) -> GatewaySettings:
         if self.platform.environment == "production" and self.secret_key == DEV_SECRET:
             raise ValueError("AUSZUG_GATEWAY_SECRET_KEY must be set in production")
+        if self.oidc_issuer and not self.oidc_audience:
+            raise ValueError("AUSZUG_GATEWAY_OIDC_AUDIENCE must be set with the issuer")
+        # Only bearer tokens use the key; a password-only installation does not need one.
+        dev_key = self.pseudonym_key == DEV_PSEUDONYM_KEY
+        if self.platform.environment == "production" and self.oidc_issuer and dev_key:
+            raise ValueError("AUSZUG_GATEWAY_PSEUDONYM_KEY must be set in production")
         return self

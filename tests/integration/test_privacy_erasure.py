@@ -139,10 +139,10 @@ def restriction_and_export(system: System, household_id: str) -> None:
 
     assert http.get(f"{url}/export", headers=CARITAS).status_code == 403
     exported = ok(http.get(f"{url}/export", headers=COORDINATOR), 200)
-    names = {m["given_name"] for m in exported["personal_data"]["household_members"]}
+    names = {m["given_name"] for m in exported["intake"]["personal_data"]["household_members"]}
     assert names == {B.given, B.child}
-    assert exported["personal_data"]["inquiry_details"][0]["text"] == B.inquiry
-    assert [f["event_type"] for f in exported["history"]][-2:] == [
+    assert exported["intake"]["personal_data"]["inquiry_details"][0]["text"] == B.inquiry
+    assert [f["event_type"] for f in exported["intake"]["history"]][-2:] == [
         "ProcessingRestricted",
         "RestrictionLifted",
     ]

@@ -54,6 +54,7 @@ def test_erasing_a_household_records_subject_scope_and_ground_only() -> None:
         "subject_id",
         "scope",
         "ground",
+        "household_id",
     }
 
 

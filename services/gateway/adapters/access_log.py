@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from uuid import UUID
 
@@ -10,10 +10,14 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.gateway.adapters.tables import access_log
+from services.gateway.adapters.users import logins_of
 
 
 @dataclass(frozen=True)
 class Access:
+    """One read. `user_id` is the pseudonymous id the services saw (accesses_of shows the
+    login instead, where the gateway knows it)."""
+
     at: datetime
     municipality: str
     user_id: str
@@ -31,7 +35,12 @@ async def record_access(conn: AsyncConnection, access: Access) -> None:
 async def accesses_of(
     conn: AsyncConnection, municipality: str, subject: str, subject_id: UUID, limit: int = 500
 ) -> list[Access]:
-    """Newest first; only the municipality's own entries (another tenant's id finds none)."""
+    """Newest first; only the municipality's own entries (another tenant's id finds none).
+
+    Each entry names its reader by login where the gateway knows one (a coordinator
+    recognises "m.muster", not an account UUID); entries written before user ids became
+    pseudonymous hold the login already.
+    """
     rows = await conn.execute(
         sa.select(access_log)
         .where(
@@ -42,4 +51,6 @@ async def accesses_of(
         .order_by(access_log.c.at.desc(), access_log.c.entry_id.desc())
         .limit(limit)
     )
-    return [Access(**{k: v for k, v in row._mapping.items() if k != "entry_id"}) for row in rows]
+    found = [Access(**{k: v for k, v in row._mapping.items() if k != "entry_id"}) for row in rows]
+    logins = await logins_of(conn, {a.user_id for a in found})
+    return [replace(a, user_id=logins.get(a.user_id, a.user_id)) for a in found]

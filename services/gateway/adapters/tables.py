@@ -14,7 +14,7 @@ users = sa.Table(
     "users",
     metadata,
     sa.Column("user_id", sa.Uuid, primary_key=True),
-    # The login is also the `user_id` a service sees (volunteer matches its tandems on it).
+    # Services see `user_id` (a pseudonym: it lands in events as the actor), never the login.
     sa.Column("login", sa.String(120), nullable=False, unique=True),
     sa.Column("password_hash", sa.String(255), nullable=False),
     sa.Column("role", sa.String(20), nullable=False),

@@ -1,4 +1,8 @@
-"""Staff accounts in the gateway's `users` table."""
+"""Staff accounts in the gateway's `users` table, and the logins of OpenID Connect users.
+
+Services know a person only by a pseudonymous user id (auth/pseudonyms.py); the logins
+that belong to those ids stay here, for the gateway's own displays and lookups.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,19 @@ from uuid import UUID
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.gateway.adapters.tables import users
+from services.gateway.adapters.tables import metadata, users
 from shared.identity import Role
+
+# Who an `oidc:` user id is, as far as the gateway has seen: recorded at the user's first
+# request with a token (and when the identity provider renames them).
+oidc_logins = sa.Table(
+    "oidc_logins",
+    metadata,
+    sa.Column("user_id", sa.String(120), primary_key=True),
+    sa.Column("login", sa.String(120), nullable=False, index=True),
+    sa.Column("municipality", sa.String(64), nullable=False),
+    sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
+)
 
 
 @dataclass(frozen=True)
@@ -76,3 +91,65 @@ async def set_password_hash(conn: AsyncConnection, user_id: UUID, password_hash:
 async def set_active(conn: AsyncConnection, login: str, active: bool) -> bool:
     result = await conn.execute(users.update().where(users.c.login == login).values(active=active))
     return bool(result.rowcount)
+
+
+async def remember_oidc_login(
+    conn: AsyncConnection, user_id: str, login: str, municipality: str, at: datetime
+) -> None:
+    """Note (or update) which login an OpenID Connect user id belongs to."""
+    found = (
+        await conn.execute(
+            sa.select(oidc_logins.c.login, oidc_logins.c.municipality).where(
+                oidc_logins.c.user_id == user_id
+            )
+        )
+    ).first()
+    values = {"login": login, "municipality": municipality, "seen_at": at}
+    if found is None:
+        await conn.execute(oidc_logins.insert().values(user_id=user_id, **values))
+    elif tuple(found) != (login, municipality):
+        await conn.execute(
+            oidc_logins.update().where(oidc_logins.c.user_id == user_id).values(**values)
+        )
+
+
+async def user_id_for_login(conn: AsyncConnection, municipality: str, login: str) -> str | None:
+    """The user id services know the active account (or OIDC user) with this login by."""
+    login = login.strip().lower()
+    account = await find_by_login(conn, login)
+    if account is not None and account.active and account.municipality == municipality:
+        return str(account.user_id)
+    row = (
+        await conn.execute(
+            sa.select(oidc_logins.c.user_id).where(
+                sa.func.lower(oidc_logins.c.login) == login,
+                oidc_logins.c.municipality == municipality,
+            )
+        )
+    ).first()
+    return str(row[0]) if row else None
+
+
+async def logins_of(conn: AsyncConnection, user_ids: set[str]) -> dict[str, str]:
+    """Login by user id, for those ids that are accounts or known OIDC users."""
+    uuids = {}
+    for user_id in user_ids:
+        try:
+            uuids[UUID(user_id)] = user_id
+        except ValueError:
+            continue
+    found: dict[str, str] = {}
+    if uuids:
+        rows = await conn.execute(
+            sa.select(users.c.user_id, users.c.login).where(users.c.user_id.in_(list(uuids)))
+        )
+        found.update({uuids[row.user_id]: row.login for row in rows})
+    oidc = [u for u in user_ids if u not in found]
+    if oidc:
+        rows = await conn.execute(
+            sa.select(oidc_logins.c.user_id, oidc_logins.c.login).where(
+                oidc_logins.c.user_id.in_(oidc)
+            )
+        )
+        found.update({row.user_id: row.login for row in rows})
+    return found

@@ -1,5 +1,6 @@
 """The readable German form of an Art. 15 export: the same data as the JSON, in sections
-a person can read — what is stored about them, and what happened when.
+a person can read — what is stored about them, and what happened when. This module renders
+intake's part and holds the rendering every service's part uses (see document.py).
 
 Every stored value is shown (also derived search keys), labelled in German where the
 label is known and by its technical name otherwise, so that nothing is left out of the
@@ -8,94 +9,19 @@ readable form that the machine-readable one holds.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from services.gateway.ui import labels
+from services.gateway.exports.intake_labels import COLUMNS, EVENTS, REASONS, TABLES, VALUES
+from shared.clock import business_day
 from shared.contracts.intake import HouseholdExport
+from shared.contracts.intake.privacy import RecordedFact
 
 BERLIN = ZoneInfo("Europe/Berlin")
-
-TABLES = {
-    "household_details": "Angaben zum Haushalt",
-    "household_members": "Personen im Haushalt",
-    "household_consents": "Einwilligungen",
-    "readiness_notes": "Notizen zur Wohnfähigkeit",
-    "household_restrictions": "Einschränkung der Verarbeitung",
-    "inquiry_details": "Anfragen an die zentrale Anlaufstelle",
-    "inquiry_notes": "Notizen zu Anfragen",
-    "tandem_disclosures": "Weitergaben an Ehrenamts-Tandems",
-}
-COLUMNS = {
-    "household_id": "Kennung des Haushalts",
-    "municipality": "Kommune",
-    "accommodation_site": "Unterkunft",
-    "phone": "Telefon",
-    "email": "E-Mail",
-    "note": "Notiz",
-    "phone_key": "Suchschlüssel Telefon (abgeleitet)",
-    "deregistration_note": "Notiz zur Abmeldung",
-    "member_id": "Kennung der Person",
-    "position": "Reihenfolge",
-    "role": "Rolle im Haushalt",
-    "age_band": "Altersgruppe",
-    "given_name": "Vorname",
-    "family_name": "Nachname",
-    "birth_date": "Geburtsdatum",
-    "family_name_key": "Suchschlüssel Nachname (abgeleitet)",
-    "consent_id": "Kennung der Einwilligung",
-    "purpose": "Zweck",
-    "purpose_code": "Zweck (Kürzel)",
-    "given_on": "Erteilt am",
-    "given_by": "Erteilt von",
-    "withdrawn_on": "Widerrufen am",
-    "assessment_id": "Kennung der Einschätzung",
-    "reason": "Grund",
-    "restricted_on": "Eingeschränkt am",
-    "inquiry_id": "Kennung der Anfrage",
-    "sender_name": "Absender",
-    "text": "Text",
-    "triage": "Bearbeitungsschritt",
-    "tandem_id": "Kennung des Tandems",
-    "provider": "Träger",
-    "formed_on": "Gebildet am",
-    "consent_given_on": "Einwilligung vom",
-    "ended_on": "Beendet am",
-}
-EVENTS = {
-    "HouseholdRegistered": "Haushalt aufgenommen",
-    "HouseholdCompositionChanged": "Zusammensetzung des Haushalts geändert",
-    "AccommodationChanged": "Unterbringung geändert",
-    "HouseholdHandedOver": "An einen anderen Träger übergeben",
-    "HouseholdDeregistered": "Abgemeldet",
-    "HousingReadinessAssessed": "Wohnfähigkeit eingeschätzt",
-    "PossibleDuplicateFlagged": "Mögliche Doppelerfassung erkannt",
-    "HouseholdsLinkedAsDuplicate": "Als Doppelerfassung zusammengeführt",
-    "DuplicateDismissed": "Keine Doppelerfassung",
-    "DuplicateDecisionRevoked": "Entscheidung zur Doppelerfassung zurückgenommen",
-    "PersonalDataErased": "Personenbezogene Daten gelöscht",
-    "ProcessingRestricted": "Verarbeitung eingeschränkt",
-    "RestrictionLifted": "Einschränkung aufgehoben",
-    "HouseholdConsentGiven": "Einwilligung erteilt",
-    "HouseholdConsentWithdrawn": "Einwilligung widerrufen",
-    "ConsentGiven": "Einwilligung erteilt",
-    "ConsentWithdrawn": "Einwilligung widerrufen",
-}
-
-
-# Codes shown in German where the column says which list they come from.
-VALUES = {
-    "role": labels.MEMBER_ROLES,
-    "age_band": labels.AGE_BANDS,
-    "result": labels.READINESS,
-    "accommodation_kind": labels.ACCOMMODATION,
-    "kind": labels.ACCOMMODATION,
-    "status": labels.STATUS,
-}
-# Deregistration reasons are the one `reason` of intake's history with a German list.
-REASONS = {"HouseholdDeregistered": labels.DEREGISTRATION}
+Words = Mapping[str, str]
 
 
 @dataclass(frozen=True)
@@ -121,36 +47,54 @@ class Disclosure:
 
 
 def disclosure(export: HouseholdExport) -> Disclosure:
-    """The export, labelled in German, oldest happening first."""
-    sections = [
-        Section(
-            TABLES.get(table, table),
-            [[(COLUMNS.get(k, k), _value(k, v)) for k, v in row.items()] for row in rows],
-        )
-        for table, rows in export.personal_data.items()
-    ]
-    history = [
-        Happening(
-            on=shown(fact.occurred_at),
-            what=EVENTS.get(fact.event_type, fact.event_type),
-            details=[
-                (COLUMNS.get(k, k), _value(k, v, REASONS.get(fact.event_type)))
-                for k, v in fact.payload.items()
-            ],
-        )
-        for fact in sorted(export.history, key=lambda f: f.occurred_at)
-    ]
+    """Intake's part of the export, labelled in German, oldest happening first."""
     return Disclosure(
         household_id=str(export.household_id),
         municipality=export.municipality,
         exported_on=shown(export.exported_on),
-        sections=sections,
-        history=history,
+        sections=sections(export.personal_data, TABLES, COLUMNS, VALUES),
+        history=happenings(export.history, EVENTS, COLUMNS, VALUES, REASONS),
     )
 
 
-def _value(column: str, value: Any, reasons: dict[str, str] | None = None) -> str:
-    words = reasons if column == "reason" and reasons else VALUES.get(column)
+def sections(
+    tables: Mapping[str, Any], titles: Words, columns: Words, values: Mapping[str, Words]
+) -> list[Section]:
+    """One section per table, one record per row, every column labelled."""
+    return [
+        Section(
+            titles.get(table, table),
+            [[(columns.get(k, k), labelled(k, v, values)) for k, v in row.items()] for row in rows],
+        )
+        for table, rows in tables.items()
+    ]
+
+
+def happenings(
+    facts: Iterable[RecordedFact],
+    events: Words,
+    columns: Words,
+    values: Mapping[str, Words],
+    by_event: Mapping[str, Mapping[str, Words]],
+) -> list[Happening]:
+    """Every event as a happening, oldest first; `by_event` words win over `values`."""
+    return [
+        Happening(
+            # Business time is a day (DESIGN.md, invariant 5): no "00:00 Uhr" on each.
+            on=shown(business_day(fact.occurred_at)),
+            what=events.get(fact.event_type, fact.event_type),
+            details=[
+                (columns.get(k, k), labelled(k, v, {**values, **by_event.get(fact.event_type, {})}))
+                for k, v in fact.payload.items()
+            ],
+        )
+        for fact in sorted(facts, key=lambda f: f.occurred_at)
+    ]
+
+
+def labelled(column: str, value: Any, values: Mapping[str, Words]) -> str:
+    """A code in German with the code itself kept in brackets; anything else `shown`."""
+    words = values.get(column)
     if words is not None and isinstance(value, str) and value in words:
         return f"{words[value]} ({value})"
     return shown(value)

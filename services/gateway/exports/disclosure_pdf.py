@@ -11,7 +11,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from services.gateway.exports.disclosure import Disclosure
+from services.gateway.exports.document import INTRO, Document
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 TITLE = "Auskunft über gespeicherte Daten (Art. 15 DSGVO)"
@@ -21,7 +21,8 @@ class FontMissing(RuntimeError):
     """DejaVu Sans is not installed on this machine."""
 
 
-def render_disclosure(doc: Disclosure) -> bytes:
+def render_disclosure(doc: Document) -> bytes:
+    """The document as PDF bytes; FontMissing without DejaVu Sans."""
     pdf = FPDF(format="A4")
     pdf.set_title(TITLE)
     pdf.set_lang("de")
@@ -36,27 +37,26 @@ def render_disclosure(doc: Disclosure) -> bytes:
         f"Haushalt {doc.household_id}, Kommune {doc.municipality}, Stand {doc.exported_on}.",
         10,
     )
-    _text(
-        pdf,
-        "Diese Auskunft enthält alles, was die Aufnahme (Auszug) über den Haushalt "
-        "speichert: die personenbezogenen Angaben und den Verlauf. Dieselben Daten gibt "
-        "es maschinenlesbar als JSON.",
-        10,
-    )
-    for section in doc.sections:
-        pdf.ln(3)
-        _text(pdf, section.title, 13, bold=True)
-        if not section.records:
+    _text(pdf, INTRO, 10)
+    for part in doc.parts:
+        pdf.ln(4)
+        _text(pdf, part.title, 15, bold=True)
+        for note in part.notes:
+            _text(pdf, note, 9)
+        for section in part.sections:
+            pdf.ln(2)
+            _text(pdf, section.title, 12, bold=True)
+            if not section.records:
+                _text(pdf, "Keine Einträge.", 10)
+            for record in section.records:
+                _pairs(pdf, record)
+        pdf.ln(2)
+        _text(pdf, f"Verlauf: {part.title}", 12, bold=True)
+        if not part.history:
             _text(pdf, "Keine Einträge.", 10)
-        for record in section.records:
-            _pairs(pdf, record)
-    pdf.ln(3)
-    _text(pdf, "Verlauf", 13, bold=True)
-    if not doc.history:
-        _text(pdf, "Keine Einträge.", 10)
-    for happening in doc.history:
-        _text(pdf, f"{happening.on}: {happening.what}", 10, bold=True)
-        _pairs(pdf, happening.details)
+        for happening in part.history:
+            _text(pdf, f"{happening.on}: {happening.what}", 10, bold=True)
+            _pairs(pdf, happening.details)
     return bytes(pdf.output())
 
 

@@ -1,8 +1,8 @@
 """The Art. 15 export as a document a person can read: HTML to print, and a PDF.
 
-Same data and the same rule as the JSON export (`GET /api/households/{id}/export`,
-coordinators only, 404 for another municipality's household); both reads are written to
-the access log like the JSON export (see middleware.AUDITED).
+Same data and the same rule as the JSON export (`GET /api/households/{id}/export`: every
+service's part or 503, coordinators only, 404 for another municipality's household);
+both reads are written to the access log like the JSON export (see middleware.AUDITED).
 """
 
 from __future__ import annotations
@@ -14,24 +14,23 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.exports.disclosure import disclosure
+from services.gateway.errors import SERVICE_ERRORS
+from services.gateway.exports.complete import collect
 from services.gateway.exports.disclosure_pdf import render_disclosure
+from services.gateway.exports.document import INTRO, Document, document
 from services.gateway.ui.templating import templates
-from shared.contracts.intake import ExportHousehold, HouseholdExport
 
 router = APIRouter(prefix="/api/households", tags=["Datenschutz"])
 _DOCUMENT: dict[int | str, dict[str, Any]] = {
     403: {"description": "Nur die Koordination erteilt Auskunft."},
     404: {"description": "Haushalt nicht gefunden (oder nicht sichtbar für Sie)."},
     422: {"description": "Die Kennung des Haushalts ist keine gültige Kennung."},
+    503: {"description": SERVICE_ERRORS[503] + " Eine unvollständige Auskunft gibt es nicht."},
 }
 
 
-async def _export(household_id: UUID, caller: CurrentCaller, rpc: Rpc) -> HouseholdExport:
-    body = ExportHousehold(household_id=household_id)
-    return HouseholdExport.model_validate(
-        await rpc.call("intake", "export_household", body, caller)
-    )
+async def _document(household_id: UUID, caller: CurrentCaller, rpc: Rpc) -> Document:
+    return document(await collect(rpc, household_id, caller))
 
 
 @router.get(
@@ -43,9 +42,10 @@ async def _export(household_id: UUID, caller: CurrentCaller, rpc: Rpc) -> Househ
 async def disclosure_html(
     household_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
 ) -> HTMLResponse:
-    """Alles, was die Aufnahme über den Haushalt speichert, deutsch beschriftet, zum Drucken."""
-    doc = disclosure(await _export(household_id, caller, rpc))
-    return templates.TemplateResponse(request, "auskunft.html", {"doc": doc})
+    """Alles, was Auszug über den Haushalt speichert (Aufnahme, Wohnungsvermittlung,
+    Ehrenamt, Prävention), deutsch beschriftet, zum Drucken."""
+    doc = await _document(household_id, caller, rpc)
+    return templates.TemplateResponse(request, "auskunft.html", {"doc": doc, "intro": INTRO})
 
 
 @router.get(
@@ -56,7 +56,7 @@ async def disclosure_html(
 )
 async def disclosure_pdf(household_id: UUID, caller: CurrentCaller, rpc: Rpc) -> Response:
     """Dieselbe Auskunft als PDF-Dokument."""
-    doc = disclosure(await _export(household_id, caller, rpc))
+    doc = await _document(household_id, caller, rpc)
     return Response(
         render_disclosure(doc),
         media_type="application/pdf",

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.errors import documented
+from services.gateway.exports.complete import CompleteExport, collect
 from shared.contracts.intake import (
     AssessHousingReadinessBody,
     ChangeAccommodationBody,
@@ -22,10 +23,8 @@ from shared.contracts.intake import (
     Duplicates,
     DuplicateView,
     EraseHousehold,
-    ExportHousehold,
     GetHousehold,
     HandOverHouseholdBody,
-    HouseholdExport,
     HouseholdRef,
     HouseholdView,
     LiftRestriction,
@@ -36,12 +35,14 @@ from shared.contracts.intake import (
     RestrictProcessingBody,
     WithdrawConsentBody,
 )
+from shared.contracts.intake.privacy import EraseMember
 from shared.identity import Caller
 from shared.rpc import RpcClient
 
 router = APIRouter(prefix="/api/households", tags=["Haushalte"])
 
 HouseholdId = Annotated[UUID, Path(description="Kennung des Haushalts")]
+MemberId = Annotated[UUID, Path(description="Kennung der Person im Haushalt (`member_id`)")]
 OtherId = Annotated[UUID, Path(description="Kennung des möglicherweise doppelten Haushalts")]
 ConsentId = Annotated[UUID, Path(description="Kennung der Einwilligung")]
 
@@ -238,6 +239,24 @@ async def erase_household(
 
 
 @router.post(
+    "/{household_id}/members/{member_id}/erasure",
+    response_model=HouseholdRef,
+    summary="Personenbezogene Daten einer Person löschen (Art. 17 DSGVO)",
+    responses=documented(404, 409),
+)
+async def erase_member(
+    household_id: HouseholdId, member_id: MemberId, caller: CurrentCaller, rpc: Rpc
+) -> HouseholdRef:
+    """Name und Geburtsdatum einer Person des Haushalts löschen (nur Koordination).
+
+    Auch jeder andere Dienst löscht, was er über die Person weiß. Der Haushalt, seine
+    Zahlen, Rolle und Altersgruppe der Person bleiben; die Ansicht zeigt „gelöscht“.
+    """
+    body = EraseMember(household_id=household_id, member_id=member_id)
+    return HouseholdRef.model_validate(await rpc.call("intake", "erase_member", body, caller))
+
+
+@router.post(
     "/{household_id}/restriction",
     response_model=HouseholdRef,
     summary="Verarbeitung einschränken (Art. 18 DSGVO, §84 SGB X)",
@@ -270,17 +289,17 @@ async def lift_household_restriction(
 
 @router.get(
     "/{household_id}/export",
-    response_model=HouseholdExport,
-    summary="Auskunft: alles, was die Aufnahme speichert (Art. 15 DSGVO)",
+    response_model=CompleteExport,
+    summary="Auskunft: alles, was Auszug über den Haushalt speichert (Art. 15 DSGVO)",
     responses=documented(404),
 )
 async def export_household(
     household_id: HouseholdId, caller: CurrentCaller, rpc: Rpc
-) -> HouseholdExport:
-    """Alles, was die Aufnahme über den Haushalt speichert, als JSON (nur Koordination)."""
-    body = ExportHousehold(household_id=household_id)
-    result = await rpc.call("intake", "export_household", body, caller)
-    return HouseholdExport.model_validate(result)
+) -> CompleteExport:
+    """Alles, was Aufnahme, Wohnungsvermittlung, Ehrenamt und Prävention über den Haushalt
+    speichern, als JSON (nur Koordination). Antwortet ein Dienst nicht, gibt es 503 statt
+    einer unvollständigen Auskunft."""
+    return await collect(rpc, household_id, caller)
 
 
 @router.post(

@@ -128,6 +128,15 @@ async def reject_case(
     return await _on_case(rpc, "reject_case", case_id, body, caller)
 
 
+@_command("erasure", "Personenbezogene Daten des Falls löschen")
+async def erase_case(
+    case_id: CaseId, body: p.EraseCase, caller: CurrentCaller, rpc: Rpc
+) -> p.CaseRef:
+    """Art. 17 DSGVO, nur die Koordination: Ansprechperson, Anschrift, meldende Person und
+    alle Notizen werden gelöscht; Zahlen und Codes bleiben. Ein zweites Mal: 409."""
+    return await _on_case(rpc, "erase_case", case_id, body, caller)
+
+
 @_command("extension", "Hilfe verlängern")
 async def extend_case(
     case_id: CaseId, body: p.ExtendCase, caller: CurrentCaller, rpc: Rpc

@@ -20,7 +20,8 @@ class SignIn(BaseModel):
 
 
 class Me(BaseModel):
-    user_id: str
+    user_id: str = Field(description="Pseudonyme Kennung, unter der die Dienste Sie kennen")
+    login: str | None = Field(description="Anmeldename (bleibt im Gateway)")
     role: Role
     municipality: str
     provider: str | None
@@ -46,7 +47,8 @@ async def sign_in_or_raise(request: Request, login: str, password: str) -> Me:
     account = signed_in.account
     request.state.session_token = signed_in.token
     return Me(
-        user_id=account.login,
+        user_id=str(account.user_id),
+        login=account.login,
         role=account.role,
         municipality=account.municipality,
         provider=account.provider,
@@ -76,10 +78,11 @@ async def sign_in(body: SignIn, request: Request, response: Response) -> Me:
 
 
 @router.get("", response_model=Me, summary="Wer bin ich?")
-async def who_am_i(caller: CurrentCaller) -> Me:
+async def who_am_i(caller: CurrentCaller, request: Request) -> Me:
     """Die angemeldete Person mit Rolle, Kommune und Träger."""
     return Me(
         user_id=caller.user_id,
+        login=getattr(request.state, "login", None),
         role=caller.role,
         municipality=caller.municipality,
         provider=caller.provider,

@@ -7,9 +7,10 @@ import base64
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Path, Response
+from fastapi import APIRouter, Depends, Path, Request, Response
 from pydantic import BaseModel
 
+from services.gateway.auth.logins import service_user_id
 from services.gateway.deps import CurrentCaller, Rpc
 from shared.contracts import volunteer as c
 from shared.identity import Caller
@@ -53,13 +54,16 @@ def _by_id(target: UUID) -> c.ById:
     responses=_ERRORS,
 )
 async def register_volunteer(
-    body: c.RegisterVolunteer, caller: CurrentCaller, rpc: Rpc
+    body: c.RegisterVolunteer, caller: CurrentCaller, rpc: Rpc, request: Request
 ) -> c.VolunteerRef:
     """Bei einem Träger aufnehmen, mit Login (`user_id`), Stadtteil und Sprachen.
 
-    Name, Kontakt und Login bleiben in den Tabellen des Ehrenamts, in keinem Ereignis.
-    Koordination; Fachkräfte für den eigenen Träger.
+    Der Login muss ein Konto in Ihrer Kommune sein (sonst 422); das Ehrenamt erfährt nur
+    dessen pseudonyme Kennung. Name und Kontakt bleiben in den Tabellen des Ehrenamts, in
+    keinem Ereignis. Koordination; Fachkräfte für den eigenen Träger.
     """
+    user_id = await service_user_id(request, caller, body.user_id, "user_id")
+    body = body.model_copy(update={"user_id": user_id})
     return c.VolunteerRef.model_validate(await _call(rpc, "register_volunteer", body, caller))
 
 
@@ -110,6 +114,21 @@ async def record_leaving(
 ) -> c.VolunteerRef:
     """Nur ohne aktive Tandems: diese bitte vorher beenden."""
     result = await _call(rpc, "record_leaving", _on(volunteer_id, body), caller)
+    return c.VolunteerRef.model_validate(result)
+
+
+@router.post(
+    "/volunteers/{volunteer_id}/erasure",
+    response_model=c.VolunteerRef,
+    summary="Personenbezogene Daten einer/eines Ehrenamtlichen löschen",
+    responses=_ERRORS,
+)
+async def erase_volunteer(
+    volunteer_id: VolunteerId, body: c.EraseVolunteer, caller: CurrentCaller, rpc: Rpc
+) -> c.VolunteerRef:
+    """Art. 17 DSGVO, nur die Koordination: Name, Kontakt und Login werden gelöscht, Listen
+    zeigen „gelöscht“; Zahlen bleiben. Nur ohne aktive Tandems; ein zweites Mal: 409."""
+    result = await _call(rpc, "erase_volunteer", _on(volunteer_id, body), caller)
     return c.VolunteerRef.model_validate(result)
 
 

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.intake.adapters.tables import (
@@ -74,6 +74,27 @@ async def erase_household_rows(conn: AsyncConnection, municipality: str, househo
             result = await conn.execute(delete(table).where(table.c.inquiry_id.in_(inquiries)))
             deleted += result.rowcount or 0
     return deleted
+
+
+async def member_of_household(conn: AsyncConnection, household_id: UUID, member_id: UUID) -> bool:
+    """Whether `member_id` is (or was) a person of the household."""
+    m = household_members
+    found = await conn.execute(
+        select(m.c.member_id).where(m.c.household_id == household_id, m.c.member_id == member_id)
+    )
+    return found.first() is not None
+
+
+async def erase_member_row(conn: AsyncConnection, household_id: UUID, member_id: UUID) -> int:
+    """Blank one member's name and birth date; the row stays with role, age band and the
+    day they left, so the household's composition reads as before. How many rows changed."""
+    m = household_members
+    result = await conn.execute(
+        update(m)
+        .where(m.c.household_id == household_id, m.c.member_id == member_id)
+        .values(given_name=None, family_name=None, birth_date=None, family_name_key=None)
+    )
+    return result.rowcount or 0
 
 
 async def export_household_rows(

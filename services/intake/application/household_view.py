@@ -13,6 +13,7 @@ from shared.contracts.intake import (
     DuplicateView,
     HouseholdStatus,
     HouseholdView,
+    MemberView,
     PrivacyStatus,
     ReadinessAssessmentView,
 )
@@ -54,8 +55,8 @@ def household_view(
         adults=state.adults,
         minors=state.minors,
         persons=state.persons,
-        members=personal.members,
-        former_members=personal.former_members,
+        members=_shown(state, personal.members),
+        former_members=_shown(state, personal.former_members),
         contact=personal.contact,
         note=personal.note,
         wbs=state.wbs,
@@ -80,6 +81,16 @@ def household_view(
         version=version,
         privacy=privacy_status(state, personal),
     )
+
+
+def _shown(state: Household, members: list[MemberView]) -> list[MemberView]:
+    """Members as shown: an erased member keeps role and age band, named „gelöscht“."""
+    return [
+        m.model_copy(update={"given_name": ERASED, "family_name": None, "birth_date": None})
+        if state.member_erased_on(m.member_id) is not None
+        else m
+        for m in members
+    ]
 
 
 def privacy_status(state: Household, personal: PersonalData) -> PrivacyStatus | None:

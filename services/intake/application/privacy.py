@@ -1,11 +1,12 @@
 """Data protection use cases of intake, all the coordinator's: erase a household's
-personal data (Art. 17 DSGVO), restrict its processing instead (Art. 18 DSGVO, §84 SGB
-X), lift the restriction, export everything intake holds on it (Art. 15 DSGVO).
+personal data (Art. 17 DSGVO) or one member's, restrict its processing instead (Art. 18
+DSGVO, §84 SGB X), lift the restriction, export everything intake holds on it (Art. 15
+DSGVO).
 
 The event (`PersonalDataErased`, `ProcessingRestricted`, `RestrictionLifted`) and the
 row changes commit in one transaction; other services learn of an erasure from the
 event, which carries no personal data. After an erasure, SQLite files are rewritten so
-no deleted byte remains (adapters/purge.py).
+no deleted byte remains (shared/purge.py).
 """
 
 from __future__ import annotations
@@ -17,13 +18,13 @@ from uuid import UUID
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.intake.adapters import privacy as rows
-from services.intake.adapters.purge import purge_deleted_rows
 from services.intake.application import access
 from services.intake.domain import household as hh
 from services.intake.domain import household_commands as cmd
 from shared.application import CommandExecutor
 from shared.clock import today
 from shared.contracts.intake import (
+    ERASED,
     EraseHousehold,
     ErasureGround,
     ExportHousehold,
@@ -33,7 +34,9 @@ from shared.contracts.intake import (
     RecordedFact,
     RestrictProcessing,
 )
+from shared.contracts.intake.privacy import EraseMember
 from shared.identity import Caller
+from shared.purge import purge_deleted_rows
 
 Also = Callable[[AsyncConnection, hh.Household], Awaitable[None]]
 
@@ -67,6 +70,27 @@ class Privacy:
         )
         await purge_deleted_rows(self.commands.db)
 
+    async def erase_member(self, request: EraseMember, caller: Caller) -> HouseholdRef:
+        """One person's name and birth date; the household, its counts and the person's
+        role and age band stay. Other services forget the person through the event."""
+        access.require_coordinator(caller, "personenbezogene Daten löschen")
+        household_id, member_id = request.household_id, request.member_id
+        async with self.commands.db.read() as conn:
+            found = await rows.member_of_household(conn, household_id, member_id)
+        command = cmd.EraseMemberPersonalData(
+            member_id=member_id,
+            ground=ErasureGround.data_subject_request,
+            today=today(),
+            member_found=found,
+        )
+
+        async def blank(conn: AsyncConnection, _: hh.Household) -> None:
+            await rows.erase_member_row(conn, household_id, member_id)
+
+        ref = await self._run(caller, household_id, command, blank)
+        await purge_deleted_rows(self.commands.db)
+        return ref
+
     async def restrict(self, request: RestrictProcessing, caller: Caller) -> HouseholdRef:
         access.require_coordinator(caller, "die Verarbeitung einschränken")
         day = today()
@@ -97,6 +121,10 @@ class Privacy:
             personal = await rows.export_household_rows(
                 conn, caller.municipality, request.household_id
             )
+        for member in personal.get("household_members", []):
+            # The row stays for role and age band; say why its names are empty.
+            if state.member_erased_on(member["member_id"]) is not None:
+                member["given_name"] = ERASED
         return HouseholdExport(
             household_id=request.household_id,
             municipality=caller.municipality,

@@ -16,6 +16,7 @@ from services.intake.domain.household_commands import (
     Command,
     DeregisterHousehold,
     DismissDuplicate,
+    EraseMemberPersonalData,
     ErasePersonalData,
     HandOverHousehold,
     LiftRestriction,
@@ -85,7 +86,12 @@ def decide(command: Command, state: Household) -> list[Event]:
             return _assess(command, state)
         case LinkAsDuplicate() | DismissDuplicate() | RevokeDuplicateDecision():
             return decide_duplicate(command, state)
-        case ErasePersonalData() | RestrictProcessing() | LiftRestriction():
+        case (
+            ErasePersonalData()
+            | EraseMemberPersonalData()
+            | RestrictProcessing()
+            | LiftRestriction()
+        ):
             return decide_privacy(command, state)
         case RecordConsent() | WithdrawConsent():
             return decide_consent(command, state)

@@ -112,6 +112,15 @@ class ErasePersonalData:
 
 
 @dataclass(frozen=True)
+class EraseMemberPersonalData:
+    member_id: UUID
+    ground: ErasureGround
+    today: date
+    # Found by the application: the member is a person of this household.
+    member_found: bool = True
+
+
+@dataclass(frozen=True)
 class RestrictProcessing:
     reason: RestrictionReason
     today: date
@@ -148,6 +157,7 @@ Command = (
     | DismissDuplicate
     | RevokeDuplicateDecision
     | ErasePersonalData
+    | EraseMemberPersonalData
     | RestrictProcessing
     | LiftRestriction
     | RecordConsent

@@ -1,14 +1,18 @@
 """Data protection on the household aggregate: erase its personal data (Art. 17 DSGVO),
-restrict its processing instead (Art. 18 DSGVO, §84 SGB X), lift the restriction.
+or one member's only, restrict its processing instead (Art. 18 DSGVO, §84 SGB X), lift
+the restriction.
 
 Erasure keeps the household's events: they hold ids, counts, codes and dates only, so
-every figure stays as it was. A restricted household cannot be erased: the restriction
-exists because a retention duty forbids the erasure; lift it first.
+every figure stays as it was. An erased member stays a member with role and age band
+(a head of household stays the head), shown as „gelöscht“. A restricted household
+cannot be erased, not even one member: the restriction exists because a retention duty
+forbids the erasure; lift it first.
 """
 
 from __future__ import annotations
 
 from services.intake.domain.household_commands import (
+    EraseMemberPersonalData,
     ErasePersonalData,
     LiftRestriction,
     RestrictProcessing,
@@ -23,9 +27,9 @@ from shared.contracts.intake import (
     ProcessingRestricted,
     RestrictionLifted,
 )
-from shared.decider import RuleViolation
+from shared.decider import NotFound, RuleViolation
 
-PrivacyCommand = ErasePersonalData | RestrictProcessing | LiftRestriction
+PrivacyCommand = ErasePersonalData | EraseMemberPersonalData | RestrictProcessing | LiftRestriction
 
 
 def decide_privacy(command: PrivacyCommand, state: Household) -> list[Event]:
@@ -33,17 +37,32 @@ def decide_privacy(command: PrivacyCommand, state: Household) -> list[Event]:
     assert state.household_id
     match command:
         case ErasePersonalData():
-            _require_not_erased(state)
-            if state.restricted:
-                raise RuleViolation(
-                    "restricted",
-                    "Der Haushalt ist eingeschränkt, weil er nicht gelöscht werden darf. "
-                    "Bitte zuerst die Einschränkung aufheben.",
-                )
+            _require_erasable(state)
             return [
                 PersonalDataErased(
                     subject_kind=ErasureSubject.household,
                     subject_id=state.household_id,
+                    scope=ErasureScope.all_personal_data,
+                    ground=command.ground,
+                    occurred_at=business_time(command.today),
+                )
+            ]
+        case EraseMemberPersonalData():
+            _require_erasable(state)
+            if not command.member_found:
+                raise NotFound("member", "Diese Person gehört nicht zu diesem Haushalt.")
+            erased_on = state.member_erased_on(command.member_id)
+            if erased_on is not None:
+                raise RuleViolation(
+                    "member_already_erased",
+                    "Die personenbezogenen Daten dieser Person wurden bereits am "
+                    f"{german_day(erased_on)} gelöscht.",
+                )
+            return [
+                PersonalDataErased(
+                    subject_kind=ErasureSubject.member,
+                    subject_id=command.member_id,
+                    household_id=state.household_id,
                     scope=ErasureScope.all_personal_data,
                     ground=command.ground,
                     occurred_at=business_time(command.today),
@@ -72,6 +91,16 @@ def decide_privacy(command: PrivacyCommand, state: Household) -> list[Event]:
                     household_id=state.household_id, occurred_at=business_time(command.today)
                 )
             ]
+
+
+def _require_erasable(state: Household) -> None:
+    _require_not_erased(state)
+    if state.restricted:
+        raise RuleViolation(
+            "restricted",
+            "Der Haushalt ist eingeschränkt, weil er nicht gelöscht werden darf. "
+            "Bitte zuerst die Einschränkung aufheben.",
+        )
 
 
 def _require_not_erased(state: Household) -> None:

@@ -16,6 +16,7 @@ from shared.contracts.intake import (
     DuplicateDecisionRevoked,
     DuplicateDismissed,
     DuplicateStatus,
+    ErasureSubject,
     HouseholdCompositionChanged,
     HouseholdConsentGiven,
     HouseholdConsentWithdrawn,
@@ -107,6 +108,8 @@ class Household:
     restricted_on: date | None = None
     consents: tuple[ConsentRecord, ...] = ()
     handovers: tuple[HandOver, ...] = ()
+    # Members whose personal data were erased, and on which day.
+    erased_members: tuple[tuple[UUID, date], ...] = ()
 
     def consent(self, consent_id: UUID) -> ConsentRecord | None:
         return next((c for c in self.consents if c.consent_id == consent_id), None)
@@ -127,6 +130,9 @@ class Household:
     @property
     def erased(self) -> bool:
         return self.erased_on is not None
+
+    def member_erased_on(self, member_id: UUID) -> date | None:
+        return dict(self.erased_members).get(member_id)
 
     @property
     def restricted(self) -> bool:
@@ -211,6 +217,9 @@ def evolve(state: Household, event: Event) -> Household:
             return state.with_duplicate(event.other_household_id, DuplicateStatus.linked)
         case DuplicateDismissed():
             return state.with_duplicate(event.other_household_id, DuplicateStatus.dismissed)
+        case PersonalDataErased() if event.subject_kind is ErasureSubject.member:
+            erased = (event.subject_id, business_day(event.occurred_at))
+            return replace(state, erased_members=(*state.erased_members, erased))
         case PersonalDataErased():
             return replace(state, erased_on=business_day(event.occurred_at))
         case ProcessingRestricted():

@@ -11,6 +11,7 @@ from shared.contracts.intake import (
     LiftRestriction,
     RestrictProcessing,
 )
+from shared.contracts.intake.privacy import EraseMember
 from shared.identity import Caller
 from shared.service import ServiceHost
 
@@ -22,6 +23,10 @@ def register_privacy_handlers(host: ServiceHost) -> None:
     @rpc.handle("erase_household", EraseHousehold)
     async def erase_household(body: EraseHousehold, caller: Caller) -> HouseholdRef:
         return await privacy.erase(body, caller)
+
+    @rpc.handle("erase_member", EraseMember)
+    async def erase_member(body: EraseMember, caller: Caller) -> HouseholdRef:
+        return await privacy.erase_member(body, caller)
 
     @rpc.handle("restrict_household", RestrictProcessing)
     async def restrict_household(body: RestrictProcessing, caller: Caller) -> HouseholdRef:

@@ -1,4 +1,8 @@
-"""Queries on placement's read model of households (built from intake's events only)."""
+"""Queries on placement's read model of households (built from intake's events only).
+
+A household whose processing is restricted (Art. 18 DSGVO) is never among those still
+looking: matching leaves it out in both directions, for every role.
+"""
 
 from __future__ import annotations
 
@@ -38,7 +42,32 @@ async def searcher(
         has_wbs=row.has_wbs,
         deregistered=row.deregistered_on is not None,
         placed_elsewhere=bool(row.placed),
+        restricted=row.restricted_on is not None,
     )
+
+
+async def is_restricted(conn: AsyncConnection, municipality: str, household_id: UUID) -> bool:
+    """Whether intake restricted the processing of this household (unknown: False)."""
+    h = candidate_households
+    restricted_on = (
+        await conn.execute(
+            select(h.c.restricted_on).where(
+                h.c.municipality == municipality, h.c.household_id == household_id
+            )
+        )
+    ).scalar_one_or_none()
+    return restricted_on is not None
+
+
+async def restricted_households(conn: AsyncConnection, municipality: str) -> set[UUID]:
+    """Every household of the municipality whose processing is restricted (few, if any)."""
+    h = candidate_households
+    rows = await conn.execute(
+        select(h.c.household_id).where(
+            h.c.municipality == municipality, h.c.restricted_on.is_not(None)
+        )
+    )
+    return set(rows.scalars())
 
 
 async def searching(
@@ -48,11 +77,16 @@ async def searching(
     provider: str | None = None,
     household_id: UUID | None = None,
 ) -> list[Searcher]:
-    """Households still looking: registered, not deregistered, not placed yet."""
+    """Households still looking: registered, not deregistered, not placed, not restricted."""
     h = candidate_households
     statement = (
         select(h)
-        .where(h.c.municipality == municipality, h.c.deregistered_on.is_(None), ~_PLACED)
+        .where(
+            h.c.municipality == municipality,
+            h.c.deregistered_on.is_(None),
+            h.c.restricted_on.is_(None),
+            ~_PLACED,
+        )
         .order_by(h.c.registered_on, h.c.household_id)
     )
     if provider is not None:

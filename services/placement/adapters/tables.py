@@ -83,6 +83,8 @@ candidate_households = Table(
     Column("readiness", String(32)),
     Column("readiness_assessed_on", Date),
     Column("deregistered_on", Date),
+    # Art. 18 DSGVO: set while intake restricts the household's processing.
+    Column("restricted_on", Date),
 )
 
 landlords = Table(

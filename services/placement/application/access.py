@@ -6,6 +6,12 @@
   record their viewings; they read offers, matches and stalled cases of their households.
 - Everyone else is refused (403). A household of another provider is "not found" (404),
   so a caseworker learns nothing about its existence.
+- A household whose processing is restricted (Art. 18 DSGVO, §84 SGB X) is "not found"
+  for everyone but a coordinator. The coordinator may still finish the steps already
+  running on an offer (landlord's answer, viewing, guarantees, lease): stopping a move
+  half-way would harm the household the restriction protects, and the coordinator who
+  restricted it is the one person who may still process it. New proposals are refused
+  (409, see `domain/offer_rules.not_restricted`).
 """
 
 from __future__ import annotations
@@ -41,8 +47,15 @@ def may_work_on(caller: Caller, provider: str) -> bool:
     return scope is None or scope == provider
 
 
+def sees_restricted(caller: Caller) -> bool:
+    """Only a coordinator reads a household whose processing is restricted."""
+    return caller.role is Role.coordinator
+
+
 def visible(caller: Caller, household: Candidate | None) -> Candidate:
     """The household if the caller may work on it; otherwise not found, never forbidden."""
     if household is None or not may_work_on(caller, household.provider):
+        raise NotFound("household", "Haushalt nicht gefunden.")
+    if household.restricted and not sees_restricted(caller):
         raise NotFound("household", "Haushalt nicht gefunden.")
     return household

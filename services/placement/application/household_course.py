@@ -26,19 +26,22 @@ Step = c.CourseStep
 async def household_course(
     commands: CommandExecutor, query: c.HouseholdCourseQuery, caller: Caller
 ) -> c.HouseholdCourse:
-    """Oldest first; 404 for a household the caller may not see (or placement never saw)."""
+    """Oldest first; 404 for a household the caller may not see (or placement never saw),
+    and for a restricted one unless the caller is a coordinator."""
     scope = access.provider_scope(caller)
     h, p = candidate_households, proposals
     async with commands.db.read() as conn:
-        provider = (
+        row = (
             await conn.execute(
-                select(h.c.provider).where(
+                select(h.c.provider, h.c.restricted_on).where(
                     h.c.household_id == query.household_id,
                     h.c.municipality == caller.municipality,
                 )
             )
-        ).scalar_one_or_none()
-        if provider is None or (scope is not None and scope != provider):
+        ).first()
+        if row is None or (scope is not None and scope != row.provider):
+            raise NotFound("household", "Haushalt nicht gefunden.")
+        if row.restricted_on is not None and not access.sees_restricted(caller):
             raise NotFound("household", "Haushalt nicht gefunden.")
         offer_ids = (
             await conn.execute(select(p.c.offer_id).where(p.c.household_id == query.household_id))

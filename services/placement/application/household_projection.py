@@ -1,7 +1,8 @@
 """Placement's picture of the households looking for a flat, learnt from intake's events.
 
 Placement never reads intake's tables: this projection is all it knows about a
-household (size, provider, WBS, readiness, whether it is still in move-out management).
+household (size, provider, WBS, readiness, whether it is still in move-out management,
+whether its processing is restricted under Art. 18 DSGVO).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from shared.contracts.intake import (
     HouseholdHandedOver,
     HouseholdRegistered,
     HousingReadinessAssessed,
+    ProcessingRestricted,
+    RestrictionLifted,
 )
 from shared.eventstore.store import RecordedEvent
 
@@ -55,6 +58,10 @@ class HouseholdProjection:
                     values = {"provider": event.to_provider}
                 case HouseholdDeregistered():
                     values = {"deregistered_on": day}
+                case ProcessingRestricted():
+                    values = {"restricted_on": day}
+                case RestrictionLifted():
+                    values = {"restricted_on": None}
                 case HousingReadinessAssessed():
                     # The latest assessment counts, even if an older one arrives later.
                     await conn.execute(

@@ -1,10 +1,14 @@
 """An offer as staff see it: its facts and what happened, limited to what the caller may see.
 
 A caseworker sees the offer itself, but of the proposals, viewings and guarantees only
-those of their own provider's households.
+those of their own provider's households, and none of a household whose processing is
+restricted (Art. 18 DSGVO; `hidden`).
 """
 
 from __future__ import annotations
+
+from collections.abc import Collection
+from uuid import UUID
 
 from services.placement.domain.offer_state import Offer
 from shared.clock import business_day
@@ -17,15 +21,16 @@ def offer_view(
     scope: str | None,
     street_address: str | None,
     note: str | None,
+    hidden: Collection[UUID] = (),
 ) -> c.OfferView:
     facts = state.facts
     assert facts is not None
 
-    def shown(provider: str) -> bool:
-        return scope is None or scope == provider
+    def shown(provider: str, household_id: UUID) -> bool:
+        return (scope is None or scope == provider) and household_id not in hidden
 
     let_to = state.let_to
-    if let_to is not None and not shown(state.proposals[let_to].provider):
+    if let_to is not None and not shown(state.proposals[let_to].provider, let_to):
         let_to = None
     return c.OfferView(
         **facts.model_dump(exclude={"occurred_at"}),
@@ -44,7 +49,7 @@ def offer_view(
                 decided_on=p.decided_on,
             )
             for p in state.proposals.values()
-            if shown(p.provider)
+            if shown(p.provider, p.household_id)
         ],
         viewings=[
             c.ViewingView(
@@ -56,7 +61,7 @@ def offer_view(
                 accompanied_by_tandem=v.accompanied_by_tandem,
             )
             for v in state.viewings.values()
-            if shown(v.provider)
+            if shown(v.provider, v.household_id)
         ],
         guarantees=[
             c.GuaranteeView(
@@ -69,7 +74,7 @@ def offer_view(
                 decided_on=g.decided_on,
             )
             for g in state.guarantees.values()
-            if shown(g.provider)
+            if shown(g.provider, g.household_id)
         ],
         version=version,
     )

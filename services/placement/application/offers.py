@@ -7,6 +7,7 @@ from uuid import UUID, uuid4
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from services.placement.adapters.households import restricted_households
 from services.placement.adapters.offers import offer_list
 from services.placement.adapters.personal_data import load_offer, save_offer
 from services.placement.application import access
@@ -131,7 +132,10 @@ class Offers:
             raise NotFound("offer", "Wohnungsangebot nicht gefunden.")
         async with self.commands.db.transaction() as conn:
             street_address, note = await load_offer(conn, offer_id)
-        return offer_view(state, version, scope, street_address, note)
+            hidden = set()
+            if not access.sees_restricted(caller):
+                hidden = await restricted_households(conn, caller.municipality)
+        return offer_view(state, version, scope, street_address, note, hidden)
 
     async def listing(self, query: c.GetOffers, caller: Caller) -> c.OfferList:
         access.reader(caller)

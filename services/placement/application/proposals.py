@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from uuid import UUID, uuid4
 
-from services.placement.adapters.households import searcher
+from services.placement.adapters.households import is_restricted, searcher
 from services.placement.application import access
 from services.placement.application.offers import run
 from services.placement.domain import offer as of
@@ -87,6 +87,10 @@ class Proposals:
             )
             viewing = state.viewings.get(viewing_id)
             if viewing is None or viewing.provider != scope:
+                raise NotFound("viewing", "Besichtigung nicht gefunden.")
+            async with self.commands.db.read() as conn:
+                hidden = await is_restricted(conn, caller.municipality, viewing.household_id)
+            if hidden:
                 raise NotFound("viewing", "Besichtigung nicht gefunden.")
         command = cmd.RecordViewing(
             viewing_id=viewing_id,

@@ -1,11 +1,14 @@
 """Stalled cases: proposals the landlord has not answered and guarantees nobody decided,
 for longer than the municipality's thresholds (its own, or the defaults).
+
+A restricted household's (Art. 18 DSGVO) stalled steps are listed to a coordinator only.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+from services.placement.adapters.households import restricted_households
 from services.placement.adapters.offers import unanswered_proposals, undecided_guarantees
 from services.placement.adapters.rules import load_rules
 from services.placement.application import access
@@ -32,6 +35,10 @@ async def stalled_cases(db: Database, query: c.StalledQuery, caller: Caller) -> 
             scope,
             requested_by=as_of - timedelta(days=rules.guarantee_stall_days),
         )
+        if not access.sees_restricted(caller):
+            hidden = await restricted_households(conn, caller.municipality)
+            proposals = [row for row in proposals if row.household_id not in hidden]
+            guarantees = [row for row in guarantees if row.household_id not in hidden]
     return c.StalledCases(
         as_of=as_of,
         proposal_stall_days=rules.proposal_stall_days,

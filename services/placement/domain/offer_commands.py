@@ -36,6 +36,7 @@ class Candidate:
     has_wbs: bool | None
     deregistered: bool = False
     placed_elsewhere: bool = False
+    restricted: bool = False
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ def propose(command: ProposeHouseholds, state: Offer) -> list[HouseholdProposed]
     events = []
     for household in command.households:
         rules.still_searching(household)
+        rules.not_restricted(household)
         earlier = state.proposals.get(household.household_id)
         if earlier is not None:
             if earlier.decision is LandlordDecision.declined:

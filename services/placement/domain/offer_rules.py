@@ -59,6 +59,20 @@ def active_proposal(state: Offer, household_id: UUID) -> Proposal:
     return proposal
 
 
+def not_restricted(household: Candidate) -> None:
+    """No new proposal for a household whose processing is restricted (Art. 18 DSGVO).
+
+    Steps already running on an offer (viewing, guarantees, lease) are not refused here:
+    the coordinator may finish them, see `application/access.py`.
+    """
+    if household.restricted:
+        raise RuleViolation(
+            "household_restricted",
+            "Die Verarbeitung dieses Haushalts ist eingeschränkt (Art. 18 DSGVO); "
+            "er kann keiner Wohnung vorgeschlagen werden, bis die Einschränkung aufgehoben ist.",
+        )
+
+
 def still_searching(household: Candidate) -> None:
     """A household that left move-out management or already moved cannot be placed."""
     if household.deregistered:

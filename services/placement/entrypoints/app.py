@@ -9,7 +9,7 @@ from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.placement.adapters.tables import READ_MODELS, candidate_households
-from services.placement.application import household_projection, offer_projection
+from services.placement.application import household_export, household_projection, offer_projection
 from services.placement.entrypoints.handlers import register_handlers
 from shared.rebuild import drop_read_model
 from shared.service import ServiceHost
@@ -33,6 +33,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
         filter_subject=offer_projection.SUBJECTS,
     )
     register_handlers(host)
+    household_export.register(host)
     return host.app()
 
 

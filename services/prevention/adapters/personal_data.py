@@ -77,3 +77,12 @@ async def load_personal_data(conn: AsyncConnection, case_id: UUID) -> CasePerson
     notes = await conn.execute(select(case_notes).where(case_notes.c.case_id == case_id))
     data.notes = {n.entry: n.note for n in notes}
     return data
+
+
+async def erase_case_rows(conn: AsyncConnection, case_id: UUID) -> int:
+    """Delete every personal-data row prevention holds on the case; how many went."""
+    deleted = 0
+    for table in (case_details, case_notes):
+        result = await conn.execute(delete(table).where(table.c.case_id == case_id))
+        deleted += result.rowcount or 0
+    return deleted

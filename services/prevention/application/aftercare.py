@@ -1,5 +1,9 @@
 """Use cases of aftercare offers: the household accepts or declines, and the list staff
-work from. Offers themselves come from the policy reacting to placement's events."""
+work from. Offers themselves come from the policy reacting to placement's events.
+
+The offer of a household whose processing intake restricted (Art. 18 DSGVO) is left out
+of the list and answers 404 to everyone but a coordinator; it is not withdrawn.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from uuid import UUID
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.prevention.adapters.aftercare_offers import index_aftercare, list_aftercare
+from services.prevention.adapters.restrictions import restricted_among
 from services.prevention.application import access
 from services.prevention.domain import aftercare as ac
 from shared.application import CommandExecutor
@@ -15,7 +20,7 @@ from shared.clock import today
 from shared.contracts.prevention import requests as rq
 from shared.contracts.prevention import views as vw
 from shared.decider import NotFound
-from shared.identity import Caller
+from shared.identity import Caller, Role
 
 
 class AftercareOffers:
@@ -43,6 +48,12 @@ class AftercareOffers:
     async def _decide(
         self, household_id: UUID, command: ac.Command, caller: Caller
     ) -> vw.AftercareRef:
+        if not sees_restricted(caller):
+            async with self.commands.db.read() as conn:
+                hidden = await restricted_among(conn, caller.municipality, [household_id])
+            if hidden:
+                raise NotFound("aftercare", "Kein Angebot der Nachbetreuung für diesen Haushalt.")
+
         def check(state: ac.Aftercare) -> None:
             if not access.may_see(caller, state.provider):
                 raise NotFound("aftercare", "Kein Angebot der Nachbetreuung für diesen Haushalt.")
@@ -69,4 +80,14 @@ class AftercareOffers:
             found = await list_aftercare(
                 conn, caller.municipality, access.provider_scope(caller), query.status
             )
+            if not sees_restricted(caller):
+                hidden = await restricted_among(
+                    conn, caller.municipality, (o.household_id for o in found)
+                )
+                found = [o for o in found if o.household_id not in hidden]
         return vw.AftercareList(offers=found)
+
+
+def sees_restricted(caller: Caller) -> bool:
+    """Only a coordinator reads a household whose processing is restricted."""
+    return caller.role is Role.coordinator

@@ -105,6 +105,7 @@ def case_view(
         ],
         closing_note=personal.note_of(pd.CLOSING) or personal.note_of(pd.CONSENT_WITHDRAWAL),
         version=version,
+        erased_on=state.erased_on,
     )
 
 

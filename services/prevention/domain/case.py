@@ -8,12 +8,14 @@ from uuid import UUID
 
 from services.prevention.domain import case_decisions as course
 from services.prevention.domain import case_ending as ending
+from services.prevention.domain import case_erasure as erasure
 from services.prevention.domain import case_help as help_acts
 from services.prevention.domain.case_commands import (
     AdmitCase,
     CheckEligibility,
     CloseCase,
     Command,
+    ErasePersonalData,
     ExtendCase,
     PlanVisitRhythm,
     ReceiveReferral,
@@ -59,6 +61,8 @@ def decide(command: Command, state: Case) -> Sequence[Event]:
             return help_acts.record_negotiation(command, state)
         case ReferOut():
             return help_acts.refer_out(command, state)
+        case ErasePersonalData():
+            return erasure.erase(command, state)
 
 
 case: Decider[Command, Event, Case] = Decider(decide=decide, evolve=evolve, initial_state=Case())

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
+from shared.contracts.intake.codes import ErasureGround
 from shared.contracts.placement import LandlordKind
 from shared.contracts.prevention.codes import (
     CaseOutcome,
@@ -131,6 +132,12 @@ class CloseCase:
     today: date
 
 
+@dataclass(frozen=True)
+class ErasePersonalData:
+    ground: ErasureGround
+    today: date
+
+
 Command = (
     ReceiveReferral
     | CheckEligibility
@@ -145,4 +152,5 @@ Command = (
     | ReferOut
     | ExtendCase
     | CloseCase
+    | ErasePersonalData
 )

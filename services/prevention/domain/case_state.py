@@ -24,6 +24,7 @@ from shared.contracts.prevention.events import (
     CaseAdmitted,
     CaseClosed,
     CaseExtended,
+    CasePersonalDataErased,
     CaseRejected,
     ConsentRecorded,
     ConsentWithdrawn,
@@ -50,6 +51,7 @@ Event = (
     | ReferredOut
     | CaseExtended
     | CaseClosed
+    | CasePersonalDataErased
 )
 HelpAct = HomeVisitDone | MediationRecorded | LandlordNegotiationRecorded | ReferredOut
 
@@ -80,6 +82,7 @@ class Case:
     extensions: tuple[CaseExtended, ...] = ()
     closed_on: date | None = None
     outcome: CaseOutcome | None = None
+    erased_on: date | None = None
 
     @property
     def referred(self) -> bool:
@@ -165,5 +168,7 @@ def evolve(state: Case, event: Event) -> Case:
             return replace(state, ends_on=event.ends_on, extensions=(*state.extensions, event))
         case CaseClosed():
             return replace(state, closed_on=day, outcome=event.outcome)
+        case CasePersonalDataErased():
+            return replace(state, erased_on=day)
         case _:
             return state

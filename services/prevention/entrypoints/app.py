@@ -7,6 +7,7 @@ from pathlib import Path
 
 from faststream.asgi import AsgiFastStream
 
+from services.prevention.application import household_export, restriction_projection
 from services.prevention.application.aftercare_policy import CONSUMER, AftercarePolicy
 from services.prevention.application.reindex import reindex
 from services.prevention.entrypoints.handlers import register_handlers
@@ -25,10 +26,16 @@ PreventionSettings = service_settings(SERVICE, default_port=8104)
 def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     host = ServiceHost(SERVICE, settings or PreventionSettings(), MIGRATIONS)
     register_handlers(host)
+    household_export.register(host)
     host.consume(
         CONSUMER,
         AftercarePolicy(host.store),
         filter_subject=CONTRACTS.subject("PlacementCompleted"),
+    )
+    host.consume(
+        restriction_projection.CONSUMER,
+        restriction_projection.RestrictionProjection(),
+        filter_subject=restriction_projection.SUBJECTS,
     )
     return host.app()
 

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from services.prevention.application.aftercare import AftercareOffers
 from services.prevention.application.cases import Cases
 from services.prevention.application.course import Course
+from services.prevention.application.erasure import CaseErasure
 from services.prevention.application.help_acts import HelpActs
 from shared.contracts.prevention import requests as rq
 from shared.contracts.prevention import views as vw
@@ -63,6 +64,8 @@ def register_handlers(host: ServiceHost) -> None:
         acts.record_negotiation,
     )
     on_case(host, "refer_out", rq.CaseCommand[rq.ReferOut], acts.refer_out)
+    erasure = CaseErasure(host.commands)
+    on_case(host, "erase_case", rq.CaseCommand[rq.EraseCase], erasure.erase)
 
     @rpc.handle("list_aftercare", rq.ListAftercare)
     async def list_aftercare(body: rq.ListAftercare, caller: Caller) -> vw.AftercareList:

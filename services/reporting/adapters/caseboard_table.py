@@ -1,4 +1,5 @@
-"""The caseboard's table: one row per open move-out case, as the projection keeps it."""
+"""The caseboard's tables: one row per open move-out case, as the projection keeps it, and
+the households whose processing intake restricted (Art. 18 DSGVO; ids and days only)."""
 
 from __future__ import annotations
 
@@ -22,4 +23,13 @@ caseboard = Table(
     Column("pending_guarantees", Integer, nullable=False),
     Column("moved_on", Date),
     Index("ix_caseboard_offer", "offer_id"),
+)
+
+# Kept apart from the cards: a restriction outlives the case (drill-downs list closed ones).
+restricted_households = Table(
+    "restricted_households",
+    REPORTING,
+    Column("municipality", String(64), primary_key=True),
+    Column("household_id", Uuid, primary_key=True),
+    Column("restricted_on", Date, nullable=False),
 )

@@ -11,7 +11,7 @@ from services.reporting.adapters import (
     prevention_tables,
     volunteer_tables,
 )
-from services.reporting.adapters.caseboard_table import caseboard
+from services.reporting.adapters.caseboard_table import caseboard, restricted_households
 from services.reporting.adapters.cube import fact_days
 from services.reporting.adapters.facts import clear_registrations, registrations
 from services.reporting.adapters.schema import REPORTING
@@ -23,7 +23,7 @@ FACT_TABLES = (
     *volunteer_tables.TABLES,
 )
 # What the `reporting-facts` consumer fills (the registrations belong to `reporting-figures`).
-FACTS_MODEL = (*FACT_TABLES, fact_days, caseboard)
+FACTS_MODEL = (*FACT_TABLES, fact_days, caseboard, restricted_households)
 
 __all__ = [
     "FACTS_MODEL",

@@ -1,4 +1,8 @@
-"""The caseboard as staff see it: every open case, its stage and days in it, scoped by role."""
+"""The caseboard as staff see it: every open case, its stage and days in it, scoped by role.
+
+A household whose processing is restricted (Art. 18 DSGVO) is left out for every role but
+a coordinator, who sees it marked „eingeschränkt“ (and counted in `by_stage`).
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,16 @@ from collections import Counter
 from sqlalchemy import select
 
 from services.reporting.adapters.caseboard_table import caseboard
+from services.reporting.adapters.restrictions import restricted_in
 from services.reporting.application import access
 from services.reporting.application.projections.caseboard import card_of
 from services.reporting.domain.caseboard import STAGE_LABELS, next_step
 from shared.clock import today
 from shared.contracts.reporting import Caseboard, CaseboardQuery, CaseCardView, Stage
 from shared.db import Database
-from shared.identity import Caller
+from shared.identity import Caller, Role
+
+RESTRICTED_LABEL = "eingeschränkt"
 
 
 async def caseboard_view(db: Database, query: CaseboardQuery, caller: Caller) -> Caseboard:
@@ -24,9 +31,13 @@ async def caseboard_view(db: Database, query: CaseboardQuery, caller: Caller) ->
         statement = statement.where(caseboard.c.provider == provider)
     async with db.read() as conn:
         cards = [card_of(row._mapping) for row in await conn.execute(statement)]
+        restricted = await restricted_in(conn, caller.municipality)
     day = today()
     views = []
     for card in cards:
+        is_restricted = card.household_id in restricted
+        if is_restricted and caller.role is not Role.coordinator:
+            continue
         stage, since = card.on(day)
         views.append(
             CaseCardView(
@@ -40,6 +51,8 @@ async def caseboard_view(db: Database, query: CaseboardQuery, caller: Caller) ->
                 next_step=next_step(stage, card),
                 offer_id=card.offer_id,
                 registered_on=card.registered_on,
+                restricted=is_restricted,
+                restriction_label=RESTRICTED_LABEL if is_restricted else None,
             )
         )
     by_stage = Counter(v.stage for v in views)

@@ -1,7 +1,13 @@
-"""Answering figure queries: a period's report, the stock on a day, the cases behind one."""
+"""Answering figure queries: a period's report, the stock on a day, the cases behind one.
+
+Figures never change for a restriction (Art. 18 DSGVO): they are counts, not processing
+of one household. A drill-down withholds a restricted household's id from everyone but
+a coordinator and says how many it withheld, so ids and withheld still add up.
+"""
 
 from __future__ import annotations
 
+from services.reporting.adapters.restrictions import restricted_in
 from services.reporting.application import access
 from services.reporting.application.reader import FactReader
 from services.reporting.domain.figures import (
@@ -27,7 +33,7 @@ from shared.contracts.reporting import (
 )
 from shared.db import Database
 from shared.decider import NotFound
-from shared.identity import Caller
+from shared.identity import Caller, Role
 
 
 async def figures(db: Database, query: FiguresQuery, caller: Caller) -> Figures:
@@ -99,13 +105,17 @@ async def _cases(
         )
     async with db.read() as conn:
         rows = await FactReader(conn, caller.municipality, query).rows(spec.source, with_ids=True)
-    ids = sorted({row[spec.subject] for row in select_rows(spec, rows, item)}, key=str)
+        hidden = set()
+        if spec.subject == "household_id" and caller.role is not Role.coordinator:
+            hidden = await restricted_in(conn, caller.municipality)
+    found = {row[spec.subject] for row in select_rows(spec, rows, item)}
     return FigureCases(
         key=spec.figure.key,
         label=spec.figure.label,
         item=item,
         subject=spec.subject.removesuffix("_id"),
-        ids=ids,
+        ids=sorted(found - hidden, key=str),
+        withheld=len(found & hidden),
     )
 
 

@@ -1,6 +1,7 @@
 """Volunteer's personal-data rows about an intake household: the names and birth dates
 of the household's people who attended workshops. Found through volunteer's own
-`WorkshopAttended` events (attendee id → household id), deleted on erasure."""
+`WorkshopAttended` events (attendee id → household id, and → member id where staff
+named the person), deleted on erasure of the household or of that member."""
 
 from __future__ import annotations
 
@@ -23,6 +24,19 @@ async def attendees_of_household(
     )
     wanted = str(household_id)
     return sorted({UUID(p["attendee_id"]) for (p,) in rows if p.get("household_id") == wanted})
+
+
+async def attendees_of_member(
+    conn: AsyncConnection, municipality: str, member_id: UUID
+) -> list[UUID]:
+    """Attendees recorded as this household member (`member_id` of intake)."""
+    rows = await conn.execute(
+        select(events.c.payload).where(
+            events.c.event_type == "WorkshopAttended", events.c.municipality == municipality
+        )
+    )
+    wanted = str(member_id)
+    return sorted({UUID(p["attendee_id"]) for (p,) in rows if p.get("member_id") == wanted})
 
 
 async def erase_attendees(conn: AsyncConnection, attendee_ids: list[UUID]) -> int:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -22,6 +23,7 @@ class HouseholdRow:
     minors: int
     accommodation_kind: AccommodationKind | None
     known: KnownHousehold
+    restricted: bool = False
 
 
 async def household(
@@ -44,7 +46,26 @@ async def household(
         if row.accommodation_kind
         else None,
         known=KnownHousehold(row.provider, row.registered_on, row.deregistered_on),
+        restricted=row.restricted_on is not None,
     )
+
+
+async def restricted_among(
+    conn: AsyncConnection, municipality: str, household_ids: Iterable[UUID]
+) -> set[UUID]:
+    """Those of `household_ids` whose processing intake restricted (Art. 18 DSGVO)."""
+    wanted = set(household_ids)
+    if not wanted:
+        return set()
+    h = known_households
+    rows = await conn.execute(
+        select(h.c.household_id).where(
+            h.c.municipality == municipality,
+            h.c.household_id.in_(wanted),
+            h.c.restricted_on.is_not(None),
+        )
+    )
+    return set(rows.scalars())
 
 
 async def placements(

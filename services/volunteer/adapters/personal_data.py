@@ -10,13 +10,16 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.volunteer.adapters.tables import attendee_details, volunteer_details
 from shared.contracts.volunteer import RecordAttendance, RegisterVolunteer
 from shared.decider import RuleViolation
+
+# Prefix of the login placeholder an erased volunteer's row keeps.
+ERASED_LOGIN = "geloescht:"
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,28 @@ async def save_volunteer(
         raise RuleViolation(
             "user_taken", "Diese Benutzerkennung gehört schon einer/einem Ehrenamtlichen."
         ) from exc
+
+
+async def erase_volunteer(conn: AsyncConnection, volunteer_id: UUID) -> int:
+    """Blank the volunteer's name, contact data and login; how many rows changed.
+
+    The row itself stays, holding ids only, so the volunteer is still listed (as
+    „gelöscht“). The login becomes a placeholder nobody can sign in with: the column is
+    unique per municipality and required.
+    """
+    v = volunteer_details
+    result = await conn.execute(
+        update(v)
+        .where(v.c.volunteer_id == volunteer_id)
+        .values(
+            user_id=f"{ERASED_LOGIN}{volunteer_id}",
+            given_name=None,
+            family_name=None,
+            phone=None,
+            email=None,
+        )
+    )
+    return result.rowcount or 0
 
 
 async def volunteer_by_user(conn: AsyncConnection, municipality: str, user_id: str) -> UUID | None:

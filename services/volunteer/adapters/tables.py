@@ -69,6 +69,8 @@ known_households = Table(
     Column("accommodation_kind", String(40)),
     Column("registered_on", Date, nullable=False),
     Column("deregistered_on", Date),
+    # Art. 18 DSGVO: set while intake restricts the household's processing.
+    Column("restricted_on", Date),
 )
 
 # Consents of households (ids, purpose codes, days: who consented stays in intake).

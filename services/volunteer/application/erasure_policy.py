@@ -1,9 +1,12 @@
-"""Policy: when intake erases a household's personal data, volunteer erases its own.
+"""Policy: when intake erases a household's personal data, or one member's, volunteer
+erases its own.
 
 Volunteer holds names and birth dates of the household's people who attended workshops
-(`attendee_details`). Deleting is idempotent: a redelivered `PersonalDataErased` finds
-nothing left. Tandems, consultations and certificates keep their ids and codes, so every
-figure stays. Certificates of erased attendees show no name any more.
+(`attendee_details`): all of the household's on a household erasure; on a member
+erasure, the attendees staff recorded as that member (`member_id`). Deleting is
+idempotent: a redelivered `PersonalDataErased` finds nothing left. Tandems,
+consultations and certificates keep their ids and codes, so every figure stays.
+Certificates of erased attendees show no name any more.
 """
 
 from __future__ import annotations
@@ -13,10 +16,14 @@ from collections.abc import Sequence
 import structlog
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.volunteer.adapters.erasure import attendees_of_household, erase_attendees
-from services.volunteer.adapters.purge import Purger
+from services.volunteer.adapters.erasure import (
+    attendees_of_household,
+    attendees_of_member,
+    erase_attendees,
+)
 from shared.contracts.intake import ErasureSubject, PersonalDataErased
 from shared.eventstore.store import RecordedEvent
+from shared.purge import Purger
 
 log = structlog.get_logger(__name__)
 
@@ -31,17 +38,19 @@ class ErasurePolicy:
         deleted = 0
         for recorded in batch:
             event = recorded.event
-            if isinstance(event, PersonalDataErased) and (
-                event.subject_kind is ErasureSubject.household
-            ):
-                attendees = await attendees_of_household(
-                    conn, recorded.envelope.municipality, event.subject_id
-                )
-                deleted += await erase_attendees(conn, attendees)
-                log.info(
-                    "household's personal data erased",
-                    event_id=str(recorded.envelope.event_id),
-                    attendees=len(attendees),
-                )
+            if not isinstance(event, PersonalDataErased):
+                continue
+            municipality = recorded.envelope.municipality
+            if event.subject_kind is ErasureSubject.household:
+                attendees = await attendees_of_household(conn, municipality, event.subject_id)
+            else:
+                attendees = await attendees_of_member(conn, municipality, event.subject_id)
+            deleted += await erase_attendees(conn, attendees)
+            log.info(
+                "personal data erased",
+                subject=event.subject_kind.value,
+                event_id=str(recorded.envelope.event_id),
+                attendees=len(attendees),
+            )
         if deleted:
             self.purger.request()

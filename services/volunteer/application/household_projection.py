@@ -1,7 +1,8 @@
 """Volunteer's picture of households, learnt from intake's events.
 
 Volunteer never reads intake's tables: this projection is all it knows about a
-household (provider, size, kind of accommodation, registered, deregistered) and its
+household (provider, size, kind of accommodation, registered, deregistered, restricted
+under Art. 18 DSGVO) and its
 consents (ids, purpose codes, days), enough to check a tandem's household and consent
 and to show a volunteer the minimal view of it. A withdrawn `volunteer_tandem` consent
 also ends the tandem resting on it (consent_policy.py), in the same transaction.
@@ -26,6 +27,8 @@ from shared.contracts.intake import (
     HouseholdDeregistered,
     HouseholdHandedOver,
     HouseholdRegistered,
+    ProcessingRestricted,
+    RestrictionLifted,
 )
 from shared.eventstore.store import EventStore, RecordedEvent
 
@@ -65,6 +68,11 @@ class HouseholdProjection:
                     values = {"provider": event.to_provider}
                 case HouseholdDeregistered():
                     values = {"deregistered_on": business_day(event.occurred_at)}
+                case ProcessingRestricted():
+                    # Restriction is not erasure: tandems stay, only who sees them changes.
+                    values = {"restricted_on": business_day(event.occurred_at)}
+                case RestrictionLifted():
+                    values = {"restricted_on": None}
                 case HouseholdConsentGiven():
                     await consents.given(
                         conn,

@@ -11,7 +11,7 @@ from uuid import UUID
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.volunteer.adapters import households, tandem_index
-from services.volunteer.application import access
+from services.volunteer.application import access, restriction
 from shared.decider import RuleViolation
 from shared.identity import Caller
 
@@ -24,7 +24,11 @@ async def household(conn: AsyncConnection, caller: Caller, household_id: UUID | 
     if household_id is None:
         return
     row = await households.household(conn, caller.municipality, household_id)
-    if row is None or not access.may_see(caller, row.provider):
+    if (
+        row is None
+        or not access.may_see(caller, row.provider)
+        or restriction.hidden(caller, row.restricted)
+    ):
         raise RuleViolation("household_unknown", HOUSEHOLD_UNKNOWN)
 
 

@@ -1,5 +1,9 @@
 """Use cases for tandems: form one, end it, record a support act, show and list them,
-and show a volunteer the household of their tandem."""
+and show a volunteer the household of their tandem.
+
+A household whose processing is restricted is hidden from all but a coordinator and gets
+no new tandem; its active tandems are not ended (see `restriction.py`).
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from services.volunteer.adapters import consents, households, tandem_index
 from services.volunteer.adapters.personal_data import volunteer_by_user
 from services.volunteer.adapters.streams import fold_streams
 from services.volunteer.adapters.tandem_index import TandemKey
-from services.volunteer.application import access, tandem_views
+from services.volunteer.application import access, restriction, tandem_views
 from services.volunteer.domain import tandems as td
 from services.volunteer.domain import volunteer as vo
 from services.volunteer.domain.tandem_commands import EndTandem, FormTandem, RecordSupport
@@ -45,6 +49,11 @@ class Tandems:
         volunteer = vo.volunteer.fold(r.event for r in history)  # type: ignore[misc]
         if volunteer.registered and not access.may_see(caller, volunteer.provider):
             volunteer = vo.Volunteer()  # another provider's: as unknown as a missing one
+        if row is not None and row.restricted:
+            if not restriction.sees_restricted(caller):
+                row = None  # as unknown as a missing one
+            else:
+                restriction.refuse_new_tandem()
         command = FormTandem(
             tandem_id=tandem_id,
             household_id=household_id,
@@ -121,6 +130,11 @@ class Tandems:
                 keys = await tandem_index.of_volunteer(conn, municipality, me) if me else []
             else:
                 keys = await tandem_index.listing(conn, municipality, access.provider_scope(caller))
+            if not restriction.sees_restricted(caller):
+                hidden = await households.restricted_among(
+                    conn, municipality, (k.household_id for k in keys)
+                )
+                keys = [k for k in keys if k.household_id not in hidden]
             streams = {k.household_id: td.stream_id(municipality, k.household_id) for k in keys}
             states = await fold_streams(conn, self.commands.store, td.tandems, streams.values())
         views = []
@@ -151,7 +165,7 @@ class Tandems:
             if (tandem := state.tandem(key.tandem_id)) is not None
             and tandem_views.may_see(caller, key, tandem, me)
         ]
-        if row is None or not visible:
+        if row is None or not visible or restriction.hidden(caller, row.restricted):
             raise NotFound("household", "Haushalt nicht gefunden.")
         current = max(visible, key=lambda t: (t.ended_on is None, t.formed_on))
         return tandem_views.household_view(row, current)
@@ -178,7 +192,10 @@ class Tandems:
         async with self.commands.db.transaction() as conn:
             key = await tandem_index.find(conn, caller.municipality, tandem_id)
             me = await self._me(conn, caller)
-        if key is None:
+            restricted = key is not None and bool(
+                await households.restricted_among(conn, caller.municipality, [key.household_id])
+            )
+        if key is None or restriction.hidden(caller, restricted):
             raise NotFound("tandem", tandem_views.NOT_FOUND)
         return key, me
 

@@ -1,5 +1,6 @@
 """Use cases for volunteers: register one (with login and personal data), record an
-onboarding step, record leaving, show one, list them."""
+onboarding step, record leaving, erase their personal data (Art. 17 DSGVO), show one,
+list them."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from services.volunteer.adapters import tandem_index
 from services.volunteer.adapters.personal_data import (
     VolunteerDetails,
+    erase_volunteer,
     load_volunteers,
     save_volunteer,
 )
@@ -21,7 +23,10 @@ from services.volunteer.domain import volunteer as vo
 from shared.application import CommandExecutor
 from shared.clock import today
 from shared.contracts import volunteer as c
-from shared.identity import Caller
+from shared.contracts.intake import ERASED
+from shared.decider import Forbidden
+from shared.identity import Caller, Role
+from shared.purge import purge_deleted_rows
 
 _NOT_FOUND = "Ehrenamtliche/r nicht gefunden."
 
@@ -65,6 +70,23 @@ class Volunteers:
         day = request.left_on or today()
         command = vo.RecordLeaving(left_on=day, today=today(), active_tandems=active)
         await self._execute(volunteer_id, command, caller)
+        return c.VolunteerRef(volunteer_id=volunteer_id)
+
+    async def erase(
+        self, volunteer_id: UUID, request: c.EraseVolunteer, caller: Caller
+    ) -> c.VolunteerRef:
+        """The coordinator's: the event and the blanked row commit together, then the
+        SQLite file is rewritten so no erased byte remains."""
+        if caller.role is not Role.coordinator:
+            raise Forbidden("role", "Nur die Koordination darf personenbezogene Daten löschen.")
+        active = await self._active_tandems(caller.municipality, volunteer_id)
+        command = vo.ErasePersonalData(ground=request.ground, today=today(), active_tandems=active)
+
+        async def blank(conn: AsyncConnection, _state: vo.Volunteer) -> None:
+            await erase_volunteer(conn, volunteer_id)
+
+        await self._execute(volunteer_id, command, caller, also=blank)
+        await purge_deleted_rows(self.commands.db)
         return c.VolunteerRef(volunteer_id=volunteer_id)
 
     async def get(self, volunteer_id: UUID, caller: Caller) -> c.VolunteerView:
@@ -129,11 +151,13 @@ class Volunteers:
 
 def _view(state: vo.Volunteer, version: int, details: VolunteerDetails | None) -> c.VolunteerView:
     assert state.volunteer_id and state.provider and state.registered_on
+    if state.erased_on is not None:
+        details = None  # shown as „gelöscht“, whatever a late reader might still find
     return c.VolunteerView(
         volunteer_id=state.volunteer_id,
         provider=state.provider,
         user_id=details.user_id if details else None,
-        given_name=details.given_name if details else None,
+        given_name=details.given_name if details else _erased(state),
         family_name=details.family_name if details else None,
         phone=details.phone if details else None,
         email=details.email if details else None,
@@ -147,4 +171,9 @@ def _view(state: vo.Volunteer, version: int, details: VolunteerDetails | None) -
         ready_for_tandem=state.ready_for_tandem,
         left_on=state.left_on,
         version=version,
+        erased_on=state.erased_on,
     )
+
+
+def _erased(state: vo.Volunteer) -> str | None:
+    return ERASED if state.erased_on is not None else None

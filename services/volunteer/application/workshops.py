@@ -48,7 +48,11 @@ class Workshops:
         attendee_id = request.attendee_id or uuid4()
         async with self.commands.db.transaction() as conn:
             await links.household(conn, caller, request.household_id)
-        command = ws.RecordAttendance(attendee_id=attendee_id, household_id=request.household_id)
+        command = ws.RecordAttendance(
+            attendee_id=attendee_id,
+            household_id=request.household_id,
+            member_id=request.member_id,
+        )
 
         async def name(conn: AsyncConnection, _state: ws.Workshop) -> None:
             await save_attendee(conn, caller.municipality, workshop_id, attendee_id, request)

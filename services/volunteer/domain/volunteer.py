@@ -12,10 +12,12 @@ from uuid import UUID
 
 from services.volunteer.domain.days import german, not_before, not_in_future
 from shared.clock import business_day, business_time
+from shared.contracts.intake import ErasureGround
 from shared.contracts.volunteer import (
     OnboardingStep,
     VolunteerLeft,
     VolunteerOnboarded,
+    VolunteerPersonalDataErased,
     VolunteerRegistered,
 )
 from shared.decider import Decider, NotFound, RuleViolation
@@ -49,8 +51,16 @@ class RecordLeaving:
     active_tandems: int = 0
 
 
-Command = RegisterVolunteer | RecordOnboardingStep | RecordLeaving
-Event = VolunteerRegistered | VolunteerOnboarded | VolunteerLeft
+@dataclass(frozen=True)
+class ErasePersonalData:
+    ground: ErasureGround
+    today: date
+    # Found by the application: tandems of this volunteer still active.
+    active_tandems: int = 0
+
+
+Command = RegisterVolunteer | RecordOnboardingStep | RecordLeaving | ErasePersonalData
+Event = VolunteerRegistered | VolunteerOnboarded | VolunteerLeft | VolunteerPersonalDataErased
 
 
 @dataclass(frozen=True)
@@ -63,10 +73,11 @@ class Volunteer:
     registered_on: date | None = None
     onboarding: dict[OnboardingStep, date] = field(default_factory=dict)
     left_on: date | None = None
+    erased_on: date | None = None
 
     @property
     def active(self) -> bool:
-        return self.registered and self.left_on is None
+        return self.registered and self.left_on is None and self.erased_on is None
 
     @property
     def ready_for_tandem(self) -> bool:
@@ -122,11 +133,42 @@ def decide(command: Command, state: Volunteer) -> list[Event]:
                     volunteer_id=state.volunteer_id, occurred_at=business_time(command.left_on)
                 )
             ]
+        case ErasePersonalData():
+            _require_registered(state)
+            _require_not_erased(state)
+            assert state.volunteer_id
+            if command.active_tandems:
+                raise RuleViolation(
+                    "tandems_active",
+                    f"Die Person begleitet noch {command.active_tandems} Tandem(s). "
+                    "Bitte zuerst die Tandems beenden, dann die Daten löschen.",
+                )
+            return [
+                VolunteerPersonalDataErased(
+                    volunteer_id=state.volunteer_id,
+                    ground=command.ground,
+                    occurred_at=business_time(command.today),
+                )
+            ]
+
+
+def _require_registered(state: Volunteer) -> None:
+    if not state.registered:
+        raise NotFound("volunteer", "Ehrenamtliche/r nicht gefunden.")
+
+
+def _require_not_erased(state: Volunteer) -> None:
+    if state.erased_on is not None:
+        raise RuleViolation(
+            "already_erased",
+            "Die personenbezogenen Daten dieser Person wurden bereits am "
+            f"{german(state.erased_on)} gelöscht.",
+        )
 
 
 def _require_active(state: Volunteer) -> None:
-    if not state.registered:
-        raise NotFound("volunteer", "Ehrenamtliche/r nicht gefunden.")
+    _require_registered(state)
+    _require_not_erased(state)
     if state.left_on is not None:
         raise RuleViolation(
             "volunteer_left", f"Die Person ist seit {german(state.left_on)} nicht mehr dabei."
@@ -149,6 +191,8 @@ def evolve(state: Volunteer, event: Event) -> Volunteer:
             return replace(state, onboarding=steps)
         case VolunteerLeft():
             return replace(state, left_on=business_day(event.occurred_at))
+        case VolunteerPersonalDataErased():
+            return replace(state, erased_on=business_day(event.occurred_at))
         case _:
             return state
 

@@ -36,6 +36,7 @@ class HoldWorkshop:
 class RecordAttendance:
     attendee_id: UUID
     household_id: UUID | None
+    member_id: UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ def decide(command: Command, state: Workshop) -> list[Event]:
                     workshop_id=state.workshop_id,
                     attendee_id=command.attendee_id,
                     household_id=command.household_id,
+                    member_id=command.member_id,
                     occurred_at=business_time(held_on),
                 )
             ]

@@ -8,16 +8,17 @@ from faststream.asgi import AsgiFastStream
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.volunteer.adapters.purge import Purger
 from services.volunteer.adapters.tables import known_consents, known_households
 from services.volunteer.application import (
     erasure_policy,
+    household_export,
     household_projection,
     placement_policy,
 )
 from services.volunteer.entrypoints.activity_handlers import register_activity_handlers
 from services.volunteer.entrypoints.people_handlers import register_people_handlers
 from shared.contracts import CONTRACTS
+from shared.purge import Purger
 from shared.rebuild import drop_read_model
 from shared.service import ServiceHost
 from shared.settings import ServiceSettings, service_settings
@@ -46,6 +47,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     )
     register_people_handlers(host)
     register_activity_handlers(host)
+    household_export.register(host)
     return host.app()
 
 

@@ -28,6 +28,12 @@ def register_people_handlers(host: ServiceHost) -> None:
     async def record_leaving(body: c.Addressed[c.RecordLeaving], caller: Caller) -> c.VolunteerRef:
         return await volunteers.leave(body.id, body.body, caller)
 
+    @rpc.handle("erase_volunteer", c.Addressed[c.EraseVolunteer])
+    async def erase_volunteer(
+        body: c.Addressed[c.EraseVolunteer], caller: Caller
+    ) -> c.VolunteerRef:
+        return await volunteers.erase(body.id, body.body, caller)
+
     @rpc.handle("get_volunteer", c.ById)
     async def get_volunteer(body: c.ById, caller: Caller) -> c.VolunteerView:
         return await volunteers.get(body.id, caller)

@@ -131,9 +131,11 @@ class ForwardTarget(StrEnum):
 
 
 class ErasureSubject(StrEnum):
-    """Whose personal data an erasure covers."""
+    """Whose personal data an erasure covers: a whole household, or one of its members
+    (the household, its counts and the member's role and age band stay)."""
 
     household = "household"
+    member = "member"
 
 
 class ErasureScope(StrEnum):

@@ -197,6 +197,8 @@ class PersonalDataErased(DomainEvent):
     subject_id: UUID
     scope: ErasureScope
     ground: ErasureGround
+    # The member's household when `subject_kind` is `member`; None for a household.
+    household_id: UUID | None = None
 
 
 @CONTRACTS.event(CONTEXT)

@@ -24,6 +24,16 @@ class EraseHousehold(BaseModel):
     household_id: UUID
 
 
+class EraseMember(BaseModel):
+    """Löscht die personenbezogenen Daten einer Person des Haushalts (Art. 17 DSGVO):
+    Name und Geburtsdatum. Der Haushalt, seine Zahlen, Rolle und Altersgruppe bleiben."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    household_id: UUID
+    member_id: UUID
+
+
 class RestrictProcessingBody(BaseModel):
     """Schränkt die Verarbeitung eines Haushalts ein, statt ihn zu löschen (Art. 18 DSGVO,
     §84 SGB X): nur die Koordination sieht ihn noch, in keiner Liste und keiner Suche."""

@@ -41,6 +41,12 @@ from shared.contracts.placement.events import (
     ViewingHeld,
     ViewingScheduled,
 )
+from shared.contracts.placement.household_export import (
+    ExportPlacementHousehold as ExportPlacementHousehold,
+)
+from shared.contracts.placement.household_export import (
+    PlacementHouseholdExport as PlacementHouseholdExport,
+)
 from shared.contracts.placement.requests import (
     CompletePlacement,
     ConcludeCooperation,

@@ -25,6 +25,7 @@ from shared.contracts.prevention.events import (
     CaseAdmitted,
     CaseClosed,
     CaseExtended,
+    CasePersonalDataErased,
     CaseRejected,
     ConsentRecorded,
     ConsentWithdrawn,
@@ -36,6 +37,12 @@ from shared.contracts.prevention.events import (
     ReferredOut,
     VisitRhythmPlanned,
 )
+from shared.contracts.prevention.household_export import (
+    ExportPreventionHousehold as ExportPreventionHousehold,
+)
+from shared.contracts.prevention.household_export import (
+    PreventionHouseholdExport as PreventionHouseholdExport,
+)
 from shared.contracts.prevention.requests import (
     AcceptAftercare,
     AdmitCase,
@@ -44,6 +51,7 @@ from shared.contracts.prevention.requests import (
     CheckEligibility,
     CloseCase,
     DeclineAftercare,
+    EraseCase,
     ExtendCase,
     GetCase,
     HouseholdContact,
@@ -97,6 +105,7 @@ __all__ = [
     "CaseExtended",
     "CaseList",
     "CaseOutcome",
+    "CasePersonalDataErased",
     "CaseRef",
     "CaseRejected",
     "CaseStatus",
@@ -110,6 +119,7 @@ __all__ = [
     "DeclineAftercare",
     "Eligibility",
     "EligibilityChecked",
+    "EraseCase",
     "ExtendCase",
     "Extension",
     "GetCase",

@@ -13,6 +13,7 @@ from uuid import UUID
 from pydantic import Field
 
 from shared.contracts.catalog import CONTRACTS
+from shared.contracts.intake.codes import ErasureGround
 from shared.contracts.placement import LandlordKind
 from shared.contracts.prevention.codes import (
     CONTEXT,
@@ -188,3 +189,12 @@ class AftercareDeclined(DomainEvent):
     household_id: UUID
     provider: str
     reason: AftercareDeclineReason
+
+
+@CONTRACTS.event(CONTEXT)
+class CasePersonalDataErased(_CaseEvent):
+    """The case's personal data (contact person, address, who referred, every note) were
+    erased (Art. 17 DSGVO) on the day in `occurred_at`; ids, counts, codes and days stay,
+    so every figure is unchanged."""
+
+    ground: ErasureGround

@@ -13,7 +13,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
 
-from shared.contracts.intake import ProviderCode
+from shared.contracts.intake import ErasureGround, ProviderCode
 from shared.contracts.placement import LandlordKind
 from shared.contracts.prevention.codes import (
     AftercareDeclineReason,
@@ -260,6 +260,16 @@ class CaseCommand(BaseModel, Generic[B]):
 class AftercareCommand(BaseModel, Generic[B]):
     household_id: UUID
     body: B
+
+
+class EraseCase(_Request):
+    """Löscht die personenbezogenen Daten eines Falls (Art. 17 DSGVO): Ansprechperson,
+    Anschrift, meldende Person und alle Notizen. Zahlen und Codes bleiben."""
+
+    ground: ErasureGround = Field(
+        default=ErasureGround.data_subject_request,
+        description="Grund: Antrag der Person (Art. 17 DSGVO) oder abgelaufene Aufbewahrung",
+    )
 
 
 class GetCase(BaseModel):

@@ -130,6 +130,9 @@ class CaseView(CaseSummary):
     extensions: list[Extension]
     closing_note: str | None
     version: int
+    erased_on: date | None = Field(
+        default=None, description="Tag der Löschung; Kontakt und Notizen zeigen „gelöscht“"
+    )
 
 
 class CaseList(BaseModel):

@@ -42,6 +42,13 @@ class CaseCardView(BaseModel):
     next_step: str
     offer_id: UUID | None
     registered_on: date
+    restricted: bool = Field(
+        default=False,
+        description="Verarbeitung eingeschränkt (Art. 18 DSGVO): nur die Koordination sieht ihn",
+    )
+    restriction_label: str | None = Field(
+        default=None, description="„eingeschränkt“, wenn die Verarbeitung eingeschränkt ist"
+    )
 
 
 class Caseboard(BaseModel):

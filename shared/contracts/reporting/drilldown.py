@@ -44,3 +44,12 @@ class FigureCases(BaseModel):
     item: str | None
     subject: str = Field(description="Art der Kennungen: household, case, offer, inquiry …")
     ids: list[UUID]
+    withheld: int = Field(
+        default=0,
+        ge=0,
+        description=(
+            "Zurückgehaltene Kennungen: Haushalte, deren Verarbeitung eingeschränkt ist "
+            "(Art. 18 DSGVO), sieht nur die Koordination. `ids` und `withheld` zusammen "
+            "sind alle Kennungen hinter der Kennzahl; die Kennzahl selbst bleibt unverändert."
+        ),
+    )

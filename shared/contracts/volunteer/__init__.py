@@ -28,14 +28,22 @@ from shared.contracts.volunteer.events import (
     TandemSupportRecorded,
     VolunteerLeft,
     VolunteerOnboarded,
+    VolunteerPersonalDataErased,
     VolunteerRegistered,
     WorkshopAttended,
     WorkshopHeld,
+)
+from shared.contracts.volunteer.household_export import (
+    ExportVolunteerHousehold as ExportVolunteerHousehold,
+)
+from shared.contracts.volunteer.household_export import (
+    VolunteerHouseholdExport as VolunteerHouseholdExport,
 )
 from shared.contracts.volunteer.requests import (
     Addressed,
     ById,
     EndTandem,
+    EraseVolunteer,
     FormTandem,
     GetCertificate,
     GetTandemHousehold,
@@ -92,6 +100,7 @@ __all__ = [
     "ConsultationView",
     "DistrictCode",
     "EndTandem",
+    "EraseVolunteer",
     "FormTandem",
     "GetCertificate",
     "GetTandemHousehold",
@@ -131,6 +140,7 @@ __all__ = [
     "VolunteerLeft",
     "VolunteerList",
     "VolunteerOnboarded",
+    "VolunteerPersonalDataErased",
     "VolunteerRef",
     "VolunteerRegistered",
     "VolunteerView",

@@ -27,8 +27,10 @@ UserId = Annotated[
     Field(
         min_length=2,
         max_length=120,
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9._@-]*$",
-        description="Benutzerkennung der Ehrenamtlichen bei der Anmeldung (Login).",
+        # `:` for the gateway's pseudonyms of identity-provider users (`oidc:<hmac>`).
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9._@:-]*$",
+        description="Benutzerkennung der Ehrenamtlichen (das Gateway setzt die Kennung des "
+        "Kontos ein, nicht den Login).",
     ),
 ]
 Minutes = Annotated[int, Field(ge=5, le=600, description="Dauer in Minuten")]

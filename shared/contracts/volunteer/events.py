@@ -14,6 +14,7 @@ from uuid import UUID
 from pydantic import Field
 
 from shared.contracts.catalog import CONTRACTS
+from shared.contracts.intake.codes import ErasureGround
 from shared.contracts.volunteer.codes import (
     CONTEXT,
     ConsultationChannel,
@@ -154,6 +155,9 @@ class WorkshopAttended(DomainEvent):
     workshop_id: UUID
     attendee_id: UUID
     household_id: UUID | None = None
+    # The household member (intake's `member_id`) the attendee is, if staff named them:
+    # intake erasing that member's personal data erases the attendee's too.
+    member_id: UUID | None = None
 
 
 @CONTRACTS.event(CONTEXT)
@@ -165,3 +169,16 @@ class CertificateIssued(DomainEvent):
     attendee_id: UUID
     household_id: UUID | None = None
     topic: WorkshopTopic
+
+
+# ---------------------------------------------------------------- data protection
+
+
+@CONTRACTS.event(CONTEXT)
+class VolunteerPersonalDataErased(DomainEvent):
+    """A volunteer's name, contact data, birth date and login were erased (Art. 17
+    DSGVO) on the day in `occurred_at`; the volunteer's ids, codes and days stay, so every
+    figure is unchanged and lists show „gelöscht“ instead of the name."""
+
+    volunteer_id: UUID
+    ground: ErasureGround

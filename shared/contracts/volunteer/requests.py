@@ -10,9 +10,9 @@ from datetime import date
 from typing import Generic, TypeVar
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
 
-from shared.contracts.intake import LanguageCode, ProviderCode
+from shared.contracts.intake import ErasureGround, LanguageCode, ProviderCode
 from shared.contracts.volunteer.codes import (
     ConsultationChannel,
     ConsultationTopic,
@@ -84,6 +84,15 @@ class RecordLeaving(_Request):
     """Die/der Ehrenamtliche hört auf."""
 
     left_on: date | None = Field(default=None, description=_TODAY)
+
+
+class EraseVolunteer(_Request):
+    """Löscht Name, Kontakt und Login einer/eines Ehrenamtlichen (Art. 17 DSGVO)."""
+
+    ground: ErasureGround = Field(
+        default=ErasureGround.data_subject_request,
+        description="Grund: Antrag der Person (Art. 17 DSGVO) oder abgelaufene Aufbewahrung",
+    )
 
 
 class ListVolunteers(_Request):
@@ -199,9 +208,19 @@ class RecordAttendance(_Request):
 
     attendee_id: UUID | None = Field(default=None, description=_CLIENT_ID)
     household_id: UUID | None = Field(default=None, description="Haushalt der Person")
+    member_id: UUID | None = Field(
+        default=None, description="Die Person im Haushalt (`member_id` der Aufnahme)"
+    )
     given_name: str = Field(min_length=1, max_length=100, description="Vorname")
     family_name: str = Field(min_length=1, max_length=100, description="Nachname")
     birth_date: date | None = Field(default=None, description="Geburtsdatum (für die Bestätigung)")
+
+    @field_validator("member_id")
+    @classmethod
+    def _member_needs_household(cls, member_id: UUID | None, info: ValidationInfo) -> UUID | None:
+        if member_id is not None and info.data.get("household_id") is None:
+            raise ValueError("Eine Person im Haushalt bitte zusammen mit dem Haushalt angeben.")
+        return member_id
 
 
 class IssueCertificate(_Request):

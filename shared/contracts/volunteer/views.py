@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from shared.contracts.intake import AccommodationKind
 from shared.contracts.volunteer.codes import (
@@ -47,6 +47,9 @@ class VolunteerView(BaseModel):
     ready_for_tandem: bool
     left_on: date | None
     version: int
+    erased_on: date | None = Field(
+        default=None, description="Tag der Löschung; Name und Kontakt zeigen dann „gelöscht“"
+    )
 
 
 class VolunteerList(BaseModel):

@@ -1,5 +1,6 @@
 """Keeps the caseboard table: the cards a batch touches are loaded, evolved in memory in
-stream order by the pure rules of `domain.caseboard`, and written back."""
+stream order by the pure rules of `domain.caseboard`, and written back. Also keeps which
+households are restricted (Art. 18 DSGVO), which the caseboard and drill-downs read."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from uuid import UUID
 from sqlalchemy import delete, insert, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from services.reporting.adapters import restrictions
 from services.reporting.adapters.caseboard_table import caseboard
 from services.reporting.domain.caseboard import (
     HOUSEHOLD_EVENTS,
@@ -21,7 +23,8 @@ from services.reporting.domain.caseboard import (
     offer_ended,
     open_case,
 )
-from shared.contracts.intake import HouseholdRegistered
+from shared.clock import business_day
+from shared.contracts.intake import HouseholdRegistered, ProcessingRestricted, RestrictionLifted
 from shared.contracts.reporting import Stage
 from shared.eventstore.store import RecordedEvent
 
@@ -31,6 +34,7 @@ CARD_FIELDS = tuple(f.name for f in fields(CaseCard))
 
 class CaseboardProjection:
     async def apply(self, conn: AsyncConnection, batch: Sequence[RecordedEvent]) -> None:
+        await _restrictions(conn, batch)
         relevant = [r for r in batch if isinstance(r.event, HOUSEHOLD_EVENTS + OFFER_EVENTS)]
         if not relevant:
             return
@@ -75,6 +79,17 @@ class CaseboardProjection:
         rows = [_row(card) for key in changed if (card := cards[key]) is not None]
         if rows:
             await conn.execute(insert(caseboard), rows)
+
+
+async def _restrictions(conn: AsyncConnection, batch: Sequence[RecordedEvent]) -> None:
+    # Rare events: written one by one, in stream order, so a lift after a restriction wins.
+    for recorded in batch:
+        municipality, event = recorded.envelope.municipality, recorded.event
+        if isinstance(event, ProcessingRestricted):
+            day = business_day(event.occurred_at)
+            await restrictions.restrict(conn, municipality, event.household_id, day)
+        elif isinstance(event, RestrictionLifted):
+            await restrictions.lift(conn, municipality, event.household_id)
 
 
 def _id(recorded: RecordedEvent, name: str) -> UUID:
