@@ -55,6 +55,8 @@ AREAS: dict[str, frozenset[Role]] = {
     "/ui/ehrenamt": CASE_STAFF,
     "/ui/tandems": frozenset({V}),
     "/ui/praevention": frozenset({C, W, H}),
+    # The inquiry inbox, like its API: the coordination (the admin only reads).
+    "/ui/anfragen": frozenset({C, ADM}),
 }
 
 # Aggregate figures only: no template here answers with an id or a name.

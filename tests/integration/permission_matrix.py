@@ -6,7 +6,8 @@ of VARIANTS: the household's own provider and municipality first.
 
 from __future__ import annotations
 
-from permission_matrix_ui import UI_OFFERS, UI_PREVENTION, UI_VOLUNTEERING
+from permission_matrix_erasure import ROWS as ERASURES
+from permission_matrix_ui import UI_CORE, UI_INQUIRIES, UI_OFFERS, UI_PREVENTION, UI_VOLUNTEERING
 
 from shared.identity import Role
 
@@ -895,9 +896,12 @@ EXPECTED: dict[str, dict[str, Status]] = {
 
 
 # The staff UI's pages per area, each kept beside the others in its own file.
+EXPECTED.update(UI_CORE)
+EXPECTED.update(UI_INQUIRIES)
 EXPECTED.update(UI_OFFERS)
 EXPECTED.update(UI_VOLUNTEERING)
 EXPECTED.update(UI_PREVENTION)
+EXPECTED.update(ERASURES)
 
 
 def expected_status(route: str, role: Role, variant: str) -> int:

@@ -2,8 +2,9 @@
 
 Only coordinators and caseworkers reach /ui/wohnungen (gateway policy). The forms to
 receive an offer or register a landlord are the coordination's (placement's rule), so a
-caseworker gets 403 there. An unknown offer is 404 for both. Every POST is a form post
-without the CSRF token here, hence 403 for everyone.
+caseworker gets 403 there. An unknown offer or landlord is 404 for both. Landlords,
+rules and stalled cases are read by both roles. Every POST is a
+form post without the CSRF token here, hence 403 for everyone.
 """
 
 from __future__ import annotations
@@ -19,9 +20,15 @@ ROWS: dict[str, dict[str, int | tuple[int, int, int, int]]] = {
     "GET /ui/wohnungen": _row(200, 200),
     "GET /ui/wohnungen/neu": _row(200, 403),
     "GET /ui/wohnungen/vermieter/neu": _row(200, 403),
+    "GET /ui/wohnungen/vermieter": _row(200, 200),
+    "GET /ui/wohnungen/vermieter/{landlord_id}": _row(404, 404),
+    "GET /ui/wohnungen/regeln": _row(200, 200),
+    "GET /ui/wohnungen/festgefahren": _row(200, 200),
     "GET /ui/wohnungen/{offer_id}": _row(404, 404),
     "POST /ui/wohnungen/neu": _row(403, 403),
     "POST /ui/wohnungen/vermieter/neu": _row(403, 403),
+    "POST /ui/wohnungen/vermieter/{landlord_id}/kooperation": _row(403, 403),
+    "POST /ui/wohnungen/regeln": _row(403, 403),
     "POST /ui/wohnungen/{offer_id}/vorschlag": _row(403, 403),
     "POST /ui/wohnungen/{offer_id}/vermieter-entscheidung": _row(403, 403),
     "POST /ui/wohnungen/{offer_id}/besichtigung": _row(403, 403),

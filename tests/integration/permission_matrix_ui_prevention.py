@@ -2,8 +2,9 @@
 
 Only coordinator, caseworker and housing office reach /ui/praevention (policy.py); the
 others get 403 from the gateway. A case id in the path is unknown in the matrix's world:
-the case page answers 404. The matrix posts no CSRF token, so every form post is 403 for
-everyone — the roles it lets through are refused by the token check.
+the case page answers 404. The aftercare list answers the three roles (empty or not).
+The matrix posts no CSRF token, so every form post is 403 for everyone — the roles it
+lets through are refused by the token check.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ STEPS = (
     "widerruf",
     "besuchsrhythmus",
     "hausbesuche",
+    "vermittlung",
+    "vermieterverhandlung",
     "weitervermittlung",
     "abschluss",
 )
@@ -36,4 +39,7 @@ ROWS: dict[str, dict[str, Status]] = {
     "POST /ui/praevention/neu": _row(403),
     "GET /ui/praevention/{case_id}": _row(404),
     **{f"POST /ui/praevention/{{case_id}}/{step}": _row(403) for step in STEPS},
+    "GET /ui/praevention/nachbetreuung": _row(200),
+    "POST /ui/praevention/nachbetreuung/{household_id}/annahme": _row(403),
+    "POST /ui/praevention/nachbetreuung/{household_id}/ablehnung": _row(403),
 }

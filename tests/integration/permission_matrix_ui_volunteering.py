@@ -34,6 +34,7 @@ _POSTS = (
     "/ui/ehrenamt/ehrenamtliche/{volunteer_id}/einstieg",
     "/ui/ehrenamt/tandems/neu",
     "/ui/ehrenamt/tandems/{tandem_id}/ende",
+    "/ui/ehrenamt/beratungen",
     "/ui/ehrenamt/sprechstunden/neu",
     "/ui/ehrenamt/sprechstunden/{office_hour_id}/beratungen",
     "/ui/ehrenamt/workshops/neu",

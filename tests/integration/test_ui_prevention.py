@@ -1,18 +1,21 @@
 """The Wohnintegrationshilfe pages against the running system, as a browser uses them:
 a caseworker of SKM receives a referral, the Fachstelle Wohnen admits it (the
-caseworker may not), the visits are planned and one is recorded; forms that come back
-keep what was typed and name the field."""
+caseworker may not), the visits are planned and one is recorded, a mediation with the
+landlord appears in the case's course; then a placed household's aftercare offer is
+answered on its page. Forms that come back keep what was typed and name the field."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from uuid import uuid4
 
 import httpx
 import pytest
+from test_prevention_flow import placement_envelope, publish
 
 from shared.clock import today
-from support.system import System
+from support.system import System, wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -20,6 +23,7 @@ T = today()
 TOKEN = "csrf-" + "t" * 30
 SKM = {"x-auszug-role": "caseworker", "x-auszug-provider": "skm", "x-auszug-user": "skm-1"}
 OFFICE = {"x-auszug-role": "housing_office", "x-auszug-user": "fachstelle-1"}
+COORDINATION = {"x-auszug-role": "coordinator", "x-auszug-user": "koordination-1"}
 DRK = {"x-auszug-role": "caseworker", "x-auszug-provider": "drk", "x-auszug-user": "drk-1"}
 
 
@@ -100,6 +104,16 @@ def test_a_case_from_referral_to_its_first_home_visit(system: System) -> None:
     assert "Schulden besprochen</textarea>" in missing
     skm.post(f"{case}/hausbesuche", {**visit, "done_on": ago(3)})
 
+    # A mediation with the landlord: without its topic it comes back at the field, then
+    # recorded with its outcome in the note.
+    outcome = "Ratenzahlung der Mietrückstände vereinbart: 50 € monatlich"
+    mediation = {"party": "landlord", "held_on": ago(2), "note": outcome}
+    wrong = skm.post(f"{case}/vermittlung", mediation, status=422).text
+    assert 'id="fehler-vermittlung-topic"' in wrong and f"{outcome}</textarea>" in wrong
+    assert 'value="landlord" selected' in wrong
+    assert f"{case}/vermittlung" not in office.get(case)
+    skm.post(f"{case}/vermittlung", {**mediation, "topic": "rent_arrears"})
+
     page = skm.get(case)
     next_due = german(T - timedelta(days=3) + timedelta(days=7))
     for step in (
@@ -108,8 +122,34 @@ def test_a_case_from_referral_to_its_first_home_visit(system: System) -> None:
         "Der Haushalt hat der Hilfe zugestimmt.",
         f"Hausbesuch: Mietrückstände. Nächster Besuch fällig am {next_due}",
         "Notiz: Schulden besprochen",
+        "Vermittlung mit Vermieterin/Vermieter: Mietrückstände.",
+        f"Notiz: {outcome}",
         f"fällig am {next_due}",
         "alle 7 Tage",
     ):
         assert step in page, step
     assert "überfällig" not in skm.get("/ui/praevention")
+    assert "Nachbetreuung nach dem Einzug</h1>" in skm.get("/ui/praevention/nachbetreuung")
+
+    # The same course in English, once asked for (then remembered by the browser).
+    english = skm.get(f"{case}?lang=en")
+    assert "Mediation with Landlord: Rent arrears." in english and "Next steps" in english
+    answer_aftercare_on_its_page(system)
+
+
+def answer_aftercare_on_its_page(system: System) -> None:
+    """A placement into a flat of its own: the household's offer is open on the aftercare
+    page; an acceptance dated ahead is refused with the reason, then recorded."""
+    household_id = str(uuid4())
+    placed = placement_envelope(household_id)
+    publish(system.nats.url, placed, str(placed.event_id))
+    coordination, page = Browser(system, COORDINATION), "/ui/praevention/nachbetreuung"
+    wait_until(lambda: household_id in coordination.get(page), what="the offer on the page")
+    listing = coordination.get(page)
+    assert f'href="/ui/haushalte/{household_id}"' in listing and "Angeboten, offen" in listing
+    accept = f"{page}/{household_id}/annahme"
+    ahead = coordination.post(accept, {"accepted_on": ago(-2)}, status=409).text
+    assert "Das Datum liegt in der Zukunft." in ahead and f'value="{ago(-2)}"' in ahead
+    coordination.post(accept, {"accepted_on": ago(1)})
+    listing = coordination.get(page)
+    assert f"Angenommen ({german(T - timedelta(days=1))})" in listing and accept not in listing

@@ -1,8 +1,9 @@
 """The volunteer programme's pages over HTTP (Köln, Caritas), as staff and a volunteer use
 them: an office hour's quick entry stores all its consultations or none and keeps what
-was typed on an error; the consultations show on the office hour's page and in the yearly
-figures by channel; a volunteer sees their own tandem's household and nothing of another's;
-a workshop's page links each participant's certificate.
+was typed on an error; the consultations show on the office hour's page and, with an
+individual appointment recorded on the overview, in the yearly figures by channel; a
+volunteer sees their own tandem's household and nothing of another's; a workshop's page
+links each participant's certificate.
 """
 
 from __future__ import annotations
@@ -88,8 +89,23 @@ def quick_entry_of_an_office_hour(system: System) -> None:
     assert shown.text.count("<td>Telefon</td>") == 1 and shown.text.count("<td>E-Mail</td>") == 1
     assert "<dt>Beratungen</dt><dd>3</dd>" in shown.text
 
+    # An individual appointment outside the office hour, from the overview's form.
+    appointment = {
+        "held_on": "2025-03-06",
+        "provider": "caritas",
+        "appointment": "on",
+        "channel": "phone",
+        "visitor": "refugee_alone",
+        "topic": "tenancy",
+        "duration_minutes": "45",
+    }
+    recorded = post(staff, "/ui/ehrenamt/beratungen", appointment)
+    assert recorded.status_code == 303, recorded.text
+    assert "Die Beratung ist erfasst." in staff.get(recorded.headers["location"]).text
+
     expected = {k: before.get(k, 0) + 1 for k in ("in_person", "phone", "email")}
-    expected["total"] = before["total"] + 3
+    expected["phone"] += 1
+    expected["total"] = before["total"] + 4
     wait_until(
         lambda: consultations_by_channel(system, 2025) == expected,
         what=f"consultations {expected} in the yearly figures",

@@ -30,6 +30,7 @@ from shared.validation import FieldError, field_errors
         ("2,5", "2.5"),
         ("1.234,50 €", "1234.50"),
         ("650.50", "650.50"),
+        ("€1,234.50", "1234.50"),
         ("65 m²", "65"),
         ("zwei", "zwei"),
     ],

@@ -122,12 +122,35 @@ def test_the_help_itself_is_the_caseworkers_once_admitted() -> None:
         "zustimmung",
         "besuchsrhythmus",
         "hausbesuche",
+        "vermittlung",
         "weitervermittlung",
         "abschluss",
     ]
     with_consent = case(status="admitted", consent_given_on="2026-01-10")
     assert "widerruf" in paths(with_consent, Role.caseworker)
     assert paths(case(status="closed"), Role.caseworker) == []
+
+
+def test_mediation_is_the_caseworkers_and_landlord_talks_only_for_precarious_housing() -> None:
+    running: dict[str, Any] = {"status": "admitted", "admitted_on": "2026-01-10"}
+    secured = case(**running)
+    precarious = case(
+        **running, target_group="re_admission", housing_situation="requisitioned_flat"
+    )
+    assert "vermieterverhandlung" not in paths(secured, Role.caseworker)
+    assert {"vermittlung", "vermieterverhandlung"} <= set(paths(precarious, Role.caseworker))
+    for role in (Role.housing_office, Role.coordinator):
+        assert not {"vermittlung", "vermieterverhandlung"} & set(paths(precarious, role))
+
+
+def test_a_mediation_form_becomes_the_request_with_its_outcome_in_the_note() -> None:
+    fields = BY_PATH["vermittlung"].fields
+    posted = {"party": "landlord", "topic": "rent_arrears", "held_on": "2026-02-01"}
+    values = forms.form_values(fields, {**posted, "note": "Raten: 50 € monatlich"})
+    request = p.RecordMediation.model_validate(forms.body(fields, values))
+    assert request.party is p.MediationParty.landlord and request.note == "Raten: 50 € monatlich"
+    empty = forms.form_values(fields, {"held_on": ""})
+    assert {e.field for e in forms.missing(fields, empty)} == {"party", "topic", "held_on"}
 
 
 def test_the_course_tells_the_case_in_order_in_plain_german() -> None:

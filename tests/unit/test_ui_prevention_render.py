@@ -4,7 +4,6 @@ service shown in German on the page it came from."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
@@ -70,11 +69,14 @@ class FakePrevention:
     def __init__(self) -> None:
         self.calls: list[tuple[str, Any]] = []
         self.refuse: dict[str, RpcError] = {}
+        self.answers: dict[str, Any] = {}
 
     async def call(self, context: str, name: str, body: Any, caller: Caller) -> Any:
         self.calls.append((name, body.model_dump() if isinstance(body, BaseModel) else body))
         if name in self.refuse:
             raise RemoteError(self.refuse[name])
+        if name in self.answers:
+            return self.answers[name]
         overdue: dict[str, Any] = {"case_id": str(CASE), "provider": "skm", "days_overdue": 9}
         overdue |= {"next_visit_due": "2026-02-01", "last_visit_on": None, "ends_on": "2026-07-10"}
         return {
@@ -84,18 +86,23 @@ class FakePrevention:
         }.get(name, {"case_id": str(CASE), "version": 4})
 
 
-@pytest.fixture
-def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[TestClient, Any]]:
+def gateway(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[TestClient, Any]:
+    """The real gateway app with prevention faked, and a client holding the CSRF cookie."""
     monkeypatch.setenv("AUSZUG_VAR_DIR", str(tmp_path))
     settings = GatewaySettings()
     # No lifespan here (it would connect to NATS): the access log's table comes from here.
     upgrade(MIGRATIONS, settings.gateway_database)
-    gateway = create_app(settings)
+    app = create_app(settings)
     fake = FakePrevention()
-    gateway.state.rpc = fake
-    client = TestClient(gateway, follow_redirects=False)
+    app.state.rpc = fake
+    client = TestClient(app, follow_redirects=False)
     client.cookies.set("auszug_csrf", TOKEN)
-    yield client, fake
+    return client, fake
+
+
+@pytest.fixture
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[TestClient, Any]:
+    return gateway(tmp_path, monkeypatch)
 
 
 def as_role(role: str) -> dict[str, str]:
@@ -153,3 +160,45 @@ def test_a_form_without_the_token_is_refused(app: tuple[TestClient, Any]) -> Non
         f"/ui/praevention/{CASE}/abschluss", data=form, headers=as_role("caseworker")
     )
     assert page.status_code == 403 and not fake.calls
+
+
+def test_a_caseworker_records_a_mediation_with_its_outcome(app: tuple[TestClient, Any]) -> None:
+    client, fake = app
+    fake.answers["get_case"] = {**VIEW, "target_group": "re_admission"}
+    page = client.get(f"/ui/praevention/{CASE}", headers=as_role("caseworker")).text
+    assert f"{CASE}/vermittlung" in page and f"{CASE}/vermieterverhandlung" in page
+    assert 'id="vermittlung-party"' in page and "Ratenzahlung der Mietrückstände" in page
+    form = {"csrf_token": TOKEN, "party": "landlord", "topic": "rent_arrears"}
+    form |= {"held_on": "2026-02-01", "note": "Raten vereinbart"}
+    done = client.post(
+        f"/ui/praevention/{CASE}/vermittlung", data=form, headers=as_role("caseworker")
+    )
+    assert done.status_code == 303
+    name, body = fake.calls[-1]
+    assert name == "record_mediation" and body["body"]["note"] == "Raten vereinbart"
+    assert body["body"]["party"] == "landlord" and body["body"]["topic"] == "rent_arrears"
+
+
+def test_a_negotiation_without_its_result_comes_back_at_the_field(
+    app: tuple[TestClient, Any],
+) -> None:
+    client, fake = app
+    fake.answers["get_case"] = {**VIEW, "target_group": "re_admission"}
+    form = {"csrf_token": TOKEN, "landlord_kind": "private", "held_on": "2026-02-01"}
+    page = client.post(
+        f"/ui/praevention/{CASE}/vermieterverhandlung", data=form, headers=as_role("caseworker")
+    )
+    assert page.status_code == 422 and 'id="fehler-vermieterverhandlung-result"' in page.text
+    assert 'value="private" selected' in page.text
+    assert not [c for c in fake.calls if c[0] == "record_landlord_negotiation"]
+
+
+def test_the_course_and_the_table_show_a_recorded_mediation(app: tuple[TestClient, Any]) -> None:
+    client, fake = app
+    mediation = {"mediation_id": str(uuid4()), "held_on": "2026-02-02", "party": "jobcenter"}
+    mediation |= {"topic": "benefits", "note": "Direktzahlung der Miete beantragt"}
+    fake.answers["get_case"] = {**VIEW, "mediations": [mediation]}
+    page = client.get(f"/ui/praevention/{CASE}", headers=as_role("housing_office")).text
+    assert "Vermittlung mit Jobcenter: Leistungen (Bürgergeld" in page
+    assert "Notiz: Direktzahlung der Miete beantragt" in page and 'id="vermittlungen"' in page
+    assert f"{CASE}/vermittlung" not in page

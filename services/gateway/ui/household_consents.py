@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
 from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.ui.i18n import N_
 from services.gateway.ui.security import checked_form
 from services.gateway.ui.templating import render
 from shared.clock import today
@@ -29,6 +30,7 @@ from shared.validation import field_errors
 router = APIRouter(prefix="/ui", include_in_schema=False)
 FIELDS = ("purpose", "given_on", "given_by", "note")
 STATUS = {ErrorKind.forbidden: 403, ErrorKind.not_found: 404}
+INVALID_DAY = N_("Bitte einen gültigen Tag des Widerrufs angeben.")
 
 
 @router.get("/haushalte/{household_id}/einwilligungen/neu", response_class=HTMLResponse)
@@ -79,11 +81,7 @@ async def withdraw(
     except (ValidationError, RemoteError) as exc:
         if isinstance(exc, RemoteError) and exc.error.kind is ErrorKind.unavailable:
             raise
-        message = (
-            exc.error.message
-            if isinstance(exc, RemoteError)
-            else "Bitte einen gültigen Tag des Widerrufs angeben."
-        )
+        message = exc.error.message if isinstance(exc, RemoteError) else INVALID_DAY
         household = await _household(rpc, household_id, caller)
         status = STATUS.get(exc.error.kind, 409) if isinstance(exc, RemoteError) else 422
         return _page(request, household, {}, {}, general=message, status_code=status)

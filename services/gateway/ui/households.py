@@ -9,19 +9,17 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
-from services.gateway.adapters.access_log import accesses_of
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.ui import forms
+from services.gateway.ui import household_page as page
+from services.gateway.ui.i18n import N_
 from services.gateway.ui.security import checked_form
 from services.gateway.ui.templating import render
-from services.gateway.ui.timeline import next_steps, placement_timeline, timeline
 from shared.clock import today
-from shared.contracts.intake import GetHousehold, HouseholdRef, HouseholdView, RegisterHousehold
-from shared.contracts.placement import CourseEntry, HouseholdCourse, HouseholdCourseQuery
+from shared.contracts.intake import HouseholdRef, RegisterHousehold
 from shared.contracts.reporting import Caseboard, CaseboardQuery
-from shared.db import Database
-from shared.identity import Caller, Role
-from shared.rpc import ErrorKind, RemoteError, RpcClient
+from shared.identity import Role
+from shared.rpc import ErrorKind, RemoteError
 from shared.validation import field_errors
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
@@ -38,7 +36,7 @@ async def case_list(
     if caller.role in (Role.analyst, Role.housing_office):
         return RedirectResponse("/ui/bericht", status_code=303)
     if caller.role is Role.volunteer:
-        return render(request, "fehler.html", {"title": "Ehrenamt", "message": VOLUNTEER_NOTE})
+        return render(request, "fehler.html", {"title": N_("Ehrenamt"), "message": VOLUNTEER_NOTE})
     board: Caseboard | None
     try:
         board = Caseboard.model_validate(await rpc.call("reporting", "caseboard", query, caller))
@@ -49,7 +47,7 @@ async def case_list(
     return render(request, "faelle.html", {"board": board, "filters": query})
 
 
-VOLUNTEER_NOTE = "Ihre Tandems sehen Sie in der Tandem-Ansicht Ihres Trägers."
+VOLUNTEER_NOTE = N_("Ihre Tandems sehen Sie in der Tandem-Ansicht Ihres Trägers.")
 
 
 @router.get("/haushalte", response_class=HTMLResponse)
@@ -115,37 +113,5 @@ def _register_page(
 async def household_page(
     household_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
 ) -> Response:
-    """One household: data, history in plain German, next steps for the role."""
-    result = await rpc.call(
-        "intake", "get_household", GetHousehold(household_id=household_id), caller
-    )
-    household = HouseholdView.model_validate(result)
-    course = await _placement_course(rpc, household_id, caller)
-    access_log = None
-    if caller.role is Role.coordinator:
-        db: Database = request.app.state.db
-        async with db.read() as conn:
-            access_log = await accesses_of(conn, caller.municipality, "household", household_id)
-    context = {
-        "household": household,
-        "timeline": sorted(timeline(household) + placement_timeline(course), key=lambda e: e.on),
-        "actions": next_steps(household, caller.role.value),
-        "access_log": access_log,
-    }
-    return render(request, "haushalt.html", context)
-
-
-async def _placement_course(
-    rpc: RpcClient, household_id: UUID, caller: Caller
-) -> list[CourseEntry]:
-    """What placement did with the household; nothing where the caller's role does not
-    reach placement, or placement does not answer right now (the page still shows)."""
-    try:
-        result = await rpc.call(
-            "placement", "household_course", HouseholdCourseQuery(household_id=household_id), caller
-        )
-    except RemoteError as exc:
-        if exc.error.kind in (ErrorKind.forbidden, ErrorKind.not_found, ErrorKind.unavailable):
-            return []
-        raise
-    return HouseholdCourse.model_validate(result).entries
+    """One household: data, history, the actions the role may take, the access log."""
+    return await page.household_page(request, caller, rpc, household_id)

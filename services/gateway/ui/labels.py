@@ -47,6 +47,51 @@ DEREGISTRATION = {
     "other": N_("aus anderem Grund"),
 }
 STATUS = {"active": N_("aktiv"), "deregistered": N_("abgemeldet")}
+# The caseboard's stages and next steps: reporting sends them in German, the UI shows
+# them by code (STAGES) or translates the sentence (NEXT_STEPS only marks it).
+STAGES = {
+    "registered": N_("Aufgenommen"),
+    "ready": N_("Wohnfähig"),
+    "proposed": N_("Vorgeschlagen"),
+    "viewing": N_("Besichtigung"),
+    "guarantee_pending": N_("Übernahme beantragt"),
+    "lease_signed": N_("Mietvertrag unterschrieben"),
+    "moved": N_("Umgezogen"),
+}
+NEXT_STEPS = (
+    N_("Wohnfähigkeit einschätzen"),
+    N_("Passendes Wohnungsangebot suchen und vorschlagen"),
+    N_("Antwort des Vermieters einholen, Besichtigung vereinbaren"),
+    N_("Übernahmen beantragen oder Mietvertrag abschließen"),
+    N_("Entscheidung über die beantragten Übernahmen abwarten"),
+    N_("Umzug vorbereiten"),
+    N_("Haushalt aus der Unterkunft abmelden"),
+)
+CRITERIA = {
+    "rent_payment": N_("Miete und Nebenkosten zuverlässig zahlen"),
+    "tenancy_knowledge": N_("Mietvertrag, Hausordnung, Rechte und Pflichten kennen"),
+    "neighbourhood": N_("Zusammenleben in der Nachbarschaft"),
+    "household_management": N_("Haushaltsführung (Lüften, Heizen, Müll)"),
+    "language_for_contracts": N_("Sprache für Verträge und Ämter"),
+}
+RATINGS = {"met": N_("erfüllt"), "partly": N_("teilweise"), "not_met": N_("nicht erfüllt")}
+COMPOSITION = {
+    "birth": N_("Geburt"),
+    "joined": N_("Person zieht zu"),
+    "moved_away": N_("Person zieht weg"),
+}
+RESTRICTION = {
+    "retention_duty": N_("Aufbewahrungspflicht steht der Löschung entgegen"),
+    "accuracy_contested": N_("Richtigkeit der Daten bestritten"),
+    "unlawful_but_kept": N_("Löschung abgelehnt, Einschränkung verlangt"),
+    "legal_claims": N_("für Rechtsansprüche benötigt"),
+    "objection_pending": N_("Widerspruch wird geprüft"),
+}
+DUPLICATES = {
+    "open": N_("offen"),
+    "linked": N_("als derselbe Haushalt verknüpft"),
+    "dismissed": N_("als verschiedene Haushalte getrennt"),
+}
 
 
 def label(table: dict[str, str], code: object) -> str:

@@ -1,4 +1,5 @@
-"""German words for the Wohnintegrationshilfe codes (shared/contracts/prevention/codes.py).
+"""German words for the Wohnintegrationshilfe codes (shared/contracts/prevention/codes.py),
+marked for the catalogue and translated where they are shown (`labels.label`, `_()`).
 
 `labels.label(TABLE, code)` shows an unknown (newer) code as itself, so a code added to
 the contract later still shows, just in English, until it gets its word here.
@@ -6,94 +7,106 @@ the contract later still shows, just in English, until it gets its word here.
 
 from __future__ import annotations
 
+from services.gateway.ui.i18n import N_
+
 SOURCE = {
-    "self_referral": "Selbstmeldung",
-    "provider": "Freier Träger oder soziale Einrichtung",
-    "housing_company": "Wohnungsbaugesellschaft",
-    "landlord": "Vermieterin/Vermieter",
-    "jobcenter": "Jobcenter",
-    "social_office": "Amt für Soziales und Senioren",
-    "senior_counselling": "Seniorenberatung",
-    "youth_welfare_service": "Allgemeiner Sozialer Dienst (ASD)",
-    "housing_office": "Fachstelle Wohnen",
-    "social_space_coordination": "Sozialraumkoordination",
-    "parish": "Pfarrgemeinde",
+    "self_referral": N_("Selbstmeldung"),
+    "provider": N_("Freier Träger oder soziale Einrichtung"),
+    "housing_company": N_("Wohnungsbaugesellschaft"),
+    "landlord": N_("Vermieterin/Vermieter"),
+    "jobcenter": N_("Jobcenter"),
+    "social_office": N_("Amt für Soziales und Senioren"),
+    "senior_counselling": N_("Seniorenberatung"),
+    "youth_welfare_service": N_("Allgemeiner Sozialer Dienst (ASD)"),
+    "housing_office": N_("Fachstelle Wohnen"),
+    "social_space_coordination": N_("Sozialraumkoordination"),
+    "parish": N_("Pfarrgemeinde"),
 }
 TARGET_GROUP = {
-    "re_admission": "Wiedereinweisung (prekäre Wohnsituation)",
-    "assignment_into_vacant_flat": "Einweisung in Leerstand (prekäre Wohnsituation)",
-    "secured_tenancy_at_risk_of_recurrence": "Gesichertes Mietverhältnis, erneut gefährdet",
+    "re_admission": N_("Wiedereinweisung (prekäre Wohnsituation)"),
+    "assignment_into_vacant_flat": N_("Einweisung in Leerstand (prekäre Wohnsituation)"),
+    "secured_tenancy_at_risk_of_recurrence": N_("Gesichertes Mietverhältnis, erneut gefährdet"),
 }
 HOUSING_SITUATION = {
-    "own_tenancy": "Eigener Mietvertrag",
-    "requisitioned_flat": "Beschlagnahmte Wohnung",
-    "assigned_flat": "Ordnungsbehördlich zugewiesene Wohnung",
+    "own_tenancy": N_("Eigener Mietvertrag"),
+    "requisitioned_flat": N_("Beschlagnahmte Wohnung"),
+    "assigned_flat": N_("Ordnungsbehördlich zugewiesene Wohnung"),
 }
 COMPARABLE_HELP = {
-    "sgb_xii_67": "Hilfe nach § 67 SGB XII",
-    "sgb_xii_53": "Eingliederungshilfe nach § 53 SGB XII",
-    "sgb_viii": "Hilfe nach SGB VIII (z. B. Hilfe zur Erziehung)",
+    "sgb_xii_67": N_("Hilfe nach § 67 SGB XII"),
+    "sgb_xii_53": N_("Eingliederungshilfe nach § 53 SGB XII"),
+    "sgb_viii": N_("Hilfe nach SGB VIII (z. B. Hilfe zur Erziehung)"),
 }
 REJECTION = {
-    "comparable_help_installed": "Vergleichbare Hilfe bereits installiert",
-    "outside_target_group": "Nicht in der Zielgruppe",
-    "household_declined": "Haushalt hat abgelehnt",
-    "other": "Anderer Grund",
+    "comparable_help_installed": N_("Vergleichbare Hilfe bereits installiert"),
+    "outside_target_group": N_("Nicht in der Zielgruppe"),
+    "household_declined": N_("Haushalt hat abgelehnt"),
+    "other": N_("Anderer Grund"),
 }
 FINDING = {
-    "economic_difficulties": "Wirtschaftliche Schwierigkeiten",
-    "family_difficulties": "Familiäre Schwierigkeiten",
-    "rent_arrears": "Mietrückstände",
-    "condition_of_flat": "Zustand der Wohnung",
-    "none": "Keine Schwierigkeiten",
+    "economic_difficulties": N_("Wirtschaftliche Schwierigkeiten"),
+    "family_difficulties": N_("Familiäre Schwierigkeiten"),
+    "rent_arrears": N_("Mietrückstände"),
+    "condition_of_flat": N_("Zustand der Wohnung"),
+    "none": N_("Keine Schwierigkeiten"),
 }
 MEDIATION_PARTY = {
-    "landlord": "Vermieterin/Vermieter",
-    "housing_company": "Wohnungsbaugesellschaft",
-    "jobcenter": "Jobcenter",
-    "social_office": "Amt für Soziales und Senioren",
-    "other_office": "Anderes Amt",
+    "landlord": N_("Vermieterin/Vermieter"),
+    "housing_company": N_("Wohnungsbaugesellschaft"),
+    "jobcenter": N_("Jobcenter"),
+    "social_office": N_("Amt für Soziales und Senioren"),
+    "other_office": N_("Anderes Amt"),
 }
 MEDIATION_TOPIC = {
-    "rent_arrears": "Mietrückstände",
-    "rent_payment": "Mietzahlung, Direktüberweisung",
-    "benefits": "Leistungen (Bürgergeld, Grundsicherung, Wohngeld)",
-    "condition_of_flat": "Zustand der Wohnung",
-    "neighbourhood_conflict": "Nachbarschaftskonflikt",
-    "lease": "Mietvertrag, Nutzungsverhältnis",
-    "other": "Anderes Thema",
+    "rent_arrears": N_("Mietrückstände"),
+    "rent_payment": N_("Mietzahlung, Direktüberweisung"),
+    "benefits": N_("Leistungen (Bürgergeld, Grundsicherung, Wohngeld)"),
+    "condition_of_flat": N_("Zustand der Wohnung"),
+    "neighbourhood_conflict": N_("Nachbarschaftskonflikt"),
+    "lease": N_("Mietvertrag, Nutzungsverhältnis"),
+    "other": N_("Anderes Thema"),
 }
 LANDLORD_KIND = {
-    "municipal_housing_company": "Städtische Wohnungsgesellschaft",
-    "housing_company": "Wohnungsgesellschaft",
-    "private": "Private Vermieterin/privater Vermieter",
+    "municipal_housing_company": N_("Städtische Wohnungsgesellschaft"),
+    "housing_company": N_("Wohnungsgesellschaft"),
+    "private": N_("Private Vermieterin/privater Vermieter"),
 }
 NEGOTIATION = {
-    "lease_offered": "Mietvertrag angeboten",
-    "ongoing": "Verhandlung läuft",
-    "declined": "Abgelehnt",
+    "lease_offered": N_("Mietvertrag angeboten"),
+    "ongoing": N_("Verhandlung läuft"),
+    "declined": N_("Abgelehnt"),
 }
 REFERRAL_OUT = {
-    "debt_counselling": "Schuldnerberatung",
-    "addiction_help": "Suchthilfe",
-    "family_help": "Familienhilfe",
-    "senior_counselling": "Seniorenberatung",
-    "sgb_xii_67_help": "Hilfen nach §§ 67 ff. SGB XII",
-    "other": "Andere Hilfe",
+    "debt_counselling": N_("Schuldnerberatung"),
+    "addiction_help": N_("Suchthilfe"),
+    "family_help": N_("Familienhilfe"),
+    "senior_counselling": N_("Seniorenberatung"),
+    "sgb_xii_67_help": N_("Hilfen nach §§ 67 ff. SGB XII"),
+    "other": N_("Andere Hilfe"),
 }
 OUTCOME = {
-    "tenancy_kept": "Wohnung erhalten",
-    "own_lease_signed": "Eigener Mietvertrag",
-    "moved_to_other_help": "In andere Hilfe übergegangen",
-    "eviction": "Räumung",
-    "contact_lost": "Kontakt verloren",
-    "consent_withdrawn": "Zustimmung widerrufen",
+    "tenancy_kept": N_("Wohnung erhalten"),
+    "own_lease_signed": N_("Eigener Mietvertrag"),
+    "moved_to_other_help": N_("In andere Hilfe übergegangen"),
+    "eviction": N_("Räumung"),
+    "contact_lost": N_("Kontakt verloren"),
+    "consent_withdrawn": N_("Zustimmung widerrufen"),
 }
 # Closing by hand: a withdrawal has its own step (the service refuses it here).
 OUTCOME_BY_HAND = {k: v for k, v in OUTCOME.items() if k != "consent_withdrawn"}
 STATUS = {
-    "referred": "Gemeldet, nicht entschieden",
-    "admitted": "Bewilligt, Hilfe läuft",
-    "rejected": "Abgelehnt",
-    "closed": "Abgeschlossen",
+    "referred": N_("Gemeldet, nicht entschieden"),
+    "admitted": N_("Bewilligt, Hilfe läuft"),
+    "rejected": N_("Abgelehnt"),
+    "closed": N_("Abgeschlossen"),
+}
+AFTERCARE_STATUS = {
+    "offered": N_("Angeboten, offen"),
+    "accepted": N_("Angenommen"),
+    "declined": N_("Abgelehnt"),
+}
+AFTERCARE_DECLINE = {
+    "not_needed": N_("Nicht nötig"),
+    "household_declined": N_("Haushalt hat abgelehnt"),
+    "not_reachable": N_("Haushalt nicht erreichbar"),
 }

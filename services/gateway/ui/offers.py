@@ -14,7 +14,15 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.ui import labels_placement, offers_landlords, offers_steps
+from services.gateway.ui import (
+    labels_placement,
+    offers_landlord_pages,
+    offers_landlords,
+    offers_rules,
+    offers_stalled,
+    offers_steps,
+)
+from services.gateway.ui.i18n import N_, gettext
 from services.gateway.ui.labels import label
 from services.gateway.ui.labels_placement import LANDLORD_KIND
 from services.gateway.ui.offers_forms import OFFER_FIELDS, OFFER_FLAGS, form_values, offer_body
@@ -63,7 +71,7 @@ async def new_offer(
     vermieter: Annotated[UUID | None, Query()] = None,
 ) -> Response:
     """The form to receive an offer; `vermieter` preselects a landlord just registered."""
-    coordination_only(caller, "Wohnungsangebote aufnehmen")
+    coordination_only(caller, N_("Nur die Koordination darf Wohnungsangebote aufnehmen."))
     values = form_values(
         {"landlord_id": str(vermieter or ""), "received_on": today().isoformat()},
         OFFER_FIELDS,
@@ -99,13 +107,14 @@ async def _offer_form(
     landlords = c.LandlordList.model_validate(
         await rpc.call("placement", "list_landlords", c.ListLandlords(), caller)
     ).landlords
+    unnamed = gettext("ohne Namen")
     context = {
         "form": values,
         "errors": errors,
         "general": general,
         "landlords": landlords,
         "landlord_options": [
-            (str(ll.landlord_id), f"{ll.name or 'ohne Namen'} – {label(LANDLORD_KIND, ll.kind)}")
+            (str(ll.landlord_id), f"{ll.name or unnamed} – {label(LANDLORD_KIND, ll.kind)}")
             for ll in landlords
         ],
         "lp": labels_placement,
@@ -114,6 +123,9 @@ async def _offer_form(
 
 
 offers_landlords.add_routes(router)
+offers_landlord_pages.add_routes(router)
+offers_rules.add_routes(router)
+offers_stalled.add_routes(router)
 
 
 @router.get("/{offer_id}", response_class=HTMLResponse)

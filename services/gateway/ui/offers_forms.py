@@ -55,9 +55,12 @@ def form_values(
 
 
 def decimal_text(typed: str) -> str:
-    """`1.234,50 €` → `1234.50`; `2,5` → `2.5`; `650.50` stays. Anything else is left for
-    the model to refuse with its German message."""
+    """`1.234,50 €` → `1234.50`; `2,5` → `2.5`; `650.50` stays; `1,234.50` (English, with
+    both marks the last one is the decimal point) → `1234.50`. A lone comma is German's
+    decimal comma. Anything else is left for the model to refuse with its German message."""
     text = typed.replace("€", "").replace("m²", "").replace(" ", "").replace("\u00a0", "")
+    if "," in text and "." in text and text.rindex(".") > text.rindex(","):
+        return text.replace(",", "")
     if "," in text:
         text = text.replace(".", "").replace(",", ".")
     return text

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.identity import forbidden
 from services.gateway.ui import labels_placement
+from services.gateway.ui.i18n import N_
 from services.gateway.ui.offers_forms import (
     LANDLORD_FIELDS,
     LANDLORD_FLAGS,
@@ -23,16 +24,17 @@ from shared.contracts import placement as c
 from shared.identity import Caller, Role
 
 
-def coordination_only(caller: Caller, what: str) -> None:
+def coordination_only(caller: Caller, sentence: str) -> None:
     """Placement refuses these commands to everyone but the coordination; the form says so
-    before anything is typed."""
+    before anything is typed. `sentence` is German, marked with `N_` (the error page
+    translates it)."""
     if caller.role is not Role.coordinator:
-        raise forbidden(f"Nur die Koordination darf {what}.")
+        raise forbidden(sentence)
 
 
 async def new_landlord(request: Request, caller: CurrentCaller) -> Response:
     """The form to register a landlord."""
-    coordination_only(caller, "Vermieter aufnehmen")
+    coordination_only(caller, N_("Nur die Koordination darf Vermieter aufnehmen."))
     values = form_values({"registered_on": today().isoformat()}, LANDLORD_FIELDS, LANDLORD_FLAGS)
     return _page(request, values, {})
 

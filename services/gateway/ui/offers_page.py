@@ -17,6 +17,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from services.gateway.ui import labels_placement
+from services.gateway.ui.i18n import format_date, gettext
 from services.gateway.ui.labels import label
 from services.gateway.ui.templating import render
 from shared.clock import today
@@ -64,15 +65,23 @@ def choices(offer: c.OfferView, name_of: Callable[[UUID], str]) -> dict[str, Opt
         "active": households(p for p in offer.proposals if p.decision is not declined),
         "accepted": households(p for p in offer.proposals if p.decision is accepted),
         "viewings": [
-            (str(v.viewing_id), f"{name_of(v.household_id)}, Termin {v.viewing_on:%d.%m.%Y}")
+            (
+                str(v.viewing_id),
+                gettext("%(household)s, Termin %(day)s")
+                % {"household": name_of(v.household_id), "day": format_date(v.viewing_on)},
+            )
             for v in offer.viewings
             if v.held_on is None
         ],
         "guarantees": [
             (
                 str(g.guarantee_id),
-                f"{label(labels_placement.GUARANTEE_KIND, g.kind)} für "
-                f"{name_of(g.household_id)}, beantragt am {g.requested_on:%d.%m.%Y}",
+                gettext("%(kind)s für %(household)s, beantragt am %(day)s")
+                % {
+                    "kind": label(labels_placement.GUARANTEE_KIND, g.kind),
+                    "household": name_of(g.household_id),
+                    "day": format_date(g.requested_on),
+                },
             )
             for g in offer.guarantees
             if g.decision is None
@@ -85,8 +94,13 @@ def household_name(household_id: UUID, matches: dict[UUID, c.HouseholdMatch]) ->
     short = str(household_id)[:8]
     match = matches.get(household_id)
     if match is None:
-        return f"Haushalt {short}"
-    return f"Haushalt {short} ({match.provider}, {match.adults} Erw., {match.minors} Minderj.)"
+        return gettext("Haushalt %(id)s") % {"id": short}
+    return gettext("Haushalt %(id)s (%(provider)s, %(adults)d Erw., %(minors)d Minderj.)") % {
+        "id": short,
+        "provider": match.provider,
+        "adults": match.adults,
+        "minors": match.minors,
+    }
 
 
 async def offer_page(

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.errors import STATUS
+from services.gateway.ui.i18n import N_
 from services.gateway.ui.offers_forms import errors_by_field, form_values, plain_body
 from services.gateway.ui.offers_page import Failed, offer_page
 from services.gateway.ui.security import checked_form
@@ -28,7 +29,7 @@ from shared.identity import Caller
 from shared.rpc import ErrorKind, RemoteError, RpcClient
 from shared.validation import field_errors
 
-NOTHING_TICKED = "Bitte mindestens einen Haushalt ankreuzen."
+NOTHING_TICKED = N_("Bitte mindestens einen Haushalt ankreuzen.")
 SHOWN = (ErrorKind.rule, ErrorKind.conflict, ErrorKind.forbidden, ErrorKind.not_found)
 
 
@@ -86,15 +87,17 @@ async def submit(
     body: dict[str, Any],
     fields: tuple[str, ...],
     *,
-    offer_id: UUID | None = None,
+    on: tuple[str, UUID] | None = None,
 ) -> Outcome:
-    """Validate `body` as `model` and send it to placement's `name` (wrapped with the offer
-    for a step); refusals a person can act on come back as an Outcome, others raise."""
+    """Validate `body` as `model` and send it to placement's `name` (wrapped with the id of
+    what it acts on, e.g. `("offer_id", …)` for a step); refusals a person can act on come
+    back as an Outcome, others raise."""
     try:
         command = model.model_validate(body)
         payload: BaseModel | dict[str, Any] = command
-        if offer_id is not None:
-            payload = {"offer_id": str(offer_id), "body": command.model_dump(mode="json")}
+        if on is not None:
+            key, entity_id = on
+            payload = {key: str(entity_id), "body": command.model_dump(mode="json")}
         return Outcome(result=await rpc.call("placement", name, payload, caller))
     except ValidationError as exc:
         errors = errors_by_field(field_errors(exc.errors()), fields)
@@ -118,7 +121,9 @@ def _handler(step: Step) -> Callable[..., Awaitable[Response]]:
             body[name] = [v for v in form.getlist(name) if isinstance(v, str)]
             values[name] = " ".join(body[name])
         names = step.fields + step.flags + step.lists
-        outcome = await submit(rpc, caller, step.rpc, step.model, body, names, offer_id=offer_id)
+        outcome = await submit(
+            rpc, caller, step.rpc, step.model, body, names, on=("offer_id", offer_id)
+        )
         for name in step.lists:
             if name in outcome.errors and not body[name]:
                 outcome.errors[name] = NOTHING_TICKED

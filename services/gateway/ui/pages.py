@@ -18,7 +18,9 @@ from services.gateway.identity import SESSION_COOKIE
 from services.gateway.routes.session import sign_in_or_raise
 from services.gateway.ui import (
     household_consents,
+    household_posts,
     households,
+    inquiries,
     offers,
     prevention_cases,
     report,
@@ -71,9 +73,11 @@ def install(app: FastAPI) -> None:
     app.include_router(router)
     app.include_router(households.router)
     app.include_router(household_consents.router)
+    app.include_router(household_posts.router)
     app.include_router(report.router)
     app.include_router(offers.router)
     app.include_router(volunteering.router)
     app.include_router(prevention_cases.router)
+    app.include_router(inquiries.router)
     static = Path(__file__).parent / "static"
     app.mount("/ui/static", StaticFiles(directory=static), name="ui-static")

@@ -3,7 +3,8 @@ planning.
 
 `GET /ui/praevention` lists the cases the caller may see (prevention's `list_cases`: a
 caseworker only their provider's), the overdue home visits first; `/neu` receives a
-referral (prevention_referral.py); `/{case_id}` shows one case with its course and the
+referral (prevention_referral.py); `/nachbetreuung` lists aftercare offers
+(prevention_aftercare.py); `/{case_id}` shows one case with its course and the
 forms of the steps the role may take, each posted to its own route
 (prevention_actions.py). The service decides who may do what; the pages follow it.
 """
@@ -17,7 +18,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.ui import prevention_actions, prevention_referral
+from services.gateway.ui import prevention_actions, prevention_aftercare, prevention_referral
 from services.gateway.ui.prevention_page import case_page, page
 from shared.clock import today
 from shared.contracts.prevention import CaseList, ListCases, OverdueQuery, OverdueVisits
@@ -25,7 +26,9 @@ from shared.contracts.prevention import CaseList, ListCases, OverdueQuery, Overd
 router = APIRouter(prefix="/ui/praevention", include_in_schema=False)
 # Added to this router itself rather than included as routers of their own: the policy
 # reads the matched route's path, and an included router's route keeps its own ("/neu").
-# First, too: `/neu` must be matched before `/{case_id}` takes it for an id.
+# First, too: `/neu` and `/nachbetreuung` must be matched before `/{case_id}` takes them
+# for an id.
+prevention_aftercare.install(router)
 prevention_referral.install(router)
 prevention_actions.install(router)
 

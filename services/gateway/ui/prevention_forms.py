@@ -14,10 +14,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from services.gateway.ui.i18n import N_
 from shared.clock import today
 from shared.validation import FieldError
 
-MISSING = "Pflichtfeld fehlt."
+MISSING = N_("Pflichtfeld fehlt.")
 
 
 @dataclass(frozen=True)

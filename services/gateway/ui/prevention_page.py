@@ -1,5 +1,6 @@
-"""Rendering the Wohnintegrationshilfe pages: the German labels for every template, and
-the case page with its course and the forms of the steps the caller may take."""
+"""Rendering the Wohnintegrationshilfe pages: the label tables (translated where shown)
+for every template, and the case page with its course and the forms of the steps the
+caller may take."""
 
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.ui import labels_prevention as lp
 from services.gateway.ui import prevention_forms as forms
+from services.gateway.ui.i18n import N_
 from services.gateway.ui.prevention_forms import Field
 from services.gateway.ui.prevention_page import page
 from services.gateway.ui.prevention_submit import Refused, send
@@ -18,32 +19,34 @@ from services.gateway.ui.security import checked_form
 from shared.contracts.prevention import ReceiveReferral
 
 FIELDS = (
-    Field("provider", "Träger, der die Hilfe leistet", required=True, hint="z. B. skm"),
-    Field("received_on", "Tag der Meldung", "date", today=True),
-    Field("source", "Wer hat gemeldet?", "select", lp.SOURCE, required=True),
-    Field("target_group", "Zielgruppe", "select", lp.TARGET_GROUP, required=True),
+    Field("provider", N_("Träger, der die Hilfe leistet"), required=True, hint=N_("z. B. skm")),
+    Field("received_on", N_("Tag der Meldung"), "date", today=True),
+    Field("source", N_("Wer hat gemeldet?"), "select", lp.SOURCE, required=True),
+    Field("target_group", N_("Zielgruppe"), "select", lp.TARGET_GROUP, required=True),
     Field(
         "housing_situation",
-        "Wohnsituation bei der Meldung",
+        N_("Wohnsituation bei der Meldung"),
         "select",
         lp.HOUSING_SITUATION,
         required=True,
-        hint="Prekär (Wiedereinweisung, Leerstand): beschlagnahmte oder zugewiesene "
-        "Wohnung; gesichertes Mietverhältnis: eigener Mietvertrag.",
+        hint=N_(
+            "Prekär (Wiedereinweisung, Leerstand): beschlagnahmte oder zugewiesene "
+            "Wohnung; gesichertes Mietverhältnis: eigener Mietvertrag."
+        ),
     ),
-    Field("adults", "Erwachsene im Haushalt", "number", required=True),
-    Field("minors", "Minderjährige Kinder im Haushalt", "number", required=True),
+    Field("adults", N_("Erwachsene im Haushalt"), "number", required=True),
+    Field("minors", N_("Minderjährige Kinder im Haushalt"), "number", required=True),
     Field(
         "household_id",
-        "Kennung des Haushalts im Auszugsmanagement (optional)",
-        hint="Nur, wenn der Haushalt dort schon aufgenommen ist.",
+        N_("Kennung des Haushalts im Auszugsmanagement (optional)"),
+        hint=N_("Nur, wenn der Haushalt dort schon aufgenommen ist."),
     ),
-    Field("contact.name", "Ansprechperson des Haushalts: Name (optional)"),
-    Field("contact.phone", "Telefon (optional)", "tel"),
-    Field("contact.email", "E-Mail (optional)", "email"),
-    Field("street_address", "Anschrift des Haushalts (optional)"),
-    Field("referred_by", "Meldende Person oder Stelle (optional)"),
-    Field("note", "Notiz (optional)", "textarea"),
+    Field("contact.name", N_("Ansprechperson des Haushalts: Name (optional)")),
+    Field("contact.phone", N_("Telefon (optional)"), "tel"),
+    Field("contact.email", N_("E-Mail (optional)"), "email"),
+    Field("street_address", N_("Anschrift des Haushalts (optional)")),
+    Field("referred_by", N_("Meldende Person oder Stelle (optional)")),
+    Field("note", N_("Notiz (optional)"), "textarea"),
 )
 
 

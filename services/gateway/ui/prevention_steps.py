@@ -4,199 +4,123 @@ has, the RPC it sends, who sees it and when.
 Who may take a step is the service's rule (services/prevention/application/access.py);
 the roles here only decide which forms a page offers, so nobody is shown a form the
 service would refuse. A step posted anyway is refused by the service (403 with its
-German reason), which the page then shows.
+German reason), which the page then shows. The help's own acts are in
+prevention_help_steps.py; here the decisions on the case around them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from pydantic import BaseModel
-
 from services.gateway.ui import labels_prevention as lp
+from services.gateway.ui.i18n import N_
 from services.gateway.ui.prevention_forms import Field
+from services.gateway.ui.prevention_help_steps import HELP_STEPS
+from services.gateway.ui.prevention_step import (
+    H,
+    Step,
+    W,
+    admitted,
+    day,
+    note,
+    referred,
+    with_consent,
+    without_consent,
+)
 from shared.contracts import prevention as p
 from shared.identity import Role
 
-W, H = Role.caseworker, Role.housing_office
-OPEN = (p.CaseStatus.referred, p.CaseStatus.admitted)
+__all__ = ["BY_PATH", "STEPS", "Step", "offered"]
 
-
-def _referred(case: p.CaseView) -> bool:
-    return case.status is p.CaseStatus.referred
-
-
-def _admitted(case: p.CaseView) -> bool:
-    return case.status is p.CaseStatus.admitted
-
-
-def _without_consent(case: p.CaseView) -> bool:
-    return case.status in OPEN and case.consent_given_on is None
-
-
-def _with_consent(case: p.CaseView) -> bool:
-    return case.status in OPEN and case.consent_given_on is not None
-
-
-def _day(name: str, label: str, *, required: bool = False) -> Field:
-    return Field(name, label, "date", today=True, required=required)
-
-
-def _note() -> Field:
-    return Field("note", "Notiz (optional, bleibt in der Wohnintegrationshilfe)", "textarea")
-
-
-@dataclass(frozen=True)
-class Step:
-    path: str
-    rpc: str
-    model: type[BaseModel]
-    title: str
-    fields: tuple[Field, ...]
-    roles: frozenset[Role]
-    when: Callable[[p.CaseView], bool]
-
-
-STEPS = (
+DECISIONS = (
     Step(
         "pruefung",
         "check_eligibility",
         p.CheckEligibility,
-        "Voraussetzungen prüfen",
+        N_("Voraussetzungen prüfen"),
         (
             Field(
                 "comparable_help",
-                "Bereits installierte vergleichbare Hilfen",
+                N_("Bereits installierte vergleichbare Hilfen"),
                 "codes",
                 lp.COMPARABLE_HELP,
-                hint="Nichts ankreuzen, wenn keine installiert ist.",
+                hint=N_("Nichts ankreuzen, wenn keine installiert ist."),
             ),
-            _day("checked_on", "Tag der Prüfung"),
-            _note(),
+            day("checked_on", N_("Tag der Prüfung")),
+            note(),
         ),
         frozenset({W, H}),
-        _referred,
+        referred,
     ),
     Step(
         "bewilligung",
         "admit_case",
         p.AdmitCase,
-        "Hilfe bewilligen",
+        N_("Hilfe bewilligen"),
         (
-            _day("admitted_on", "Tag der Bewilligung"),
-            Field("ends_on", "Befristet bis (einschließlich)", "date", required=True),
+            day("admitted_on", N_("Tag der Bewilligung")),
+            Field("ends_on", N_("Befristet bis (einschließlich)"), "date", required=True),
         ),
         frozenset({H}),
-        _referred,
+        referred,
     ),
     Step(
         "ablehnung",
         "reject_case",
         p.RejectCase,
-        "Hilfe ablehnen",
+        N_("Hilfe ablehnen"),
         (
-            Field("reason", "Grund der Ablehnung", "select", lp.REJECTION, required=True),
-            _day("rejected_on", "Tag der Ablehnung"),
-            _note(),
+            Field("reason", N_("Grund der Ablehnung"), "select", lp.REJECTION, required=True),
+            day("rejected_on", N_("Tag der Ablehnung")),
+            note(),
         ),
         frozenset({H}),
-        _referred,
+        referred,
     ),
     Step(
         "verlaengerung",
         "extend_case",
         p.ExtendCase,
-        "Hilfe verlängern",
+        N_("Hilfe verlängern"),
         (
-            Field("ends_on", "Neues Ende der Hilfe", "date", required=True),
-            _day("extended_on", "Tag der Verlängerung"),
+            Field("ends_on", N_("Neues Ende der Hilfe"), "date", required=True),
+            day("extended_on", N_("Tag der Verlängerung")),
         ),
         frozenset({H}),
-        _admitted,
+        admitted,
     ),
     Step(
         "zustimmung",
         "record_consent",
         p.RecordConsent,
-        "Zustimmung des Haushalts festhalten",
-        (_day("given_on", "Tag der Zustimmung"),),
+        N_("Zustimmung des Haushalts festhalten"),
+        (day("given_on", N_("Tag der Zustimmung")),),
         frozenset({W, H}),
-        _without_consent,
+        without_consent,
     ),
     Step(
         "widerruf",
         "withdraw_consent",
         p.WithdrawConsent,
-        "Widerruf der Zustimmung festhalten",
-        (_day("withdrawn_on", "Tag des Widerrufs"), _note()),
+        N_("Widerruf der Zustimmung festhalten"),
+        (day("withdrawn_on", N_("Tag des Widerrufs")), note()),
         frozenset({W, H}),
-        _with_consent,
-    ),
-    Step(
-        "besuchsrhythmus",
-        "plan_visit_rhythm",
-        p.PlanVisitRhythm,
-        "Besuchsrhythmus planen",
-        (
-            Field("every_days", "Hausbesuch alle … Tage", "number", required=True),
-            _day("planned_on", "Tag der Planung"),
-            Field(
-                "next_visit_due",
-                "Nächster Besuch fällig am (optional)",
-                "date",
-                hint="Ohne Angabe: nach dem Rhythmus ab dem letzten Besuch.",
-            ),
-        ),
-        frozenset({W}),
-        _admitted,
-    ),
-    Step(
-        "hausbesuche",
-        "record_home_visit",
-        p.RecordHomeVisit,
-        "Hausbesuch festhalten",
-        (
-            _day("done_on", "Tag des Hausbesuchs", required=True),
-            Field("findings", "Ergebnis des Besuchs", "codes", lp.FINDING, required=True),
-            Field(
-                "next_visit_due",
-                "Nächster Besuch fällig am (optional)",
-                "date",
-                hint="Ohne Angabe: nach dem geplanten Rhythmus.",
-            ),
-            _note(),
-        ),
-        frozenset({W}),
-        _admitted,
-    ),
-    Step(
-        "weitervermittlung",
-        "refer_out",
-        p.ReferOut,
-        "In andere Hilfe vermitteln",
-        (
-            Field("kind", "Art der Hilfe", "select", lp.REFERRAL_OUT, required=True),
-            _day("referred_on", "Tag der Vermittlung"),
-            _note(),
-        ),
-        frozenset({W}),
-        _admitted,
-    ),
-    Step(
-        "abschluss",
-        "close_case",
-        p.CloseCase,
-        "Fall abschließen",
-        (
-            Field("outcome", "Ergebnis der Hilfe", "select", lp.OUTCOME_BY_HAND, required=True),
-            _day("closed_on", "Tag des Abschlusses"),
-            _note(),
-        ),
-        frozenset({W, H}),
-        _admitted,
+        with_consent,
     ),
 )
+CLOSING = Step(
+    "abschluss",
+    "close_case",
+    p.CloseCase,
+    N_("Fall abschließen"),
+    (
+        Field("outcome", N_("Ergebnis der Hilfe"), "select", lp.OUTCOME_BY_HAND, required=True),
+        day("closed_on", N_("Tag des Abschlusses")),
+        note(),
+    ),
+    frozenset({W, H}),
+    admitted,
+)
+# The page's order: decisions, then the help, closing last.
+STEPS = (*DECISIONS, *HELP_STEPS, CLOSING)
 BY_PATH = {step.path: step for step in STEPS}
 
 

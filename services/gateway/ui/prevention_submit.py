@@ -39,6 +39,23 @@ async def send(
     case_id: UUID | None = None,
 ) -> CaseRef | Refused:
     """Validate the form as `model`, then call the RPC `name` (on the case `case_id`)."""
+    key = None if case_id is None else ("case_id", case_id)
+    outcome = await submit(rpc, caller, name, model, fields, values, key)
+    return outcome if isinstance(outcome, Refused) else CaseRef.model_validate(outcome)
+
+
+async def submit(
+    rpc: RpcClient,
+    caller: Caller,
+    name: str,
+    model: type[BaseModel],
+    fields: Sequence[forms.Field],
+    values: Mapping[str, str],
+    key: tuple[str, UUID] | None = None,
+) -> Any:
+    """Validate the form as `model` and call the RPC `name`: the service's answer, or why
+    it was `Refused`. `key` names the id from the path the body goes with
+    (`("household_id", …)` wraps it as `{"household_id": …, "body": …}`)."""
     problems = forms.missing(fields, values)
     command: BaseModel | None = None
     try:
@@ -48,10 +65,10 @@ async def send(
     if problems or command is None:
         return Refused(422, forms.errors_by_field(problems, fields))
     message: BaseModel | dict[str, Any] = command
-    if case_id is not None:
-        message = {"case_id": str(case_id), "body": command.model_dump(mode="json")}
+    if key is not None:
+        message = {key[0]: str(key[1]), "body": command.model_dump(mode="json")}
     try:
-        result = await rpc.call("prevention", name, message, caller)
+        return await rpc.call("prevention", name, message, caller)
     except RemoteError as exc:
         if exc.error.fields:
             return Refused(422, forms.errors_by_field(exc.error.fields, fields))
@@ -59,4 +76,3 @@ async def send(
         if status is None:
             raise
         return Refused(status, general=exc.error.message)
-    return CaseRef.model_validate(result)

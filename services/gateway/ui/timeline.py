@@ -1,4 +1,8 @@
-"""A household's history in plain German, from intake's view of it."""
+"""A household's history in the staff's words, from intake's and placement's views of it.
+
+Sentences are built at request time with `gettext`, so they come in the request's
+language; the code tables hold German texts marked with `N_`.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from services.gateway.ui import labels
+from services.gateway.ui.i18n import N_, gettext
 from shared.contracts.intake import HouseholdView
 from shared.contracts.placement import CourseEntry, CourseStep
 
@@ -18,47 +23,70 @@ class Entry:
 
 def timeline(household: HouseholdView) -> list[Entry]:
     """Oldest first; one line per thing that happened to the household."""
+    accommodation = labels.label(labels.ACCOMMODATION, household.accommodation.kind)
     entries = [
         Entry(
             household.registered_on,
-            f"Aufgenommen beim Träger {household.provider}, "
-            f"{labels.label(labels.ACCOMMODATION, household.accommodation.kind)}",
+            gettext("Aufgenommen beim Träger %(provider)s, %(accommodation)s")
+            % {"provider": household.provider, "accommodation": accommodation},
         )
     ]
     for assessment in household.readiness:
         result = labels.label(labels.READINESS, assessment.result)
-        entries.append(Entry(assessment.assessed_on, f"Wohnfähigkeit eingeschätzt: {result}"))
+        text = gettext("Wohnfähigkeit eingeschätzt: %(result)s") % {"result": result}
+        entries.append(Entry(assessment.assessed_on, text))
+    for member in household.members + household.former_members:
+        # Born after the household came in: it joined by birth (the view has no joining
+        # day; a birth date is the best evidence of one).
+        if member.birth_date and member.birth_date > household.registered_on:
+            role = labels.label(labels.MEMBER_ROLES, member.role)
+            text = gettext("Geburt: %(role)s kam hinzu") % {"role": role}
+            entries.append(Entry(member.birth_date, text))
     for member in household.former_members:
         if member.left_on:
             role = labels.label(labels.MEMBER_ROLES, member.role)
-            entries.append(Entry(member.left_on, f"Aus dem Haushalt ausgezogen: {role}"))
+            text = gettext("Aus dem Haushalt ausgezogen: %(role)s") % {"role": role}
+            entries.append(Entry(member.left_on, text))
     if household.deregistration:
         reason = labels.label(labels.DEREGISTRATION, household.deregistration.reason)
-        entries.append(Entry(household.deregistration.deregistered_on, f"Abgemeldet: {reason}"))
+        text = gettext("Abgemeldet: %(reason)s") % {"reason": reason}
+        entries.append(Entry(household.deregistration.deregistered_on, text))
     return sorted(entries, key=lambda e: e.on)
 
 
 GUARANTEES = {
-    "deposit": "Kautionsübernahme",
-    "rent": "Mietübernahme",
-    "security": "Mietsicherheit",
-    "release": "Freistellungserklärung",
+    "deposit": N_("Kautionsübernahme"),
+    "rent": N_("Mietübernahme"),
+    "security": N_("Mietsicherheit"),
+    "release": N_("Freistellungserklärung"),
 }
 AUTHORITIES = {
-    "jobcenter": "beim Jobcenter",
-    "social_office": "beim Sozialamt",
-    "housing_office": "beim Wohnungsamt",
-    "other": "bei einer anderen Stelle",
+    "jobcenter": N_("beim Jobcenter"),
+    "social_office": N_("beim Sozialamt"),
+    "housing_office": N_("beim Wohnungsamt"),
+    "other": N_("bei einer anderen Stelle"),
 }
 VIEWINGS = {
-    "household_interested": "Haushalt möchte die Wohnung",
-    "household_not_interested": "Haushalt möchte die Wohnung nicht",
-    "did_not_take_place": "hat nicht stattgefunden",
+    "household_interested": N_("Haushalt möchte die Wohnung"),
+    "household_not_interested": N_("Haushalt möchte die Wohnung nicht"),
+    "did_not_take_place": N_("hat nicht stattgefunden"),
 }
 RETRACTIONS = {
-    "entered_by_mistake": "irrtümlich erfasst",
-    "wrong_household": "für den falschen Haushalt erfasst",
-    "lease_not_concluded": "Mietvertrag kam nicht zustande",
+    "entered_by_mistake": N_("irrtümlich erfasst"),
+    "wrong_household": N_("für den falschen Haushalt erfasst"),
+    "lease_not_concluded": N_("Mietvertrag kam nicht zustande"),
+}
+STEPS = {
+    CourseStep.proposed: N_("%(flat)s angeboten: dem Vermieter vorgeschlagen"),
+    CourseStep.landlord_accepted: N_("%(flat)s: Vermieter hat zugesagt"),
+    CourseStep.landlord_declined: N_("%(flat)s: Vermieter hat abgesagt"),
+    CourseStep.viewing_scheduled: N_("Besichtigung der %(flat)s vereinbart"),
+    CourseStep.viewing_held: N_("Besichtigung der %(flat)s: %(detail)s"),
+    CourseStep.guarantee_requested: N_("%(guarantee)s beantragt"),
+    CourseStep.guarantee_approved: N_("%(guarantee)s: bewilligt"),
+    CourseStep.guarantee_declined: N_("%(guarantee)s: abgelehnt"),
+    CourseStep.lease_signed: N_("Mietvertrag für die %(flat)s unterschrieben"),
+    CourseStep.placement_retracted: N_("Vermittlung in die %(flat)s zurückgenommen (%(detail)s)"),
 }
 
 
@@ -68,40 +96,32 @@ def placement_timeline(course: list[CourseEntry]) -> list[Entry]:
 
 
 def _placement_text(e: CourseEntry) -> str:
-    flat = f"Wohnung in {e.district}" if e.district else "Wohnung"
-    guarantee = f"{GUARANTEES.get(e.detail or '', e.detail)} {AUTHORITIES.get(e.by or '', '')}"
-    match e.step:
-        case CourseStep.proposed:
-            return f"{flat} angeboten: dem Vermieter vorgeschlagen"
-        case CourseStep.landlord_accepted:
-            return f"{flat}: Vermieter hat zugesagt"
-        case CourseStep.landlord_declined:
-            return f"{flat}: Vermieter hat abgesagt"
-        case CourseStep.viewing_scheduled:
-            return f"Besichtigung der {flat} vereinbart"
-        case CourseStep.viewing_held:
-            return f"Besichtigung der {flat}: {VIEWINGS.get(e.detail or '', e.detail)}"
-        case CourseStep.guarantee_requested:
-            return f"{guarantee.strip()} beantragt"
-        case CourseStep.guarantee_approved:
-            return f"{guarantee.strip()}: bewilligt"
-        case CourseStep.guarantee_declined:
-            return f"{guarantee.strip()}: abgelehnt"
-        case CourseStep.lease_signed:
-            return f"Mietvertrag für die {flat} unterschrieben"
-        case CourseStep.placement_retracted:
-            reason = RETRACTIONS.get(e.detail or "", e.detail)
-            return f"Vermittlung in die {flat} zurückgenommen ({reason})"
+    if e.district:
+        flat = gettext("Wohnung in %(district)s") % {"district": e.district}
+    else:
+        flat = gettext("Wohnung")
+    guarantee = labels.label(GUARANTEES, e.detail or "")
+    authority = labels.label(AUTHORITIES, e.by) if e.by else ""
+    details = VIEWINGS if e.step is CourseStep.viewing_held else RETRACTIONS
+    words = {
+        "flat": flat,
+        "guarantee": f"{guarantee} {authority}".strip(),
+        "detail": labels.label(details, e.detail or ""),
+    }
+    template = STEPS.get(e.step)
+    return gettext(template) % words if template else str(e.step)
 
 
 def next_steps(household: HouseholdView, role: str) -> list[str]:
-    """What the role can do next with this household (the API names each step)."""
+    """What the role can do next with this household, in the request's language."""
     if household.status.value != "active" or role not in ("coordinator", "caseworker"):
+        return []
+    if household.privacy is not None:
         return []
     steps = []
     if household.current_readiness is None:
-        steps.append("Wohnfähigkeit einschätzen")
-    steps.append("Passende Wohnungsangebote prüfen und den Haushalt vorschlagen")
+        steps.append(N_("Wohnfähigkeit einschätzen"))
+    steps.append(N_("Passende Wohnungsangebote prüfen und den Haushalt vorschlagen"))
     if role == "coordinator":
-        steps.append("Bei Bedarf an einen anderen Träger übergeben")
-    return steps
+        steps.append(N_("Bei Bedarf an einen anderen Träger übergeben"))
+    return [gettext(step) for step in steps]

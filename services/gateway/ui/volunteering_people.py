@@ -7,11 +7,21 @@ from uuid import UUID
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from services.gateway.adapters.users import logins_of
+from services.gateway.auth.logins import service_user_id
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.ui.security import checked_form
-from services.gateway.ui.volunteering_forms import Refusal, filled, form_values, page, send
+from services.gateway.ui.volunteering_forms import (
+    Refusal,
+    by_field,
+    filled,
+    form_values,
+    page,
+    send,
+)
 from shared.clock import today
 from shared.contracts import volunteer as c
+from shared.rpc import RemoteError
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
 
@@ -44,6 +54,15 @@ async def register_volunteer(request: Request, caller: CurrentCaller, rpc: Rpc) 
     body["provider"] = values["provider"]
     # Languages are typed as "de, ar"; each code is checked by the contract.
     body["languages"] = [x.strip() for x in values["languages"].split(",") if x.strip()]
+    if body.get("user_id"):
+        # Services know a person by the account's pseudonymous id, not by the login.
+        try:
+            body["user_id"] = await service_user_id(
+                request, caller, str(body["user_id"]), "user_id"
+            )
+        except RemoteError as exc:
+            refused = Refusal(422, by_field(exc.error.fields))
+            return page(request, "ehrenamt_ehrenamtliche_neu.html", {"form": values}, refused)
     result, refusal = await send(rpc, "register_volunteer", c.RegisterVolunteer, body, caller)
     if refusal:
         _languages_on_one_field(refusal)
@@ -89,5 +108,10 @@ async def _volunteer_page(
 ) -> Response:
     result = await rpc.call("volunteer", "get_volunteer", c.ById(id=volunteer_id), caller)
     volunteer = c.VolunteerView.model_validate(result)
-    context = {"volunteer": volunteer, "form": step}
+    login = None
+    if volunteer.user_id:
+        # The service knows the account's pseudonymous id; staff know the login.
+        async with request.app.state.db.read() as conn:
+            login = (await logins_of(conn, {volunteer.user_id})).get(volunteer.user_id)
+    context = {"volunteer": volunteer, "login": login or volunteer.user_id, "form": step}
     return page(request, "ehrenamt_ehrenamtliche.html", context, refusal)

@@ -1,5 +1,5 @@
-"""Tandem pages for case staff: form a tandem (volunteer + household), end one; and the
-overview of volunteers and active tandems the other volunteer pages lead back to."""
+"""Tandem pages for case staff: form a tandem (volunteer + household) and end one (from the
+overview, where a refusal comes back)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.ui.i18n import N_, gettext
 from services.gateway.ui.security import checked_form
+from services.gateway.ui.volunteering_appointments import blank_form
 from services.gateway.ui.volunteering_forms import Refusal, filled, form_values, page, send
+from services.gateway.ui.volunteering_overview import overview, volunteers
 from shared.clock import today
 from shared.contracts import volunteer as c
 from shared.identity import Caller
@@ -19,28 +22,6 @@ router = APIRouter(prefix="/ui", include_in_schema=False)
 
 FORM_FIELDS = ("volunteer_id", "household_id", "formed_on")
 END_FIELDS = ("reason", "ended_on")
-
-
-async def overview(
-    request: Request, caller: Caller, rpc: Rpc, refusal: Refusal | None = None
-) -> Response:
-    """Volunteers and active tandems the caller sees, each tandem with a form to end it."""
-    volunteers = await _volunteers(rpc, caller)
-    tandems = c.TandemList.model_validate(
-        await rpc.call("volunteer", "list_tandems", c.ListTandems(), caller)
-    ).tandems
-    context = {
-        "volunteers": volunteers,
-        "tandems": tandems,
-        "names": {v.volunteer_id: v for v in volunteers},
-        "today": today().isoformat(),
-    }
-    return page(request, "ehrenamt.html", context, refusal)
-
-
-async def _volunteers(rpc: Rpc, caller: Caller) -> list[c.VolunteerView]:
-    result = await rpc.call("volunteer", "list_volunteers", c.ListVolunteers(), caller)
-    return c.VolunteerList.model_validate(result).volunteers
 
 
 @router.get("/ehrenamt/tandems/neu", response_class=HTMLResponse)
@@ -67,7 +48,7 @@ async def _form_page(
     refusal: Refusal | None = None,
 ) -> Response:
     # Only volunteers with a signed agreement may form a tandem: the others are not offered.
-    ready = [v for v in await _volunteers(rpc, caller) if v.ready_for_tandem]
+    ready = [v for v in await volunteers(rpc, caller) if v.ready_for_tandem]
     context = {"form": values, "volunteers": ready}
     return page(request, "ehrenamt_tandem_neu.html", context, refusal)
 
@@ -82,10 +63,14 @@ async def end_tandem(
     if refusal:
         if refusal.errors:
             # The overview shows many end forms: name the field in the message instead.
-            messages = "; ".join(f"{_END_LABELS.get(k, k)}: {v}" for k, v in refusal.errors.items())
-            refusal = Refusal(refusal.status, general=f"Tandem nicht beendet – {messages}")
-        return await overview(request, caller, rpc, refusal)
+            # Composed in the request's language: the page cannot translate the whole.
+            messages = "; ".join(
+                f"{gettext(_END_LABELS.get(k, k))}: {gettext(v)}" for k, v in refusal.errors.items()
+            )
+            reason = gettext("Tandem nicht beendet – %(messages)s") % {"messages": messages}
+            refusal = Refusal(refusal.status, general=reason)
+        return await overview(request, caller, rpc, blank_form(caller), refusal)
     return RedirectResponse("/ui/ehrenamt#tandems", status_code=303)
 
 
-_END_LABELS = {"reason": "Grund", "ended_on": "Ende am"}
+_END_LABELS = {"reason": N_("Grund"), "ended_on": N_("Ende am")}

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.ui.i18n import N_
 from services.gateway.ui.security import checked_form
 from services.gateway.ui.volunteering_forms import Refusal, filled, form_values, page, send
 from shared.clock import today
@@ -69,7 +70,7 @@ async def issue_certificate(
     _, refusal = await send(rpc, name, c.IssueCertificate, body, caller, target=workshop_id)
     if refusal:
         values = form_values({}, ATTENDEE_FIELDS)
-        general = refusal.general or "Die Bestätigung konnte nicht ausgestellt werden."
+        general = refusal.general or N_("Die Bestätigung konnte nicht ausgestellt werden.")
         refusal = Refusal(refusal.status, general=general)
         return await _workshop_page(request, caller, rpc, workshop_id, values, refusal)
     return RedirectResponse(f"/ui/ehrenamt/workshops/{workshop_id}", status_code=303)

@@ -1,0 +1,102 @@
+"""Rendering one household's page: its data, its history, the access log for the
+coordination, and the forms of the actions the caller may take (one of them coming back
+with the typed values and the errors after a refused post)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from uuid import UUID
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+
+from services.gateway.adapters.access_log import accesses_of
+from services.gateway.ui import prevention_forms as forms
+from services.gateway.ui.household_actions import offered
+from services.gateway.ui.i18n import gettext
+from services.gateway.ui.templating import render
+from services.gateway.ui.timeline import next_steps, placement_timeline, timeline
+from shared.contracts.intake import ERASED, GetHousehold, HouseholdView
+from shared.contracts.placement import CourseEntry, HouseholdCourse, HouseholdCourseQuery
+from shared.db import Database
+from shared.identity import Caller, Role
+from shared.rpc import ErrorKind, RemoteError, RpcClient
+
+OTHER_FORMS = ("doppelfaelle", "aufheben")
+
+
+def in_language(fields: Sequence[forms.Field]) -> tuple[forms.Field, ...]:
+    """The fields with label, hint and option texts in the request's language (the
+    shared field macro shows them as they are)."""
+    return tuple(
+        replace(
+            f,
+            label=gettext(f.label),
+            hint=gettext(f.hint),
+            options={k: gettext(v) for k, v in f.options.items()},
+        )
+        for f in fields
+    )
+
+
+async def household_page(
+    request: Request,
+    caller: Caller,
+    rpc: RpcClient,
+    household_id: UUID,
+    *,
+    active: str | None = None,
+    typed: Mapping[str, str] | None = None,
+    errors: Mapping[str, str] | None = None,
+    general: str | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    """The household; `active` names the action whose form comes back with `typed` and
+    `errors` (and `general`, intake's reason), every other form fresh."""
+    result = await rpc.call(
+        "intake", "get_household", GetHousehold(household_id=household_id), caller
+    )
+    household = HouseholdView.model_validate(result)
+    course = await _placement_course(rpc, household_id, caller)
+    actions = [(a, in_language(a.fields(household))) for a in offered(household, caller.role)]
+    values = {
+        a.path: forms.form_values(fields, typed if a.path == active else None)
+        for a, fields in actions
+    }
+    access_log = None
+    if caller.role is Role.coordinator:
+        db: Database = request.app.state.db
+        async with db.read() as conn:
+            access_log = await accesses_of(conn, caller.municipality, "household", household_id)
+    context = {
+        "household": household,
+        "timeline": sorted(timeline(household) + placement_timeline(course), key=lambda e: e.on),
+        "steps": next_steps(household, caller.role.value),
+        "actions": actions,
+        "values": values,
+        # A refusal shows at its form; one whose form is not on the page, at the top.
+        "active": active if active in values or active in OTHER_FORMS else None,
+        # The messages are German (pydantic's, intake's, the form's): shown translated.
+        "errors": {name: gettext(message) for name, message in (errors or {}).items()},
+        "general": general,
+        "access_log": access_log,
+        "erased_word": ERASED,
+    }
+    return render(request, "haushalt.html", context, status_code=status_code)
+
+
+async def _placement_course(
+    rpc: RpcClient, household_id: UUID, caller: Caller
+) -> list[CourseEntry]:
+    """What placement did with the household; nothing where the caller's role does not
+    reach placement, or placement does not answer right now (the page still shows)."""
+    try:
+        result = await rpc.call(
+            "placement", "household_course", HouseholdCourseQuery(household_id=household_id), caller
+        )
+    except RemoteError as exc:
+        if exc.error.kind in (ErrorKind.forbidden, ErrorKind.not_found, ErrorKind.unavailable):
+            return []
+        raise
+    return HouseholdCourse.model_validate(result).entries

@@ -1,0 +1,122 @@
+"""The landlords: a list of the municipality's landlords, and one landlord's page with
+their offers and the cooperation agreement.
+
+Placement can record a cooperation agreement (`conclude_cooperation`) but has no command
+to end one: the page shows the agreement and, without one, the coordination's form to
+record it. Reading is for coordinators and caseworkers (placement's readers); recording
+is the coordination's, and a caseworker is told so instead of being shown the form.
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.ui import labels_placement
+from services.gateway.ui.i18n import N_
+from services.gateway.ui.offers_forms import form_values, plain_body
+from services.gateway.ui.offers_landlords import coordination_only
+from services.gateway.ui.offers_steps import submit
+from services.gateway.ui.security import checked_form
+from services.gateway.ui.templating import render
+from shared.clock import today
+from shared.contracts import placement as c
+from shared.identity import Caller, Role
+from shared.rpc import RpcClient
+
+COOPERATION_FIELDS = ("agreed_on",)
+ONLY_COORDINATION = N_("Nur die Koordination darf Kooperationsvereinbarungen festhalten.")
+
+
+async def landlord_list(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
+    """Every landlord of the municipality, with kind and cooperation agreement."""
+    landlords = c.LandlordList.model_validate(
+        await rpc.call("placement", "list_landlords", c.ListLandlords(), caller)
+    ).landlords
+    ordered = sorted(landlords, key=lambda ll: ((ll.name or "").casefold(), ll.registered_on))
+    context = {"landlords": ordered, "lp": labels_placement}
+    return render(request, "wohnungen_vermieter.html", context)
+
+
+async def landlord(
+    landlord_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
+) -> Response:
+    """One landlord with contact person, cooperation agreement and every offer of theirs."""
+    values = form_values({"agreed_on": today().isoformat()}, COOPERATION_FIELDS)
+    return await _page(request, caller, rpc, landlord_id, values, {})
+
+
+async def conclude_cooperation(
+    landlord_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
+) -> Response:
+    """Records the landlord's cooperation agreement (coordination only)."""
+    submitted = await checked_form(request)
+    coordination_only(caller, ONLY_COORDINATION)
+    values = form_values(submitted, COOPERATION_FIELDS)
+    body = plain_body(values, COOPERATION_FIELDS)
+    outcome = await submit(
+        rpc,
+        caller,
+        "conclude_cooperation",
+        c.ConcludeCooperation,
+        body,
+        COOPERATION_FIELDS,
+        on=("landlord_id", landlord_id),
+    )
+    if outcome.ok:
+        return RedirectResponse(f"/ui/wohnungen/vermieter/{landlord_id}", status_code=303)
+    return await _page(
+        request,
+        caller,
+        rpc,
+        landlord_id,
+        values,
+        outcome.errors,
+        outcome.general,
+        outcome.status_code,
+    )
+
+
+async def _page(
+    request: Request,
+    caller: Caller,
+    rpc: RpcClient,
+    landlord_id: UUID,
+    values: dict[str, str],
+    errors: dict[str, str],
+    general: str | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    view = c.LandlordView.model_validate(
+        await rpc.call("placement", "get_landlord", c.GetLandlord(landlord_id=landlord_id), caller)
+    )
+    every = c.OfferList.model_validate(
+        await rpc.call("placement", "list_offers", c.GetOffers(status=None), caller)
+    ).offers
+    context = {
+        "landlord": view,
+        "offers": [o for o in every if o.landlord_id == landlord_id],
+        "coordinator": caller.role is Role.coordinator,
+        "form": values,
+        "errors": errors,
+        "general": general,
+        "lp": labels_placement,
+    }
+    return render(request, "wohnungen_vermieter_seite.html", context, status_code=status_code)
+
+
+def add_routes(router: APIRouter) -> None:
+    """The landlord pages on the offers router, before `/{offer_id}` catches their paths."""
+    router.add_api_route("/vermieter", landlord_list, methods=["GET"], response_class=HTMLResponse)
+    router.add_api_route(
+        "/vermieter/{landlord_id}", landlord, methods=["GET"], response_class=HTMLResponse
+    )
+    router.add_api_route(
+        "/vermieter/{landlord_id}/kooperation",
+        conclude_cooperation,
+        methods=["POST"],
+        response_class=HTMLResponse,
+    )

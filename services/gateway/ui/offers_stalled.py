@@ -1,0 +1,53 @@
+"""Stalled cases as a page: proposals the landlord has not answered and guarantees nobody
+decided, for longer than the municipality's thresholds, each linking to its offer.
+
+Placement decides what is stalled (its thresholds, its business day) and whom a
+caseworker sees (their provider's households); `stichtag` asks it for another day than
+today, as the API's `as_of` does.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.ui import labels_placement
+from services.gateway.ui.templating import render
+from shared.contracts import placement as c
+
+
+async def stalled_page(
+    request: Request,
+    caller: CurrentCaller,
+    rpc: Rpc,
+    stichtag: Annotated[date | None, Query()] = None,
+) -> Response:
+    """The stalled proposals and guarantees, longest waiting first."""
+    cases = c.StalledCases.model_validate(
+        await rpc.call("placement", "stalled_cases", c.StalledQuery(as_of=stichtag), caller)
+    )
+    context = {
+        "cases": cases,
+        "proposals": sorted(cases.proposals, key=lambda p: -p.days_waiting),
+        "guarantees": sorted(cases.guarantees, key=lambda g: -g.days_waiting),
+        "short": short_id,
+        "lp": labels_placement,
+    }
+    return render(request, "wohnungen_festgefahren.html", context)
+
+
+def short_id(household_id: UUID) -> str:
+    """Placement knows no names: the start of the id tells households apart."""
+    return str(household_id)[:8]
+
+
+def add_routes(router: APIRouter) -> None:
+    """The stalled cases' page on the offers router, before `/{offer_id}` catches its path."""
+    router.add_api_route(
+        "/festgefahren", stalled_page, methods=["GET"], response_class=HTMLResponse
+    )

@@ -1,0 +1,138 @@
+"""Aftercare (Nachbetreuung) after a placement into a flat of the household's own:
+`GET /ui/praevention/nachbetreuung` lists the offers the caller may see, open ones first,
+with a link to the household; coordination and the provider's caseworker record the
+household's answer (`POST …/{household_id}/annahme` or `…/ablehnung`). A refused form
+comes back on the list, open at its offer, with the typed values and the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import BaseModel
+
+from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.ui import labels_prevention as lp
+from services.gateway.ui import prevention_forms as forms
+from services.gateway.ui.i18n import N_
+from services.gateway.ui.prevention_forms import Field
+from services.gateway.ui.prevention_page import page
+from services.gateway.ui.prevention_submit import Refused, submit
+from services.gateway.ui.security import checked_form
+from shared.contracts import prevention as p
+from shared.identity import Caller, Role
+from shared.rpc import RpcClient
+
+PATH = "/ui/praevention/nachbetreuung"
+# The service's AFTERCARE_DECIDERS: only they are shown the forms.
+DECIDERS = frozenset({Role.coordinator, Role.caseworker})
+ACCEPT = (Field("accepted_on", N_("Tag der Annahme"), "date", today=True, required=True),)
+DECLINE = (
+    Field("reason", N_("Grund"), "select", lp.AFTERCARE_DECLINE, required=True),
+    Field("declined_on", N_("Tag der Ablehnung"), "date", today=True, required=True),
+)
+Handler = Callable[[UUID, Request, Caller, RpcClient], Awaitable[Response]]
+
+
+@dataclass(frozen=True)
+class Action:
+    rpc: str
+    model: type[BaseModel]
+    fields: tuple[Field, ...]
+    title: str
+
+
+# By the last part of the form's path.
+ACTIONS = {
+    "annahme": Action("accept_aftercare", p.AcceptAftercare, ACCEPT, N_("Annahme festhalten")),
+    "ablehnung": Action(
+        "decline_aftercare", p.DeclineAftercare, DECLINE, N_("Ablehnung festhalten")
+    ),
+}
+
+
+async def _listing(
+    request: Request,
+    caller: Caller,
+    rpc: Rpc,
+    query: p.ListAftercare,
+    *,
+    active: tuple[UUID, str] | None = None,
+    typed: Mapping[str, str] | None = None,
+    refused: Refused | None = None,
+) -> HTMLResponse:
+    found = p.AftercareList.model_validate(
+        await rpc.call("prevention", "list_aftercare", query, caller)
+    )
+    # Open offers first; otherwise the service's order (sorted() is stable).
+    offers = sorted(found.offers, key=lambda o: o.status is not p.AftercareStatus.offered)
+    fresh = {path: forms.form_values(a.fields, None) for path, a in ACTIONS.items()}
+    context = {
+        "offers": offers,
+        "filters": query,
+        "actions": ACTIONS,
+        "fresh": fresh,
+        # The same roles reach the household pages: the household id becomes a link.
+        "decides": caller.role in DECIDERS,
+        "active": active,
+        "typed": typed or {},
+        "errors": refused.errors if refused else {},
+        "general": refused.general if refused else None,
+    }
+    status = refused.status if refused else 200
+    return page(request, "praevention_nachbetreuung.html", context, status)
+
+
+async def aftercare_list(
+    request: Request,
+    caller: CurrentCaller,
+    rpc: Rpc,
+    query: Annotated[p.ListAftercare, Depends()],
+) -> Response:
+    """The aftercare offers the caller may see, open ones first."""
+    return await _listing(request, caller, rpc, query)
+
+
+def _decision(action: str) -> Handler:
+    chosen = ACTIONS[action]
+
+    async def decide(
+        household_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
+    ) -> Response:
+        values = forms.form_values(chosen.fields, await checked_form(request))
+        key = ("household_id", household_id)
+        outcome = await submit(rpc, caller, chosen.rpc, chosen.model, chosen.fields, values, key)
+        if isinstance(outcome, Refused):
+            return await _listing(
+                request,
+                caller,
+                rpc,
+                p.ListAftercare(),
+                active=(household_id, action),
+                typed=values,
+                refused=outcome,
+            )
+        return RedirectResponse(PATH, status_code=303)
+
+    decide.__name__ = f"aftercare_{action}"
+    decide.__doc__ = "The household's answer to the aftercare offer, from the list's form."
+    return decide
+
+
+def install(router: APIRouter) -> None:
+    """Add the aftercare routes to the prevention pages' router, before `/{case_id}`."""
+    router.add_api_route(
+        "/nachbetreuung", aftercare_list, methods=["GET"], response_class=HTMLResponse
+    )
+    for action in ACTIONS:
+        router.add_api_route(
+            f"/nachbetreuung/{{household_id}}/{action}",
+            _decision(action),
+            methods=["POST"],
+            response_class=HTMLResponse,
+        )

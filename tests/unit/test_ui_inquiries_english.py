@@ -1,0 +1,114 @@
+"""The inquiry inbox in English (`?lang=en`), rendered by the real gateway app with intake's
+answers faked: English headings, labels, code words and service messages, and no German
+label left over."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from uuid import UUID, uuid4
+
+import pytest
+from fastapi.testclient import TestClient
+
+from services.gateway.adapters import MIGRATIONS
+from services.gateway.app import create_app
+from services.gateway.settings import GatewaySettings
+from shared.identity import Caller
+from shared.migrations import upgrade
+
+TOKEN = "t" * 32
+INQUIRY, HOUSEHOLD = uuid4(), uuid4()
+COORDINATOR = {"x-auszug-role": "coordinator", "x-auszug-user": "kora"}
+SUMMARY: dict[str, Any] = {
+    "inquiry_id": str(INQUIRY),
+    "sender_kind": "landlord",
+    "channel": "letter",
+    "received_at": "2026-03-02T09:15:00+01:00",
+    "first_triaged_at": "2026-03-03T10:00:00+01:00",
+    "last_outcome": "forwarded",
+}
+VIEW: dict[str, Any] = {
+    **SUMMARY,
+    "municipality": "koeln",
+    "sender_name": None,
+    "contact": None,
+    "text": "Wohnung frei",
+    "triage": [
+        {
+            "outcome": "forwarded",
+            "triaged_at": "2026-03-03T10:00:00+01:00",
+            "forwarded_to_kind": "provider",
+            "forwarded_to": "caritas",
+            "household_id": None,
+            "note": None,
+        }
+    ],
+    "version": 2,
+}
+GERMAN = re.compile(
+    r"Anfrage|Posteingang|Eingang|Wer fragt|Vermieter|Brief|weitergeleitet|Träger|Weg|"
+    r"bitte wählen|Haushalt|Anliegen|Notiz|Absender|Telefon|Ergebnis|Stand|beantwortet|Zurück"
+)
+
+
+class FakeIntake:
+    async def call(self, context: str, name: str, body: Any, caller: Caller) -> Any:
+        if name == "list_inquiries":
+            return {
+                "items": [
+                    SUMMARY,
+                    {
+                        **SUMMARY,
+                        "inquiry_id": str(uuid4()),
+                        "last_outcome": None,
+                        "first_triaged_at": None,
+                    },
+                ]
+            }
+        assert name == "get_inquiry" and UUID(str(body.inquiry_id)) == INQUIRY
+        return VIEW
+
+
+@pytest.fixture
+def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+    monkeypatch.setenv("AUSZUG_VAR_DIR", str(tmp_path))
+    settings = GatewaySettings()
+    upgrade(MIGRATIONS, settings.gateway_database)
+    gateway = create_app(settings)
+    gateway.state.rpc = FakeIntake()
+    client = TestClient(gateway, follow_redirects=False)
+    client.cookies.set("auszug_csrf", TOKEN)
+    yield client
+
+
+def visible(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_the_inbox_speaks_english(client: TestClient) -> None:
+    page = client.get("/ui/anfragen?lang=en", headers=COORDINATOR)
+    assert page.status_code == 200
+    text = visible(page.text)
+    assert "<h1>Inbox</h1>" in page.text and "2 inquiries" in text
+    assert "<td>Landlord</td><td>Letter</td>" in page.text and "<td>forwarded</td>" in page.text
+    assert "<td>open</td>" in page.text and "none yet" in text and "3 Mar 2026, 10:00" in text
+    assert "Record inquiry" in text and "Who is asking" in text and "– please choose –" in text
+    assert not GERMAN.search(text), GERMAN.findall(text)
+
+
+def test_an_inquiry_and_its_refused_triage_speak_english(client: TestClient) -> None:
+    page = client.get(f"/ui/anfragen/{INQUIRY}?lang=en", headers=COORDINATOR)
+    assert page.status_code == 200
+    text = visible(page.text)
+    assert "Inquiry of 2 Mar 2026, 09:15" in text and "forwarded – to Provider caritas" in text
+    assert "Triage inquiry" in text and "opened as a household case" in text
+    form = {"csrf_token": TOKEN, "outcome": "forwarded"}
+    refused = client.post(f"/ui/anfragen/{INQUIRY}/bearbeitung", data=form, headers=COORDINATOR)
+    assert refused.status_code == 422
+    assert "Please state where it was forwarded to." in refused.text
+    assert "Please check the marked fields. Nothing has been saved." in refused.text
+    # Without the text "Wohnung frei" the household asked with (it stays as written).
+    assert not GERMAN.search(visible(refused.text).replace("Wohnung frei", ""))

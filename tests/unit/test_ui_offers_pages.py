@@ -1,0 +1,194 @@
+"""The landlords and stalled-cases pages rendered by the real gateway app, with
+placement's answers faked (the fake and the app fixture serve test_ui_offers_rules.py
+too): what each role sees, German amounts, and a caseworker refused at the
+coordination's form."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from uuid import uuid4
+
+import pytest
+from fastapi.testclient import TestClient
+from pydantic import BaseModel
+
+from services.gateway.adapters import MIGRATIONS
+from services.gateway.app import create_app
+from services.gateway.settings import GatewaySettings
+from shared.identity import Caller
+from shared.migrations import upgrade
+from shared.rpc import ErrorKind, RemoteError, RpcError
+
+TOKEN = "t" * 32
+LANDLORD, OTHER, OFFER, HOUSEHOLD = uuid4(), uuid4(), uuid4(), uuid4()
+LANDLORD_VIEW: dict[str, Any] = {
+    "landlord_id": str(LANDLORD),
+    "kind": "private",
+    "name": "Hausverwaltung Rhein",
+    "contact_person": {"name": "Frau Kontakt", "phone": "0221 123456", "email": None},
+    "cooperation_agreement": False,
+    "cooperation_agreed_on": None,
+    "registered_on": "2026-01-05",
+}
+OFFER_FACTS: dict[str, Any] = {
+    "offer_id": str(OFFER),
+    "landlord_id": str(LANDLORD),
+    "landlord_kind": "private",
+    "district": "ehrenfeld",
+    "rooms": "2.5",
+    "size_m2": "65",
+    "cold_rent": "1000.50",
+    "running_costs": "234.00",
+    "available_from": "2026-03-01",
+    "wbs_required": False,
+    "refugee_quota": False,
+    "accessible": False,
+    "source": "private_landlord",
+    "received_on": "2026-02-01",
+    "status": "open",
+}
+RULES: dict[str, Any] = {
+    "proposal_stall_days": 14,
+    "guarantee_stall_days": 21,
+    "rent_limits": [
+        {"persons": 1, "max_gross_cold_rent": "1234.50", "max_size_m2": "50"},
+        {"persons": 2, "max_gross_cold_rent": "640.00", "max_size_m2": None},
+    ],
+    "extra_person_rent": "158.00",
+    "extra_person_m2": "15",
+}
+STALLED: dict[str, Any] = {
+    "as_of": "2026-03-10",
+    "proposal_stall_days": 14,
+    "guarantee_stall_days": 21,
+    "proposals": [
+        {
+            "offer_id": str(OFFER),
+            "household_id": str(HOUSEHOLD),
+            "provider": "caritas",
+            "proposed_on": "2026-02-18",
+            "days_waiting": 20,
+        }
+    ],
+    "guarantees": [],
+}
+
+
+class FakePlacement:
+    """Answers like placement's RPCs; `refuse` makes the named one fail."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, Any]] = []
+        self.refuse: dict[str, RpcError] = {}
+
+    async def call(self, context: str, name: str, body: Any, caller: Caller) -> Any:
+        self.calls.append(
+            (name, body.model_dump(mode="json") if isinstance(body, BaseModel) else body)
+        )
+        if name in self.refuse:
+            raise RemoteError(self.refuse[name])
+        other = {**LANDLORD_VIEW, "landlord_id": str(OTHER), "name": "GAG"}
+        return {
+            "list_landlords": {"landlords": [LANDLORD_VIEW, other]},
+            "get_landlord": LANDLORD_VIEW,
+            "list_offers": {
+                "offers": [
+                    OFFER_FACTS,
+                    {
+                        **OFFER_FACTS,
+                        "offer_id": str(uuid4()),
+                        "landlord_id": str(OTHER),
+                        "district": "kalk",
+                    },
+                ]
+            },
+            "get_rules": RULES,
+            "replace_rules": RULES,
+            "stalled_cases": STALLED,
+        }.get(name, {"landlord_id": str(LANDLORD)})
+
+
+@pytest.fixture
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[TestClient, Any]]:
+    monkeypatch.setenv("AUSZUG_VAR_DIR", str(tmp_path))
+    settings = GatewaySettings()
+    upgrade(MIGRATIONS, settings.gateway_database)
+    gateway = create_app(settings)
+    fake = FakePlacement()
+    gateway.state.rpc = fake
+    client = TestClient(gateway, follow_redirects=False)
+    client.cookies.set("auszug_csrf", TOKEN)
+    yield client, fake
+
+
+def as_role(role: str) -> dict[str, str]:
+    return {"x-auszug-role": role, "x-auszug-provider": "caritas", "x-auszug-user": f"{role}-1"}
+
+
+def test_the_landlord_list_links_each_landlord(app: tuple[TestClient, Any]) -> None:
+    client, _ = app
+    page = client.get("/ui/wohnungen/vermieter", headers=as_role("caseworker"))
+    assert page.status_code == 200
+    assert f"/ui/wohnungen/vermieter/{LANDLORD}" in page.text and "GAG" in page.text
+    assert "Hausverwaltung Rhein" in page.text and "/ui/wohnungen/vermieter/neu" not in page.text
+
+
+def test_a_landlord_page_shows_only_their_offers_and_the_form_for_the_coordination(
+    app: tuple[TestClient, Any],
+) -> None:
+    client, _ = app
+    coordinator = client.get(f"/ui/wohnungen/vermieter/{LANDLORD}", headers=as_role("coordinator"))
+    assert coordinator.status_code == 200
+    assert "ehrenfeld" in coordinator.text and "kalk" not in coordinator.text
+    assert "1.234,50 €" in coordinator.text and "Frau Kontakt" in coordinator.text
+    assert f"{LANDLORD}/kooperation" in coordinator.text
+    worker = client.get(f"/ui/wohnungen/vermieter/{LANDLORD}", headers=as_role("caseworker"))
+    assert f"{LANDLORD}/kooperation" not in worker.text
+    assert "hält die Koordination fest" in worker.text
+
+
+def test_the_cooperation_is_sent_for_the_landlord_and_a_refusal_shown(
+    app: tuple[TestClient, Any],
+) -> None:
+    client, fake = app
+    path = f"/ui/wohnungen/vermieter/{LANDLORD}/kooperation"
+    form = {"csrf_token": TOKEN, "agreed_on": "2026-02-01"}
+    done = client.post(path, data=form, headers=as_role("coordinator"))
+    assert (
+        done.status_code == 303
+        and done.headers["location"] == f"/ui/wohnungen/vermieter/{LANDLORD}"
+    )
+    assert fake.calls[-1] == (
+        "conclude_cooperation",
+        {"landlord_id": str(LANDLORD), "body": {"agreed_on": "2026-02-01"}},
+    )
+    reason = "Mit diesem Vermieter besteht bereits eine Kooperationsvereinbarung."
+    fake.refuse["conclude_cooperation"] = RpcError(kind=ErrorKind.rule, code="x", message=reason)
+    refused = client.post(path, data=form, headers=as_role("coordinator"))
+    assert refused.status_code == 409 and reason in refused.text
+    wrong = client.post(
+        path, data={"csrf_token": TOKEN, "agreed_on": "bald"}, headers=as_role("coordinator")
+    )
+    assert (
+        wrong.status_code == 422
+        and 'id="fehler-agreed_on"' in wrong.text
+        and 'value="bald"' in wrong.text
+    )
+    assert client.post(path, data=form, headers=as_role("caseworker")).status_code == 403
+
+
+def test_stalled_proposals_say_since_when_and_link_to_the_offer(
+    app: tuple[TestClient, Any],
+) -> None:
+    client, fake = app
+    page = client.get(
+        "/ui/wohnungen/festgefahren?stichtag=2026-03-10", headers=as_role("caseworker")
+    )
+    assert page.status_code == 200
+    assert (
+        "seit 20 Tagen keine Antwort" in page.text and f'href="/ui/wohnungen/{OFFER}"' in page.text
+    )
+    assert "Keine festgefahrenen Übernahmen." in page.text
+    assert fake.calls[-1] == ("stalled_cases", {"as_of": "2026-03-10"})

@@ -1,0 +1,89 @@
+"""The aftercare page (Nachbetreuung) by the real gateway app with prevention faked: open
+offers first, the household linked, the answer recorded by the roles the service allows,
+and a refused answer shown at its offer with what was typed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from uuid import UUID, uuid4
+
+import pytest
+from fastapi.testclient import TestClient
+from test_ui_prevention_render import TOKEN, as_role, gateway
+
+from shared.rpc import ErrorKind, RpcError
+
+OPEN, DONE = uuid4(), uuid4()
+PAGE = "/ui/praevention/nachbetreuung"
+
+
+@pytest.fixture
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[TestClient, Any]:
+    return gateway(tmp_path, monkeypatch)
+
+
+def offer(household: UUID, status: str, **more: Any) -> dict[str, Any]:
+    return {
+        "household_id": str(household),
+        "provider": "skm",
+        "adults": 2,
+        "minors": 1,
+        "moved_on": "2026-03-01",
+        "status": status,
+        "decided_on": None,
+        "decline_reason": None,
+        **more,
+    }
+
+
+def offers(fake: Any) -> None:
+    declined = offer(DONE, "declined", decided_on="2026-03-05", decline_reason="not_needed")
+    fake.answers["list_aftercare"] = {"offers": [declined, offer(OPEN, "offered")]}
+
+
+def test_open_offers_come_first_with_their_household_and_forms(
+    app: tuple[TestClient, Any],
+) -> None:
+    client, fake = app
+    offers(fake)
+    page = client.get(PAGE, headers=as_role("caseworker"))
+    assert page.status_code == 200
+    text = page.text
+    assert text.index(f"/ui/haushalte/{OPEN}") < text.index(f"/ui/haushalte/{DONE}")
+    assert "Abgelehnt (05.03.2026): Nicht nötig" in text and "Angeboten, offen" in text
+    assert f"{PAGE}/{OPEN}/annahme" in text and f"{PAGE}/{OPEN}/ablehnung" in text
+    assert f"{PAGE}/{DONE}/annahme" not in text
+
+
+def test_the_housing_office_sees_the_offers_but_records_nothing(
+    app: tuple[TestClient, Any],
+) -> None:
+    client, fake = app
+    offers(fake)
+    text = client.get(PAGE, headers=as_role("housing_office")).text
+    assert str(OPEN) in text and f"{PAGE}/{OPEN}/annahme" not in text
+    assert f"/ui/haushalte/{OPEN}" not in text
+
+
+def test_an_answer_is_sent_for_the_household_and_leads_back(app: tuple[TestClient, Any]) -> None:
+    client, fake = app
+    form = {"csrf_token": TOKEN, "reason": "not_reachable", "declined_on": "2026-03-04"}
+    done = client.post(f"{PAGE}/{OPEN}/ablehnung", data=form, headers=as_role("coordinator"))
+    assert done.status_code == 303 and done.headers["location"] == PAGE
+    name, body = fake.calls[-1]
+    assert name == "decline_aftercare" and UUID(body["household_id"]) == OPEN
+    assert body["body"] == {"reason": "not_reachable", "declined_on": "2026-03-04"}
+
+
+def test_a_refused_answer_comes_back_open_at_its_offer(app: tuple[TestClient, Any]) -> None:
+    client, fake = app
+    offers(fake)
+    reason = "Das Datum liegt in der Zukunft."
+    fake.refuse["accept_aftercare"] = RpcError(kind=ErrorKind.rule, code="x", message=reason)
+    form = {"csrf_token": TOKEN, "accepted_on": "2026-03-09"}
+    page = client.post(f"{PAGE}/{OPEN}/annahme", data=form, headers=as_role("caseworker"))
+    assert page.status_code == 409 and reason in page.text
+    assert f'id="annahme-{OPEN}" open' in page.text and 'value="2026-03-09"' in page.text
+    missing = client.post(f"{PAGE}/{OPEN}/ablehnung", data={"csrf_token": TOKEN, "reason": ""})
+    assert missing.status_code == 422 and f'id="fehler-ablehnung-{OPEN}-reason"' in missing.text

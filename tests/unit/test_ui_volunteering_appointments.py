@@ -1,0 +1,154 @@
+"""The form for a consultation outside an office hour, on the volunteer programme's overview,
+through the real gateway app with the volunteer service's answers faked: sent as typed,
+refused beside its field with every value kept, confirmed after storing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from uuid import uuid4
+
+import pytest
+from fastapi.testclient import TestClient
+from pydantic import BaseModel
+
+from services.gateway.adapters import MIGRATIONS
+from services.gateway.app import create_app
+from services.gateway.settings import GatewaySettings
+from shared.identity import Caller
+from shared.migrations import upgrade
+from shared.rpc import ErrorKind, RemoteError, RpcError
+
+TOKEN = "t" * 32
+TANDEM, VOLUNTEER, HOUSEHOLD = uuid4(), uuid4(), uuid4()
+CARITAS = {"x-auszug-role": "caseworker", "x-auszug-provider": "caritas", "x-auszug-user": "ute"}
+VOLUNTEER_VIEW: dict[str, Any] = {
+    "volunteer_id": str(VOLUNTEER),
+    "provider": "caritas",
+    "user_id": "maria.s",
+    "given_name": "Maria",
+    "family_name": "Schulte",
+    "phone": None,
+    "email": None,
+    "district": "ehrenfeld",
+    "languages": ["de"],
+    "registered_on": "2025-01-10",
+    "onboarding": [],
+    "ready_for_tandem": True,
+    "left_on": None,
+    "version": 3,
+}
+TANDEM_VIEW: dict[str, Any] = {
+    "tandem_id": str(TANDEM),
+    "volunteer_id": str(VOLUNTEER),
+    "household_id": str(HOUSEHOLD),
+    "provider": "caritas",
+    "formed_on": "2025-02-01",
+    "ended_on": None,
+    "end_reason": None,
+    "support": [],
+    "supported_placements": 0,
+}
+
+
+class FakeVolunteer:
+    """Answers like the volunteer service; `refuse` makes the named call fail."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, Any]] = []
+        self.refuse: dict[str, RpcError] = {}
+
+    async def call(self, context: str, name: str, body: Any, caller: Caller) -> Any:
+        sent = body.model_dump(mode="json") if isinstance(body, BaseModel) else body
+        self.calls.append((name, sent))
+        if name in self.refuse:
+            raise RemoteError(self.refuse[name])
+        return {
+            "list_volunteers": {"volunteers": [VOLUNTEER_VIEW]},
+            "list_tandems": {"tandems": [TANDEM_VIEW]},
+        }.get(name, {"consultation_id": str(uuid4())})
+
+
+@pytest.fixture
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[TestClient, Any]]:
+    monkeypatch.setenv("AUSZUG_VAR_DIR", str(tmp_path))
+    settings = GatewaySettings()
+    upgrade(MIGRATIONS, settings.gateway_database)
+    gateway = create_app(settings)
+    fake = FakeVolunteer()
+    gateway.state.rpc = fake
+    client = TestClient(gateway, follow_redirects=False)
+    client.cookies.set("auszug_csrf", TOKEN)
+    yield client, fake
+
+
+FORM = {
+    "csrf_token": TOKEN,
+    "provider": "caritas",
+    "held_on": "2025-03-05",
+    "appointment": "on",
+    "channel": "phone",
+    "visitor": "tandem",
+    "topic": "wbs",
+    "duration_minutes": "25",
+    "tandem_id": str(TANDEM),
+}
+
+
+def test_the_overview_offers_the_form_with_the_active_tandems(app: tuple[TestClient, Any]) -> None:
+    client, _ = app
+    page = client.get("/ui/ehrenamt", headers=CARITAS).text
+    assert 'action="/ui/ehrenamt/beratungen"' in page and 'id="einzeltermin"' in page
+    assert f'<option value="{TANDEM}" >Maria Schulte (01.02.2025)</option>' in page
+    assert 'name="appointment" value="on" checked' in page
+
+
+def test_a_consultation_is_sent_as_typed_and_confirmed(app: tuple[TestClient, Any]) -> None:
+    client, fake = app
+    done = client.post("/ui/ehrenamt/beratungen", data=FORM, headers=CARITAS)
+    assert (
+        done.status_code == 303
+        and done.headers["location"] == "/ui/ehrenamt?erfasst=1#einzeltermin"
+    )
+    name, body = fake.calls[-1]
+    assert name == "record_consultation" and body["appointment"] is True
+    assert body["tandem_id"] == str(TANDEM) and body["duration_minutes"] == 25
+    assert body["household_id"] is None and body["held_on"] == "2025-03-05"
+    confirmed = client.get(done.headers["location"], headers=CARITAS).text
+    assert "Die Beratung ist erfasst." in confirmed
+
+
+def test_an_unticked_box_is_a_consultation_without_appointment(app: tuple[TestClient, Any]) -> None:
+    client, fake = app
+    form = {k: v for k, v in FORM.items() if k != "appointment"}
+    assert client.post("/ui/ehrenamt/beratungen", data=form, headers=CARITAS).status_code == 303
+    assert fake.calls[-1][1]["appointment"] is False
+
+
+def test_wrong_minutes_are_shown_at_the_field_with_the_values_kept(
+    app: tuple[TestClient, Any],
+) -> None:
+    client, fake = app
+    page = client.post(
+        "/ui/ehrenamt/beratungen", data={**FORM, "duration_minutes": "viel"}, headers=CARITAS
+    )
+    assert page.status_code == 422
+    assert '<span class="feldfehler" id="fehler-duration_minutes">Ganze Zahl erwartet.' in page.text
+    assert 'value="viel"' in page.text and '<option value="wbs" selected>' in page.text
+    assert f'<option value="{TANDEM}" selected>' in page.text
+    assert "record_consultation" not in [name for name, _ in fake.calls]
+
+
+def test_a_refusal_of_the_service_is_shown_above_the_form(app: tuple[TestClient, Any]) -> None:
+    client, fake = app
+    reason = "Der angegebene Haushalt gehört nicht zu diesem Tandem."
+    fake.refuse["record_consultation"] = RpcError(
+        kind=ErrorKind.rule, code="tandem_household_mismatch", message=reason
+    )
+    page = client.post(
+        "/ui/ehrenamt/beratungen", data={**FORM, "household_id": str(HOUSEHOLD)}, headers=CARITAS
+    )
+    assert page.status_code == 409
+    form_start = page.text.index('id="einzeltermin"')
+    assert page.text.index(reason) > form_start and f'value="{HOUSEHOLD}"' in page.text
