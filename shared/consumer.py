@@ -124,15 +124,32 @@ class EventConsumer:
         try:
             # Bind to what exists: a durable recreated at a start sequence (after a
             # rebuild) cannot be "updated" back to DeliverPolicy.ALL; the server refuses.
-            await js.consumer_info(EVENTS_STREAM, self.name)
+            info = await js.consumer_info(EVENTS_STREAM, self.name)
         except NotFoundError:
             fresh = True
         else:
-            fresh = False
-            self._subscription = await js.pull_subscribe_bind(self.name, stream=EVENTS_STREAM)
-            self.caught_up.set()
+            fresh = info.config.filter_subject != self.filter_subject
+            if fresh:
+                await self._drop_for_new_filter(js, info.config.filter_subject)
+            else:
+                self._subscription = await js.pull_subscribe_bind(self.name, stream=EVENTS_STREAM)
+                self.caught_up.set()
         self._running = True
         self._task = asyncio.create_task(self._run(fresh), name=f"consumer-{self.name}")
+
+    async def _drop_for_new_filter(self, js: JetStreamContext, old: str | None) -> None:
+        """The code now wants other events than the durable delivers (the service reacts
+        to a new event type). The durable's position says nothing about events its old
+        filter skipped, so it is dropped and the stream caught up from the start through
+        the new filter; what was applied before is skipped by its event id."""
+        log.warning(
+            "durable filter changed; catching up through the new one",
+            consumer=self.name,
+            old=old,
+            new=self.filter_subject,
+        )
+        with contextlib.suppress(NotFoundError):  # another replica dropped it first
+            await js.delete_consumer(EVENTS_STREAM, self.name)
 
     async def _run(self, fresh: bool) -> None:
         if fresh:

@@ -17,12 +17,17 @@ from shared import metrics
 from shared.clock import business_time
 from shared.consumer import EventConsumer, RetryPolicy
 from shared.contracts import CONTRACTS
-from shared.contracts.intake import AccommodationKind, HouseholdRegistered
+from shared.contracts.intake import (
+    AccommodationKind,
+    DeregistrationReason,
+    HouseholdDeregistered,
+    HouseholdRegistered,
+)
 from shared.db import Database
-from shared.envelope import Envelope
+from shared.envelope import DomainEvent, Envelope
 from shared.eventstore.schema import BACKBONE
 from shared.eventstore.store import RecordedEvent
-from shared.messaging import DLQ_STREAM, ensure_streams
+from shared.messaging import DLQ_STREAM, EVENTS_STREAM, ensure_streams
 from support.nats_server import NatsServer
 
 pytestmark = pytest.mark.integration
@@ -46,8 +51,8 @@ class Flaky:
         self.applied.extend(r.event.household_id for r in batch)  # type: ignore[attr-defined]
 
 
-def envelope(household_id: UUID) -> Envelope:
-    event = HouseholdRegistered(
+def envelope(household_id: UUID, event: DomainEvent | None = None) -> Envelope:
+    event = event or HouseholdRegistered(
         household_id=household_id,
         provider="caritas",
         adults=1,
@@ -117,4 +122,68 @@ async def test_a_failing_event_is_retried_then_dead_lettered_without_blocking_ot
     assert Envelope.model_validate_json(dead.data or b"").payload["household_id"] == str(poison)
     dead_lettered = metrics.EVENTS_DEAD_LETTERED.labels("flaky", "handler_failed")._value.get()
     assert dead_lettered == 1
+    await db.dispose()
+
+
+class Recorder:
+    """Every event it was given, by type and household."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, UUID]] = []
+
+    async def apply(self, conn: AsyncConnection, batch: Sequence[RecordedEvent]) -> None:
+        self.seen += [(r.envelope.event_type, r.event.household_id) for r in batch]  # type: ignore[attr-defined]
+
+
+async def test_a_durable_whose_filter_changed_in_the_code_catches_up_what_it_skipped(
+    nc: NatsClient, tmp_path: Path
+) -> None:
+    """A service that starts reacting to a new event type (intake to PlacementRetracted):
+    the durable of the old filter is replaced, the events it skipped are applied, and
+    what it applied already is not applied again."""
+    db = Database(f"sqlite+aiosqlite:///{tmp_path}/w.db")
+    async with db.engine.begin() as conn:
+        await conn.run_sync(BACKBONE.create_all)
+    projection, hid = Recorder(), uuid4()
+    registered = CONTRACTS.subject("HouseholdRegistered")
+    old = EventConsumer(
+        name="widening", db=db, registry=CONTRACTS, projection=projection, filter_subject=registered
+    )
+    await old.start(nc)
+    js = nc.jetstream()
+    left = HouseholdDeregistered(
+        household_id=hid,
+        reason=DeregistrationReason.moved_on_own,
+        adults=1,
+        minors=0,
+        occurred_at=business_time(date(2025, 6, 1)),
+    )
+    for e in (envelope(hid), envelope(hid, left)):
+        await js.publish(CONTRACTS.subject(e.event_type), e.model_dump_json().encode())
+
+    async def seen(count: int) -> None:
+        while len(projection.seen) < count:  # noqa: ASYNC110
+            await asyncio.sleep(0.05)
+
+    await asyncio.wait_for(seen(1), timeout=20)
+    await asyncio.sleep(0.5)  # the deregistration must not come through the old filter
+    await old.stop()
+    assert projection.seen == [("HouseholdRegistered", hid)]
+
+    new = EventConsumer(
+        name="widening",
+        db=db,
+        registry=CONTRACTS,
+        projection=projection,
+        filter_subject="auszug.intake.*",
+    )
+    await new.start(nc)
+    await asyncio.wait_for(seen(2), timeout=20)
+    await asyncio.wait_for(new.caught_up.wait(), timeout=20)
+    await asyncio.sleep(0.5)
+    await new.stop()
+    assert projection.seen == [("HouseholdRegistered", hid), ("HouseholdDeregistered", hid)]
+    assert (await js.consumer_info(EVENTS_STREAM, "widening")).config.filter_subject == (
+        "auszug.intake.*"
+    )
     await db.dispose()
