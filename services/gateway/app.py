@@ -22,6 +22,7 @@ from services.gateway.routes import (
     household_disclosure,
     households,
     inquiries,
+    oidc_sign_in,
     placement,
     prevention,
     reports,
@@ -79,6 +80,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.include_router(prevention.router)
     app.include_router(reports.router)
     app.include_router(volunteer.router)
+    app.include_router(oidc_sign_in.router)
     pages.install(app)
     app.add_middleware(AccessLogMiddleware, db=db)
     app.add_middleware(SecurityHeadersMiddleware, hsts=settings.secure_cookies)

@@ -50,9 +50,10 @@ def _correlation_id(value: str | None) -> UUID:
 
 
 def caller_of(account: Account, correlation_id: UUID) -> Caller:
-    """A signed-in account as the services see it: known by its UUID, not its login."""
+    """A signed-in account as the services see it: known by its UUID (a user of the
+    OpenID provider by the pseudonym of its `sub`), never by its login."""
     return Caller(
-        user_id=str(account.user_id),
+        user_id=account.service_user_id,
         role=account.role,
         municipality=account.municipality,
         provider=account.provider,

@@ -36,6 +36,12 @@ class GatewaySettings(ServiceSettings):
     # Key of the HMAC that turns a token's `sub` into the user id services see
     # (auth/pseudonyms.py). Changing it gives every OIDC user a new identity: keep it.
     pseudonym_key: str = DEV_PSEUDONYM_KEY
+    # Browser sign-in through the provider (auth/oidc_login.py): authorization code with
+    # PKCE; on when the client id and the redirect address are set too. No secret: a
+    # public client (PKCE alone protects the code).
+    oidc_client_id: str | None = None
+    oidc_client_secret: str | None = None
+    oidc_redirect_url: str | None = None
 
     @property
     def development_identity(self) -> bool:
@@ -48,6 +54,11 @@ class GatewaySettings(ServiceSettings):
         return self.platform.environment == "production"
 
     @property
+    def oidc_browser_sign_in(self) -> bool:
+        """Whether the sign-in page offers "Mit dem Konto der Stadt anmelden"."""
+        return bool(self.oidc_issuer and self.oidc_client_id and self.oidc_redirect_url)
+
+    @property
     def gateway_database(self) -> str:
         return self.database("gateway")
 
@@ -57,6 +68,10 @@ class GatewaySettings(ServiceSettings):
             raise ValueError("AUSZUG_GATEWAY_SECRET_KEY must be set in production")
         if self.oidc_issuer and not self.oidc_audience:
             raise ValueError("AUSZUG_GATEWAY_OIDC_AUDIENCE must be set with the issuer")
+        if self.oidc_client_id and not (self.oidc_issuer and self.oidc_redirect_url):
+            raise ValueError(
+                "AUSZUG_GATEWAY_OIDC_ISSUER and …_OIDC_REDIRECT_URL must be set with the client id"
+            )
         # Only bearer tokens use the key; a password-only installation does not need one.
         dev_key = self.pseudonym_key == DEV_PSEUDONYM_KEY
         if self.platform.environment == "production" and self.oidc_issuer and dev_key:

@@ -12,21 +12,45 @@ __all__ = ["UI_CORE", "UI_INQUIRIES", "UI_OFFERS", "UI_PREVENTION", "UI_VOLUNTEE
 
 Status = int | tuple[int, int, int, int]
 ROLES = ("coordinator", "caseworker", "housing_office", "volunteer", "analyst", "admin")
-HOUSEHOLD_ACTIONS = (
+HOUSEHOLD_FORMS = (
     "wohnfaehigkeit",
     "zusammensetzung",
     "unterkunft",
     "abmeldung",
     "uebergabe",
     "einschraenkung",
-    "einschraenkung/aufheben",
     "loeschung",
-    "doppelfaelle/{other_id}/{decision}",
+    "mitglieder/{member_id}/loeschung",
 )
 
-# The matrix posts no CSRF token: every form post is 403 for everyone (the roles the
-# policy lets through into /ui/haushalte are refused by the token check).
+
+# Each form is posted empty with its CSRF token (test_gateway_permissions.py). The gateway
+# lets only case staff into /ui/haushalte and keeps the admin from every change: 403.
+# The page then asks intake for the household (erased by the API's erasure row before,
+# still there for its provider and the coordination): the other provider's caseworker
+# and the other town hear 404, as for no household at all. For everyone else an empty
+# form is incomplete (422) — on the coordination's forms (hand-over, restriction,
+# erasure) too: intake's 403 answers a complete form, as in the API.
+OWN_PROVIDER = (422, 404, 404, 404)
+MUNICIPALITY = (422, 422, 404, 404)
+
+
+def _staff(coordinator: Status, caseworker: Status) -> dict[str, Status]:
+    return dict.fromkeys(ROLES, 403) | {"coordinator": coordinator, "caseworker": caseworker}
+
+
 UI_CORE: dict[str, dict[str, Status]] = {
-    f"POST /ui/haushalte/{{household_id}}/{action}": dict.fromkeys(ROLES, 403)
-    for action in HOUSEHOLD_ACTIONS
+    **{
+        f"POST /ui/haushalte/{{household_id}}/{form}": _staff(MUNICIPALITY, OWN_PROVIDER)
+        for form in HOUSEHOLD_FORMS
+    },
+    # No fields, so intake decides at once: lifting is the coordination's (403 for the
+    # own caseworker), and a household that is not restricted cannot be lifted (409).
+    "POST /ui/haushalte/{household_id}/einschraenkung/aufheben": _staff(
+        (409, 409, 404, 404), (403, 404, 404, 404)
+    ),
+    # The other household of the pair is unknown (404); deciding is the coordination's.
+    "POST /ui/haushalte/{household_id}/doppelfaelle/{other_id}/{decision}": _staff(
+        404, (403, 404, 404, 404)
+    ),
 }

@@ -2,8 +2,9 @@
 
 Like the inquiries API, /ui/anfragen is for the coordination (policy.py): the gateway lets
 the admin through to read, and intake refuses everyone but the coordination (403). An
-inquiry id in the matrix is unknown: its page answers 404. The matrix posts without the
-CSRF token, so every form post is 403 for everyone.
+inquiry id in the matrix is unknown: its page answers 404. The forms are posted empty
+with the CSRF token: the gateway keeps the admin from every change (403); the coordination
+hears that the inquiry is incomplete (422), or that the one to triage is unknown (404).
 """
 
 from __future__ import annotations
@@ -19,6 +20,6 @@ def _coordination(status: int) -> dict[str, Status]:
 ROWS: dict[str, dict[str, Status]] = {
     "GET /ui/anfragen": _coordination(200),
     "GET /ui/anfragen/{inquiry_id}": _coordination(404),
-    "POST /ui/anfragen": _coordination(403),
-    "POST /ui/anfragen/{inquiry_id}/bearbeitung": _coordination(403),
+    "POST /ui/anfragen": _coordination(422),
+    "POST /ui/anfragen/{inquiry_id}/bearbeitung": _coordination(404),
 }

@@ -3,8 +3,9 @@
 Only coordinator, caseworker and housing office reach /ui/praevention (policy.py); the
 others get 403 from the gateway. A case id in the path is unknown in the matrix's world:
 the case page answers 404. The aftercare list answers the three roles (empty or not).
-The matrix posts no CSRF token, so every form post is 403 for everyone — the roles it
-lets through are refused by the token check.
+The forms are posted empty with the CSRF token: a new case and an aftercare decision
+are incomplete (422) — for the housing office too, whose aftercare decision the service
+refuses only once the form is complete — and every step names an unknown case (404).
 """
 
 from __future__ import annotations
@@ -36,10 +37,12 @@ STEPS = (
 ROWS: dict[str, dict[str, Status]] = {
     "GET /ui/praevention": _row(200),
     "GET /ui/praevention/neu": _row(200),
-    "POST /ui/praevention/neu": _row(403),
+    "POST /ui/praevention/neu": _row(422),
     "GET /ui/praevention/{case_id}": _row(404),
-    **{f"POST /ui/praevention/{{case_id}}/{step}": _row(403) for step in STEPS},
+    **{f"POST /ui/praevention/{{case_id}}/{step}": _row(404) for step in STEPS},
+    # The erasure's form, too: its missing tick is answered on the unknown case's page.
+    "POST /ui/praevention/{case_id}/loeschung": _row(404),
     "GET /ui/praevention/nachbetreuung": _row(200),
-    "POST /ui/praevention/nachbetreuung/{household_id}/annahme": _row(403),
-    "POST /ui/praevention/nachbetreuung/{household_id}/ablehnung": _row(403),
+    "POST /ui/praevention/nachbetreuung/{household_id}/annahme": _row(422),
+    "POST /ui/praevention/nachbetreuung/{household_id}/ablehnung": _row(422),
 }

@@ -2,8 +2,10 @@
 
 Case staff (coordinator, caseworker, admin) reach /ui/ehrenamt, a volunteer only
 /ui/tandems. Every id in the matrix is unknown to the volunteer service, so a page of
-one thing answers 404. Every form post is 403: the matrix posts without the CSRF token
-(and the gateway refuses the admin's and the other roles' posts before that).
+one thing answers 404. The forms are posted empty with the CSRF token: the gateway
+refuses the admin's and the other roles' posts (403); for coordinator and caseworker a
+new thing's form (and ending a tandem, checked before the tandem is looked up) is
+incomplete (422), one about an unknown thing 404; for a volunteer an unknown tandem, 404.
 """
 
 from __future__ import annotations
@@ -29,24 +31,29 @@ _STAFF_ONE_THING = (
     "/ui/ehrenamt/sprechstunden/{office_hour_id}",
     "/ui/ehrenamt/workshops/{workshop_id}",
 )
-_POSTS = (
+_INCOMPLETE = (
     "/ui/ehrenamt/ehrenamtliche/neu",
-    "/ui/ehrenamt/ehrenamtliche/{volunteer_id}/einstieg",
     "/ui/ehrenamt/tandems/neu",
     "/ui/ehrenamt/tandems/{tandem_id}/ende",
     "/ui/ehrenamt/beratungen",
     "/ui/ehrenamt/sprechstunden/neu",
-    "/ui/ehrenamt/sprechstunden/{office_hour_id}/beratungen",
     "/ui/ehrenamt/workshops/neu",
+)
+_UNKNOWN = (
+    "/ui/ehrenamt/ehrenamtliche/{volunteer_id}/einstieg",
+    "/ui/ehrenamt/ehrenamtliche/{volunteer_id}/loeschung",
+    "/ui/ehrenamt/sprechstunden/{office_hour_id}/beratungen",
     "/ui/ehrenamt/workshops/{workshop_id}/teilnahmen",
     "/ui/ehrenamt/workshops/{workshop_id}/bestaetigungen",
-    "/ui/tandems/{tandem_id}/unterstuetzung",
 )
+_MANAGERS = ("coordinator", "caseworker")
 
 ROWS: dict[str, Row] = {
     **{f"GET {path}": _only(STAFF, 200) for path in _STAFF_PAGES},
     **{f"GET {path}": _only(STAFF, 404) for path in _STAFF_ONE_THING},
     "GET /ui/tandems": _only(("volunteer",), 200),
     "GET /ui/tandems/{tandem_id}": _only(("volunteer",), 404),
-    **{f"POST {path}": _only((), 403) for path in _POSTS},
+    **{f"POST {path}": _only(_MANAGERS, 422) for path in _INCOMPLETE},
+    **{f"POST {path}": _only(_MANAGERS, 404) for path in _UNKNOWN},
+    "POST /ui/tandems/{tandem_id}/unterstuetzung": _only(("volunteer",), 404),
 }

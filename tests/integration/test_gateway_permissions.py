@@ -5,7 +5,10 @@ The routes come from the app's own route table, so a new endpoint without a row 
 table fails here. The world it runs in: one household of Caritas in Köln (the variant
 `caritas@koeln` is its own provider and municipality); every other id is unknown.
 Commands are sent with an empty body: a role the gateway keeps out gets 403 before the
-body is looked at, a role it lets through gets 422 (or the service's answer).
+body is looked at, a role it lets through gets 422 (or the service's answer). A form of
+the staff UI is posted as a browser posts it, with the CSRF token in a field and in its
+cookie, so its row states what the page answers the role, not what the CSRF check does;
+an API command brings no cookie (headers identify the caller: no session, no CSRF).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 from pathlib import Path
 
 import httpx
@@ -21,6 +25,7 @@ from fastapi.routing import iter_route_contexts
 from permission_matrix import EXPECTED, PUBLIC, VARIANTS, expected_status
 
 from services.gateway.app import create_app
+from services.gateway.auth.csrf import CSRF_COOKIE, CSRF_FIELD
 from services.gateway.policy import ANALYST_TEMPLATES
 from shared.identity import Role
 from support.nats_server import NatsServer
@@ -28,6 +33,7 @@ from support.system import ServiceProcess, System, household, wait_until
 
 pytestmark = pytest.mark.integration
 UNKNOWN = "00000000-0000-4000-8000-000000000000"
+CSRF_TOKEN = "matrix-csrf-token-" + "x" * 26
 
 
 def route_table() -> list[tuple[str, str]]:
@@ -65,6 +71,8 @@ QUERY = "?period_from=2025-01-01&period_to=2025-12-31&on=2025-12-31&as_known_on=
 
 def url_of(template: str, household_id: str) -> str:
     path = template.replace("{household_id}", household_id).replace("{year}", "2025")
+    # A UI form's decision is a word of the page, not an id: ask for a real one.
+    path = path.replace("{decision}", "verknuepfen")
     path = path.replace("{key}", "households_registered")
     return "/".join(UNKNOWN if p.startswith("{") else p for p in path.split("/")) + QUERY
 
@@ -82,6 +90,28 @@ def identity(role: Role, variant: str) -> dict[str, str]:
 Call = tuple[str, str, Role, str]
 
 
+def client_without_cookies(base_url: str) -> httpx.Client:
+    """A client that keeps no cookie a page sets: each request brings only its own."""
+    jar = CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))
+    return httpx.Client(base_url=base_url, timeout=30, follow_redirects=False, cookies=jar)
+
+
+def send(
+    client: httpx.Client, method: str, template: str, url: str, headers: dict[str, str]
+) -> httpx.Response:
+    """The request a caller's browser (a UI form) or program (the API) makes: a UI form
+    post carries the CSRF token in its field and cookie, a command an empty JSON body."""
+    if method == "GET":
+        return client.request(method, url, headers=headers)
+    if template.startswith("/ui/"):
+        cookie = {"cookie": f"{CSRF_COOKIE}={CSRF_TOKEN}"}
+        form = {CSRF_FIELD: CSRF_TOKEN}
+        return client.request(method, url, headers=headers | cookie, data=form)
+    response = client.request(method, url, headers=headers, json={})
+    assert "cookie" not in response.request.headers, f"{method} {template} sent a cookie"
+    return response
+
+
 def sees_foreign_household(role: Role, variant: str) -> bool:
     """Callers who must never find the Caritas household of Köln in any list."""
     foreign = variant != "caritas@koeln" and (role is Role.caseworker or "koeln" not in variant)
@@ -91,7 +121,7 @@ def sees_foreign_household(role: Role, variant: str) -> bool:
 def observe(system: System, household_id: str) -> tuple[dict[Call, int], list[Call]]:
     """The status of every (method, template, role, variant), reads first; and the reads
     that showed the household to someone who must not see it."""
-    client = httpx.Client(base_url=system.gateway, timeout=30)
+    client = client_without_cookies(system.gateway)
     calls = [
         (method, template, role, variant)
         for method, template in sorted(route_table(), key=lambda r: (r[0] != "GET", r))
@@ -104,16 +134,15 @@ def observe(system: System, household_id: str) -> tuple[dict[Call, int], list[Ca
 
     def call(key: Call) -> int:
         method, template, role, variant = key
-        body: dict[str, str] | None = {} if method in ("POST", "PUT") else None
         url = url_of(template, household_id)
-        response = client.request(method, url, headers=identity(role, variant), json=body)
+        response = send(client, method, template, url, identity(role, variant))
         # 503 decides nothing about access: a service was busy (a PDF report renders for
         # a second on a loaded machine while seven more wait); ask again.
         for _retry in range(10):
             if response.status_code != 503:
                 break
             threading.Event().wait(1)
-            response = client.request(method, url, headers=identity(role, variant), json=body)
+            response = send(client, method, template, url, identity(role, variant))
         # A route with the id in its path may echo it; any other answer must not name it.
         listed = "{household_id}" not in template and household_id in response.text
         if method == "GET" and listed and sees_foreign_household(role, variant):
@@ -152,9 +181,12 @@ def test_analysts_and_other_providers_never_see_a_case(world: tuple[System, str]
             analyst = expected_status(key, Role.analyst, variant)
             # Besides figures an analyst learns only who they are (and is sent on to figures).
             assert analyst >= 300 or template in ANALYST_TEMPLATES | {"/api/session"}, key
+            other = expected_status(key, Role.caseworker, "drk@koeln")
             if "{household_id}" in template and key.startswith("GET"):
-                other = expected_status(key, Role.caseworker, "drk@koeln")
                 assert other in (403, 404), key
+            # A form for another provider's household is never taken.
+            if "{household_id}" in template and key.startswith("POST /ui/"):
+                assert other >= 400, key
         assert all(s < 500 for s in by_role.values() if isinstance(s, int)), key
 
 
@@ -165,15 +197,16 @@ def test_in_production_every_route_but_sign_in_wants_a_session(
     production = ServiceProcess("gateway", system["gateway"].env, tmp_path)
     production.start({"AUSZUG_ENVIRONMENT": "production", "AUSZUG_GATEWAY_SECRET_KEY": "s" * 40})
     try:
-        client = httpx.Client(base_url=production.base_url, timeout=30, follow_redirects=False)
+        client = client_without_cookies(production.base_url)
         headers = identity(Role.coordinator, "caritas@koeln")
         for method, template in route_table():
             if f"{method} {template}" in PUBLIC:
                 continue
-            body: dict[str, str] | None = {} if method in ("POST", "PUT") else None
-            url = url_of(template, household_id)
-            response = client.request(method, url, headers=headers, json=body)
+            # A form with a valid CSRF token too: only the missing session sends it away.
+            response = send(client, method, template, url_of(template, household_id), headers)
             expected = 303 if template.startswith("/ui") else 401
             assert response.status_code == expected, f"{method} {template}"
+            if expected == 303:
+                assert response.headers["location"] == "/ui/anmelden", f"{method} {template}"
     finally:
         production.stop()

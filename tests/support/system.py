@@ -183,7 +183,15 @@ class System:
         return self.http.post(f"{self.gateway}/api/households", json=body, headers=headers)
 
     def figures(self, year: int, **params: str) -> dict[str, int]:
-        response = self.http.get(f"{self.gateway}/api/reports/yearly/{year}", params=params)
+        url = f"{self.gateway}/api/reports/yearly/{year}"
+        response = self.http.get(url, params=params)
+        # 503: reporting did not answer within the gateway's 10 s (a machine busy with
+        # other work, while reporting applies a burst of events); that says nothing about
+        # the figures, so ask again for a while.
+        deadline = time.monotonic() + 60
+        while response.status_code == 503 and time.monotonic() < deadline:
+            time.sleep(1)
+            response = self.http.get(url, params=params)
         response.raise_for_status()
         return {f["key"]: f["value"] for f in response.json()["figures"]}
 

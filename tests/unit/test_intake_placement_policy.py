@@ -92,6 +92,7 @@ async def test_a_placed_household_is_deregistered_because_of_the_placement(
         reason=DeregistrationReason.moved_out_via_placement,
         adults=2,
         minors=1,
+        offer_id=UUID(placed.envelope.payload["offer_id"]),
         occurred_at=business_time(MOVED_ON),
     )
     assert (last.envelope.actor, last.envelope.provider) == (ACTOR, "caritas")

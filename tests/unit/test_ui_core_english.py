@@ -4,20 +4,15 @@ and none of the German labels left over."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from test_ui_household_forms import HOUSEHOLD, PAGE, TOKEN, FakeIntake, as_role
+from test_ui_household_forms import HOUSEHOLD, PAGE, FakeIntake
 
-from services.gateway.adapters import MIGRATIONS
-from services.gateway.app import create_app
-from services.gateway.settings import GatewaySettings
-from shared.identity import Caller
-from shared.migrations import upgrade
 from shared.rpc import ErrorKind, RpcError
+from support.ui_app import TOKEN, as_role, ui_client
 
 BOARD: dict[str, Any] = {
     "municipality": "koeln",
@@ -62,25 +57,15 @@ FIGURES: dict[str, Any] = {
 class FakeServices(FakeIntake):
     """Intake as in the actions' tests, and reporting's caseboard and figures."""
 
-    async def call(self, context: str, name: str, body: Any, caller: Caller) -> Any:
-        if name == "caseboard":
-            return BOARD
-        if name == "figures":
-            return FIGURES
-        return await super().call(context, name, body, caller)
+    def __init__(self) -> None:
+        super().__init__()
+        self.answers |= {"caseboard": BOARD, "figures": FIGURES}
 
 
 @pytest.fixture
-def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[TestClient, FakeIntake]]:
-    monkeypatch.setenv("AUSZUG_VAR_DIR", str(tmp_path))
-    settings = GatewaySettings()
-    upgrade(MIGRATIONS, settings.gateway_database)
-    gateway = create_app(settings)
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[TestClient, FakeIntake]:
     fake = FakeServices()
-    gateway.state.rpc = fake
-    client = TestClient(gateway, follow_redirects=False)
-    client.cookies.set("auszug_csrf", TOKEN)
-    yield client, fake
+    return ui_client(tmp_path, monkeypatch, fake), fake
 
 
 GERMAN_LEFT_OVER = (

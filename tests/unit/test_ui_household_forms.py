@@ -4,26 +4,19 @@ kept, the restriction banner and erased names."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
 from fastapi.testclient import TestClient
-from pydantic import BaseModel
 
-from services.gateway.adapters import MIGRATIONS
-from services.gateway.app import create_app
-from services.gateway.settings import GatewaySettings
-from shared.identity import Caller
-from shared.migrations import upgrade
-from shared.rpc import ErrorKind, RemoteError, RpcError
+from shared.rpc import ErrorKind, RpcError
+from support.ui_app import TOKEN, FakeRpc, as_role, ui_client
 
 HOUSEHOLD = uuid4()
 OTHER = uuid4()
 HEAD, CHILD = uuid4(), uuid4()
-TOKEN = "t" * 32
 
 
 def member(member_id: UUID, role: str, band: str, name: str | None) -> dict[str, Any]:
@@ -89,43 +82,28 @@ def view(**changes: Any) -> dict[str, Any]:
     } | changes
 
 
-class FakeIntake:
+class FakeIntake(FakeRpc):
     """Answers like intake's RPCs (placement's course: none); `refuse` makes one fail."""
 
     def __init__(self) -> None:
-        self.calls: list[tuple[str, Any]] = []
-        self.refuse: dict[str, RpcError] = {}
+        super().__init__(default={"household_id": str(HOUSEHOLD)})
         self.household = view()
 
-    async def call(self, context: str, name: str, body: Any, caller: Caller) -> Any:
-        self.calls.append(
-            (name, body.model_dump(mode="json") if isinstance(body, BaseModel) else body)
-        )
-        if name in self.refuse:
-            raise RemoteError(self.refuse[name])
+    def answer(self, name: str, body: Any) -> Any:
         if name == "household_course":
             return {"household_id": str(HOUSEHOLD), "entries": []}
         if name == "get_household":
             return self.household
-        return {"household_id": str(HOUSEHOLD)}
+        return super().answer(name, body)
 
 
 @pytest.fixture
-def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[TestClient, FakeIntake]]:
-    monkeypatch.setenv("AUSZUG_VAR_DIR", str(tmp_path))
-    settings = GatewaySettings()
-    upgrade(MIGRATIONS, settings.gateway_database)
-    gateway = create_app(settings)
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[TestClient, FakeIntake]:
     fake = FakeIntake()
-    gateway.state.rpc = fake
-    client = TestClient(gateway, follow_redirects=False)
-    client.cookies.set("auszug_csrf", TOKEN)
-    yield client, fake
+    return ui_client(tmp_path, monkeypatch, fake), fake
 
 
-def as_role(role: str) -> dict[str, str]:
-    return {"x-auszug-role": role, "x-auszug-provider": "caritas", "x-auszug-user": f"{role}-1"}
-
+__all__ = ["HOUSEHOLD", "PAGE", "TOKEN", "FakeIntake", "as_role"]  # for the English tests
 
 PAGE = f"/ui/haushalte/{HOUSEHOLD}"
 

@@ -5,7 +5,6 @@ label left over."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
@@ -13,13 +12,8 @@ from uuid import UUID, uuid4
 import pytest
 from fastapi.testclient import TestClient
 
-from services.gateway.adapters import MIGRATIONS
-from services.gateway.app import create_app
-from services.gateway.settings import GatewaySettings
-from shared.identity import Caller
-from shared.migrations import upgrade
+from support.ui_app import TOKEN, FakeRpc, ui_client, visible
 
-TOKEN = "t" * 32
 INQUIRY, HOUSEHOLD = uuid4(), uuid4()
 COORDINATOR = {"x-auszug-role": "coordinator", "x-auszug-user": "kora"}
 SUMMARY: dict[str, Any] = {
@@ -54,38 +48,17 @@ GERMAN = re.compile(
 )
 
 
-class FakeIntake:
-    async def call(self, context: str, name: str, body: Any, caller: Caller) -> Any:
-        if name == "list_inquiries":
-            return {
-                "items": [
-                    SUMMARY,
-                    {
-                        **SUMMARY,
-                        "inquiry_id": str(uuid4()),
-                        "last_outcome": None,
-                        "first_triaged_at": None,
-                    },
-                ]
-            }
-        assert name == "get_inquiry" and UUID(str(body.inquiry_id)) == INQUIRY
-        return VIEW
+def the_inquiry(body: Any) -> dict[str, Any]:
+    assert UUID(str(body.inquiry_id)) == INQUIRY
+    return VIEW
 
 
 @pytest.fixture
-def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
-    monkeypatch.setenv("AUSZUG_VAR_DIR", str(tmp_path))
-    settings = GatewaySettings()
-    upgrade(MIGRATIONS, settings.gateway_database)
-    gateway = create_app(settings)
-    gateway.state.rpc = FakeIntake()
-    client = TestClient(gateway, follow_redirects=False)
-    client.cookies.set("auszug_csrf", TOKEN)
-    yield client
-
-
-def visible(html: str) -> str:
-    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TestClient:
+    other = {**SUMMARY, "inquiry_id": str(uuid4()), "last_outcome": None}
+    listed = {"items": [SUMMARY, {**other, "first_triaged_at": None}]}
+    fake = FakeRpc({"list_inquiries": listed, "get_inquiry": the_inquiry})
+    return ui_client(tmp_path, monkeypatch, fake)
 
 
 def test_the_inbox_speaks_english(client: TestClient) -> None:

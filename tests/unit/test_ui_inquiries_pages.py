@@ -4,23 +4,16 @@ errors beside their field with the typed values kept, and a case linking its hou
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
 from fastapi.testclient import TestClient
-from pydantic import BaseModel
 
-from services.gateway.adapters import MIGRATIONS
-from services.gateway.app import create_app
-from services.gateway.settings import GatewaySettings
-from shared.identity import Caller
-from shared.migrations import upgrade
-from shared.rpc import ErrorKind, RemoteError, RpcError
+from shared.rpc import ErrorKind, RpcError
+from support.ui_app import TOKEN, FakeRpc, ui_client
 
-TOKEN = "t" * 32
 OPEN, DONE, HOUSEHOLD = uuid4(), uuid4(), uuid4()
 COORDINATOR = {"x-auszug-role": "coordinator", "x-auszug-user": "kora"}
 
@@ -59,39 +52,25 @@ CASE_TRIAGE = {
 }
 
 
-class FakeIntake:
+def the_inquiry(body: Any) -> dict[str, Any]:
+    inquiry_id = UUID(str(body.inquiry_id))
+    return view(inquiry_id, [CASE_TRIAGE] if inquiry_id == DONE else [])
+
+
+class FakeIntake(FakeRpc):
     """Answers like intake's inquiry RPCs; `refuse` makes the named one fail."""
 
     def __init__(self) -> None:
-        self.calls: list[tuple[str, Any]] = []
-        self.refuse: dict[str, RpcError] = {}
-
-    async def call(self, context: str, name: str, body: Any, caller: Caller) -> Any:
-        self.calls.append(
-            (name, body.model_dump(mode="json") if isinstance(body, BaseModel) else body)
-        )
-        if name in self.refuse:
-            raise RemoteError(self.refuse[name])
-        if name == "list_inquiries":
-            # The service lists by receipt; the page puts the open one first.
-            return {"items": [summary(DONE, "answered"), summary(OPEN, None)]}
-        if name == "get_inquiry":
-            inquiry_id = UUID(str(body.inquiry_id))
-            return view(inquiry_id, [CASE_TRIAGE] if inquiry_id == DONE else [])
-        return {"inquiry_id": str(OPEN)}
+        # The service lists by receipt; the page puts the open one first.
+        listed = {"items": [summary(DONE, "answered"), summary(OPEN, None)]}
+        answers = {"list_inquiries": listed, "get_inquiry": the_inquiry}
+        super().__init__(answers, default={"inquiry_id": str(OPEN)})
 
 
 @pytest.fixture
-def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[TestClient, FakeIntake]]:
-    monkeypatch.setenv("AUSZUG_VAR_DIR", str(tmp_path))
-    settings = GatewaySettings()
-    upgrade(MIGRATIONS, settings.gateway_database)
-    gateway = create_app(settings)
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[TestClient, FakeIntake]:
     fake = FakeIntake()
-    gateway.state.rpc = fake
-    client = TestClient(gateway, follow_redirects=False)
-    client.cookies.set("auszug_csrf", TOKEN)
-    yield client, fake
+    return ui_client(tmp_path, monkeypatch, fake), fake
 
 
 def test_the_inbox_shows_open_inquiries_first_with_their_first_answer(

@@ -3,26 +3,19 @@ remembered in a cookie), by the cookie, or by the browser's Accept-Language."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from services.gateway.adapters import MIGRATIONS
-from services.gateway.app import create_app
-from services.gateway.settings import GatewaySettings
 from services.gateway.ui import i18n
-from shared.migrations import upgrade
+from support.ui_app import FakeRpc, ui_client
 
 
 @pytest.fixture
-def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
-    monkeypatch.setenv("AUSZUG_VAR_DIR", str(tmp_path))
-    settings = GatewaySettings()
-    upgrade(MIGRATIONS, settings.gateway_database)
-    yield TestClient(create_app(settings), follow_redirects=False)
+def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TestClient:
+    return ui_client(tmp_path, monkeypatch, FakeRpc())
 
 
 def test_german_is_the_default(client: TestClient) -> None:

@@ -15,11 +15,11 @@ from services.gateway.ui.offers_forms import (
     OFFER_FLAGS,
     decimal_text,
     district_code,
-    errors_by_field,
-    form_values,
     landlord_body,
     offer_body,
 )
+from services.gateway.ui.submit import by_field as errors_by_field
+from services.gateway.ui.submit import form_values
 from shared.contracts import placement as c
 from shared.validation import FieldError, field_errors
 

@@ -5,7 +5,6 @@ common messages are English, and no German label is left in the page's content."
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from uuid import uuid4
@@ -13,11 +12,7 @@ from uuid import uuid4
 import pytest
 from fastapi.testclient import TestClient
 
-from services.gateway.adapters import MIGRATIONS
-from services.gateway.app import create_app
-from services.gateway.settings import GatewaySettings
-from shared.identity import Caller
-from shared.migrations import upgrade
+from support.ui_app import FakeRpc, ui_client
 
 LANDLORD, OFFER, HOUSEHOLD = uuid4(), uuid4(), uuid4()
 OFFER_VIEW: dict[str, Any] = {
@@ -79,32 +74,25 @@ GERMAN = (
 )  # fmt: skip
 
 
-class FakePlacement:
-    async def call(self, context: str, name: str, body: Any, caller: Caller) -> Any:
-        return {
-            "get_offer": OFFER_VIEW,
-            "offer_matches": {"offer_id": str(OFFER), "matches": [MATCH]},
-            "get_landlord": {
-                "landlord_id": str(LANDLORD),
-                "kind": "municipal_housing_company",
-                "name": "GAG",
-                "contact_person": None,
-                "cooperation_agreement": True,
-                "cooperation_agreed_on": "2018-01-01",
-                "registered_on": "2018-01-01",
-            },
-            "get_rules": RULES,
-        }[name]
+ANSWERS: dict[str, Any] = {
+    "get_offer": OFFER_VIEW,
+    "offer_matches": {"offer_id": str(OFFER), "matches": [MATCH]},
+    "get_landlord": {
+        "landlord_id": str(LANDLORD),
+        "kind": "municipal_housing_company",
+        "name": "GAG",
+        "contact_person": None,
+        "cooperation_agreement": True,
+        "cooperation_agreed_on": "2018-01-01",
+        "registered_on": "2018-01-01",
+    },
+    "get_rules": RULES,
+}
 
 
 @pytest.fixture
-def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
-    monkeypatch.setenv("AUSZUG_VAR_DIR", str(tmp_path))
-    settings = GatewaySettings()
-    upgrade(MIGRATIONS, settings.gateway_database)
-    gateway = create_app(settings)
-    gateway.state.rpc = FakePlacement()
-    yield TestClient(gateway, follow_redirects=False)
+def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TestClient:
+    return ui_client(tmp_path, monkeypatch, FakeRpc(ANSWERS))
 
 
 def content(html: str) -> str:

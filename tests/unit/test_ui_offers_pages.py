@@ -5,23 +5,16 @@ coordination's form."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from uuid import uuid4
 
 import pytest
 from fastapi.testclient import TestClient
-from pydantic import BaseModel
 
-from services.gateway.adapters import MIGRATIONS
-from services.gateway.app import create_app
-from services.gateway.settings import GatewaySettings
-from shared.identity import Caller
-from shared.migrations import upgrade
-from shared.rpc import ErrorKind, RemoteError, RpcError
+from shared.rpc import ErrorKind, RpcError
+from support.ui_app import TOKEN, FakeRpc, as_role, ui_client
 
-TOKEN = "t" * 32
 LANDLORD, OTHER, OFFER, HOUSEHOLD = uuid4(), uuid4(), uuid4(), uuid4()
 LANDLORD_VIEW: dict[str, Any] = {
     "landlord_id": str(LANDLORD),
@@ -76,21 +69,12 @@ STALLED: dict[str, Any] = {
 }
 
 
-class FakePlacement:
+class FakePlacement(FakeRpc):
     """Answers like placement's RPCs; `refuse` makes the named one fail."""
 
     def __init__(self) -> None:
-        self.calls: list[tuple[str, Any]] = []
-        self.refuse: dict[str, RpcError] = {}
-
-    async def call(self, context: str, name: str, body: Any, caller: Caller) -> Any:
-        self.calls.append(
-            (name, body.model_dump(mode="json") if isinstance(body, BaseModel) else body)
-        )
-        if name in self.refuse:
-            raise RemoteError(self.refuse[name])
         other = {**LANDLORD_VIEW, "landlord_id": str(OTHER), "name": "GAG"}
-        return {
+        answers = {
             "list_landlords": {"landlords": [LANDLORD_VIEW, other]},
             "get_landlord": LANDLORD_VIEW,
             "list_offers": {
@@ -107,24 +91,14 @@ class FakePlacement:
             "get_rules": RULES,
             "replace_rules": RULES,
             "stalled_cases": STALLED,
-        }.get(name, {"landlord_id": str(LANDLORD)})
+        }
+        super().__init__(answers, default={"landlord_id": str(LANDLORD)})
 
 
 @pytest.fixture
-def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[TestClient, Any]]:
-    monkeypatch.setenv("AUSZUG_VAR_DIR", str(tmp_path))
-    settings = GatewaySettings()
-    upgrade(MIGRATIONS, settings.gateway_database)
-    gateway = create_app(settings)
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[TestClient, Any]:
     fake = FakePlacement()
-    gateway.state.rpc = fake
-    client = TestClient(gateway, follow_redirects=False)
-    client.cookies.set("auszug_csrf", TOKEN)
-    yield client, fake
-
-
-def as_role(role: str) -> dict[str, str]:
-    return {"x-auszug-role": role, "x-auszug-provider": "caritas", "x-auszug-user": f"{role}-1"}
+    return ui_client(tmp_path, monkeypatch, fake), fake
 
 
 def test_the_landlord_list_links_each_landlord(app: tuple[TestClient, Any]) -> None:

@@ -10,9 +10,10 @@ from uuid import uuid4
 
 import pytest
 from fastapi.testclient import TestClient
-from test_ui_prevention_render import CASE, TOKEN, VIEW, as_role, gateway
+from test_ui_prevention_render import CASE, VIEW, as_role, gateway
 
 from shared.rpc import ErrorKind, RpcError
+from support.ui_app import TOKEN
 
 MEDIATION = {
     "mediation_id": str(uuid4()),

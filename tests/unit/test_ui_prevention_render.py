@@ -10,17 +10,12 @@ from uuid import UUID, uuid4
 
 import pytest
 from fastapi.testclient import TestClient
-from pydantic import BaseModel
 
-from services.gateway.adapters import MIGRATIONS
-from services.gateway.app import create_app
-from services.gateway.settings import GatewaySettings
-from shared.identity import Caller
-from shared.migrations import upgrade
-from shared.rpc import ErrorKind, RemoteError, RpcError
+from shared.rpc import ErrorKind, RpcError
+from support import ui_app
+from support.ui_app import TOKEN, FakeRpc, ui_client
 
 CASE = uuid4()
-TOKEN = "t" * 32
 SUMMARY: dict[str, Any] = {
     "case_id": str(CASE),
     "provider": "skm",
@@ -63,41 +58,24 @@ VIEW: dict[str, Any] = {
 }
 
 
-class FakePrevention:
+class FakePrevention(FakeRpc):
     """Answers like prevention's RPCs; `refuse` makes the named one fail."""
 
     def __init__(self) -> None:
-        self.calls: list[tuple[str, Any]] = []
-        self.refuse: dict[str, RpcError] = {}
-        self.answers: dict[str, Any] = {}
-
-    async def call(self, context: str, name: str, body: Any, caller: Caller) -> Any:
-        self.calls.append((name, body.model_dump() if isinstance(body, BaseModel) else body))
-        if name in self.refuse:
-            raise RemoteError(self.refuse[name])
-        if name in self.answers:
-            return self.answers[name]
         overdue: dict[str, Any] = {"case_id": str(CASE), "provider": "skm", "days_overdue": 9}
         overdue |= {"next_visit_due": "2026-02-01", "last_visit_on": None, "ends_on": "2026-07-10"}
-        return {
+        answers = {
             "list_cases": {"cases": [SUMMARY]},
             "overdue_visits": {"as_of": "2026-02-10", "visits": [overdue]},
             "get_case": VIEW,
-        }.get(name, {"case_id": str(CASE), "version": 4})
+        }
+        super().__init__(answers, default={"case_id": str(CASE), "version": 4})
 
 
 def gateway(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[TestClient, Any]:
     """The real gateway app with prevention faked, and a client holding the CSRF cookie."""
-    monkeypatch.setenv("AUSZUG_VAR_DIR", str(tmp_path))
-    settings = GatewaySettings()
-    # No lifespan here (it would connect to NATS): the access log's table comes from here.
-    upgrade(MIGRATIONS, settings.gateway_database)
-    app = create_app(settings)
     fake = FakePrevention()
-    app.state.rpc = fake
-    client = TestClient(app, follow_redirects=False)
-    client.cookies.set("auszug_csrf", TOKEN)
-    return client, fake
+    return ui_client(tmp_path, monkeypatch, fake), fake
 
 
 @pytest.fixture
@@ -106,7 +84,7 @@ def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[TestClient, An
 
 
 def as_role(role: str) -> dict[str, str]:
-    return {"x-auszug-role": role, "x-auszug-provider": "skm", "x-auszug-user": f"{role}-1"}
+    return ui_app.as_role(role, "skm")
 
 
 def test_the_list_marks_overdue_visits_in_words(app: tuple[TestClient, Any]) -> None:
@@ -123,7 +101,9 @@ def test_each_role_is_offered_only_its_own_steps(app: tuple[TestClient, Any]) ->
     coordinator = client.get(f"/ui/praevention/{CASE}", headers=as_role("coordinator")).text
     assert f"{CASE}/hausbesuche" in worker and f"{CASE}/verlaengerung" not in worker
     assert f"{CASE}/verlaengerung" in office and f"{CASE}/hausbesuche" not in office
-    assert "/ui/praevention/" + str(CASE) + "/" not in coordinator
+    # The coordination takes no step of the help; it only erases (issue 8).
+    posts = {part.split('"')[0] for part in coordinator.split(f"/ui/praevention/{CASE}/")[1:]}
+    assert posts == {"loeschung"} and f"{CASE}/loeschung" not in worker + office
     assert "überfällig" in worker and "Familie Demir" in worker and "Keupstraße 9" in worker
 
 

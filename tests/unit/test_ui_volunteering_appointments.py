@@ -4,23 +4,16 @@ refused beside its field with every value kept, confirmed after storing."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from uuid import uuid4
 
 import pytest
 from fastapi.testclient import TestClient
-from pydantic import BaseModel
 
-from services.gateway.adapters import MIGRATIONS
-from services.gateway.app import create_app
-from services.gateway.settings import GatewaySettings
-from shared.identity import Caller
-from shared.migrations import upgrade
-from shared.rpc import ErrorKind, RemoteError, RpcError
+from shared.rpc import ErrorKind, RpcError
+from support.ui_app import TOKEN, FakeRpc, ui_client
 
-TOKEN = "t" * 32
 TANDEM, VOLUNTEER, HOUSEHOLD = uuid4(), uuid4(), uuid4()
 CARITAS = {"x-auszug-role": "caseworker", "x-auszug-provider": "caritas", "x-auszug-user": "ute"}
 VOLUNTEER_VIEW: dict[str, Any] = {
@@ -52,35 +45,26 @@ TANDEM_VIEW: dict[str, Any] = {
 }
 
 
-class FakeVolunteer:
+class FakeVolunteer(FakeRpc):
     """Answers like the volunteer service; `refuse` makes the named call fail."""
 
     def __init__(self) -> None:
-        self.calls: list[tuple[str, Any]] = []
-        self.refuse: dict[str, RpcError] = {}
-
-    async def call(self, context: str, name: str, body: Any, caller: Caller) -> Any:
-        sent = body.model_dump(mode="json") if isinstance(body, BaseModel) else body
-        self.calls.append((name, sent))
-        if name in self.refuse:
-            raise RemoteError(self.refuse[name])
-        return {
+        answers = {
             "list_volunteers": {"volunteers": [VOLUNTEER_VIEW]},
             "list_tandems": {"tandems": [TANDEM_VIEW]},
-        }.get(name, {"consultation_id": str(uuid4())})
+        }
+        super().__init__(answers)
+
+    def answer(self, name: str, body: Any) -> Any:
+        if name in self.answers:
+            return super().answer(name, body)
+        return {"consultation_id": str(uuid4())}
 
 
 @pytest.fixture
-def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[TestClient, Any]]:
-    monkeypatch.setenv("AUSZUG_VAR_DIR", str(tmp_path))
-    settings = GatewaySettings()
-    upgrade(MIGRATIONS, settings.gateway_database)
-    gateway = create_app(settings)
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[TestClient, Any]:
     fake = FakeVolunteer()
-    gateway.state.rpc = fake
-    client = TestClient(gateway, follow_redirects=False)
-    client.cookies.set("auszug_csrf", TOKEN)
-    yield client, fake
+    return ui_client(tmp_path, monkeypatch, fake), fake
 
 
 FORM = {

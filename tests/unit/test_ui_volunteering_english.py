@@ -5,7 +5,6 @@ no German label left over."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from uuid import uuid4
@@ -13,11 +12,7 @@ from uuid import uuid4
 import pytest
 from fastapi.testclient import TestClient
 
-from services.gateway.adapters import MIGRATIONS
-from services.gateway.app import create_app
-from services.gateway.settings import GatewaySettings
-from shared.identity import Caller
-from shared.migrations import upgrade
+from support.ui_app import FakeRpc, ui_client, visible
 
 OFFICE_HOUR, TANDEM, VOLUNTEER, HOUSEHOLD = uuid4(), uuid4(), uuid4(), uuid4()
 CARITAS = {"x-auszug-role": "caseworker", "x-auszug-provider": "caritas", "x-auszug-user": "ute"}
@@ -73,25 +68,9 @@ GERMAN = re.compile(
 )
 
 
-class FakeVolunteer:
-    async def call(self, context: str, name: str, body: Any, caller: Caller) -> Any:
-        return ANSWERS[name]
-
-
 @pytest.fixture
-def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
-    monkeypatch.setenv("AUSZUG_VAR_DIR", str(tmp_path))
-    settings = GatewaySettings()
-    upgrade(MIGRATIONS, settings.gateway_database)
-    gateway = create_app(settings)
-    gateway.state.rpc = FakeVolunteer()
-    yield TestClient(gateway, follow_redirects=False)
-
-
-def visible(html: str) -> str:
-    """The page's text as a reader sees it (tags, scripts and the language switch dropped)."""
-    text = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    return " ".join(re.sub(r"<[^>]+>", " ", text).split())
+def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TestClient:
+    return ui_client(tmp_path, monkeypatch, FakeRpc(ANSWERS))
 
 
 def test_the_overview_speaks_english(client: TestClient) -> None:

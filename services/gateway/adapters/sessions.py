@@ -16,7 +16,21 @@ from uuid import UUID
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.gateway.adapters.tables import sessions
+from services.gateway.adapters.tables import metadata, sessions
+
+# The ID token of a session begun at the OpenID provider: signing out hands it back as
+# `id_token_hint`, so the provider ends its own session without asking again.
+oidc_sessions = sa.Table(
+    "oidc_sessions",
+    metadata,
+    sa.Column(
+        "token_hash",
+        sa.String(64),
+        sa.ForeignKey("sessions.token_hash", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("id_token", sa.Text, nullable=False),
+)
 
 
 class SessionTokens:
@@ -46,6 +60,17 @@ async def open_session(
     )
 
 
+async def keep_id_token(conn: AsyncConnection, token_hash: str, id_token: str) -> None:
+    await conn.execute(oidc_sessions.insert().values(token_hash=token_hash, id_token=id_token))
+
+
+async def id_token_of(conn: AsyncConnection, token_hash: str) -> str | None:
+    """The ID token of a session begun at the OpenID provider, else None."""
+    query = sa.select(oidc_sessions.c.id_token).where(oidc_sessions.c.token_hash == token_hash)
+    found = (await conn.execute(query)).scalar_one_or_none()
+    return str(found) if found is not None else None
+
+
 @dataclass(frozen=True)
 class SessionRow:
     user_id: UUID
@@ -70,6 +95,8 @@ async def touch_session(conn: AsyncConnection, token_hash: str, now: datetime) -
 
 
 async def close_session(conn: AsyncConnection, token_hash: str) -> None:
+    # SQLite does not cascade unless asked to; delete the dependent row first.
+    await conn.execute(oidc_sessions.delete().where(oidc_sessions.c.token_hash == token_hash))
     await conn.execute(sessions.delete().where(sessions.c.token_hash == token_hash))
 
 

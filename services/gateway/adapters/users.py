@@ -6,7 +6,7 @@ that belong to those ids stay here, for the gateway's own displays and lookups.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from uuid import UUID
 
@@ -27,6 +27,15 @@ oidc_logins = sa.Table(
     sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
 )
 
+# A users row made for someone who signs in through the OpenID provider in the browser
+# (sessions need one); `oidc_user_id` is the pseudonym the services know them by.
+oidc_accounts = sa.Table(
+    "oidc_accounts",
+    metadata,
+    sa.Column("user_id", sa.Uuid, sa.ForeignKey("users.user_id"), primary_key=True),
+    sa.Column("oidc_user_id", sa.String(120), nullable=False, unique=True),
+)
+
 
 @dataclass(frozen=True)
 class Account:
@@ -40,19 +49,35 @@ class Account:
     provider: str | None
     display_name: str | None
     active: bool = True
+    # Set for users of the OpenID provider: no password, and known to the services by it.
+    oidc_user_id: str | None = None
+
+    @property
+    def service_user_id(self) -> str:
+        """The pseudonymous id services (and events) know this person by."""
+        return self.oidc_user_id or str(self.user_id)
 
 
 def _account(row: sa.Row[tuple[object, ...]]) -> Account:
     m = row._mapping
+    oidc_user_id = m.get("oidc_user_id")
     return Account(
         user_id=m["user_id"],
-        login=m["login"],
+        # An OIDC user's row is keyed by its pseudonym; the provider's login is shown.
+        login=(m["display_name"] or m["login"]) if oidc_user_id else m["login"],
         password_hash=m["password_hash"],
         role=Role(m["role"]),
         municipality=m["municipality"],
         provider=m["provider"],
         display_name=m["display_name"],
         active=bool(m["active"]),
+        oidc_user_id=oidc_user_id,
+    )
+
+
+def _accounts() -> sa.Select[tuple[object, ...]]:
+    return sa.select(users, oidc_accounts.c.oidc_user_id).select_from(
+        users.outerjoin(oidc_accounts, oidc_accounts.c.user_id == users.c.user_id)
     )
 
 
@@ -73,12 +98,12 @@ async def add_user(conn: AsyncConnection, account: Account, at: datetime) -> Non
 
 
 async def find_by_login(conn: AsyncConnection, login: str) -> Account | None:
-    row = (await conn.execute(sa.select(users).where(users.c.login == login))).first()
+    row = (await conn.execute(_accounts().where(users.c.login == login))).first()
     return _account(row) if row else None
 
 
 async def find_by_id(conn: AsyncConnection, user_id: UUID) -> Account | None:
-    row = (await conn.execute(sa.select(users).where(users.c.user_id == user_id))).first()
+    row = (await conn.execute(_accounts().where(users.c.user_id == user_id))).first()
     return _account(row) if row else None
 
 
@@ -118,7 +143,7 @@ async def user_id_for_login(conn: AsyncConnection, municipality: str, login: str
     login = login.strip().lower()
     account = await find_by_login(conn, login)
     if account is not None and account.active and account.municipality == municipality:
-        return str(account.user_id)
+        return account.service_user_id
     row = (
         await conn.execute(
             sa.select(oidc_logins.c.user_id).where(
@@ -153,3 +178,29 @@ async def logins_of(conn: AsyncConnection, user_ids: set[str]) -> dict[str, str]
         )
         found.update({row.user_id: row.login for row in rows})
     return found
+
+
+async def upsert_oidc_account(conn: AsyncConnection, account: Account, at: datetime) -> Account:
+    """The users row of an OIDC user: made on first sign-in, role and scope refreshed from
+    the token every time; a row an admin deactivated stays deactivated."""
+    assert account.oidc_user_id is not None
+    found = (
+        await conn.execute(_accounts().where(oidc_accounts.c.oidc_user_id == account.oidc_user_id))
+    ).first()
+    values = {
+        "role": account.role.value,
+        "municipality": account.municipality,
+        "provider": account.provider,
+        "display_name": account.display_name,
+    }
+    if found is None:
+        await add_user(conn, account, at)
+        await conn.execute(
+            oidc_accounts.insert().values(
+                user_id=account.user_id, oidc_user_id=account.oidc_user_id
+            )
+        )
+        return account
+    existing = _account(found)
+    await conn.execute(users.update().where(users.c.user_id == existing.user_id).values(**values))
+    return replace(account, user_id=existing.user_id, active=existing.active)

@@ -82,6 +82,7 @@ EVENTS = {
     "AccommodationChanged": "Unterbringung geändert",
     "HouseholdHandedOver": "An einen anderen Träger übergeben",
     "HouseholdDeregistered": "Abgemeldet",
+    "HouseholdDeregistrationRevoked": "Abmeldung zurückgenommen (Vermittlung zurückgenommen)",
     "HousingReadinessAssessed": "Wohnfähigkeit eingeschätzt",
     "PossibleDuplicateFlagged": "Mögliche Doppelerfassung erkannt",
     "HouseholdsLinkedAsDuplicate": "Als Doppelerfassung zusammengeführt",
@@ -109,4 +110,7 @@ VALUES = {
     "residence_outlook": RESIDENCE_OUTLOOK,
 }
 # Deregistration reasons are the one `reason` of intake's history with a German list.
-REASONS = {"HouseholdDeregistered": {"reason": labels.DEREGISTRATION}}
+REASONS = {
+    "HouseholdDeregistered": {"reason": labels.DEREGISTRATION},
+    "HouseholdDeregistrationRevoked": {"reason": labels.DEREGISTRATION},
+}

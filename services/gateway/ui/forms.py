@@ -7,10 +7,10 @@ into the form when it has to be corrected.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from services.gateway.ui import submit
 from shared.validation import FieldError
 
 MEMBER_ROWS = 6
@@ -31,7 +31,7 @@ def form_values(submitted: Mapping[str, str]) -> dict[str, str]:
     names = [*TOP_FIELDS]
     for i in range(MEMBER_ROWS):
         names += [f"members.{i}.{f}" for f in MEMBER_FIELDS]
-    return defaultdict(str, {n: str(submitted.get(n, "")).strip() for n in names})
+    return submit.form_values(submitted, names)
 
 
 def registration_body(values: Mapping[str, str]) -> tuple[dict[str, Any], list[int]]:
@@ -65,13 +65,4 @@ def registration_body(values: Mapping[str, str]) -> tuple[dict[str, Any], list[i
 
 def errors_by_field(errors: Iterable[FieldError], rows: list[int]) -> dict[str, str]:
     """The first message for each form field, member errors on the row they came from."""
-    result: dict[str, str] = {}
-    for error in errors:
-        parts = error.field.split(".")
-        if parts[0] == "members" and len(parts) >= 3 and parts[1].isdigit():
-            index = int(parts[1])
-            parts[1] = str(rows[index] if index < len(rows) else index)
-        # `members.0` (a whole row) and `members` (e.g. "exactly one head") land on the list.
-        field = "members" if parts[0] == "members" and len(parts) < 3 else ".".join(parts)
-        result.setdefault(field, error.message)
-    return result
+    return submit.by_field(errors, rows=("members", rows))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from services.gateway.ui import labels
+from services.gateway.ui.erasure import CONFIRMED
 from services.gateway.ui.i18n import N_
 from services.gateway.ui.prevention_forms import Field
 from shared.contracts import intake as c
@@ -29,7 +30,6 @@ JOINING_LABELS = (
      N_("Zweite neue Person: Geburtsdatum")),
 )  # fmt: skip
 JOINING_ROWS = len(JOINING_LABELS)
-CONFIRMATION = N_("Ich habe geprüft, dass keine Aufbewahrungspflicht entgegensteht")
 Fields = Callable[[c.HouseholdView], tuple[Field, ...]]
 
 
@@ -123,7 +123,7 @@ def _restriction(_household: c.HouseholdView) -> tuple[Field, ...]:
 
 
 def _erasure(_household: c.HouseholdView) -> tuple[Field, ...]:
-    return (Field("confirmed", N_("Bestätigung"), "codes", {"yes": CONFIRMATION}),)
+    return (CONFIRMED,)
 
 
 @dataclass(frozen=True)

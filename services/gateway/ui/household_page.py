@@ -13,7 +13,8 @@ from fastapi.responses import HTMLResponse
 
 from services.gateway.adapters.access_log import accesses_of
 from services.gateway.ui import prevention_forms as forms
-from services.gateway.ui.household_actions import offered
+from services.gateway.ui.erasure import CONFIRMATION
+from services.gateway.ui.household_actions import offered, untouched
 from services.gateway.ui.i18n import gettext
 from services.gateway.ui.templating import render
 from services.gateway.ui.timeline import next_steps, placement_timeline, timeline
@@ -24,6 +25,8 @@ from shared.identity import Caller, Role
 from shared.rpc import ErrorKind, RemoteError, RpcClient
 
 OTHER_FORMS = ("doppelfaelle", "aufheben")
+# A person's erasure form is "mitglied-<member_id>" (household_member_erasure.py).
+MEMBER_FORM = "mitglied-"
 
 
 def in_language(fields: Sequence[forms.Field]) -> tuple[forms.Field, ...]:
@@ -76,7 +79,12 @@ async def household_page(
         "actions": actions,
         "values": values,
         # A refusal shows at its form; one whose form is not on the page, at the top.
-        "active": active if active in values or active in OTHER_FORMS else None,
+        "active": active if active in values or _other_form(active) else None,
+        # The coordination erases one person at a time, as long as the household's data
+        # are neither restricted nor erased as a whole.
+        "member_erasure": caller.role is Role.coordinator and untouched(household),
+        "member_typed": typed if (active or "").startswith(MEMBER_FORM) and typed else {},
+        "confirmation": CONFIRMATION,
         # The messages are German (pydantic's, intake's, the form's): shown translated.
         "errors": {name: gettext(message) for name, message in (errors or {}).items()},
         "general": general,
@@ -84,6 +92,10 @@ async def household_page(
         "erased_word": ERASED,
     }
     return render(request, "haushalt.html", context, status_code=status_code)
+
+
+def _other_form(active: str | None) -> bool:
+    return active in OTHER_FORMS or (active or "").startswith(MEMBER_FORM)
 
 
 async def _placement_course(

@@ -15,8 +15,8 @@ from services.gateway.ui import prevention_forms as forms
 from services.gateway.ui.household_actions import ACTIONS, Action
 from services.gateway.ui.household_page import household_page
 from services.gateway.ui.household_submit import call, send
-from services.gateway.ui.prevention_submit import Refused
 from services.gateway.ui.security import checked_form
+from services.gateway.ui.submit import Refusal
 from shared.contracts.intake import DuplicateDecision, GetHousehold, HouseholdView, LiftRestriction
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
@@ -43,7 +43,7 @@ def _handler(action: Action) -> Handler:
         fields = action.fields(HouseholdView.model_validate(result))
         values = forms.form_values(fields, submitted)
         outcome = await send(rpc, caller, action, fields, values, household_id)
-        if isinstance(outcome, Refused):
+        if isinstance(outcome, Refusal):
             return await household_page(
                 request,
                 caller,
@@ -79,7 +79,7 @@ async def lift_restriction(
     await checked_form(request)
     command = LiftRestriction(household_id=household_id)
     outcome = await call(rpc, caller, "lift_household_restriction", command)
-    if isinstance(outcome, Refused):
+    if isinstance(outcome, Refusal):
         return await household_page(
             request,
             caller,
@@ -110,7 +110,7 @@ async def decide_duplicate(
         return RedirectResponse(f"/ui/haushalte/{household_id}", status_code=303)
     command = DuplicateDecision(household_id=household_id, other_household_id=other_id)
     outcome = await call(rpc, caller, name, command)
-    if isinstance(outcome, Refused):
+    if isinstance(outcome, Refusal):
         return await household_page(
             request,
             caller,

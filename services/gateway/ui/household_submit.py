@@ -7,25 +7,22 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from uuid import UUID
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from services.gateway.ui import prevention_forms as forms
+from services.gateway.ui import submit as ui
+from services.gateway.ui.erasure import unconfirmed
 from services.gateway.ui.household_actions import JOINING_ROWS, Action
 from services.gateway.ui.i18n import N_
-from services.gateway.ui.prevention_submit import Refused
+from services.gateway.ui.submit import Refusal
 from shared.contracts.intake import HouseholdRef
 from shared.identity import Caller
-from shared.rpc import ErrorKind, RemoteError, RpcClient
-from shared.validation import FieldError, field_errors
+from shared.rpc import ErrorKind, RpcClient
+from shared.validation import FieldError
 
-NOT_CONFIRMED = N_("Bitte bestätigen, dass keine Aufbewahrungspflicht entgegensteht.")
 BIRTH_DATE = N_("Bei einer Geburt bitte das Geburtsdatum des Kindes angeben.")
-REFUSALS = {
-    ErrorKind.forbidden: 403,
-    ErrorKind.not_found: 404,
-    ErrorKind.rule: 409,
-    ErrorKind.conflict: 409,
-}
+# A household or person another provider's caller cannot see is said at the form, too.
+SHOWN = (*ui.SHOWN, ErrorKind.not_found)
 MEMBER = ("role", "age_band", "given_name", "family_name", "birth_date")
 
 
@@ -50,8 +47,8 @@ def request_body(
 def _checks(action: Action, values: Mapping[str, str]) -> list[FieldError]:
     """What the form asks beyond the request model: the erasure's confirmation, and a
     newborn's birth date (the household's history dates the birth by it)."""
-    if action.path == "loeschung" and not values.get("confirmed.yes"):
-        return [FieldError(field="confirmed", message=NOT_CONFIRMED)]
+    if action.path == "loeschung" and (missing := unconfirmed(values)):
+        return missing
     birth = action.path == "zusammensetzung" and values.get("change") == "birth"
     if birth and not values.get("joining.0.birth_date"):
         return [FieldError(field="joining.0.birth_date", message=BIRTH_DATE)]
@@ -65,36 +62,32 @@ async def send(
     fields: Sequence[forms.Field],
     values: Mapping[str, str],
     household_id: UUID,
-) -> HouseholdRef | Refused:
+) -> HouseholdRef | Refusal:
     """Validate the form as the action's request model, then call intake."""
     problems = forms.missing(fields, values) + _checks(action, values)
-    command: BaseModel | None = None
     body = request_body(action, fields, values) | {"household_id": str(household_id)}
-    try:
-        command = action.model.model_validate(body)
-    except ValidationError as exc:
-        problems += field_errors(exc.errors())
-    if problems or command is None:
-        return Refused(422, forms.errors_by_field(problems, fields))
-    return await call(rpc, caller, action.rpc, command, fields)
+    return await _sent(rpc, caller, action.rpc, action.model, body, fields, problems)
 
 
 async def call(
+    rpc: RpcClient, caller: Caller, name: str, command: BaseModel
+) -> HouseholdRef | Refusal:
+    """Intake's `name` with a form that has no fields: any refusal is shown above it."""
+    return await _sent(rpc, caller, name, type(command), command.model_dump(), ())
+
+
+async def _sent(
     rpc: RpcClient,
     caller: Caller,
     name: str,
-    command: BaseModel,
-    fields: Sequence[forms.Field] = (),
-) -> HouseholdRef | Refused:
-    """Intake's `name`; a refusal a person can act on comes back as Refused, others raise."""
-    try:
-        result = await rpc.call("intake", name, command, caller)
-    except RemoteError as exc:
-        if exc.error.fields:
-            return Refused(422, forms.errors_by_field(exc.error.fields, fields))
-        status = REFUSALS.get(exc.error.kind)
-        if status is None:
-            raise
-        return Refused(status, general=exc.error.message)
+    model: type[BaseModel],
+    body: Mapping[str, Any],
+    fields: Sequence[forms.Field],
+    problems: Sequence[FieldError] = (),
+) -> HouseholdRef | Refusal:
+    known = [f.name for f in fields]
+    result, refusal = await ui.send(
+        rpc, "intake", name, model, body, caller, known=known, problems=problems, shown=SHOWN
+    )
     # Duplicate decisions answer with the pair; both answers name the household.
-    return HouseholdRef.model_validate(result)
+    return refusal or HouseholdRef.model_validate(result)

@@ -7,20 +7,19 @@ from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from pydantic import ValidationError
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.ui import forms
 from services.gateway.ui import household_page as page
 from services.gateway.ui.i18n import N_
 from services.gateway.ui.security import checked_form
+from services.gateway.ui.submit import send
 from services.gateway.ui.templating import render
 from shared.clock import today
 from shared.contracts.intake import HouseholdRef, RegisterHousehold
 from shared.contracts.reporting import Caseboard, CaseboardQuery
 from shared.identity import Role
 from shared.rpc import ErrorKind, RemoteError
-from shared.validation import field_errors
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
 
@@ -73,21 +72,12 @@ async def new_household(request: Request, caller: CurrentCaller) -> Response:
 async def register(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
     values = forms.form_values(await checked_form(request))
     body, rows = forms.registration_body(values)
-    try:
-        command = RegisterHousehold.model_validate(body)
-        result = await rpc.call("intake", "register_household", command, caller)
-    except ValidationError as exc:
-        errors = forms.errors_by_field(field_errors(exc.errors()), rows)
-        return _register_page(request, values, errors, status_code=422)
-    except RemoteError as exc:
-        if exc.error.fields:
-            errors = forms.errors_by_field(exc.error.fields, rows)
-            return _register_page(request, values, errors, status_code=422)
-        if exc.error.kind in (ErrorKind.forbidden, ErrorKind.rule, ErrorKind.conflict):
-            page = _register_page(request, values, {}, general=exc.error.message)
-            page.status_code = 403 if exc.error.kind is ErrorKind.forbidden else 409
-            return page
-        raise
+    name, model = "register_household", RegisterHousehold
+    result, refusal = await send(rpc, "intake", name, model, body, caller, rows=("members", rows))
+    if refusal:
+        return _register_page(
+            request, values, refusal.errors, general=refusal.general, status_code=refusal.status
+        )
     ref = HouseholdRef.model_validate(result)
     return RedirectResponse(f"/ui/haushalte/{ref.household_id}", status_code=303)
 

@@ -15,14 +15,15 @@ from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.ui import inquiries_labels
 from services.gateway.ui.inquiries_forms import (
     RECEIVE_FIELDS,
+    RULES_AT_FIELD,
+    SHOWN,
     TRIAGE_FIELDS,
     receive_body,
-    send,
     triage_body,
 )
 from services.gateway.ui.security import checked_form
+from services.gateway.ui.submit import Refusal, form_values, send
 from services.gateway.ui.templating import render
-from services.gateway.ui.volunteering_forms import Refusal, form_values
 from shared.contracts.intake import (
     GetInquiry,
     Inquiries,
@@ -53,8 +54,10 @@ async def inbox(
 @router.post("/anfragen", response_class=HTMLResponse)
 async def receive(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
     values = form_values(await checked_form(request), RECEIVE_FIELDS)
+    body = receive_body(values)
+    name, model = "receive_inquiry", ReceiveInquiry
     result, refusal = await send(
-        rpc, "receive_inquiry", ReceiveInquiry, receive_body(values), caller
+        rpc, "intake", name, model, body, caller, rules_at_field=RULES_AT_FIELD, shown=SHOWN
     )
     if refusal:
         return await _inbox_page(request, caller, rpc, values, refusal=refusal)
@@ -96,7 +99,17 @@ async def triage(inquiry_id: UUID, request: Request, caller: CurrentCaller, rpc:
     values = form_values(await checked_form(request), TRIAGE_FIELDS)
     body = triage_body(values)
     name, model = "triage_inquiry", TriageInquiryBody
-    _, refusal = await send(rpc, name, model, body, caller, inquiry_id=inquiry_id)
+    _, refusal = await send(
+        rpc,
+        "intake",
+        name,
+        model,
+        body,
+        caller,
+        beside={"inquiry_id": str(inquiry_id)},
+        rules_at_field=RULES_AT_FIELD,
+        shown=SHOWN,
+    )
     if refusal:
         return await _inquiry_page(request, caller, rpc, inquiry_id, values, refusal)
     return RedirectResponse(f"/ui/anfragen/{inquiry_id}", status_code=303)

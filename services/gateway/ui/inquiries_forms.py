@@ -10,16 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
-from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ValidationError
-
-from services.gateway.deps import Rpc
-from services.gateway.ui.volunteering_forms import Refusal, by_field, filled
-from shared.identity import Caller
-from shared.rpc import ErrorKind, RemoteError
-from shared.validation import field_errors
+from services.gateway.ui.submit import filled
+from shared.rpc import ErrorKind
 
 BERLIN = ZoneInfo("Europe/Berlin")
 RECEIVE_FIELDS = (
@@ -34,6 +28,8 @@ RECEIVE_FIELDS = (
 TRIAGE_FIELDS = ("outcome", "forwarded_to_kind", "forwarded_to", "household_id", "note")
 # Refusals of the service that belong to one field rather than above the form.
 RULES_AT_FIELD = {"unknown_household": "household_id"}
+# A 403 of intake is not the form's to show: the error page says it.
+SHOWN = (ErrorKind.rule, ErrorKind.conflict)
 
 
 def local_moment(typed: str) -> str:
@@ -63,37 +59,3 @@ def receive_body(values: Mapping[str, str]) -> dict[str, Any]:
 def triage_body(values: Mapping[str, str]) -> dict[str, Any]:
     """The body of `triage_inquiry` without the inquiry's id."""
     return filled(values, *TRIAGE_FIELDS)
-
-
-async def send(
-    rpc: Rpc,
-    name: str,
-    model: type[BaseModel],
-    body: Mapping[str, Any],
-    caller: Caller,
-    *,
-    inquiry_id: UUID | None = None,
-) -> tuple[Any, Refusal | None]:
-    """Check `body` against `model`, then call intake's `name` (for `inquiry_id`).
-
-    Returns the answer, or the refusal the form shows (422 at the fields, 409 with the
-    service's reason); anything else is raised for the error page.
-    """
-    try:
-        command = model.model_validate(dict(body))
-    except ValidationError as exc:
-        return None, Refusal(422, by_field(field_errors(exc.errors())))
-    payload: BaseModel | dict[str, Any] = command
-    if inquiry_id is not None:
-        payload = {**command.model_dump(mode="json"), "inquiry_id": str(inquiry_id)}
-    try:
-        return await rpc.call("intake", name, payload, caller), None
-    except RemoteError as exc:
-        error = exc.error
-        if error.fields:
-            return None, Refusal(422, by_field(error.fields))
-        if error.kind in (ErrorKind.rule, ErrorKind.conflict):
-            if error.code in RULES_AT_FIELD:
-                return None, Refusal(409, {RULES_AT_FIELD[error.code]: error.message})
-            return None, Refusal(409, general=error.message)
-        raise

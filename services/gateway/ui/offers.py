@@ -25,10 +25,11 @@ from services.gateway.ui import (
 from services.gateway.ui.i18n import N_, gettext
 from services.gateway.ui.labels import label
 from services.gateway.ui.labels_placement import LANDLORD_KIND
-from services.gateway.ui.offers_forms import OFFER_FIELDS, OFFER_FLAGS, form_values, offer_body
+from services.gateway.ui.offers_forms import OFFER_FIELDS, OFFER_FLAGS, offer_body
 from services.gateway.ui.offers_landlords import coordination_only
 from services.gateway.ui.offers_page import offer_page
 from services.gateway.ui.security import checked_form
+from services.gateway.ui.submit import form_values
 from services.gateway.ui.templating import render
 from shared.clock import today
 from shared.contracts import placement as c
@@ -82,16 +83,18 @@ async def new_offer(
 
 @router.post("/neu", response_class=HTMLResponse)
 async def receive_offer(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
-    values = form_values(await checked_form(request), OFFER_FIELDS, OFFER_FLAGS)
+    submitted = await checked_form(request)
+    coordination_only(caller, N_("Nur die Koordination darf Wohnungsangebote aufnehmen."))
+    values = form_values(submitted, OFFER_FIELDS, OFFER_FLAGS)
     names = OFFER_FIELDS + OFFER_FLAGS
-    outcome = await offers_steps.submit(
+    result, refusal = await offers_steps.submit(
         rpc, caller, "receive_offer", c.ReceiveOffer, offer_body(values), names
     )
-    if outcome.ok:
-        ref = c.OfferRef.model_validate(outcome.result)
+    if refusal is None:
+        ref = c.OfferRef.model_validate(result)
         return RedirectResponse(f"/ui/wohnungen/{ref.offer_id}", status_code=303)
     return await _offer_form(
-        request, caller, rpc, values, outcome.errors, outcome.general, outcome.status_code
+        request, caller, rpc, values, refusal.errors, refusal.general, refusal.status
     )
 
 

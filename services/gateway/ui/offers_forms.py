@@ -9,11 +9,10 @@ kept for the form shown again.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from shared.validation import FieldError
+from services.gateway.ui.submit import CHECKED
 
 OFFER_FIELDS = (
     "landlord_id",
@@ -42,16 +41,6 @@ LANDLORD_FIELDS = (
     "note",
 )
 LANDLORD_FLAGS = ("cooperation_agreement",)
-CHECKED = "on"
-
-
-def form_values(
-    submitted: Mapping[str, str], fields: Iterable[str], flags: Iterable[str] = ()
-) -> dict[str, str]:
-    """Every field with what was typed (empty where nothing was); a ticked box is "on"."""
-    values = {name: str(submitted.get(name, "")).strip() for name in fields}
-    values.update({name: CHECKED if submitted.get(name) else "" for name in flags})
-    return defaultdict(str, values)
 
 
 def decimal_text(typed: str) -> str:
@@ -111,21 +100,3 @@ def offer_body(values: Mapping[str, str]) -> dict[str, Any]:
 def landlord_body(values: Mapping[str, str]) -> dict[str, Any]:
     """The body of `RegisterLandlord`."""
     return plain_body(values, LANDLORD_FIELDS, LANDLORD_FLAGS)
-
-
-def errors_by_field(errors: Iterable[FieldError], fields: Iterable[str]) -> dict[str, str]:
-    """The first message per form field. The RPC envelope's `body.` goes; an error inside
-    a list or an unknown nested part lands on the nearest field the form has; one the form
-    cannot show lands on "" (shown above the form)."""
-    known = set(fields)
-    result: dict[str, str] = {}
-    for error in errors:
-        parts = error.field.removeprefix("body.").split(".")
-        field = ""
-        while parts:
-            if ".".join(parts) in known:
-                field = ".".join(parts)
-                break
-            parts.pop()
-        result.setdefault(field, error.message)
-    return result

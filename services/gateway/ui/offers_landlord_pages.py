@@ -17,10 +17,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.ui import labels_placement
 from services.gateway.ui.i18n import N_
-from services.gateway.ui.offers_forms import form_values, plain_body
+from services.gateway.ui.offers_forms import plain_body
 from services.gateway.ui.offers_landlords import coordination_only
 from services.gateway.ui.offers_steps import submit
 from services.gateway.ui.security import checked_form
+from services.gateway.ui.submit import form_values
 from services.gateway.ui.templating import render
 from shared.clock import today
 from shared.contracts import placement as c
@@ -57,7 +58,7 @@ async def conclude_cooperation(
     coordination_only(caller, ONLY_COORDINATION)
     values = form_values(submitted, COOPERATION_FIELDS)
     body = plain_body(values, COOPERATION_FIELDS)
-    outcome = await submit(
+    _, refusal = await submit(
         rpc,
         caller,
         "conclude_cooperation",
@@ -66,7 +67,7 @@ async def conclude_cooperation(
         COOPERATION_FIELDS,
         on=("landlord_id", landlord_id),
     )
-    if outcome.ok:
+    if refusal is None:
         return RedirectResponse(f"/ui/wohnungen/vermieter/{landlord_id}", status_code=303)
     return await _page(
         request,
@@ -74,9 +75,9 @@ async def conclude_cooperation(
         rpc,
         landlord_id,
         values,
-        outcome.errors,
-        outcome.general,
-        outcome.status_code,
+        refusal.errors,
+        refusal.general,
+        refusal.status,
     )
 
 

@@ -13,11 +13,11 @@ from services.gateway.ui.i18n import N_
 from services.gateway.ui.offers_forms import (
     LANDLORD_FIELDS,
     LANDLORD_FLAGS,
-    form_values,
     landlord_body,
 )
 from services.gateway.ui.offers_steps import submit
 from services.gateway.ui.security import checked_form
+from services.gateway.ui.submit import form_values
 from services.gateway.ui.templating import render
 from shared.clock import today
 from shared.contracts import placement as c
@@ -40,15 +40,17 @@ async def new_landlord(request: Request, caller: CurrentCaller) -> Response:
 
 
 async def register_landlord(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
-    values = form_values(await checked_form(request), LANDLORD_FIELDS, LANDLORD_FLAGS)
+    submitted = await checked_form(request)
+    coordination_only(caller, N_("Nur die Koordination darf Vermieter aufnehmen."))
+    values = form_values(submitted, LANDLORD_FIELDS, LANDLORD_FLAGS)
     names = LANDLORD_FIELDS + LANDLORD_FLAGS
-    outcome = await submit(
+    result, refusal = await submit(
         rpc, caller, "register_landlord", c.RegisterLandlord, landlord_body(values), names
     )
-    if outcome.ok:
-        ref = c.LandlordRef.model_validate(outcome.result)
+    if refusal is None:
+        ref = c.LandlordRef.model_validate(result)
         return RedirectResponse(f"/ui/wohnungen/neu?vermieter={ref.landlord_id}", 303)
-    return _page(request, values, outcome.errors, outcome.general, outcome.status_code)
+    return _page(request, values, refusal.errors, refusal.general, refusal.status)
 
 
 def _page(

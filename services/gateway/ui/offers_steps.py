@@ -10,27 +10,28 @@ caller's to work on), the typed values kept. Who may take which step is placemen
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.errors import STATUS
 from services.gateway.ui.i18n import N_
-from services.gateway.ui.offers_forms import errors_by_field, form_values, plain_body
+from services.gateway.ui.offers_forms import plain_body
 from services.gateway.ui.offers_page import Failed, offer_page
 from services.gateway.ui.security import checked_form
+from services.gateway.ui.submit import SHOWN as SHOWN_AT_FORM
+from services.gateway.ui.submit import Refusal, form_values, send
 from shared.contracts import placement as c
 from shared.identity import Caller
-from shared.rpc import ErrorKind, RemoteError, RpcClient
-from shared.validation import field_errors
+from shared.rpc import ErrorKind, RpcClient
 
 NOTHING_TICKED = N_("Bitte mindestens einen Haushalt ankreuzen.")
-SHOWN = (ErrorKind.rule, ErrorKind.conflict, ErrorKind.forbidden, ErrorKind.not_found)
+# A household or viewing that is not the caller's to work on is said at the step, too.
+SHOWN = (*SHOWN_AT_FORM, ErrorKind.not_found)
 
 
 @dataclass(frozen=True)
@@ -65,20 +66,6 @@ STEPS = (
 )  # fmt: skip
 
 
-@dataclass
-class Outcome:
-    """What became of a submitted form: the service's answer, or what to show at the form."""
-
-    result: Any = None
-    errors: dict[str, str] = field(default_factory=dict)
-    general: str | None = None
-    status_code: int = 200
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors and self.general is None
-
-
 async def submit(
     rpc: RpcClient,
     caller: Caller,
@@ -88,26 +75,16 @@ async def submit(
     fields: tuple[str, ...],
     *,
     on: tuple[str, UUID] | None = None,
-) -> Outcome:
+) -> tuple[Any, Refusal | None]:
     """Validate `body` as `model` and send it to placement's `name` (wrapped with the id of
-    what it acts on, e.g. `("offer_id", …)` for a step); refusals a person can act on come
-    back as an Outcome, others raise."""
-    try:
-        command = model.model_validate(body)
-        payload: BaseModel | dict[str, Any] = command
-        if on is not None:
-            key, entity_id = on
-            payload = {key: str(entity_id), "body": command.model_dump(mode="json")}
-        return Outcome(result=await rpc.call("placement", name, payload, caller))
-    except ValidationError as exc:
-        errors = errors_by_field(field_errors(exc.errors()), fields)
-    except RemoteError as exc:
-        if not exc.error.fields and exc.error.kind not in SHOWN:
-            raise
-        if not exc.error.fields:
-            return Outcome(general=exc.error.message, status_code=STATUS[exc.error.kind])
-        errors = errors_by_field(exc.error.fields, fields)
-    return Outcome(errors=errors, general=errors.pop("", None), status_code=422)
+    what it acts on, e.g. `("offer_id", …)` for a step): the answer, or the refusal a
+    person can act on; an error no field of the form shows goes above the form."""
+    result, refusal = await send(
+        rpc, "placement", name, model, body, caller, target=on, known=fields, shown=SHOWN
+    )
+    if refusal is not None and refusal.status == 422:
+        refusal.general = refusal.errors.pop("", None)
+    return result, refusal
 
 
 def _handler(step: Step) -> Callable[..., Awaitable[Response]]:
@@ -121,16 +98,16 @@ def _handler(step: Step) -> Callable[..., Awaitable[Response]]:
             body[name] = [v for v in form.getlist(name) if isinstance(v, str)]
             values[name] = " ".join(body[name])
         names = step.fields + step.flags + step.lists
-        outcome = await submit(
+        _, refusal = await submit(
             rpc, caller, step.rpc, step.model, body, names, on=("offer_id", offer_id)
         )
-        for name in step.lists:
-            if name in outcome.errors and not body[name]:
-                outcome.errors[name] = NOTHING_TICKED
-        if outcome.ok:
+        if refusal is None:
             return RedirectResponse(f"/ui/wohnungen/{offer_id}#{step.slug}", status_code=303)
-        failed = Failed(step.slug, values, outcome.errors, outcome.general)
-        return await offer_page(request, caller, rpc, offer_id, failed, outcome.status_code)
+        for name in step.lists:
+            if name in refusal.errors and not body[name]:
+                refusal.errors[name] = NOTHING_TICKED
+        failed = Failed(step.slug, values, refusal.errors, refusal.general)
+        return await offer_page(request, caller, rpc, offer_id, failed, refusal.status)
 
     take_step.__doc__ = f"Step `{step.rpc}` of the offer, from its form on the offer's page."
     return take_step

@@ -12,12 +12,12 @@ from fastapi import APIRouter, FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from services.gateway.auth.authenticator import Authenticator
 from services.gateway.auth.cookies import end_session, start_session
-from services.gateway.identity import SESSION_COOKIE
+from services.gateway.routes.oidc_sign_in import sign_out_location
 from services.gateway.routes.session import sign_in_or_raise
 from services.gateway.ui import (
     household_consents,
+    household_member_erasure,
     household_posts,
     households,
     inquiries,
@@ -59,11 +59,8 @@ async def sign_in(request: Request) -> Response:
 @router.post("/ui/abmelden")
 async def sign_out(request: Request) -> Response:
     await checked_form(request)
-    token = request.cookies.get(SESSION_COOKIE)
-    if token:
-        authenticator: Authenticator = request.app.state.authenticator
-        await authenticator.sign_out(token)
-    response = RedirectResponse("/ui/anmelden", status_code=303)
+    # A session begun at the city's OpenID provider ends there too.
+    response = RedirectResponse(await sign_out_location(request), status_code=303)
     end_session(response)
     return response
 
@@ -74,6 +71,7 @@ def install(app: FastAPI) -> None:
     app.include_router(households.router)
     app.include_router(household_consents.router)
     app.include_router(household_posts.router)
+    app.include_router(household_member_erasure.router)
     app.include_router(report.router)
     app.include_router(offers.router)
     app.include_router(volunteering.router)

@@ -22,8 +22,9 @@ from services.gateway.ui import prevention_forms as forms
 from services.gateway.ui.i18n import N_
 from services.gateway.ui.prevention_forms import Field
 from services.gateway.ui.prevention_page import page
-from services.gateway.ui.prevention_submit import Refused, submit
+from services.gateway.ui.prevention_submit import submit
 from services.gateway.ui.security import checked_form
+from services.gateway.ui.submit import Refusal
 from shared.contracts import prevention as p
 from shared.identity import Caller, Role
 from shared.rpc import RpcClient
@@ -64,7 +65,7 @@ async def _listing(
     *,
     active: tuple[UUID, str] | None = None,
     typed: Mapping[str, str] | None = None,
-    refused: Refused | None = None,
+    refused: Refusal | None = None,
 ) -> HTMLResponse:
     found = p.AftercareList.model_validate(
         await rpc.call("prevention", "list_aftercare", query, caller)
@@ -107,7 +108,7 @@ def _decision(action: str) -> Handler:
         values = forms.form_values(chosen.fields, await checked_form(request))
         key = ("household_id", household_id)
         outcome = await submit(rpc, caller, chosen.rpc, chosen.model, chosen.fields, values, key)
-        if isinstance(outcome, Refused):
+        if isinstance(outcome, Refusal):
             return await _listing(
                 request,
                 caller,

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from services.gateway.ui import submit
 from services.gateway.ui.i18n import N_
 from shared.clock import today
 from shared.validation import FieldError
@@ -36,17 +37,21 @@ class Field:
     hint: str = ""
 
 
+def names(fields: Iterable[Field]) -> list[str]:
+    """The names the fields post: one per tick of a group, one for any other field."""
+    return [
+        name
+        for f in fields
+        for name in ([f"{f.name}.{code}" for code in f.options] if f.kind == "codes" else [f.name])
+    ]
+
+
 def form_values(fields: Iterable[Field], submitted: Mapping[str, str] | None) -> dict[str, str]:
     """Every field with what was typed, or its default on a fresh form."""
-    values: dict[str, str] = defaultdict(str)
-    for f in fields:
-        names = [f"{f.name}.{code}" for code in f.options] if f.kind == "codes" else [f.name]
-        for name in names:
-            if submitted is not None:
-                values[name] = str(submitted.get(name, "")).strip()
-            elif f.today:
-                values[name] = today().isoformat()
-    return values
+    fields = list(fields)
+    if submitted is not None:
+        return submit.form_values(submitted, names(fields))
+    return defaultdict(str, {n: today().isoformat() for n in names(f for f in fields if f.today)})
 
 
 def body(fields: Iterable[Field], values: Mapping[str, str]) -> dict[str, Any]:
@@ -78,13 +83,6 @@ def missing(fields: Iterable[Field], values: Mapping[str, str]) -> list[FieldErr
 
 
 def errors_by_field(errors: Iterable[FieldError], fields: Iterable[Field]) -> dict[str, str]:
-    """The first message for each field; the service's `body.` prefix dropped, and an error
-    on one tick of a group (`findings.0`) or on a field the form lacks put on the nearest."""
-    known = {f.name for f in fields}
-    result: dict[str, str] = {}
-    for error in errors:
-        name = error.field.removeprefix("body.")
-        while name not in known and "." in name:
-            name = name.rsplit(".", 1)[0]
-        result.setdefault(name if name in known else "", error.message)
-    return result
+    """The first message for each field; an error on one tick of a group (`findings.0`) or
+    on a field the form lacks put on the nearest (see submit.by_field)."""
+    return submit.by_field(errors, [f.name for f in fields])

@@ -13,12 +13,13 @@ from fastapi.responses import HTMLResponse
 
 from services.gateway.ui import labels_prevention
 from services.gateway.ui import prevention_forms as forms
+from services.gateway.ui.erasure import ANCHOR, CONFIRMED
 from services.gateway.ui.prevention_course import course
 from services.gateway.ui.prevention_steps import offered
 from services.gateway.ui.templating import render
 from shared.clock import today
 from shared.contracts.prevention import CaseView, GetCase
-from shared.identity import Caller
+from shared.identity import Caller, Role
 from shared.rpc import RpcClient
 
 
@@ -57,8 +58,12 @@ async def case_page(
         "course": course(case),
         "steps": steps,
         "values": values,
-        "active": active if any(s.path == active for s in steps) else None,
+        "active": active if active == ANCHOR or any(s.path == active for s in steps) else None,
         "errors": errors or {},
         "general": general,
+        # Only the coordination erases, once (erasure.py).
+        "erasable": caller.role is Role.coordinator and case.erased_on is None,
+        "confirmed": CONFIRMED,
+        "erasure_values": forms.form_values([CONFIRMED], typed if active == ANCHOR else None),
     }
     return page(request, "praevention_fall.html", context, status_code)

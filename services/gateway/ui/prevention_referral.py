@@ -14,8 +14,9 @@ from services.gateway.ui import prevention_forms as forms
 from services.gateway.ui.i18n import N_
 from services.gateway.ui.prevention_forms import Field
 from services.gateway.ui.prevention_page import page
-from services.gateway.ui.prevention_submit import Refused, send
+from services.gateway.ui.prevention_submit import send
 from services.gateway.ui.security import checked_form
+from services.gateway.ui.submit import Refusal
 from shared.contracts.prevention import ReceiveReferral
 
 FIELDS = (
@@ -53,7 +54,7 @@ FIELDS = (
 def _form(
     request: Request,
     values: Mapping[str, str],
-    outcome: Refused | None = None,
+    outcome: Refusal | None = None,
 ) -> HTMLResponse:
     context = {
         "fields": FIELDS,
@@ -76,7 +77,7 @@ async def receive_referral(request: Request, caller: CurrentCaller, rpc: Rpc) ->
     """A referral opens a case; personal data stays in the Wohnintegrationshilfe."""
     values = forms.form_values(FIELDS, await checked_form(request))
     outcome = await send(rpc, caller, "receive_referral", ReceiveReferral, FIELDS, values)
-    if isinstance(outcome, Refused):
+    if isinstance(outcome, Refusal):
         return _form(request, values, outcome)
     return RedirectResponse(f"/ui/praevention/{outcome.case_id}", status_code=303)
 

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.ui.security import checked_form
-from services.gateway.ui.volunteering_forms import filled, form_values, send
+from services.gateway.ui.submit import filled, form_values, send
 from services.gateway.ui.volunteering_overview import overview
 from shared.clock import today
 from shared.contracts import volunteer as c
@@ -55,7 +55,9 @@ def consultation_body(values: dict[str, str]) -> dict[str, object]:
 async def record_consultation(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
     values = form_values(await checked_form(request), FIELDS)
     body = consultation_body(values)
-    _, refusal = await send(rpc, "record_consultation", c.RecordConsultation, body, caller)
+    _, refusal = await send(
+        rpc, "volunteer", "record_consultation", c.RecordConsultation, body, caller
+    )
     if refusal:
         return await overview(request, caller, rpc, values, refusal, refused_form=ANCHOR)
     return RedirectResponse(f"/ui/ehrenamt?erfasst=1#{ANCHOR}", status_code=303)

@@ -13,7 +13,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.ui import volunteering_rows as rows
 from services.gateway.ui.security import checked_form
-from services.gateway.ui.volunteering_forms import Refusal, form_values, page, send
+from services.gateway.ui.submit import Refusal, form_values, send
+from services.gateway.ui.volunteering_forms import page
 from shared.clock import today
 from shared.contracts import volunteer as c
 from shared.identity import Caller
@@ -39,7 +40,9 @@ async def hold_office_hour(request: Request, caller: CurrentCaller, rpc: Rpc) ->
     count = rows.row_count(submitted.get(ROWS_FIELD))
     values = form_values(submitted, rows.field_names(count))
     body, sent_from = rows.hold_body(values, count)
-    result, refusal = await send(rpc, "hold_office_hour", c.HoldOfficeHour, body, caller)
+    result, refusal = await send(
+        rpc, "volunteer", "hold_office_hour", c.HoldOfficeHour, body, caller
+    )
     if refusal:
         refusal.errors = rows.on_rows(refusal.errors, sent_from)
         return _entry_page(request, values, count, refusal)
@@ -71,7 +74,9 @@ async def add_consultations(
     items, sent_from = rows.consultations(values, rows.ROWS)
     name, model = "record_office_hour_consultations", c.RecordOfficeHourConsultations
     body = {"consultations": items}
-    _, refusal = await send(rpc, name, model, body, caller, target=office_hour_id)
+    _, refusal = await send(
+        rpc, "volunteer", name, model, body, caller, target=("id", office_hour_id)
+    )
     if refusal:
         refusal.errors = rows.on_rows(refusal.errors, sent_from)
         return await _office_hour_page(request, caller, rpc, office_hour_id, values, refusal)

@@ -11,7 +11,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.ui.security import checked_form
-from services.gateway.ui.volunteering_forms import Refusal, filled, form_values, page, send
+from services.gateway.ui.submit import Refusal, filled, form_values, send
+from services.gateway.ui.volunteering_forms import page
 from shared.clock import today
 from shared.contracts import volunteer as c
 from shared.identity import Caller
@@ -51,7 +52,9 @@ async def record_support(
 ) -> Response:
     values = form_values(await checked_form(request), SUPPORT_FIELDS)
     body = filled(values, *SUPPORT_FIELDS)
-    _, refusal = await send(rpc, "record_support", c.RecordSupport, body, caller, target=tandem_id)
+    _, refusal = await send(
+        rpc, "volunteer", "record_support", c.RecordSupport, body, caller, target=("id", tandem_id)
+    )
     if refusal:
         return await _tandem_page(request, caller, rpc, tandem_id, values, refusal)
     return RedirectResponse(f"/ui/tandems/{tandem_id}", status_code=303)

@@ -1,7 +1,9 @@
-"""Volunteer pages: register a volunteer, show one with the onboarding steps, record a step."""
+"""Volunteer pages: register a volunteer, show one with the onboarding steps, record a step,
+erase one's personal data (coordination)."""
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter, Request
@@ -10,17 +12,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from services.gateway.adapters.users import logins_of
 from services.gateway.auth.logins import service_user_id
 from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.ui.erasure import ANCHOR, CONFIRMED, erase
 from services.gateway.ui.security import checked_form
-from services.gateway.ui.volunteering_forms import (
-    Refusal,
-    by_field,
-    filled,
-    form_values,
-    page,
-    send,
-)
+from services.gateway.ui.submit import Refusal, by_field, filled, form_values, send
+from services.gateway.ui.volunteering_forms import page
 from shared.clock import today
 from shared.contracts import volunteer as c
+from shared.identity import Role
 from shared.rpc import RemoteError
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
@@ -63,7 +61,9 @@ async def register_volunteer(request: Request, caller: CurrentCaller, rpc: Rpc) 
         except RemoteError as exc:
             refused = Refusal(422, by_field(exc.error.fields))
             return page(request, "ehrenamt_ehrenamtliche_neu.html", {"form": values}, refused)
-    result, refusal = await send(rpc, "register_volunteer", c.RegisterVolunteer, body, caller)
+    result, refusal = await send(
+        rpc, "volunteer", "register_volunteer", c.RegisterVolunteer, body, caller
+    )
     if refusal:
         _languages_on_one_field(refusal)
         return page(request, "ehrenamt_ehrenamtliche_neu.html", {"form": values}, refusal)
@@ -92,10 +92,29 @@ async def record_step(
     values = form_values(await checked_form(request), STEP_FIELDS)
     body = filled(values, *STEP_FIELDS)
     name = "record_onboarding_step"
-    _, refusal = await send(rpc, name, c.RecordOnboardingStep, body, caller, target=volunteer_id)
+    _, refusal = await send(
+        rpc, "volunteer", name, c.RecordOnboardingStep, body, caller, target=("id", volunteer_id)
+    )
     if refusal:
         return await _volunteer_page(request, caller, rpc, volunteer_id, values, refusal)
     return RedirectResponse(f"/ui/ehrenamt/ehrenamtliche/{volunteer_id}", status_code=303)
+
+
+@router.post("/ehrenamt/ehrenamtliche/{volunteer_id}/loeschung", response_class=HTMLResponse)
+async def erase_volunteer(
+    volunteer_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
+) -> Response:
+    """Erase the volunteer's name, contact and login (coordination), once confirmed."""
+    submitted = await checked_form(request)
+    target = ("id", volunteer_id)
+    values, refusal = await erase(
+        rpc, "volunteer", "erase_volunteer", c.EraseVolunteer, caller, submitted, target=target
+    )
+    if refusal is None:
+        return RedirectResponse(f"/ui/ehrenamt/ehrenamtliche/{volunteer_id}", status_code=303)
+    step = form_values({"done_on": today().isoformat()}, STEP_FIELDS)
+    erasure = {"refused_form": ANCHOR, "erasure_values": values}
+    return await _volunteer_page(request, caller, rpc, volunteer_id, step, refusal, erasure)
 
 
 async def _volunteer_page(
@@ -105,6 +124,7 @@ async def _volunteer_page(
     volunteer_id: UUID,
     step: dict[str, str],
     refusal: Refusal | None = None,
+    erasure: dict[str, Any] | None = None,
 ) -> Response:
     result = await rpc.call("volunteer", "get_volunteer", c.ById(id=volunteer_id), caller)
     volunteer = c.VolunteerView.model_validate(result)
@@ -113,5 +133,14 @@ async def _volunteer_page(
         # The service knows the account's pseudonymous id; staff know the login.
         async with request.app.state.db.read() as conn:
             login = (await logins_of(conn, {volunteer.user_id})).get(volunteer.user_id)
-    context = {"volunteer": volunteer, "login": login or volunteer.user_id, "form": step}
+    context: dict[str, Any] = {"volunteer": volunteer, "login": login or volunteer.user_id}
+    context["form"] = step
+    # Only the coordination erases, once (erasure.py); its form keeps its own refusal.
+    context |= {
+        "erasable": caller.role is Role.coordinator and volunteer.erased_on is None,
+        "confirmed": CONFIRMED,
+        "refused_form": None,
+        "erasure_values": {},
+        **(erasure or {}),
+    }
     return page(request, "ehrenamt_ehrenamtliche.html", context, refusal)

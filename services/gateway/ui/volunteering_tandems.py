@@ -11,8 +11,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.ui.i18n import N_, gettext
 from services.gateway.ui.security import checked_form
+from services.gateway.ui.submit import Refusal, filled, form_values, send
 from services.gateway.ui.volunteering_appointments import blank_form
-from services.gateway.ui.volunteering_forms import Refusal, filled, form_values, page, send
+from services.gateway.ui.volunteering_forms import page
 from services.gateway.ui.volunteering_overview import overview, volunteers
 from shared.clock import today
 from shared.contracts import volunteer as c
@@ -34,7 +35,7 @@ async def new_tandem(request: Request, caller: CurrentCaller, rpc: Rpc) -> Respo
 async def form_tandem(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
     values = form_values(await checked_form(request), FORM_FIELDS)
     body = filled(values, *FORM_FIELDS)
-    _, refusal = await send(rpc, "form_tandem", c.FormTandem, body, caller)
+    _, refusal = await send(rpc, "volunteer", "form_tandem", c.FormTandem, body, caller)
     if refusal:
         return await _form_page(request, caller, rpc, values, refusal)
     return RedirectResponse("/ui/ehrenamt#tandems", status_code=303)
@@ -59,7 +60,9 @@ async def end_tandem(
 ) -> Response:
     values = form_values(await checked_form(request), END_FIELDS)
     body = filled(values, *END_FIELDS)
-    _, refusal = await send(rpc, "end_tandem", c.EndTandem, body, caller, target=tandem_id)
+    _, refusal = await send(
+        rpc, "volunteer", "end_tandem", c.EndTandem, body, caller, target=("id", tandem_id)
+    )
     if refusal:
         if refusal.errors:
             # The overview shows many end forms: name the field in the message instead.

@@ -11,7 +11,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.ui.i18n import N_
 from services.gateway.ui.security import checked_form
-from services.gateway.ui.volunteering_forms import Refusal, filled, form_values, page, send
+from services.gateway.ui.submit import Refusal, filled, form_values, send
+from services.gateway.ui.volunteering_forms import page
 from shared.clock import today
 from shared.contracts import volunteer as c
 from shared.identity import Caller
@@ -32,7 +33,7 @@ async def new_workshop(request: Request, caller: CurrentCaller) -> Response:
 async def hold_workshop(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
     values = form_values(await checked_form(request), FIELDS)
     body = {**filled(values, *FIELDS), "provider": values["provider"]}
-    result, refusal = await send(rpc, "hold_workshop", c.HoldWorkshop, body, caller)
+    result, refusal = await send(rpc, "volunteer", "hold_workshop", c.HoldWorkshop, body, caller)
     if refusal:
         return page(request, "ehrenamt_workshop_neu.html", {"form": values}, refusal)
     ref = c.WorkshopRef.model_validate(result)
@@ -54,7 +55,9 @@ async def record_attendance(
     values = form_values(await checked_form(request), ATTENDEE_FIELDS)
     body = filled(values, *ATTENDEE_FIELDS)
     name = "record_attendance"
-    _, refusal = await send(rpc, name, c.RecordAttendance, body, caller, target=workshop_id)
+    _, refusal = await send(
+        rpc, "volunteer", name, c.RecordAttendance, body, caller, target=("id", workshop_id)
+    )
     if refusal:
         return await _workshop_page(request, caller, rpc, workshop_id, values, refusal)
     return RedirectResponse(f"/ui/ehrenamt/workshops/{workshop_id}", status_code=303)
@@ -67,7 +70,9 @@ async def issue_certificate(
     submitted = await checked_form(request)
     body = {"attendee_id": submitted.get("attendee_id", "")}
     name = "issue_certificate"
-    _, refusal = await send(rpc, name, c.IssueCertificate, body, caller, target=workshop_id)
+    _, refusal = await send(
+        rpc, "volunteer", name, c.IssueCertificate, body, caller, target=("id", workshop_id)
+    )
     if refusal:
         values = form_values({}, ATTENDEE_FIELDS)
         general = refusal.general or N_("Die Bestätigung konnte nicht ausgestellt werden.")

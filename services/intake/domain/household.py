@@ -24,6 +24,7 @@ from services.intake.domain.household_commands import (
     RecordConsent,
     RegisterHousehold,
     RestrictProcessing,
+    RevokeDeregistration,
     RevokeDuplicateDecision,
     WithdrawConsent,
 )
@@ -34,6 +35,7 @@ from services.intake.domain.household_consents import (
 )
 from services.intake.domain.household_duplicates import decide_duplicate
 from services.intake.domain.household_privacy import decide_privacy
+from services.intake.domain.household_revocation import revoke_deregistration
 from services.intake.domain.household_rules import (
     composition_after,
     require_active,
@@ -82,6 +84,8 @@ def decide(command: Command, state: Household) -> list[Event]:
             return _hand_over(command, state)
         case DeregisterHousehold():
             return _deregister(command, state)
+        case RevokeDeregistration():
+            return revoke_deregistration(command, state)
         case AssessHousingReadiness():
             return _assess(command, state)
         case LinkAsDuplicate() | DismissDuplicate() | RevokeDuplicateDecision():
@@ -174,6 +178,7 @@ def _deregister(command: DeregisterHousehold, state: Household) -> list[Event]:
             reason=command.reason,
             adults=state.adults,
             minors=state.minors,
+            offer_id=command.offer_id,
             occurred_at=business_time(command.deregistered_on),
         )
     ]

@@ -76,6 +76,17 @@ class DeregisterHousehold:
     reason: DeregistrationReason
     deregistered_on: date
     today: date
+    # Set by the placement policy: the offer whose placement moved the household out.
+    offer_id: UUID | None = None
+
+
+@dataclass(frozen=True)
+class RevokeDeregistration:
+    """Undo the deregistration a placement caused, because that placement was retracted."""
+
+    offer_id: UUID
+    revoked_on: date
+    today: date
 
 
 @dataclass(frozen=True)
@@ -152,6 +163,7 @@ Command = (
     | ChangeAccommodation
     | HandOverHousehold
     | DeregisterHousehold
+    | RevokeDeregistration
     | AssessHousingReadiness
     | LinkAsDuplicate
     | DismissDuplicate

@@ -21,6 +21,7 @@ from shared.contracts.intake import (
     HouseholdConsentGiven,
     HouseholdConsentWithdrawn,
     HouseholdDeregistered,
+    HouseholdDeregistrationRevoked,
     HouseholdHandedOver,
     HouseholdRegistered,
     HouseholdsLinkedAsDuplicate,
@@ -41,6 +42,7 @@ Event = (
     | AccommodationChanged
     | HouseholdHandedOver
     | HouseholdDeregistered
+    | HouseholdDeregistrationRevoked
     | HousingReadinessAssessed
     | PossibleDuplicateFlagged
     | HouseholdsLinkedAsDuplicate
@@ -101,6 +103,8 @@ class Household:
     consent_given: bool = False
     deregistered_on: date | None = None
     deregistration_reason: DeregistrationReason | None = None
+    # The offer whose placement caused the deregistration in force (see the event).
+    deregistered_via_offer: UUID | None = None
     readiness: tuple[Assessment, ...] = ()
     duplicates: tuple[tuple[UUID, DuplicateStatus], ...] = ()
     erased_on: date | None = None
@@ -202,6 +206,14 @@ def evolve(state: Household, event: Event) -> Household:
                 state,
                 deregistered_on=business_day(event.occurred_at),
                 deregistration_reason=event.reason,
+                deregistered_via_offer=event.offer_id,
+            )
+        case HouseholdDeregistrationRevoked():
+            return replace(
+                state,
+                deregistered_on=None,
+                deregistration_reason=None,
+                deregistered_via_offer=None,
             )
         case HousingReadinessAssessed():
             assessment = Assessment(

@@ -7,12 +7,13 @@ from pathlib import Path
 from faststream.asgi import AsgiFastStream
 
 from services.intake.application import disclosure_projection
-from services.intake.application.placement_policy import CONSUMER, PlacementPolicy
+from services.intake.application.placement_policy import CONSUMER, SUBJECTS, PlacementPolicy
+from services.intake.application.retention import run_retention
 from services.intake.entrypoints.consent_handlers import register_consent_handlers
 from services.intake.entrypoints.household_handlers import register_household_handlers
 from services.intake.entrypoints.inquiry_handlers import register_inquiry_handlers
 from services.intake.entrypoints.privacy_handlers import register_privacy_handlers
-from shared.contracts import CONTRACTS
+from shared.retention import schedule_retention
 from shared.service import ServiceHost
 from shared.settings import ServiceSettings, service_settings
 
@@ -30,11 +31,13 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     host.consume(
         CONSUMER,
         PlacementPolicy(host.store),
-        filter_subject=CONTRACTS.subject("PlacementCompleted"),
+        filter_subject=SUBJECTS,
     )
     host.consume(
         disclosure_projection.CONSUMER,
         disclosure_projection.DisclosureProjection(),
         filter_subject=disclosure_projection.SUBJECTS,
     )
-    return host.app()
+    app = host.app()
+    schedule_retention(app, SERVICE, host.commands, run_retention)
+    return app

@@ -17,6 +17,7 @@ from shared.clock import business_day
 from shared.contracts.intake import (
     HouseholdCompositionChanged,
     HouseholdDeregistered,
+    HouseholdDeregistrationRevoked,
     HouseholdHandedOver,
     HouseholdRegistered,
     HousingReadinessAssessed,
@@ -58,6 +59,9 @@ class HouseholdProjection:
                     values = {"provider": event.to_provider}
                 case HouseholdDeregistered():
                     values = {"deregistered_on": day}
+                case HouseholdDeregistrationRevoked():
+                    # Its placement was retracted: in move-out management again.
+                    values = {"deregistered_on": None}
                 case ProcessingRestricted():
                     values = {"restricted_on": day}
                 case RestrictionLifted():

@@ -10,11 +10,13 @@ from faststream.asgi import AsgiFastStream
 from services.prevention.application import household_export, restriction_projection
 from services.prevention.application.aftercare_policy import CONSUMER, AftercarePolicy
 from services.prevention.application.reindex import reindex
+from services.prevention.application.retention import run_retention
 from services.prevention.entrypoints.handlers import register_handlers
 from shared.contracts import CONTRACTS
 from shared.db import Database
 from shared.eventstore.store import EventStore
 from shared.migrations import upgrade
+from shared.retention import schedule_retention
 from shared.service import ServiceHost
 from shared.settings import ServiceSettings, service_settings
 
@@ -37,7 +39,9 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
         restriction_projection.RestrictionProjection(),
         filter_subject=restriction_projection.SUBJECTS,
     )
-    return host.app()
+    app = host.app()
+    schedule_retention(app, SERVICE, host.commands, run_retention)
+    return app
 
 
 async def rebuild(settings: ServiceSettings | None = None) -> int:

@@ -10,6 +10,9 @@ from shared.eventstore.schema import UTCDateTime
 # One row per registration, composition change, accommodation change, hand-over and
 # deregistration: each row holds what its event says (counts, kind, provider, reason),
 # so the state of a household on any day is the newest value of each up to that day.
+# A revoked deregistration adds a row of change `REVOKED` on the revoked one's day (a
+# correction, see `period.revoked`); it holds that deregistration's counts and reason.
+REVOKED = "deregistration_revoked"
 household_changes = fact_table(
     "household_changes",
     Column("household_id", Uuid, nullable=False),

@@ -7,7 +7,11 @@ from uuid import UUID
 
 from sqlalchemy import ColumnElement, FromClause, Select, exists, select
 
-from services.reporting.adapters.intake_tables import duplicate_decisions
+from services.reporting.adapters.intake_tables import (
+    REVOKED,
+    duplicate_decisions,
+    household_changes,
+)
 from services.reporting.adapters.placement_tables import placement_retractions
 from shared.clock import business_time
 
@@ -65,5 +69,20 @@ def retracted(table: FromClause, as_known_on: date | None) -> ColumnElement[bool
         r.c.offer_id == table.c.offer_id,
         r.c.household_id == table.c.household_id,
         r.c.occurred_on == table.c.occurred_on,
+        *known_by(r, as_known_on),
+    )
+
+
+def revoked(table: FromClause, as_known_on: date | None) -> ColumnElement[bool]:
+    """A deregistration of `table` (household changes) that a revocation known on the day
+    took back: same household and day, recorded later in the household's stream (between a
+    deregistration and its revocation no other deregistration can be recorded)."""
+    r = household_changes.alias("revocation")
+    return exists().where(
+        r.c.municipality == table.c.municipality,
+        r.c.household_id == table.c.household_id,
+        r.c.change == REVOKED,
+        r.c.occurred_on == table.c.occurred_on,
+        r.c.stream_version > table.c.stream_version,
         *known_by(r, as_known_on),
     )

@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, Select, exists, literal, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.reporting.adapters.intake_tables import household_changes, inquiries, inquiry_triages
-from services.reporting.adapters.period import known_by, linked_duplicates
+from services.reporting.adapters.period import known_by, linked_duplicates, revoked
 from services.reporting.adapters.prevention_tables import admissions, case_closures, visit_schedule
 from services.reporting.adapters.volunteer_tables import volunteer_changes
 from services.reporting.domain.figures import Row
@@ -61,6 +61,7 @@ async def households_on(
         gone.c.change == "deregistered",
         gone.c.occurred_on <= day,
         *known_by(gone, as_known_on),
+        ~revoked(gone, as_known_on),
     )
     statement = select(
         reg.c.household_id,

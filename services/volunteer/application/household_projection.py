@@ -25,6 +25,7 @@ from shared.contracts.intake import (
     HouseholdConsentGiven,
     HouseholdConsentWithdrawn,
     HouseholdDeregistered,
+    HouseholdDeregistrationRevoked,
     HouseholdHandedOver,
     HouseholdRegistered,
     ProcessingRestricted,
@@ -68,6 +69,9 @@ class HouseholdProjection:
                     values = {"provider": event.to_provider}
                 case HouseholdDeregistered():
                     values = {"deregistered_on": business_day(event.occurred_at)}
+                case HouseholdDeregistrationRevoked():
+                    # Its placement was retracted: in move-out management again.
+                    values = {"deregistered_on": None}
                 case ProcessingRestricted():
                     # Restriction is not erasure: tandems stay, only who sees them changes.
                     values = {"restricted_on": business_day(event.occurred_at)}

@@ -15,11 +15,13 @@ from services.volunteer.application import (
     household_projection,
     placement_policy,
 )
+from services.volunteer.application.retention import run_retention
 from services.volunteer.entrypoints.activity_handlers import register_activity_handlers
 from services.volunteer.entrypoints.people_handlers import register_people_handlers
 from shared.contracts import CONTRACTS
 from shared.purge import Purger
 from shared.rebuild import drop_read_model
+from shared.retention import schedule_retention
 from shared.service import ServiceHost
 from shared.settings import ServiceSettings, service_settings
 
@@ -48,7 +50,9 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     register_people_handlers(host)
     register_activity_handlers(host)
     household_export.register(host)
-    return host.app()
+    app = host.app()
+    schedule_retention(app, SERVICE, host.commands, run_retention)
+    return app
 
 
 async def _clear_households(conn: AsyncConnection) -> None:

@@ -108,9 +108,29 @@ class HouseholdHandedOver(DomainEvent):
 
 @CONTRACTS.event(CONTEXT)
 class HouseholdDeregistered(DomainEvent):
-    """The household left move-out management; `adults`/`minors` as on that day."""
+    """The household left move-out management; `adults`/`minors` as on that day.
+
+    `offer_id` names the offer whose placement moved the household out (reason
+    `moved_out_via_placement`, written by intake's placement policy): a retraction of
+    exactly that placement revokes this deregistration. Empty on every other one.
+    """
 
     household_id: UUID
+    reason: DeregistrationReason
+    adults: int = Field(ge=0)
+    minors: int = Field(ge=0)
+    offer_id: UUID | None = None
+
+
+@CONTRACTS.event(CONTEXT)
+class HouseholdDeregistrationRevoked(DomainEvent):
+    """The deregistration of `deregistered_on` (for `reason`) no longer holds: the
+    placement that caused it was retracted. The household is in move-out management
+    again, with its provider and members; `adults`/`minors` as the revoked deregistration
+    counted them. `occurred_at` is the day of the correction."""
+
+    household_id: UUID
+    deregistered_on: date
     reason: DeregistrationReason
     adults: int = Field(ge=0)
     minors: int = Field(ge=0)

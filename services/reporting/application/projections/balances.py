@@ -14,7 +14,12 @@ from typing import Any
 
 from sqlalchemy import Table
 
-from services.reporting.adapters.intake_tables import household_changes, inquiries, inquiry_triages
+from services.reporting.adapters.intake_tables import (
+    REVOKED,
+    household_changes,
+    inquiries,
+    inquiry_triages,
+)
 
 HOUSEHOLDS = "households_balance"
 INQUIRIES = "inquiries_balance"
@@ -31,6 +36,9 @@ def bookings(rows: Mapping[Table, list[dict[str, Any]]]) -> Iterator[Booking]:
             yield HOUSEHOLDS, row, row["provider"], 1
         elif change == "deregistered":
             yield HOUSEHOLDS, row, row["provider"], -1
+        elif change == REVOKED:
+            # Booked on the revoked deregistration's day: its −1 no longer holds.
+            yield HOUSEHOLDS, row, row["provider"], 1
     for row in rows.get(inquiries, ()):
         yield INQUIRIES, row, "", 1
     for row in rows.get(inquiry_triages, ()):

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.reporting.adapters import restrictions
 from services.reporting.adapters.caseboard_table import caseboard
+from services.reporting.application.projections.caseboard_reopen import reopened_cards
 from services.reporting.domain.caseboard import (
     HOUSEHOLD_EVENTS,
     OFFER_EVENTS,
@@ -24,25 +25,32 @@ from services.reporting.domain.caseboard import (
     open_case,
 )
 from shared.clock import business_day
-from shared.contracts.intake import HouseholdRegistered, ProcessingRestricted, RestrictionLifted
+from shared.contracts.intake import (
+    HouseholdDeregistrationRevoked,
+    HouseholdRegistered,
+    ProcessingRestricted,
+    RestrictionLifted,
+)
 from shared.contracts.reporting import Stage
 from shared.eventstore.store import RecordedEvent
 
 Key = tuple[str, UUID]
+# A revoked deregistration reopens the case its deregistration closed.
+OWN = (*HOUSEHOLD_EVENTS, HouseholdDeregistrationRevoked)
+WATCHED = (*OWN, *OFFER_EVENTS)
 CARD_FIELDS = tuple(f.name for f in fields(CaseCard))
 
 
 class CaseboardProjection:
     async def apply(self, conn: AsyncConnection, batch: Sequence[RecordedEvent]) -> None:
         await _restrictions(conn, batch)
-        relevant = [r for r in batch if isinstance(r.event, HOUSEHOLD_EVENTS + OFFER_EVENTS)]
+        relevant = [r for r in batch if isinstance(r.event, WATCHED)]
         if not relevant:
             return
-        households = {
-            _id(r, "household_id") for r in relevant if isinstance(r.event, HOUSEHOLD_EVENTS)
-        }
+        households = {_id(r, "household_id") for r in relevant if isinstance(r.event, OWN)}
         offers = {_id(r, "offer_id") for r in relevant if isinstance(r.event, OFFER_EVENTS)}
         loaded = await _load(conn, households, offers)
+        reopened = await reopened_cards(conn, relevant)
         cards: dict[Key, CaseCard | None] = dict(loaded)
         # Only a card that holds an offer's id can be in the running for it: every key ever
         # given a card with that offer id is listed here (stale entries are re-checked), so an
@@ -55,6 +63,10 @@ class CaseboardProjection:
             municipality, event = recorded.envelope.municipality, recorded.event
             if isinstance(event, HouseholdRegistered):
                 cards[(municipality, event.household_id)] = open_case(event, municipality)
+            elif isinstance(event, HouseholdDeregistrationRevoked):
+                key = (municipality, event.household_id)
+                if cards.get(key) is None and key in reopened:
+                    cards[key] = reopened[key]
             elif isinstance(event, HOUSEHOLD_EVENTS):
                 key = (municipality, _id(recorded, "household_id"))
                 card = cards.get(key)

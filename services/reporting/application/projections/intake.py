@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from services.reporting.adapters import intake_tables as t
+from services.reporting.adapters.intake_tables import REVOKED
 from services.reporting.application.projections.common import (
     BatchContext,
     Fact,
@@ -19,6 +20,7 @@ from shared.contracts.intake import (
     DuplicateDismissed,
     HouseholdCompositionChanged,
     HouseholdDeregistered,
+    HouseholdDeregistrationRevoked,
     HouseholdHandedOver,
     HouseholdRegistered,
     HouseholdsLinkedAsDuplicate,
@@ -95,6 +97,21 @@ def deregistered(recorded: RecordedEvent, _: BatchContext) -> Iterable[Fact]:
     )
 
 
+def deregistration_revoked(recorded: RecordedEvent, _: BatchContext) -> Iterable[Fact]:
+    """A correction, counted on the revoked deregistration's day: the figures leave that
+    deregistration out from the day the revocation was recorded (as known on)."""
+    e = event_of(recorded, HouseholdDeregistrationRevoked)
+    table, values = _change(
+        recorded,
+        REVOKED,
+        recorded.envelope.provider,
+        adults=e.adults,
+        minors=e.minors,
+        reason=code(e.reason),
+    )
+    yield table, {**values, "occurred_on": e.deregistered_on}
+
+
 def duplicate_decided(recorded: RecordedEvent, _: BatchContext) -> Iterable[Fact]:
     e = recorded.event
     assert isinstance(
@@ -159,6 +176,7 @@ HANDLERS: dict[type[DomainEvent], Handler] = {
     AccommodationChanged: accommodation,
     HouseholdHandedOver: handed_over,
     HouseholdDeregistered: deregistered,
+    HouseholdDeregistrationRevoked: deregistration_revoked,
     HouseholdsLinkedAsDuplicate: duplicate_decided,
     DuplicateDismissed: duplicate_decided,
     DuplicateDecisionRevoked: duplicate_decided,

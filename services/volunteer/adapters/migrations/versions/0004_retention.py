@@ -1,0 +1,31 @@
+"""volunteer: retention rules per municipality
+
+Revision ID: volunteer_0004
+Revises: volunteer_0003
+Create Date: 2026-11-22
+
+Years after a volunteer left until the retention job erases their personal
+data; no row for a municipality means the job erases nothing there.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "volunteer_0004"
+down_revision = "volunteer_0003"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "retention_rules",
+        sa.Column("municipality", sa.String(64), primary_key=True),
+        sa.Column("erase_after_years", sa.Integer, nullable=False),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("retention_rules")
