@@ -34,7 +34,50 @@ COORDINATOR_PAGES = [
     "/ui/praevention",
     "/ui/praevention/neu",
     "/ui/bericht",
+    "/ui/anfragen",
+    "/ui/wohnungen/vermieter",
+    "/ui/wohnungen/regeln",
+    "/ui/wohnungen/festgefahren",
+    "/ui/praevention/nachbetreuung",
 ]
+SKM = {"x-auszug-role": "caseworker", "x-auszug-provider": "skm", "x-auszug-user": "sk"}
+
+
+def pages_with_data(system: System) -> list[str]:
+    """A household, a volunteer and a prevention case, so their pages show every form a
+    coordinator gets (development headers: the test system takes them)."""
+    http, api = system.http, f"{system.gateway}/api"
+    household = system.register(
+        {
+            "provider": "caritas",
+            "registered_on": "2025-03-01",
+            "accommodation": {"kind": "shelter"},
+            "members": [
+                {"role": "head", "age_band": "27-64", "given_name": "Leyla"},
+                {"role": "child", "age_band": "6-17", "given_name": "Mina"},
+            ],
+        }
+    )
+    assert household.status_code == 201, household.text
+    volunteer = {"provider": "caritas", "registered_on": "2025-03-02", "given_name": "Vera"}
+    volunteer_id = http.post(f"{api}/volunteers", json=volunteer).json()["volunteer_id"]
+    referral = {
+        "provider": "skm",
+        "received_on": "2025-04-02",
+        "source": "self_referral",
+        "target_group": "secured_tenancy_at_risk_of_recurrence",
+        "housing_situation": "own_tenancy",
+        "adults": 1,
+        "minors": 0,
+        "contact": {"name": "Familie Demir"},
+    }
+    case = http.post(f"{api}/prevention/cases", json=referral, headers=SKM)
+    assert case.status_code == 201, case.text
+    return [
+        f"/ui/haushalte/{household.json()['household_id']}",
+        f"/ui/ehrenamt/ehrenamtliche/{volunteer_id}",
+        f"/ui/praevention/{case.json()['case_id']}",
+    ]
 
 
 def violations(page: Page) -> list[str]:
@@ -57,13 +100,14 @@ def test_the_staff_pages_pass_wcag_checks_in_both_languages(
     page.goto("/ui/anmelden")
     problems = violations(page)
 
+    pages = COORDINATOR_PAGES + pages_with_data(staff_system)
     kora = sign_in(browser, staff_system, "kora")
     kora.goto("/ui")
     kora.keyboard.press("Tab")
     assert kora.evaluate("document.activeElement.getAttribute('href')") == "#inhalt"
     for language in ("de", "en"):
         kora.goto(f"/ui?lang={language}")
-        for path in COORDINATOR_PAGES:
+        for path in pages:
             response = kora.goto(path)
             assert response is not None and response.status == 200, path
             assert kora.evaluate("document.documentElement.lang") == language

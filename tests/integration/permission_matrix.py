@@ -47,6 +47,14 @@ EXPECTED: dict[str, dict[str, Status]] = {
         "analyst": 403,
         "admin": 200,
     },
+    "GET /api/consultations": {
+        "coordinator": 200,
+        "caseworker": 200,
+        "housing_office": 403,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": 200,
+    },
     "GET /api/households/duplicates": {
         "coordinator": 200,
         "caseworker": 403,

@@ -1,7 +1,8 @@
 """A placement recorded by mistake is retracted: intake revokes the move-out it caused, and
 every context takes the household back — intake's API shows it active, placement matches it
-again, the caseboard shows the case, and the yearly report of its provider equals that of a
-control household registered the same day and never placed. A redelivered retraction
+again, the caseboard shows the case, prevention withdraws the aftercare offer the household
+had accepted, and the yearly report of its provider equals that of a control household
+registered the same day and never placed, every figure compared. A redelivered retraction
 changes nothing.
 
 ("As known on" a day before the revocation cannot be asked here: everything in this test
@@ -25,8 +26,6 @@ from support.system import System, household, wait_until
 pytestmark = pytest.mark.integration
 
 T = today()
-# Prevention offers aftercare on a placement and does not take it back on a retraction (yet).
-NOT_COMPARED = ("aftercare_offered",)
 
 
 def ago(days: int) -> str:
@@ -46,11 +45,10 @@ def report(system: System, year: int, provider: str) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for section in ok(response, 200)["sections"]:
         for f in section["figures"]:
-            if not f["key"].startswith(NOT_COMPARED):
-                values[f["key"]] = f["value"]
-                for b in f.get("breakdowns", []):
-                    for item in b["items"]:
-                        values[f"{f['key']}:{b['dimension']}:{item['code']}"] = item["value"]
+            values[f["key"]] = f["value"]
+            for b in f.get("breakdowns", []):
+                for item in b["items"]:
+                    values[f"{f['key']}:{b['dimension']}:{item['code']}"] = item["value"]
     return values
 
 
@@ -123,6 +121,13 @@ def test_a_retracted_placement_gives_the_household_back_its_place(system: System
     )
     assert report(system, year, "caritas") != report(system, year, "drk")
 
+    def aftercare() -> dict[str, Any] | None:
+        offers = ok(http.get(f"{api}/prevention/aftercare"), 200)["offers"]
+        return next((o for o in offers if o["household_id"] == hid), None)
+
+    wait_until(aftercare, what="aftercare offered")
+    ok(http.post(f"{api}/prevention/aftercare/{hid}/acceptance", json={}), 200)
+
     ok(
         http.post(f"{api}/offers/{oid}/lease/retraction", json={"reason": "entered_by_mistake"}),
         200,
@@ -132,6 +137,9 @@ def test_a_retracted_placement_gives_the_household_back_its_place(system: System
     shown = ok(http.get(f"{api}/households/{hid}"), 200)
     assert (shown["provider"], shown["persons"], shown["deregistration"]) == ("caritas", 3, None)
     wait_until(lambda: matched(oid, hid), what="among the offer's matches again")
+    wait_until(lambda: (aftercare() or {})["status"] == "withdrawn", what="aftercare withdrawn")
+    page = http.get(f"{system.gateway}/ui/praevention/nachbetreuung")
+    assert "zurückgezogen (Vermittlung zurückgenommen)" in page.text
 
     def card() -> dict[str, Any] | None:
         cases = ok(http.get(f"{api}/caseboard"), 200)["cases"]

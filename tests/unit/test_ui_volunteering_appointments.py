@@ -44,6 +44,20 @@ TANDEM_VIEW: dict[str, Any] = {
     "supported_placements": 0,
 }
 
+LISTED: dict[str, Any] = {
+    "consultation_id": str(uuid4()),
+    "provider": "caritas",
+    "held_on": "2025-03-04",
+    "channel": "email",
+    "visitor": "tandem",
+    "topic": "wbs",
+    "duration_minutes": 15,
+    "appointment": True,
+    "office_hour_id": None,
+    "tandem_id": None,
+    "household_id": str(HOUSEHOLD),
+}
+
 
 class FakeVolunteer(FakeRpc):
     """Answers like the volunteer service; `refuse` makes the named call fail."""
@@ -52,6 +66,7 @@ class FakeVolunteer(FakeRpc):
         answers = {
             "list_volunteers": {"volunteers": [VOLUNTEER_VIEW]},
             "list_tandems": {"tandems": [TANDEM_VIEW]},
+            "list_consultations": {"consultations": [LISTED]},
         }
         super().__init__(answers)
 
@@ -86,6 +101,9 @@ def test_the_overview_offers_the_form_with_the_active_tandems(app: tuple[TestCli
     assert 'action="/ui/ehrenamt/beratungen"' in page and 'id="einzeltermin"' in page
     assert f'<option value="{TANDEM}" >Maria Schulte (01.02.2025)</option>' in page
     assert 'name="appointment" value="on" checked' in page
+    recent = page.split('id="einzeltermine"', 1)[1]
+    assert "<tr><td>04.03.2025</td><td>caritas</td><td>E-Mail</td>" in recent
+    assert f'<a href="/ui/haushalte/{HOUSEHOLD}">' in recent
 
 
 def test_a_consultation_is_sent_as_typed_and_confirmed(app: tuple[TestClient, Any]) -> None:

@@ -31,6 +31,7 @@ TANDEM_VIEW: dict[str, Any] = {
 ANSWERS: dict[str, Any] = {
     "list_volunteers": {"volunteers": []},
     "list_tandems": {"tandems": [TANDEM_VIEW]},
+    "list_consultations": {"consultations": []},
     "get_tandem": TANDEM_VIEW,
     "get_tandem_household": {
         "household_id": str(HOUSEHOLD),

@@ -6,7 +6,12 @@ from __future__ import annotations
 from services.gateway.exports.service_labels import COMMON, Labels
 from services.gateway.ui import labels_prevention as lx
 
-AFTERCARE_STATUS = {"offered": "angeboten", "accepted": "angenommen", "declined": "abgelehnt"}
+AFTERCARE_STATUS = {
+    "offered": "angeboten",
+    "accepted": "angenommen",
+    "declined": "abgelehnt",
+    "withdrawn": "zurückgezogen",
+}
 AFTERCARE_DECLINE = {
     "not_needed": "nicht nötig",
     "household_declined": "vom Haushalt abgelehnt",
@@ -58,6 +63,7 @@ PREVENTION = Labels(
         "AftercareOffered": "Nachbetreuung angeboten",
         "AftercareAccepted": "Nachbetreuung angenommen",
         "AftercareDeclined": "Nachbetreuung abgelehnt",
+        "AftercareWithdrawn": "Nachbetreuung zurückgezogen",
         "ReferralReceived": "Zur Wohnintegrationshilfe gemeldet",
         "EligibilityChecked": "Voraussetzungen geprüft",
         "CaseAdmitted": "Hilfe bewilligt",
@@ -85,6 +91,7 @@ PREVENTION = Labels(
     },
     by_event={
         "AftercareDeclined": {"reason": AFTERCARE_DECLINE},
+        "AftercareWithdrawn": {"reason": {"placement_retracted": "Vermittlung zurückgenommen"}},
         "CaseRejected": {"reason": lx.REJECTION},
         "ReferredOut": {"kind": lx.REFERRAL_OUT},
     },

@@ -353,3 +353,22 @@ async def get_certificate(
         media_type=document.media_type,
         headers={"content-disposition": f'inline; filename="{document.filename}"'},
     )
+
+
+# ---------------------------------------------------------------- consultation list
+
+
+@router.get(
+    "/consultations",
+    response_model=c.ConsultationList,
+    summary="Beratungen auflisten",
+    responses={k: v for k, v in _READ.items() if k != 404},
+)
+async def list_consultations(
+    query: Annotated[c.ListConsultations, Depends()], caller: CurrentCaller, rpc: Rpc
+) -> c.ConsultationList:
+    """Erfasste Beratungen, neueste zuerst, wahlweise nur Einzeltermine oder ein Zeitraum.
+
+    Ohne personenbezogene Daten. Fachkräfte sehen die ihres Trägers, die Koordination alle.
+    """
+    return c.ConsultationList.model_validate(await _call(rpc, "list_consultations", query, caller))

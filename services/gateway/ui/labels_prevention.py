@@ -66,6 +66,12 @@ MEDIATION_TOPIC = {
     "lease": N_("Mietvertrag, Nutzungsverhältnis"),
     "other": N_("Anderes Thema"),
 }
+MEDIATION_OUTCOME = {
+    "agreement_reached": N_("Einigung erzielt"),
+    "instalment_agreement": N_("Ratenzahlung vereinbart"),
+    "no_agreement": N_("Keine Einigung"),
+    "ongoing": N_("Vermittlung läuft noch"),
+}
 LANDLORD_KIND = {
     "municipal_housing_company": N_("Städtische Wohnungsgesellschaft"),
     "housing_company": N_("Wohnungsgesellschaft"),
@@ -104,6 +110,7 @@ AFTERCARE_STATUS = {
     "offered": N_("Angeboten, offen"),
     "accepted": N_("Angenommen"),
     "declined": N_("Abgelehnt"),
+    "withdrawn": N_("zurückgezogen (Vermittlung zurückgenommen)"),
 }
 AFTERCARE_DECLINE = {
     "not_needed": N_("Nicht nötig"),

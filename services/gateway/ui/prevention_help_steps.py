@@ -67,9 +67,11 @@ HELP_STEPS = (
             Field("party", N_("Vermittelt mit"), "select", lp.MEDIATION_PARTY, required=True),
             Field("topic", N_("Worum ging es?"), "select", lp.MEDIATION_TOPIC, required=True),
             day("held_on", N_("Tag des Vermittlungsgesprächs"), required=True),
+            # Optional: the result is often known only later; the yearly report counts it.
+            Field("outcome", N_("Ergebnis (optional)"), "select", lp.MEDIATION_OUTCOME),
             Field(
                 "note",
-                N_("Ergebnis und Notiz (optional, bleibt in der Wohnintegrationshilfe)"),
+                N_("Notiz (optional, bleibt in der Wohnintegrationshilfe)"),
                 "textarea",
                 hint=N_("z. B. Ratenzahlung der Mietrückstände vereinbart: 50 € monatlich."),
             ),

@@ -12,13 +12,25 @@ from services.gateway.ui.submit import Refusal
 from services.gateway.ui.volunteering_forms import page
 from shared.clock import today
 from shared.contracts import volunteer as c
-from shared.identity import Caller
+from shared.identity import Caller, Role
+
+
+def _records(caller: Caller) -> bool:
+    # The list sits under the form, which only those who record consultations see.
+    return caller.role in (Role.coordinator, Role.caseworker)
 
 
 async def volunteers(rpc: Rpc, caller: Caller) -> list[c.VolunteerView]:
     """The active volunteers the caller sees."""
     result = await rpc.call("volunteer", "list_volunteers", c.ListVolunteers(), caller)
     return c.VolunteerList.model_validate(result).volunteers
+
+
+async def recent_appointments(rpc: Rpc, caller: Caller) -> list[c.ConsultationEntry]:
+    """The individual appointments the caller sees, newest first."""
+    query = c.ListConsultations(appointments_only=True, limit=20)
+    result = await rpc.call("volunteer", "list_consultations", query, caller)
+    return c.ConsultationList.model_validate(result).consultations
 
 
 async def overview(
@@ -45,5 +57,6 @@ async def overview(
         "form": consultation,
         "refused_form": refused_form,
         "recorded": recorded,
+        "appointments": await recent_appointments(rpc, caller) if _records(caller) else [],
     }
     return page(request, "ehrenamt.html", context, refusal)

@@ -1,10 +1,13 @@
-"""Policy: a completed placement offers the household aftercare (Nachbetreuung).
+"""Policy: a completed placement offers the household aftercare (Nachbetreuung); a
+retracted placement withdraws the offer it caused (the household never moved).
 
 Runs inside the consumer's transaction, through the aftercare decider like any command,
 so the offer and the consumer's record of having applied the placement event commit
 together. The offer's stream is the household's, so a redelivered or republished
 placement event can never open a second offer: a household offered aftercare already is
-left as it is, and a concurrent second offer loses on the stream's unique version.
+left as it is, and a concurrent second offer loses on the stream's unique version. A
+retraction withdraws only an offer made for the same flat, and only once; an offer the
+household accepted is withdrawn too, one it declined stays.
 """
 
 from __future__ import annotations
@@ -18,13 +21,16 @@ from services.prevention.adapters.aftercare_offers import index_aftercare
 from services.prevention.domain import aftercare as ac
 from shared.application import load_state
 from shared.clock import business_day
-from shared.contracts.placement import PlacementCompleted
+from shared.contracts.placement import PlacementCompleted, PlacementRetracted
+from shared.contracts.prevention.codes import AftercareStatus
 from shared.envelope import CommandContext, Envelope
 from shared.eventstore.store import EventStore, RecordedEvent
 
 log = structlog.get_logger(__name__)
 
 CONSUMER = "prevention-aftercare"
+# PlacementCompleted offers aftercare, PlacementRetracted withdraws it; the rest is ignored.
+SUBJECTS = "auszug.placement.*"
 ACTOR = "system:prevention"
 
 
@@ -36,13 +42,15 @@ class AftercarePolicy:
         for recorded in batch:
             if isinstance(recorded.event, PlacementCompleted):
                 await self._offer(conn, recorded.envelope, recorded.event)
+            elif isinstance(recorded.event, PlacementRetracted):
+                await self._withdraw(conn, recorded.envelope, recorded.event)
 
     async def _offer(
         self, conn: AsyncConnection, envelope: Envelope, placed: PlacementCompleted
     ) -> None:
         stream_id = ac.stream_id(envelope.municipality, placed.household_id)
         state, version = await load_state(conn, self.store, ac.aftercare, stream_id)
-        if state.offered is not None:
+        if state.offered is not None and state.status is not AftercareStatus.withdrawn:
             log.info("aftercare was offered already", stream_id=stream_id)
             return
         command = ac.OfferAftercare(
@@ -55,14 +63,39 @@ class AftercarePolicy:
             lease_signed_on=business_day(placed.occurred_at),
         )
         events = ac.aftercare.decide(command, state)
+        await self._record(conn, envelope, stream_id, state, version, events)
+
+    async def _withdraw(
+        self, conn: AsyncConnection, envelope: Envelope, retracted: PlacementRetracted
+    ) -> None:
+        command = ac.WithdrawAftercare(
+            offer_id=retracted.offer_id, withdrawn_on=business_day(retracted.occurred_at)
+        )
+        stream_id = ac.stream_id(envelope.municipality, retracted.household_id)
+        state, version = await load_state(conn, self.store, ac.aftercare, stream_id)
+        events = ac.aftercare.decide(command, state)
+        if not events:
+            log.info("no aftercare offer of this placement to withdraw", stream_id=stream_id)
+            return
+        await self._record(conn, envelope, stream_id, state, version, events)
+
+    async def _record(
+        self,
+        conn: AsyncConnection,
+        envelope: Envelope,
+        stream_id: str,
+        state: ac.Aftercare,
+        version: int,
+        events: Sequence[ac.Event],
+    ) -> None:
+        for event in events:
+            state = ac.aftercare.evolve(state, event)
         await self.store.append(
             conn,
             stream_id=stream_id,
             expected_version=version,
             new_events=events,
             context=CommandContext.caused_by(envelope, ACTOR),
-            provider=placed.provider,
+            provider=state.provider,
         )
-        for event in events:
-            state = ac.aftercare.evolve(state, event)
         await index_aftercare(conn, envelope.municipality, state)

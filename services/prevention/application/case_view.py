@@ -36,6 +36,7 @@ def case_view(
             held_on=business_day(a.occurred_at),
             party=a.party,
             topic=a.topic,
+            outcome=a.outcome,
             note=personal.note_of(a.mediation_id),
         )
         for a in state.acts

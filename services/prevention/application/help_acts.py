@@ -68,6 +68,7 @@ class HelpActs:
             mediation_id=mediation_id,
             party=request.party,
             topic=request.topic,
+            outcome=request.outcome,
             held_on=request.held_on or today(),
             today=today(),
         )

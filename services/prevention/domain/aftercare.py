@@ -13,11 +13,16 @@ from datetime import date
 from uuid import UUID
 
 from shared.clock import business_day, business_time
-from shared.contracts.prevention.codes import AftercareDeclineReason, AftercareStatus
+from shared.contracts.prevention.codes import (
+    AftercareDeclineReason,
+    AftercareStatus,
+    AftercareWithdrawalReason,
+)
 from shared.contracts.prevention.events import (
     AftercareAccepted,
     AftercareDeclined,
     AftercareOffered,
+    AftercareWithdrawn,
 )
 from shared.decider import Decider, NotFound, RuleViolation
 
@@ -46,8 +51,20 @@ class DeclineAftercare:
     today: date
 
 
-Command = OfferAftercare | AcceptAftercare | DeclineAftercare
-Event = AftercareOffered | AftercareAccepted | AftercareDeclined
+@dataclass(frozen=True)
+class WithdrawAftercare:
+    """Take the offer back because the placement into flat `offer_id` was retracted."""
+
+    offer_id: UUID
+    withdrawn_on: date
+
+
+WITHDRAWN = (
+    "Das Angebot der Nachbetreuung ist zurückgezogen, weil die Vermittlung zurückgenommen wurde."
+)
+
+Command = OfferAftercare | AcceptAftercare | DeclineAftercare | WithdrawAftercare
+Event = AftercareOffered | AftercareAccepted | AftercareDeclined | AftercareWithdrawn
 
 
 @dataclass(frozen=True)
@@ -65,7 +82,8 @@ class Aftercare:
 def decide(command: Command, state: Aftercare) -> Sequence[Event]:
     match command:
         case OfferAftercare():
-            if state.offered is not None:
+            # After a withdrawal the household may be placed again, and is offered anew.
+            if state.offered is not None and state.status is not AftercareStatus.withdrawn:
                 raise RuleViolation("already_offered", "Nachbetreuung wurde bereits angeboten.")
             return [
                 AftercareOffered(
@@ -78,6 +96,8 @@ def decide(command: Command, state: Aftercare) -> Sequence[Event]:
                     occurred_at=business_time(command.lease_signed_on),
                 )
             ]
+        case WithdrawAftercare():
+            return _withdrawal(command, state)
         case AcceptAftercare() | DeclineAftercare():
             offered = _open_offer(state, command.decided_on, command.today)
             day = business_time(command.decided_on)
@@ -99,9 +119,32 @@ def decide(command: Command, state: Aftercare) -> Sequence[Event]:
             ]
 
 
+def _withdrawal(command: WithdrawAftercare, state: Aftercare) -> Sequence[Event]:
+    """Only the offer that came from the retracted placement is withdrawn, once. An offer
+    already accepted is withdrawn too: the household never moved, so there is nothing to
+    follow up. A declined offer stays as it is (nothing was given that could be taken
+    back, and its reason remains what the household said)."""
+    offered = state.offered
+    if offered is None or offered.offer_id != command.offer_id:
+        return []
+    if state.status not in (AftercareStatus.offered, AftercareStatus.accepted):
+        return []
+    return [
+        AftercareWithdrawn(
+            household_id=offered.household_id,
+            provider=offered.provider,
+            offer_id=offered.offer_id,
+            reason=AftercareWithdrawalReason.placement_retracted,
+            occurred_at=business_time(command.withdrawn_on),
+        )
+    ]
+
+
 def _open_offer(state: Aftercare, decided_on: date, today: date) -> AftercareOffered:
     if state.offered is None:
         raise NotFound("aftercare", "Kein Angebot der Nachbetreuung für diesen Haushalt.")
+    if state.status is AftercareStatus.withdrawn:
+        raise RuleViolation("withdrawn", WITHDRAWN)
     if state.status is not AftercareStatus.offered:
         raise RuleViolation(
             "already_decided",
@@ -134,6 +177,9 @@ def evolve(state: Aftercare, event: Event) -> Aftercare:
                 decided_on=day,
                 decline_reason=event.reason,
             )
+        case AftercareWithdrawn():
+            day = business_day(event.occurred_at)
+            return replace(state, status=AftercareStatus.withdrawn, decided_on=day)
         case _:
             return state
 

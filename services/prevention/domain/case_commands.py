@@ -17,6 +17,7 @@ from shared.contracts.prevention.codes import (
     CaseOutcome,
     ComparableHelp,
     HousingSituation,
+    MediationOutcome,
     MediationParty,
     MediationTopic,
     NegotiationResult,
@@ -99,6 +100,7 @@ class RecordMediation:
     topic: MediationTopic
     held_on: date
     today: date
+    outcome: MediationOutcome | None = None
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,7 @@ def record_mediation(command: RecordMediation, state: Case) -> list[Event]:
             mediation_id=command.mediation_id,
             party=command.party,
             topic=command.topic,
+            outcome=command.outcome,
             occurred_at=business_time(command.held_on),
         )
     ]

@@ -7,7 +7,11 @@ from pathlib import Path
 
 from faststream.asgi import AsgiFastStream
 
-from services.prevention.application import household_export, restriction_projection
+from services.prevention.application import (
+    aftercare_policy,
+    household_export,
+    restriction_projection,
+)
 from services.prevention.application.aftercare_policy import CONSUMER, AftercarePolicy
 from services.prevention.application.reindex import reindex
 from services.prevention.application.retention import run_retention
@@ -32,7 +36,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     host.consume(
         CONSUMER,
         AftercarePolicy(host.store),
-        filter_subject=CONTRACTS.subject("PlacementCompleted"),
+        filter_subject=aftercare_policy.SUBJECTS,
     )
     host.consume(
         restriction_projection.CONSUMER,

@@ -1,5 +1,6 @@
 """Corrections known on the day, taken out of a source's daily counts: household records
-confirmed as duplicates, deregistrations revoked, placements retracted. Each is rare, so
+confirmed as duplicates, deregistrations revoked, placements retracted, aftercare offers
+withdrawn (because their placement was retracted). Each is rare, so
 each first checks cheaply whether there is anything to take out."""
 
 from __future__ import annotations
@@ -11,9 +12,16 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.reporting.adapters import intake_tables as i
 from services.reporting.adapters import placement_tables as p
+from services.reporting.adapters import prevention_tables as w
 from services.reporting.adapters.fact_source import FactSource, clauses_of, select_facts, subtract
 from services.reporting.adapters.intake_tables import REVOKED
-from services.reporting.adapters.period import known_by, linked_duplicates, retracted, revoked
+from services.reporting.adapters.period import (
+    known_by,
+    linked_duplicates,
+    retracted,
+    revoked,
+    withdrawn,
+)
 from services.reporting.domain.figures import Row
 from shared.contracts.reporting import FiguresQuery
 
@@ -56,7 +64,36 @@ async def corrected(
     confirmed as duplicates, deregistrations revoked, placements retracted."""
     counted = await without_duplicates(conn, source, municipality, query, counted)
     counted = await without_revoked(conn, source, municipality, query, counted)
-    return await without_retracted(conn, source, municipality, query, counted)
+    counted = await without_retracted(conn, source, municipality, query, counted)
+    return await without_withdrawn(conn, source, municipality, query, counted)
+
+
+async def without_withdrawn(
+    conn: AsyncConnection,
+    source: FactSource,
+    municipality: str,
+    query: FiguresQuery,
+    counted: Sequence[Row],
+) -> list[Row]:
+    """Daily counts less the aftercare offers and acceptances withdrawn as known on the
+    day (few): the correction lands on the offer's (acceptance's) day, from the day the
+    withdrawal was recorded."""
+    if not source.withdrawable or not await _any_withdrawal(conn, municipality, query):
+        return list(counted)
+    clauses = [*clauses_of(source, municipality, query), withdrawn(source.table, query.as_known_on)]
+    return subtract(counted, await select_facts(conn, source, clauses, with_ids=False), source)
+
+
+async def _any_withdrawal(conn: AsyncConnection, municipality: str, query: FiguresQuery) -> bool:
+    # A withdrawal is recorded on or after the day of what it takes back.
+    t = w.aftercare
+    found = select(t.c.municipality).where(
+        t.c.municipality == municipality,
+        t.c.status == w.WITHDRAWN,
+        t.c.occurred_on >= query.period_from,
+        *known_by(t, query.as_known_on),
+    )
+    return (await conn.execute(found.limit(1))).first() is not None
 
 
 async def without_revoked(

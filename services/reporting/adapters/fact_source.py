@@ -31,6 +31,8 @@ class FactSource:
     retractable: bool = False
     # Deregistrations that a later revocation took back are left out (as known on).
     revocable: bool = False
+    # Aftercare offers (and acceptances) a later withdrawal took back are left out.
+    withdrawable: bool = False
 
     def takes(self, row: Mapping[str, Any]) -> bool:
         return self.where is None or row[self.where[0]] == self.where[1]

@@ -13,6 +13,7 @@ from services.reporting.adapters.intake_tables import (
     household_changes,
 )
 from services.reporting.adapters.placement_tables import placement_retractions
+from services.reporting.adapters.prevention_tables import WITHDRAWN, aftercare
 from shared.clock import business_time
 
 
@@ -70,6 +71,22 @@ def retracted(table: FromClause, as_known_on: date | None) -> ColumnElement[bool
         r.c.household_id == table.c.household_id,
         r.c.occurred_on == table.c.occurred_on,
         *known_by(r, as_known_on),
+    )
+
+
+def withdrawn(table: FromClause, as_known_on: date | None) -> ColumnElement[bool]:
+    """An aftercare fact of `table` (an offer or its acceptance) that a withdrawal known on
+    the day took back: same household, the withdrawal recorded later. A household placed
+    again after a withdrawal is offered anew, and that offer counts."""
+    w = aftercare.alias("withdrawal")
+    return exists().where(
+        w.c.municipality == table.c.municipality,
+        w.c.household_id == table.c.household_id,
+        w.c.status == WITHDRAWN,
+        # At the same instant too: a withdrawal always follows what it takes back.
+        w.c.recorded_at >= table.c.recorded_at,
+        table.c.status != WITHDRAWN,
+        *known_by(w, as_known_on),
     )
 
 

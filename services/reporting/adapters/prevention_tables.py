@@ -57,6 +57,7 @@ mediations = fact_table(
     Column("case_id", Uuid, nullable=False),
     Column("party", String(CODE), nullable=False),
     Column("topic", String(CODE), nullable=False),
+    Column("outcome", String(CODE)),
 )
 referrals_out = fact_table(
     "referrals_out",
@@ -78,6 +79,9 @@ case_closures = fact_table(
     Index("ix_case_closures_case", "case_id"),
     Index("ix_case_closures_closed", "municipality", "occurred_on", "case_id"),
 )
+# The aftercare facts' `status` of a withdrawal: a correction of the household's earlier
+# offer and acceptance, from the day it was recorded (adapters/corrections.py).
+WITHDRAWN = "withdrawn"
 aftercare = fact_table(
     "aftercare",
     Column("household_id", Uuid, nullable=False),

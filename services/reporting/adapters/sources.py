@@ -15,7 +15,7 @@ from services.reporting.adapters import volunteer_tables as v
 from services.reporting.adapters.cube import grouped
 from services.reporting.adapters.fact_source import FactSource, Where, clauses_of, select_facts
 from services.reporting.adapters.facts import registrations
-from services.reporting.adapters.period import linked_duplicates, retracted, revoked
+from services.reporting.adapters.period import linked_duplicates, retracted, revoked, withdrawn
 from services.reporting.domain.figures import Row
 from shared.contracts.reporting import FiguresQuery
 
@@ -72,7 +72,7 @@ SOURCES: dict[str, FactSource] = {
     ),
     "rejections": FactSource(w.rejections, ("reason",), ("case_id",)),
     "home_visits": FactSource(w.home_visits, ("late",), ("case_id",)),
-    "mediations": FactSource(w.mediations, ("party",), ("case_id",)),
+    "mediations": FactSource(w.mediations, ("party", "outcome"), ("case_id",)),
     "referrals_out": FactSource(w.referrals_out, ("kind",), ("case_id",)),
     "case_closures": FactSource(
         w.case_closures,
@@ -80,7 +80,9 @@ SOURCES: dict[str, FactSource] = {
         ("case_id",),
         persons=True,
     ),
-    "aftercare": FactSource(w.aftercare, ("status", "reason"), ("household_id",)),
+    "aftercare": FactSource(
+        w.aftercare, ("status", "reason"), ("household_id",), withdrawable=True
+    ),
     "volunteer_registrations": FactSource(
         v.volunteer_changes, (), ("volunteer_id",), where=_is("change", "registered")
     ),
@@ -120,6 +122,8 @@ async def fact_rows(
         clauses.append(~retracted(source.table, query.as_known_on))
     if source.revocable:
         clauses.append(~revoked(source.table, query.as_known_on))
+    if source.withdrawable:
+        clauses.append(~withdrawn(source.table, query.as_known_on))
     return await select_facts(conn, source, clauses, with_ids=True)
 
 

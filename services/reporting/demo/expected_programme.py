@@ -76,7 +76,8 @@ def prevention_figures(t: Tally, y: Year, ours: Callable[[str], bool]) -> None:
                     t.add("home_visits_late")
         for day, party, _ in c.mediations:
             if inside(day):
-                t.add("mediations", party=party)
+                # The demo records no outcomes: every mediation counts as "nicht erfasst".
+                t.add("mediations", party=party, outcome="")
         for day, kind in c.referrals_out:
             if inside(day):
                 t.add("referrals_out", kind=kind)

@@ -29,6 +29,7 @@ from shared.contracts.placement import (
 from shared.contracts.prevention import (
     AftercareDeclineReason,
     CaseOutcome,
+    MediationOutcome,
     MediationParty,
     ReferralOutKind,
     ReferralSource,
@@ -226,6 +227,19 @@ MEDIATION_PARTY = _labels(
         MediationParty.other_office: "Andere Stelle",
     },
 )
+# A mediation recorded before outcomes were asked has none: counted as "nicht erfasst".
+MEDIATION_OUTCOME = {
+    **_labels(
+        MediationOutcome,
+        {
+            MediationOutcome.agreement_reached: "Einigung erzielt",
+            MediationOutcome.instalment_agreement: "Ratenzahlung vereinbart",
+            MediationOutcome.no_agreement: "Keine Einigung",
+            MediationOutcome.ongoing: "Vermittlung läuft noch",
+        },
+    ),
+    "": "Ergebnis nicht erfasst",
+}
 AFTERCARE_DECLINE = _labels(
     AftercareDeclineReason,
     {

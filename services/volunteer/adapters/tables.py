@@ -11,7 +11,18 @@ Three kinds, kept apart on purpose:
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Date, Index, Integer, MetaData, String, Table, UniqueConstraint, Uuid
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    UniqueConstraint,
+    Uuid,
+)
 
 VOLUNTEER = MetaData()
 
@@ -98,4 +109,24 @@ household_placements = Table(
     Column("minors", Integer, nullable=False),
     Column("lease_signed_on", Date, nullable=False),
     Index("ix_household_placements_household", "municipality", "household_id"),
+)
+
+# Consultations as recorded (ids, codes, day; who came stays nowhere): written in the
+# transaction that appends `ConsultationHeld`, so a list is as fresh as the store.
+consultation_list = Table(
+    "consultation_list",
+    VOLUNTEER,
+    Column("consultation_id", Uuid, primary_key=True),
+    Column("municipality", String(64), nullable=False),
+    Column("provider", String(64), nullable=False),
+    Column("held_on", Date, nullable=False),
+    Column("channel", String(40), nullable=False),
+    Column("visitor", String(40), nullable=False),
+    Column("topic", String(40), nullable=False),
+    Column("duration_minutes", Integer, nullable=False),
+    Column("appointment", Boolean, nullable=False),
+    Column("office_hour_id", Uuid),
+    Column("tandem_id", Uuid),
+    Column("household_id", Uuid),
+    Index("ix_consultation_list_day", "municipality", "held_on"),
 )

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from uuid import UUID, uuid4
 
+from services.volunteer.adapters import consultation_list
 from services.volunteer.application import access, links
 from services.volunteer.domain import office_hours as oh
 from shared.application import CommandExecutor
@@ -128,6 +129,9 @@ class OfficeHours:
             command,
             caller.command_context(),
             provider=lambda state: state.provider or _provider(command),
+            also=lambda conn, state: consultation_list.add(
+                conn, caller.municipality, state.consultations
+            ),
         )
 
 

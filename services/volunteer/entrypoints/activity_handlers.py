@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from services.volunteer.application.consultations import Consultations
 from services.volunteer.application.office_hours import OfficeHours
 from services.volunteer.application.workshops import Workshops
 from shared.contracts import volunteer as c
@@ -12,6 +13,7 @@ from shared.service import ServiceHost
 def register_activity_handlers(host: ServiceHost) -> None:
     office_hours = OfficeHours(host.commands)
     workshops = Workshops(host.commands)
+    consultations = Consultations(host.commands)
     rpc = host.rpc
 
     @rpc.handle("hold_office_hour", c.HoldOfficeHour)
@@ -27,6 +29,10 @@ def register_activity_handlers(host: ServiceHost) -> None:
     @rpc.handle("record_consultation", c.RecordConsultation)
     async def record_consultation(body: c.RecordConsultation, caller: Caller) -> c.ConsultationRef:
         return await office_hours.record(body, caller)
+
+    @rpc.handle("list_consultations", c.ListConsultations)
+    async def list_consultations(body: c.ListConsultations, caller: Caller) -> c.ConsultationList:
+        return await consultations.listing(body, caller)
 
     @rpc.handle("get_office_hour", c.ById)
     async def get_office_hour(body: c.ById, caller: Caller) -> c.OfficeHourView:

@@ -98,6 +98,15 @@ class MediationTopic(StrEnum):
     other = "other"
 
 
+class MediationOutcome(StrEnum):
+    """Was die Vermittlung ergab (für den Jahresbericht der Wohnintegrationshilfe)."""
+
+    agreement_reached = "agreement_reached"  # Einigung erzielt
+    instalment_agreement = "instalment_agreement"  # Ratenzahlung vereinbart
+    no_agreement = "no_agreement"  # keine Einigung
+    ongoing = "ongoing"  # läuft noch
+
+
 class NegotiationResult(StrEnum):
     """Verhandlung mit einem potenziellen Vermieter."""
 
@@ -137,6 +146,13 @@ class AftercareStatus(StrEnum):
     offered = "offered"
     accepted = "accepted"
     declined = "declined"
+    withdrawn = "withdrawn"  # zurückgezogen, e.g. the placement was retracted
+
+
+class AftercareWithdrawalReason(StrEnum):
+    """Why prevention took an aftercare offer back (never the household's answer)."""
+
+    placement_retracted = "placement_retracted"  # Vermittlung zurückgenommen
 
 
 class AftercareDeclineReason(StrEnum):

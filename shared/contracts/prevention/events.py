@@ -18,9 +18,11 @@ from shared.contracts.placement import LandlordKind
 from shared.contracts.prevention.codes import (
     CONTEXT,
     AftercareDeclineReason,
+    AftercareWithdrawalReason,
     CaseOutcome,
     ComparableHelp,
     HousingSituation,
+    MediationOutcome,
     MediationParty,
     MediationTopic,
     NegotiationResult,
@@ -119,6 +121,8 @@ class MediationRecorded(_CaseEvent):
     mediation_id: UUID
     party: MediationParty
     topic: MediationTopic
+    # Added later: a mediation recorded before has no outcome (None reads as unknown).
+    outcome: MediationOutcome | None = None
 
 
 @CONTRACTS.event(CONTEXT)
@@ -189,6 +193,18 @@ class AftercareDeclined(DomainEvent):
     household_id: UUID
     provider: str
     reason: AftercareDeclineReason
+
+
+@CONTRACTS.event(CONTEXT)
+class AftercareWithdrawn(DomainEvent):
+    """Prevention took the household's aftercare offer back, on the day in `occurred_at`
+    (the day of the correction): the placement that caused it was retracted, so the
+    household never moved. `offer_id` is the retracted placement's flat."""
+
+    household_id: UUID
+    provider: str
+    offer_id: UUID
+    reason: AftercareWithdrawalReason
 
 
 @CONTRACTS.event(CONTEXT)

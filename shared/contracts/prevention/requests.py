@@ -22,6 +22,7 @@ from shared.contracts.prevention.codes import (
     CaseStatus,
     ComparableHelp,
     HousingSituation,
+    MediationOutcome,
     MediationParty,
     MediationTopic,
     NegotiationResult,
@@ -189,6 +190,9 @@ class RecordMediation(_Request):
     mediation_id: UUID | None = Field(default=None, description="Optional: vom Client vergeben")
     party: MediationParty = Field(description="Mit wem vermittelt wurde")
     topic: MediationTopic = Field(description="Worum es ging")
+    outcome: MediationOutcome | None = Field(
+        default=None, description="Ergebnis der Vermittlung (leer: noch nicht bekannt)"
+    )
     held_on: date | None = Field(default=None, description=_TODAY)
     note: Note = None
 

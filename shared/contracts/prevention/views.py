@@ -18,6 +18,7 @@ from shared.contracts.prevention.codes import (
     CaseStatus,
     ComparableHelp,
     HousingSituation,
+    MediationOutcome,
     MediationParty,
     MediationTopic,
     NegotiationResult,
@@ -65,6 +66,7 @@ class MediationView(BaseModel):
     held_on: date
     party: MediationParty
     topic: MediationTopic
+    outcome: MediationOutcome | None = None
     note: str | None
 
 

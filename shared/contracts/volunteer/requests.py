@@ -189,6 +189,18 @@ class RecordConsultation(_Consultation):
     appointment: bool = Field(default=False, description="Einzeltermin nach Absprache")
 
 
+class ListConsultations(_Request):
+    """Die erfassten Beratungen, neueste zuerst (ohne personenbezogene Daten)."""
+
+    provider: ProviderCode | None = Field(default=None, description="Nur dieser Träger")
+    appointments_only: bool = Field(default=False, description="Nur Einzeltermine")
+    from_day: date | None = Field(default=None, description="Beratungen ab diesem Tag")
+    to_day: date | None = Field(default=None, description="Beratungen bis zu diesem Tag")
+    # A range whose end lies before its start simply finds nothing: no validator here,
+    # because the gateway builds this model from query parameters (`Depends`).
+    limit: int = Field(default=50, ge=1, le=200, description="Höchstens so viele Beratungen")
+
+
 # ---------------------------------------------------------------- workshops
 
 

@@ -119,6 +119,26 @@ class ConsultationView(BaseModel):
     household_id: UUID | None
 
 
+class ConsultationEntry(BaseModel):
+    """One consultation in a list: ids, codes and its day, never who came."""
+
+    consultation_id: UUID
+    provider: str
+    held_on: date
+    channel: ConsultationChannel
+    visitor: Visitor
+    topic: ConsultationTopic
+    duration_minutes: int
+    appointment: bool
+    office_hour_id: UUID | None
+    tandem_id: UUID | None
+    household_id: UUID | None
+
+
+class ConsultationList(BaseModel):
+    consultations: list[ConsultationEntry]
+
+
 class OfficeHourView(BaseModel):
     office_hour_id: UUID
     provider: str

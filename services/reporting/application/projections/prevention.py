@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from services.reporting.adapters import prevention_tables as t
+from services.reporting.adapters.prevention_tables import WITHDRAWN
 from services.reporting.application.projections.common import (
     BatchContext,
     Fact,
@@ -28,6 +29,7 @@ from shared.contracts.prevention import (
     ReferredOut,
     VisitRhythmPlanned,
 )
+from shared.contracts.prevention.events import AftercareWithdrawn
 from shared.envelope import DomainEvent
 from shared.eventstore.store import RecordedEvent
 
@@ -109,6 +111,8 @@ def mediated(recorded: RecordedEvent, _: BatchContext) -> Iterable[Fact]:
         case_id=e.case_id,
         party=code(e.party),
         topic=code(e.topic),
+        # None for a mediation recorded before outcomes were asked.
+        outcome=code(e.outcome),
     )
 
 
@@ -140,11 +144,24 @@ def closed(recorded: RecordedEvent, _: BatchContext) -> Iterable[Fact]:
     )
 
 
+_AFTERCARE_STATUS = {
+    AftercareOffered: "offered",
+    AftercareAccepted: "accepted",
+    AftercareDeclined: "declined",
+    AftercareWithdrawn: WITHDRAWN,
+}
+
+
 def aftercare(recorded: RecordedEvent, _: BatchContext) -> Iterable[Fact]:
+    """One fact per step of the offer. A withdrawal is a correction on the day it was
+    recorded: the sources leave out the household's earlier offer and acceptance from
+    then on (services/reporting/adapters/corrections.py)."""
     e = recorded.event
-    assert isinstance(e, AftercareOffered | AftercareAccepted | AftercareDeclined)
-    status = {AftercareOffered: "offered", AftercareAccepted: "accepted"}.get(type(e), "declined")
-    reason = code(e.reason) if isinstance(e, AftercareDeclined) else None
+    assert isinstance(
+        e, AftercareOffered | AftercareAccepted | AftercareDeclined | AftercareWithdrawn
+    )
+    status = _AFTERCARE_STATUS[type(e)]
+    reason = code(e.reason) if isinstance(e, AftercareDeclined | AftercareWithdrawn) else None
     yield fact(
         t.aftercare,
         recorded,
@@ -167,4 +184,5 @@ HANDLERS: dict[type[DomainEvent], Handler] = {
     AftercareOffered: aftercare,
     AftercareAccepted: aftercare,
     AftercareDeclined: aftercare,
+    AftercareWithdrawn: aftercare,
 }

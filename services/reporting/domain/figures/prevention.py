@@ -94,11 +94,14 @@ PREVENTION = Section(
                 "mediations",
                 "Vermittlungsgespräche",
                 "Im Zeitraum erfasste Vermittlungen zwischen Haushalt und Vermieter, Jobcenter "
-                "oder anderen Stellen, nach Gegenüber.",
+                "oder anderen Stellen, nach Gegenüber und nach Ergebnis.",
             ),
             "mediations",
             "case_id",
-            breakdowns=(Dimension("party", "nach Gegenüber", labels.MEDIATION_PARTY),),
+            breakdowns=(
+                Dimension("party", "nach Gegenüber", labels.MEDIATION_PARTY),
+                Dimension("outcome", "nach Ergebnis", labels.MEDIATION_OUTCOME),
+            ),
         ),
         Count(
             D(
