@@ -59,8 +59,15 @@ def pages_with_data(system: System) -> list[str]:
         }
     )
     assert household.status_code == 201, household.text
-    volunteer = {"provider": "caritas", "registered_on": "2025-03-02", "given_name": "Vera"}
-    volunteer_id = http.post(f"{api}/volunteers", json=volunteer).json()["volunteer_id"]
+    volunteer = {
+        "provider": "caritas",
+        "user_id": "vera.a11y",
+        "registered_on": "2025-03-02",
+        "given_name": "Vera",
+        "family_name": "Weber",
+    }
+    registered = http.post(f"{api}/volunteers", json=volunteer)
+    assert registered.status_code == 201, registered.text
     referral = {
         "provider": "skm",
         "received_on": "2025-04-02",
@@ -75,7 +82,7 @@ def pages_with_data(system: System) -> list[str]:
     assert case.status_code == 201, case.text
     return [
         f"/ui/haushalte/{household.json()['household_id']}",
-        f"/ui/ehrenamt/ehrenamtliche/{volunteer_id}",
+        f"/ui/ehrenamt/ehrenamtliche/{registered.json()['volunteer_id']}",
         f"/ui/praevention/{case.json()['case_id']}",
     ]
 
