@@ -5,9 +5,12 @@ each first checks cheaply whether there is anything to take out."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, FromClause, Select, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.reporting.adapters import intake_tables as i
@@ -26,31 +29,53 @@ from services.reporting.domain.figures import Row
 from shared.contracts.reporting import FiguresQuery
 
 
-async def without_retracted(
-    conn: AsyncConnection,
-    source: FactSource,
-    municipality: str,
-    query: FiguresQuery,
-    counted: Sequence[Row],
-) -> list[Row]:
-    """Daily counts less the facts of placements retracted as known on the day (few):
-    the correction lands on the lease day's figures, from the day it was recorded."""
-    if not source.retractable or not await _any_retraction(conn, municipality, query):
-        return list(counted)
-    clauses = [*clauses_of(source, municipality, query), retracted(source.table, query.as_known_on)]
-    return subtract(counted, await select_facts(conn, source, clauses, with_ids=False), source)
+@dataclass(frozen=True)
+class Correction:
+    """One kind of correction: which sources it touches, a query that finds whether any
+    is known at all (they are rare: usually nothing need be read), and the clause that
+    picks the facts it takes back as known on the day."""
+
+    touches: Callable[[FactSource], bool]
+    any_known: Callable[[str, FiguresQuery], Select[Any]]
+    taken_back: Callable[[FromClause, date | None], ColumnElement[bool]]
 
 
-async def _any_retraction(conn: AsyncConnection, municipality: str, query: FiguresQuery) -> bool:
-    # Retractions are rare: without one the facts need not be read at all (at a million
-    # events the period's placements cost 60-75 ms to check one by one).
+def _retractions(municipality: str, query: FiguresQuery) -> Select[Any]:
+    # At a million events the period's placements cost 60-75 ms to check one by one.
     r = p.placement_retractions
-    found = select(r.c.municipality).where(
+    return select(r.c.municipality).where(
         r.c.municipality == municipality,
         r.c.occurred_on <= query.period_to,
         *known_by(r, query.as_known_on),
     )
-    return (await conn.execute(found.limit(1))).first() is not None
+
+
+def _revocations(municipality: str, query: FiguresQuery) -> Select[Any]:
+    t = i.household_changes
+    return select(t.c.municipality).where(
+        t.c.municipality == municipality,
+        t.c.change == REVOKED,
+        t.c.occurred_on <= query.period_to,
+        *known_by(t, query.as_known_on),
+    )
+
+
+def _withdrawals(municipality: str, query: FiguresQuery) -> Select[Any]:
+    # A withdrawal is recorded on or after the day of what it takes back.
+    t = w.aftercare
+    return select(t.c.municipality).where(
+        t.c.municipality == municipality,
+        t.c.status == w.WITHDRAWN,
+        t.c.occurred_on >= query.period_from,
+        *known_by(t, query.as_known_on),
+    )
+
+
+# The correction lands on the day of what it takes back (the lease day, the
+# deregistration day, the offer's day), from the day it was recorded.
+RETRACTED = Correction(lambda s: s.retractable, _retractions, retracted)
+REVOKED_DEREGISTRATIONS = Correction(lambda s: s.revocable, _revocations, revoked)
+WITHDRAWN = Correction(lambda s: s.withdrawable, _withdrawals, withdrawn)
 
 
 async def corrected(
@@ -61,70 +86,35 @@ async def corrected(
     counted: Sequence[Row],
 ) -> list[Row]:
     """Daily counts less what corrections known on the day took back: household records
-    confirmed as duplicates, deregistrations revoked, placements retracted."""
+    confirmed as duplicates, deregistrations revoked, placements retracted, aftercare
+    offers withdrawn."""
     counted = await without_duplicates(conn, source, municipality, query, counted)
-    counted = await without_revoked(conn, source, municipality, query, counted)
-    counted = await without_retracted(conn, source, municipality, query, counted)
-    return await without_withdrawn(conn, source, municipality, query, counted)
+    for correction in (REVOKED_DEREGISTRATIONS, RETRACTED, WITHDRAWN):
+        counted = await without(conn, correction, source, municipality, query, counted)
+    return list(counted)
 
 
-async def without_withdrawn(
+async def without(
     conn: AsyncConnection,
+    correction: Correction,
     source: FactSource,
     municipality: str,
     query: FiguresQuery,
     counted: Sequence[Row],
 ) -> list[Row]:
-    """Daily counts less the aftercare offers and acceptances withdrawn as known on the
-    day (few): the correction lands on the offer's (acceptance's) day, from the day the
-    withdrawal was recorded."""
-    if not source.withdrawable or not await _any_withdrawal(conn, municipality, query):
+    """Daily counts less the facts `correction` took back as known on the day."""
+    if not correction.touches(source):
         return list(counted)
-    clauses = [*clauses_of(source, municipality, query), withdrawn(source.table, query.as_known_on)]
-    return subtract(counted, await select_facts(conn, source, clauses, with_ids=False), source)
-
-
-async def _any_withdrawal(conn: AsyncConnection, municipality: str, query: FiguresQuery) -> bool:
-    # A withdrawal is recorded on or after the day of what it takes back.
-    t = w.aftercare
-    found = select(t.c.municipality).where(
-        t.c.municipality == municipality,
-        t.c.status == w.WITHDRAWN,
-        t.c.occurred_on >= query.period_from,
-        *known_by(t, query.as_known_on),
-    )
-    return (await conn.execute(found.limit(1))).first() is not None
-
-
-async def without_revoked(
-    conn: AsyncConnection,
-    source: FactSource,
-    municipality: str,
-    query: FiguresQuery,
-    counted: Sequence[Row],
-) -> list[Row]:
-    """Daily counts less the deregistrations revoked as known on the day (few): the
-    correction lands on the deregistration day's figures, from the day it was recorded."""
-    if not source.revocable or not await _any_revocation(conn, municipality, query):
+    found = correction.any_known(municipality, query).limit(1)
+    if (await conn.execute(found)).first() is None:
         return list(counted)
-    clauses = [*clauses_of(source, municipality, query), revoked(source.table, query.as_known_on)]
-    if source.households:
+    clauses = clauses_of(source, municipality, query)
+    clauses.append(correction.taken_back(source.table, query.as_known_on))
+    if correction is REVOKED_DEREGISTRATIONS and source.households:
         # Those of confirmed duplicates were taken out already.
         linked = linked_duplicates(municipality, query.as_known_on)
         clauses.append(source.table.c.household_id.not_in(linked))
     return subtract(counted, await select_facts(conn, source, clauses, with_ids=False), source)
-
-
-async def _any_revocation(conn: AsyncConnection, municipality: str, query: FiguresQuery) -> bool:
-    # Like retractions, revocations are rare: without one nothing need be read.
-    t = i.household_changes
-    found = select(t.c.municipality).where(
-        t.c.municipality == municipality,
-        t.c.change == REVOKED,
-        t.c.occurred_on <= query.period_to,
-        *known_by(t, query.as_known_on),
-    )
-    return (await conn.execute(found.limit(1))).first() is not None
 
 
 async def without_duplicates(
