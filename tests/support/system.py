@@ -6,6 +6,7 @@ it, so a test can `kill -9` one and start it again.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -89,9 +90,11 @@ class ServiceProcess:
                 raise AssertionError(f"{self.name} exited during start-up:\n{self.log_tail()}")
             try:
                 with urllib.request.urlopen(f"{self.base_url}/readyz", timeout=1) as response:
-                    return bool(response.status == 200)
+                    answer = json.loads(response.read() or b"{}")
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 return False
+            # Ready only if it is this service answering (not another one on its port).
+            return bool(answer.get("service", self.name) == self.name and answer.get("ready", True))
 
         wait_until(ready, timeout=timeout, what=f"{self.name} ready")
 
