@@ -188,7 +188,7 @@ def main() -> None:
     print(f"load average before: {os.getloadavg()[0]:.1f}", flush=True)
     with tempfile.TemporaryDirectory(prefix="auszug-reporting-bench-") as tmp:
         work = Path(tmp)
-        with NatsServer(work / "jetstream") as server:
+        with NatsServer(work / "jetstream", secured=False) as server:
             filled = run_loop(fill(server.url, args.events))
             print(f"stream filled: {args.events:,} events in {filled:.0f} s", flush=True)
             raw = run_loop(raw_read(server.url, args.events))

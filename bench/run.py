@@ -403,7 +403,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.workdir is not None:
             workdir = args.workdir.resolve()
             workdir.mkdir(parents=True)
-        server = NatsServer(workdir / "jetstream")
+        server = NatsServer(workdir / "jetstream", secured=False)
         server.start()
         print(f"nats-server on {server.url}, work dir {workdir}", flush=True)
         try:

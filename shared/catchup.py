@@ -3,7 +3,7 @@ read model, DESIGN.md invariant 4), much faster than the live path can.
 
 The live path pays per message: nats-py's `fetch` awaits every message through its own
 task and timeout, every message is acknowledged, and at most `4 * batch_size` may be
-unacknowledged. Catching up reads through an **ephemeral** consumer with
+unacknowledged. Catching up reads through a **short-lived** consumer with
 `AckPolicy.NONE`, one pull request per batch of 1,000 whose messages a subscription
 callback collects, and writes each batch in one transaction while the next one is
 fetched and decoded.
@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import secrets
 import weakref
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
@@ -31,11 +32,13 @@ import structlog
 from nats.aio.client import Client as NatsClient
 from nats.aio.msg import Msg
 from nats.js import JetStreamContext
-from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy, StatusCode
+from nats.js.api import AckPolicy, ConsumerConfig, ConsumerInfo, DeliverPolicy, StatusCode
+from nats.js.errors import BadRequestError
 
 from shared.db import Database
 from shared.eventstore.store import RecordedEvent
 from shared.messaging import EVENTS_STREAM
+from shared.nats_auth import CATCH_UP_SLOTS, catch_up_name
 
 log = structlog.get_logger(__name__)
 
@@ -118,6 +121,32 @@ class CatchUp:
     stopped_by: str = "head of the stream"
 
 
+async def _add_in_free_slot(
+    js: JetStreamContext, durable: str, filter_subject: str
+) -> ConsumerInfo:
+    """A short-lived consumer under one of the few names NATS lets this service use
+    (shared/nats_auth.py): replicas catching up at once take different slots, and the
+    leftover of a crashed catch-up keeps its slot until the server drops it."""
+    while True:
+        for slot in range(CATCH_UP_SLOTS):
+            config = ConsumerConfig(
+                name=catch_up_name(durable, slot),
+                deliver_policy=DeliverPolicy.ALL,
+                ack_policy=AckPolicy.NONE,
+                filter_subject=filter_subject,
+                inactive_threshold=30.0,  # gone by itself after a crash
+                mem_storage=True,
+                # Unique, so that a slot in use is refused rather than shared.
+                description=f"catch-up of {durable} ({secrets.token_hex(6)})",
+            )
+            try:
+                return await js.add_consumer(EVENTS_STREAM, config=config)
+            except BadRequestError:
+                continue  # taken by a replica, or left by a crash
+        log.info("every catch-up slot is taken; waiting", consumer=durable)
+        await asyncio.sleep(1.0)
+
+
 async def catch_up(
     nc: NatsClient,
     *,
@@ -130,15 +159,7 @@ async def catch_up(
     """Apply the stream from its first message until its head (see the module's doc)."""
     js = nc.jetstream()
     result = CatchUp()
-    config = ConsumerConfig(
-        deliver_policy=DeliverPolicy.ALL,
-        ack_policy=AckPolicy.NONE,
-        filter_subject=filter_subject,
-        inactive_threshold=30.0,  # gone by itself after a crash
-        mem_storage=True,
-        description=f"catch-up of {name}",
-    )
-    info = await js.add_consumer(EVENTS_STREAM, config=config)
+    info = await _add_in_free_slot(js, name, filter_subject)
     puller = BatchPuller(nc, info.name, batch_size)
     writing: asyncio.Task[int] | None = None
     pending_last = 0  # the last sequence of the batch being written

@@ -102,6 +102,9 @@ class EventConsumer:
 
     def consumer_config(self) -> ConsumerConfig:
         return ConsumerConfig(
+            # Named as well: the server then takes the filter from the API subject, which
+            # lets NATS permissions pin each consumer to its filter (shared/nats_auth.py).
+            name=self.name,
             durable_name=self.name,
             deliver_policy=DeliverPolicy.ALL,
             ack_policy=JsAckPolicy.EXPLICIT,

@@ -11,13 +11,12 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-import nats
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.db import Database
 from shared.eventstore.schema import processed_events
-from shared.messaging import EVENTS_STREAM, delete_consumer_if_exists
+from shared.messaging import EVENTS_STREAM, NatsLogin, connect, delete_consumer_if_exists
 from shared.migrations import upgrade
 
 
@@ -25,7 +24,7 @@ async def drop_read_model(
     *,
     database_url: str,
     migrations: Path,
-    nats_url: str,
+    nats: NatsLogin,
     durable: str,
     clear: Callable[[AsyncConnection], Awaitable[None]],
 ) -> None:
@@ -39,7 +38,7 @@ async def drop_read_model(
             )
     finally:
         await db.dispose()
-    nc = await nats.connect(nats_url)
+    nc = await connect(nats, f"auszug-rebuild-{durable}")
     try:
         await delete_consumer_if_exists(nc.jetstream(), EVENTS_STREAM, durable)
     finally:

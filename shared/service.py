@@ -25,8 +25,9 @@ from shared.contracts import CONTRACTS
 from shared.db import Database
 from shared.eventstore.store import EventStore
 from shared.logging import RpcLogMiddleware, adopt_library_loggers
-from shared.messaging import ensure_streams, make_broker
+from shared.messaging import NatsLogin, make_broker, wait_for_streams
 from shared.migrations import upgrade
+from shared.nats_auth import check_consumer
 from shared.relay import OutboxRelay
 from shared.rpc import RpcRouter
 from shared.settings import ServiceSettings
@@ -42,7 +43,7 @@ class ServiceHost:
         self.settings = settings
         self.migrations = migrations
         self.db = Database(settings.database(name))
-        self.broker = make_broker(settings.platform.nats_url, f"auszug-{name}")
+        self.broker = make_broker(NatsLogin.of(settings.platform, name), f"auszug-{name}")
         self.broker.add_middleware(RpcLogMiddleware)
         self.store = EventStore(CONTRACTS)
         crash = settings.fault_crash_after_published
@@ -65,6 +66,8 @@ class ServiceHost:
         batch_size: int = 256,
         retry: RetryPolicy | None = None,
     ) -> EventConsumer:
+        # Fail at start-up, not with a permissions violation on the bus at run time.
+        check_consumer(self.name, durable, filter_subject)
         consumer = EventConsumer(
             name=durable,
             db=self.db,
@@ -94,16 +97,14 @@ class ServiceHost:
         )
 
     async def _prepare(self) -> None:
-        """Before any subscriber starts: schema up to date, streams in place."""
+        """Before any subscriber starts: schema up to date, streams in place (the
+        operator provisions them; shared/provision.py)."""
         # uvicorn has installed its log handlers by now; route them to ours.
         adopt_library_loggers()
         # Alembic is synchronous; keep the event loop free while it runs.
         await asyncio.to_thread(upgrade, self.migrations, self.db.url)
         await self.broker.connect()
-        await ensure_streams(
-            self.broker.connection.jetstream(),
-            replicas=self.settings.platform.nats_stream_replicas,
-        )
+        await wait_for_streams(self.broker.connection.jetstream())
 
     async def _after_startup(self) -> None:
         await self.relay.start()

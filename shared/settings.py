@@ -19,6 +19,13 @@ class PlatformSettings(BaseSettings):
 
     environment: Environment = "development"
     nats_url: str = "nats://127.0.0.1:4222"
+    # Who this process is on NATS (shared/nats_auth.py): by default the service's own
+    # name; the password from a file (a docker secret), or `<credentials dir>/<user>.password`.
+    nats_user: str | None = None
+    nats_password_file: str | None = None
+    nats_credentials_dir: str | None = None
+    # CA that signed the server's certificate, for `tls://` URLs (deploy/README.md).
+    nats_tls_ca_file: str | None = None
     # JetStream replicas of the streams (3 in a NATS cluster of three); never lowered.
     nats_stream_replicas: int = 1
     var_dir: str = "var"

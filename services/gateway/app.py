@@ -35,15 +35,16 @@ from services.gateway.ui.i18n import LocaleMiddleware
 from shared.db import Database
 from shared.http_metrics import HttpMetricsMiddleware
 from shared.logging import RequestLogMiddleware, adopt_library_loggers
-from shared.messaging import make_broker
+from shared.messaging import NatsLogin, make_broker
 from shared.migrations import upgrade
+from shared.nats_auth import GATEWAY
 from shared.rpc import RpcClient
 from shared.service import readiness_report
 
 
 def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     settings = settings or GatewaySettings()
-    broker = make_broker(settings.platform.nats_url, "auszug-gateway")
+    broker = make_broker(NatsLogin.of(settings.platform, GATEWAY), "auszug-gateway")
     db = Database(settings.gateway_database)
 
     @asynccontextmanager

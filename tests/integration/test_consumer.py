@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from uuid import UUID, uuid4
@@ -75,6 +75,14 @@ def envelope(household_id: UUID, event: DomainEvent | None = None) -> Envelope:
         recorded_at=event.occurred_at,
         payload=event.payload(),
     )
+
+
+@pytest.fixture
+def nats_server(tmp_path: Path) -> Iterator[NatsServer]:
+    """Open, like the benchmarks': these tests drive the kernel's consumer with names and
+    subjects of their own, not a service's (the bus's rules: test_bus_access.py)."""
+    with NatsServer(tmp_path / "nats", secured=False) as server:
+        yield server
 
 
 @pytest.fixture

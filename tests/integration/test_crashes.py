@@ -14,10 +14,10 @@ from typing import Any
 from uuid import uuid4
 
 import httpx
-import nats
 import pytest
 
 from shared.messaging import EVENTS_STREAM
+from support.nats_server import connect
 from support.system import System, household
 
 pytestmark = pytest.mark.integration
@@ -57,7 +57,7 @@ def bodies(n: int) -> list[dict[str, Any]]:
 
 def stream_messages(url: str) -> int:
     async def count() -> int:
-        nc = await nats.connect(url)
+        nc = await connect(url)
         info = await nc.jetstream().stream_info(EVENTS_STREAM)
         await nc.drain()
         return int(info.state.messages)

@@ -18,7 +18,6 @@ from typing import Any
 
 import httpx
 import jwt
-import nats
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
@@ -26,7 +25,7 @@ from test_gateway_auth import add_users, signed_in
 
 from shared.envelope import Envelope
 from shared.messaging import EVENTS_STREAM
-from support.nats_server import NatsServer
+from support.nats_server import NatsServer, connect
 from support.postgres import PostgresCluster
 from support.system import ServiceProcess, System, household, wait_until
 
@@ -135,7 +134,7 @@ def events_about(url: str, household_id: str) -> list[Envelope]:
 
 def _events(url: str, household_id: str) -> list[Envelope]:
     async def run() -> list[Envelope]:
-        nc = await nats.connect(url)
+        nc = await connect(url)
         js = nc.jetstream()
         last = (await js.stream_info(EVENTS_STREAM)).state.last_seq
         found = []

@@ -8,10 +8,10 @@ import json
 from typing import Any
 from uuid import UUID
 
-import nats
 import pytest
 
 from shared.messaging import EVENTS_STREAM
+from support.nats_server import connect
 from support.system import System, household, wait_until
 
 pytestmark = pytest.mark.integration
@@ -34,7 +34,7 @@ def with_id(system: System, service: str, correlation_id: str) -> list[dict[str,
 
 def event_envelopes(url: str) -> list[dict[str, Any]]:
     async def read() -> list[dict[str, Any]]:
-        nc = await nats.connect(url)
+        nc = await connect(url)
         js = nc.jetstream()
         info = await js.stream_info(EVENTS_STREAM)
         envelopes = []

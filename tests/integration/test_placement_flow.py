@@ -11,13 +11,13 @@ from datetime import timedelta
 from typing import Any
 
 import httpx
-import nats
 import pytest
 from nats.js.errors import NotFoundError
 
 from shared.clock import business_day, today
 from shared.envelope import Envelope
 from shared.messaging import EVENTS_STREAM
+from support.nats_server import connect
 from support.system import ROOT, System, household, wait_until
 
 pytestmark = pytest.mark.integration
@@ -56,7 +56,7 @@ def offer_body(landlord_id: str, **overrides: Any) -> dict[str, Any]:
 
 async def placement_messages(url: str) -> tuple[Envelope, list[bytes]]:
     """The last PlacementCompleted, and every placement message on the stream."""
-    nc = await nats.connect(url)
+    nc = await connect(url)
     js = nc.jetstream()
     for _ in range(100):  # the relay publishes right after the commit
         try:

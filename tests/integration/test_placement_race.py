@@ -13,6 +13,7 @@ import nats
 import pytest
 
 from shared.messaging import EVENTS_STREAM
+from support.nats_server import connect
 from support.system import System, household, wait_until
 
 pytestmark = pytest.mark.integration
@@ -27,7 +28,7 @@ def ok(response: httpx.Response, status: int = 201) -> Any:
 
 
 async def placements_on_stream(url: str) -> int:
-    nc = await nats.connect(url)
+    nc = await connect(url)
     js = nc.jetstream()
     sub = await js.pull_subscribe("auszug.placement.PlacementCompleted", stream=EVENTS_STREAM)
     try:

@@ -16,11 +16,11 @@ from datetime import timedelta
 from typing import Any
 
 import httpx
-import nats
 import pytest
 
 from shared.clock import today
 from shared.messaging import EVENTS_STREAM
+from support.nats_server import connect
 from support.system import System, household, wait_until
 
 pytestmark = pytest.mark.integration
@@ -56,10 +56,12 @@ def republish_last(url: str, subject: str) -> None:
     """The last message on `subject` again, past JetStream's de-duplication."""
 
     async def run() -> None:
-        nc = await nats.connect(url)
-        js = nc.jetstream()
-        last = await js.get_last_msg(EVENTS_STREAM, subject)
-        await js.publish(subject, last.data or b"")
+        reader = await connect(url)
+        last = await reader.jetstream().get_last_msg(EVENTS_STREAM, subject)
+        await reader.drain()
+        # Published again by the service that owns the subject (auszug.<context>.<Type>).
+        nc = await connect(url, subject.split(".")[1])
+        await nc.jetstream().publish(subject, last.data or b"")
         await nc.drain()
 
     asyncio.run(run())

@@ -11,7 +11,6 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from uuid import uuid4
 
-import nats
 import pytest
 
 from shared.clock import business_time, today
@@ -19,6 +18,7 @@ from shared.contracts import CONTRACTS
 from shared.contracts.placement import LandlordKind, PlacementCompleted
 from shared.envelope import Envelope
 from shared.messaging import EVENTS_STREAM
+from support.nats_server import connect, publisher
 from support.system import System, wait_until
 
 pytestmark = pytest.mark.integration
@@ -59,7 +59,7 @@ class Staff:
 
 def stream_events(url: str, prefix: str = "auszug.prevention.") -> list[Envelope]:
     async def run() -> list[Envelope]:
-        nc = await nats.connect(url)
+        nc = await connect(url)
         js = nc.jetstream()
         info = await js.stream_info(EVENTS_STREAM)
         found = []
@@ -207,7 +207,7 @@ def placement_envelope(household_id: str) -> Envelope:
 
 def publish(url: str, envelope: Envelope, msg_id: str) -> None:
     async def run() -> None:
-        nc = await nats.connect(url)
+        nc = await connect(url, publisher(envelope))
         subject = CONTRACTS.subject(envelope.event_type)
         body = envelope.model_dump_json().encode()
         await nc.jetstream().publish(subject, body, headers={"Nats-Msg-Id": msg_id})

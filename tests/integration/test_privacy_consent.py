@@ -10,10 +10,10 @@ import asyncio
 from typing import Any
 
 import httpx
-import nats
 import pytest
 
 from shared.messaging import EVENTS_STREAM
+from support.nats_server import connect
 from support.system import System, household, wait_until
 
 pytestmark = pytest.mark.integration
@@ -43,7 +43,7 @@ def stream_bytes(url: str) -> bytes:
     """Every message of the events stream, as published."""
 
     async def run() -> bytes:
-        nc = await nats.connect(url)
+        nc = await connect(url)
         js = nc.jetstream()
         last = (await js.stream_info(EVENTS_STREAM)).state.last_seq
         data = [(await js.get_msg(EVENTS_STREAM, seq)).data or b"" for seq in range(1, last + 1)]

@@ -8,11 +8,11 @@ import subprocess
 import sys
 from typing import Any
 
-import nats
 import pytest
 from test_crashes import stream_messages
 
 from shared.messaging import EVENTS_STREAM
+from support.nats_server import connect
 from support.system import ROOT, System, household, wait_until
 
 pytestmark = pytest.mark.integration
@@ -90,9 +90,11 @@ def test_a_redelivered_event_beyond_the_duplicate_window_is_dropped_by_the_consu
     before = system.wait_for_households(2025, 1)
 
     async def publish_again_as_if_after_the_window() -> None:
-        nc = await nats.connect(system.nats.url)
+        reader = await connect(system.nats.url)
+        original = await reader.jetstream().get_msg(EVENTS_STREAM, 1)
+        await reader.drain()
+        nc = await connect(system.nats.url, "intake")
         js = nc.jetstream()
-        original = await js.get_msg(EVENTS_STREAM, 1)
         assert original.subject is not None and original.data is not None
         # A new Nats-Msg-Id: JetStream cannot recognise it, only the consumer can.
         await js.publish(original.subject, original.data, headers={"Nats-Msg-Id": "replayed"})

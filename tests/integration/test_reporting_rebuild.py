@@ -4,7 +4,7 @@ live consumer takes over after it without a gap."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from uuid import uuid4
@@ -68,6 +68,14 @@ async def counts(db: Database) -> tuple[int, int, int]:
         days = (await conn.execute(select(func.sum(fact_days.c.n)))).scalar()
         seen = (await conn.execute(select(func.count()).select_from(processed_events))).scalar()
     return int(rows or 0), int(days or 0), int(seen or 0)
+
+
+@pytest.fixture
+def nats_server(tmp_path: Path) -> Iterator[NatsServer]:
+    """Open, like the benchmarks': these tests drive the kernel's consumer with names and
+    subjects of their own, not a service's (the bus's rules: test_bus_access.py)."""
+    with NatsServer(tmp_path / "nats", secured=False) as server:
+        yield server
 
 
 async def test_a_catch_up_killed_midway_resumes_without_doubling_then_hands_over(

@@ -14,7 +14,6 @@ from datetime import UTC, date, datetime
 from typing import Any
 from uuid import uuid4
 
-import nats
 import pytest
 from pypdf import PdfReader
 
@@ -23,6 +22,7 @@ from shared.contracts import CONTRACTS
 from shared.contracts.placement import LandlordKind, PlacementCompleted
 from shared.envelope import Envelope
 from shared.messaging import EVENTS_STREAM
+from support.nats_server import connect, publisher
 from support.system import System, household, wait_until
 
 pytestmark = pytest.mark.integration
@@ -83,7 +83,7 @@ def placement_completed(household_id: str, lease: date) -> Envelope:
 
 def publish(url: str, envelope: Envelope, *, msg_id: bool) -> None:
     async def run() -> None:
-        nc = await nats.connect(url)
+        nc = await connect(url, publisher(envelope))
         headers = {"Nats-Msg-Id": str(envelope.event_id)} if msg_id else None
         subject = CONTRACTS.subject(envelope.event_type)
         await nc.jetstream().publish(subject, envelope.model_dump_json().encode(), headers=headers)
@@ -94,7 +94,7 @@ def publish(url: str, envelope: Envelope, *, msg_id: bool) -> None:
 
 def volunteer_events(url: str) -> list[Envelope]:
     async def run() -> list[Envelope]:
-        nc = await nats.connect(url)
+        nc = await connect(url)
         js = nc.jetstream()
         last = (await js.stream_info(EVENTS_STREAM)).state.last_seq
         found = []

@@ -7,11 +7,11 @@ import threading
 from datetime import UTC, datetime
 from uuid import uuid4
 
-import nats
 import pytest
 
 from shared.envelope import Envelope
 from shared.messaging import DLQ_STREAM, EVENTS_STREAM
+from support.nats_server import connect
 from support.system import System, household, wait_until
 
 pytestmark = pytest.mark.integration
@@ -126,7 +126,8 @@ def test_a_malformed_message_is_dead_lettered_and_the_rest_still_flows(system: S
     )
 
     async def publish_garbage() -> None:
-        nc = await nats.connect(system.nats.url)
+        # Garbage on intake's subjects: only intake's credentials may publish there.
+        nc = await connect(system.nats.url, "intake")
         js = nc.jetstream()
         await js.publish("auszug.intake.HouseholdRegistered", b"{not an envelope")
         # A well-formed envelope of a type this release does not know: skipped, counted.
@@ -144,7 +145,7 @@ def test_a_malformed_message_is_dead_lettered_and_the_rest_still_flows(system: S
     assert system["reporting"].metrics().get(skipped) == 1.0
 
     async def dead_letter_and_event_count() -> tuple[str, int]:
-        nc = await nats.connect(system.nats.url)
+        nc = await connect(system.nats.url)
         js = nc.jetstream()
         # Every consumer of intake's subjects dead-letters it once, under its own subject.
         dead = await js.get_last_msg(DLQ_STREAM, "auszug.dlq.reporting-figures")

@@ -1,22 +1,38 @@
 """A real nats-server subprocess with JetStream, for integration tests.
 
 Tests exercise the services against the actual broker rather than a fake, because
-redelivery, ack and restart behaviour is exactly what a fake would get wrong.
+redelivery, ack and restart behaviour is exactly what a fake would get wrong. It runs
+with the same users and permissions as production (shared/nats_auth.py): a test that
+reads or writes the bus directly connects as a principal (`connect(url, "operator")`),
+and the streams are provisioned by the operator as `scripts/run` does.
 """
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import json
 import shutil
 import signal
 import socket
 import subprocess
+import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Self
+from typing import IO, Any, Self
+
+import nats
+from nats.aio.client import Client as NatsClient
+
+from shared.contracts import CONTRACTS
+from shared.envelope import Envelope
+from shared.messaging import NatsLogin
+from shared.nats_auth import AUTH_CONF, OPERATOR, ensure_credentials
+from shared.provision import provision
 
 from .ports import free_port
 
@@ -39,6 +55,26 @@ def find_nats_server() -> str:
     )
 
 
+@functools.cache
+def credentials_dir() -> Path:
+    """One set of NATS users for the whole test session (bcrypt makes each set cost a
+    second), in a directory that every test's nats-server and services read."""
+    directory = Path(tempfile.mkdtemp(prefix="auszug-nats-credentials-"))
+    ensure_credentials(directory)
+    (directory / "nats.conf").write_text(f"include {AUTH_CONF}\n")
+    return directory
+
+
+def login(url: str, principal: str = OPERATOR) -> NatsLogin:
+    password = (credentials_dir() / f"{principal}.password").read_text().strip()
+    return NatsLogin(url, principal, password)
+
+
+async def connect(url: str, principal: str = OPERATOR, **options: Any) -> NatsClient:
+    """A nats-py client of the server at `url`, signed in as `principal`."""
+    return await nats.connect(**{**login(url, principal).options(), **options})
+
+
 class NatsServer:
     """One nats-server process with JetStream storing into ``store_dir``.
 
@@ -47,8 +83,10 @@ class NatsServer:
     what a broker restart looks like in production.
     """
 
-    def __init__(self, store_dir: Path, port: int | None = None) -> None:
+    def __init__(self, store_dir: Path, port: int | None = None, *, secured: bool = True) -> None:
         self.store_dir = Path(store_dir)
+        # Unsecured only for the benchmarks, which measure the transport, not the rules.
+        self.secured = secured
         self.port = port if port is not None else free_port()
         self.monitor_port = free_port()
         # Ports we picked ourselves may be taken by someone else between picking and
@@ -63,6 +101,10 @@ class NatsServer:
     @property
     def url(self) -> str:
         return f"nats://127.0.0.1:{self.port}"
+
+    @property
+    def credentials_dir(self) -> Path:
+        return credentials_dir()
 
     @property
     def monitor_url(self) -> str:
@@ -97,8 +139,10 @@ class NatsServer:
         self._log = self.log_path.open("ab")
         self._log.write(f"--- starting nats-server on port {self.port} ---\n".encode())
         self._log.flush()
+        config = ["-c", str(self.credentials_dir / "nats.conf")] if self.secured else []
         cmd = [
             find_nats_server(),
+            *config,
             "-js",
             "-sd",
             str(self.store_dir),
@@ -117,9 +161,28 @@ class NatsServer:
         )
         try:
             self._wait_ready(self._proc)
+            if self.secured:
+                self._provision()
         except BaseException:
             self.kill()
             raise
+
+    def _provision(self) -> None:
+        """The streams, created by the operator (services only wait for them). In a
+        thread of its own: the caller may be a test with a running event loop."""
+        failure: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                asyncio.run(provision(login(self.url)))
+            except BaseException as exc:
+                failure.append(exc)
+
+        thread = threading.Thread(target=run, name="provision")
+        thread.start()
+        thread.join()
+        if failure:
+            raise failure[0]
 
     def stop(self) -> None:
         """Graceful shutdown (SIGTERM), so JetStream flushes its file store."""
@@ -201,3 +264,8 @@ class NatsServer:
                 return True
         except OSError:
             return False
+
+
+def publisher(envelope: Envelope) -> str:
+    """The principal allowed to publish `envelope`: the context that owns its type."""
+    return CONTRACTS.subject(envelope.event_type).split(".")[1]

@@ -154,6 +154,7 @@ class System:
             **{k: v for k, v in os.environ.items() if not k.startswith("AUSZUG_")},
             "AUSZUG_ENVIRONMENT": "test",
             "AUSZUG_NATS_URL": nats.url,
+            "AUSZUG_NATS_CREDENTIALS_DIR": str(nats.credentials_dir),
             "AUSZUG_VAR_DIR": str(workdir / "var"),
             "AUSZUG_LOG_FORMAT": "json",
         }

@@ -83,7 +83,7 @@ def test_nats_jetstream_survives_restart(tmp_path: Path) -> None:
         finally:
             await nc2.close()
 
-    with NatsServer(tmp_path / "nats") as server:
+    with NatsServer(tmp_path / "nats", secured=False) as server:
         assert server.url == f"nats://127.0.0.1:{server.port}"
         asyncio.run(scenario(server))
     assert not server.running
@@ -109,7 +109,7 @@ def test_nats_recovers_after_kill(tmp_path: Path) -> None:
         finally:
             await nc.close()
 
-    server = NatsServer(tmp_path / "nats")
+    server = NatsServer(tmp_path / "nats", secured=False)
     server.start()
     try:
         asyncio.run(create_stream(server.url))
@@ -122,8 +122,8 @@ def test_nats_recovers_after_kill(tmp_path: Path) -> None:
 
 
 def test_nats_start_failure_shows_log(tmp_path: Path) -> None:
-    with NatsServer(tmp_path / "first") as first:
-        clash = NatsServer(tmp_path / "second", port=first.port)
+    with NatsServer(tmp_path / "first", secured=False) as first:
+        clash = NatsServer(tmp_path / "second", port=first.port, secured=False)
         with pytest.raises(RuntimeError, match=r"exited with code .*log tail"):
             clash.start()
         assert not clash.running

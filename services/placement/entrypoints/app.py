@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from services.placement.adapters.tables import READ_MODELS, candidate_households
 from services.placement.application import household_export, household_projection, offer_projection
 from services.placement.entrypoints.handlers import register_handlers
+from shared.messaging import NatsLogin
 from shared.rebuild import drop_read_model
 from shared.service import ServiceHost
 from shared.settings import ServiceSettings, service_settings
@@ -57,7 +58,7 @@ async def rebuild(settings: ServiceSettings | None = None) -> None:
         await drop_read_model(
             database_url=settings.database(SERVICE),
             migrations=MIGRATIONS,
-            nats_url=settings.platform.nats_url,
+            nats=NatsLogin.of(settings.platform, SERVICE),
             durable=durable,
             clear=clear,
         )

@@ -29,6 +29,7 @@ from shared.contracts.reporting import (
     StockQuery,
 )
 from shared.identity import Caller
+from shared.messaging import NatsLogin
 from shared.rebuild import drop_read_model
 from shared.service import ServiceHost
 from shared.settings import ServiceSettings, service_settings
@@ -84,7 +85,7 @@ async def rebuild(settings: ServiceSettings | None = None) -> None:
         await drop_read_model(
             database_url=settings.database(SERVICE),
             migrations=MIGRATIONS,
-            nats_url=settings.platform.nats_url,
+            nats=NatsLogin.of(settings.platform, SERVICE),
             durable=durable,
             clear=clear,
         )

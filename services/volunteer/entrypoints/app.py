@@ -19,6 +19,7 @@ from services.volunteer.application.retention import run_retention
 from services.volunteer.entrypoints.activity_handlers import register_activity_handlers
 from services.volunteer.entrypoints.people_handlers import register_people_handlers
 from shared.contracts import CONTRACTS
+from shared.messaging import NatsLogin
 from shared.purge import Purger
 from shared.rebuild import drop_read_model
 from shared.retention import schedule_retention
@@ -70,7 +71,7 @@ async def rebuild(settings: ServiceSettings | None = None) -> None:
     await drop_read_model(
         database_url=settings.database(SERVICE),
         migrations=MIGRATIONS,
-        nats_url=settings.platform.nats_url,
+        nats=NatsLogin.of(settings.platform, SERVICE),
         durable=household_projection.CONSUMER,
         clear=_clear_households,
     )
