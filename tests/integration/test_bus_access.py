@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 import nats
 import pytest
@@ -147,8 +148,12 @@ async def test_a_client_without_or_with_wrong_credentials_cannot_connect(
             nc = await connecting()
             await nc.close()
 
-    quiet = {"allow_reconnect": False, "max_reconnect_attempts": 0, "connect_timeout": 2}
-    await refused(lambda: nats.connect(nats_server.url, **quiet))  # type: ignore[arg-type]
+    quiet: dict[str, Any] = {
+        "allow_reconnect": False,
+        "max_reconnect_attempts": 0,
+        "connect_timeout": 2,
+    }
+    await refused(lambda: nats.connect(nats_server.url, **quiet))
     wrong = login(nats_server.url, "intake").options() | {"password": "guessed"}
     await refused(lambda: nats.connect(**wrong, **quiet))
 
