@@ -82,6 +82,26 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 _ = gettext
 
 
+class Verbatim(str):
+    """A text a person typed (a name, a landlord) or one already in the request's
+    language: templates show it as it is — escaped like any value — and never look it up
+    in the catalogue (a member called "Kind" stays "Kind" in English)."""
+
+
+def translated(text: str | None) -> str:
+    """The template filter `t`: a label in the request's language, as a plain string.
+
+    Jinja's own `_()` marks what it returns as safe HTML, which is right for a literal
+    message but lets markup through when given data (issue 12, finding 3.10); this is
+    for data and is escaped by autoescape like any other value.
+    """
+    if text is None:
+        return ""
+    if isinstance(text, Verbatim):
+        return str.__str__(text)
+    return str.__str__(gettext(str(text)))
+
+
 def format_date(value: date | datetime | None) -> str:
     """A day (or a moment, in Berlin time) as people of the request's language write it."""
     if value is None:
@@ -172,3 +192,4 @@ def install(env_globals: dict[str, object], env_filters: dict[str, Callable[...,
     env_globals["locale_names"] = LOCALE_NAMES
     env_globals["switch_url"] = switch_url
     env_filters["datum"] = format_date
+    env_filters["t"] = translated
