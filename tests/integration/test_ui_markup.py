@@ -12,6 +12,8 @@ gateway's OpenAPI document, so a new field without a payload here fails the test
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -448,6 +450,25 @@ def test_markup_typed_anywhere_is_shown_as_text_on_every_page(system: System) ->
     kinds = ("/auskunft.pdf", "/certificates/", "/report.pdf")
     assert {k for k in kinds for path in pdfs if k in path} == set(kinds)
     assert {path: head for path, head in pdfs.items() if head != b"%PDF-"} == {}
+    reports_with_typed_text(system)
     # The household page's composition form: where the probe's <meta> got through.
     page = crawls["coordinator"].html[f"/ui/haushalte/{a}"]
     assert escaped(p.by_field["Member.given_name"]) in page
+
+
+def reports_with_typed_text(system: System) -> None:
+    """The report's provider is typed into its link: a formula is text in the CSV, markup
+    is text in the printable report, and the PDF still is one."""
+    period = {"period_from": f"{T.year}-01-01", "period_to": f"{T.year}-12-31"}
+    get, reports = system.http.get, f"{system.gateway}/api/reports"
+    formula = '=HYPERLINK("http://127.0.0.1:28999/phish";"Details")'
+    table = get(f"{reports}/figures.csv", params={**period, "provider": formula})
+    assert table.status_code == 200, table.text
+    rows = list(csv.reader(io.StringIO(table.content.decode("utf-8-sig")), delimiter=";"))
+    assert {row[3] for row in rows[1:]} == {"'" + formula}
+    typed = {**period, "provider": raw("zq99")}
+    report = get(f"{reports}/report.html", params=typed)
+    assert report.status_code == 200 and escaped("zq99") in report.text
+    assert [piece for piece in markup("zq99") if piece in report.text] == []
+    pdf = get(f"{reports}/report.pdf", params=typed)
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")

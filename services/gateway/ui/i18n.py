@@ -2,7 +2,8 @@
 
 Templates and UI modules are written in German; every visible text goes through
 `gettext` (`{% trans %}…{% endtrans %}` or `_("…")` in a template, `_()`/`N_()` in
-Python), and the English catalogues in `locale/en/*.po` (one per area, merged) translate
+Python; a label held in data is shown with the filter `|t`, never `_(variable)`, see
+`translated`), and the English catalogues in `locale/en/*.po` (one per area, merged) translate
 them. A text missing from the catalogue shows in German — the catalogue test in
 tests/unit/test_ui_catalogue.py fails first.
 
@@ -43,7 +44,7 @@ _current: ContextVar[str] = ContextVar("auszug_ui_locale", default=GERMAN)
 
 def N_(message: str) -> str:
     """Marks a text for the catalogue where it is defined (label tables); translated
-    where it is shown (`label()`, `_()`)."""
+    where it is shown (`label()`, the template filter `t`)."""
     return message
 
 
