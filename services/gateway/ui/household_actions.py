@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from services.gateway.ui import labels
 from services.gateway.ui.erasure import CONFIRMED
-from services.gateway.ui.i18n import N_
+from services.gateway.ui.i18n import N_, Verbatim
 from services.gateway.ui.prevention_forms import Field
 from shared.contracts import intake as c
 from shared.identity import Role
@@ -60,9 +60,11 @@ def _readiness(_household: c.HouseholdView) -> tuple[Field, ...]:
     return (*criteria, result, _day("assessed_on", N_("Tag der Einschätzung")), _note())
 
 
-def _member_name(member: c.MemberView) -> str:
+def _member_name(member: c.MemberView) -> Verbatim:
+    """The person as typed, with the role in the request's language: an option the field
+    macro shows as it is (escaped), never as a label to translate."""
     name = " ".join(n for n in (member.given_name, member.family_name) if n)
-    return f"{name} ({labels.label(labels.MEMBER_ROLES, member.role)})"
+    return Verbatim(f"{name} ({labels.label(labels.MEMBER_ROLES, member.role)})")
 
 
 def _composition(household: c.HouseholdView) -> tuple[Field, ...]:

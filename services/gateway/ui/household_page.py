@@ -4,8 +4,7 @@ with the typed values and the errors after a refused post)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Mapping
 from uuid import UUID
 
 from fastapi import Request
@@ -29,20 +28,6 @@ OTHER_FORMS = ("doppelfaelle", "aufheben")
 MEMBER_FORM = "mitglied-"
 
 
-def in_language(fields: Sequence[forms.Field]) -> tuple[forms.Field, ...]:
-    """The fields with label, hint and option texts in the request's language (the
-    shared field macro shows them as they are)."""
-    return tuple(
-        replace(
-            f,
-            label=gettext(f.label),
-            hint=gettext(f.hint),
-            options={k: gettext(v) for k, v in f.options.items()},
-        )
-        for f in fields
-    )
-
-
 async def household_page(
     request: Request,
     caller: Caller,
@@ -62,7 +47,7 @@ async def household_page(
     )
     household = HouseholdView.model_validate(result)
     course = await _placement_course(rpc, household_id, caller)
-    actions = [(a, in_language(a.fields(household))) for a in offered(household, caller.role)]
+    actions = [(a, a.fields(household)) for a in offered(household, caller.role)]
     values = {
         a.path: forms.form_values(fields, typed if a.path == active else None)
         for a, fields in actions

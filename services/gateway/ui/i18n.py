@@ -2,7 +2,8 @@
 
 Templates and UI modules are written in German; every visible text goes through
 `gettext` (`{% trans %}…{% endtrans %}` or `_("…")` in a template, `_()`/`N_()` in
-Python), and the English catalogues in `locale/en/*.po` (one per area, merged) translate
+Python; a label held in data is shown with the filter `|t`, never `_(variable)`, see
+`translated`), and the English catalogues in `locale/en/*.po` (one per area, merged) translate
 them. A text missing from the catalogue shows in German — the catalogue test in
 tests/unit/test_ui_catalogue.py fails first.
 
@@ -43,7 +44,7 @@ _current: ContextVar[str] = ContextVar("auszug_ui_locale", default=GERMAN)
 
 def N_(message: str) -> str:
     """Marks a text for the catalogue where it is defined (label tables); translated
-    where it is shown (`label()`, `_()`)."""
+    where it is shown (`label()`, the template filter `t`)."""
     return message
 
 
@@ -80,6 +81,26 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 
 
 _ = gettext
+
+
+class Verbatim(str):
+    """A text a person typed (a name, a landlord) or one already in the request's
+    language: templates show it as it is — escaped like any value — and never look it up
+    in the catalogue (a member called "Kind" stays "Kind" in English)."""
+
+
+def translated(text: str | None) -> str:
+    """The template filter `t`: a label in the request's language, as a plain string.
+
+    Jinja's own `_()` marks what it returns as safe HTML, which is right for a literal
+    message but lets markup through when given data (issue 12, finding 3.10); this is
+    for data and is escaped by autoescape like any other value.
+    """
+    if text is None:
+        return ""
+    if isinstance(text, Verbatim):
+        return str.__str__(text)
+    return str.__str__(gettext(str(text)))
 
 
 def format_date(value: date | datetime | None) -> str:
@@ -172,3 +193,4 @@ def install(env_globals: dict[str, object], env_filters: dict[str, Callable[...,
     env_globals["locale_names"] = LOCALE_NAMES
     env_globals["switch_url"] = switch_url
     env_filters["datum"] = format_date
+    env_filters["t"] = translated

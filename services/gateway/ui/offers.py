@@ -22,7 +22,7 @@ from services.gateway.ui import (
     offers_stalled,
     offers_steps,
 )
-from services.gateway.ui.i18n import N_, gettext
+from services.gateway.ui.i18n import N_, Verbatim, gettext
 from services.gateway.ui.labels import label
 from services.gateway.ui.labels_placement import LANDLORD_KIND
 from services.gateway.ui.offers_forms import OFFER_FIELDS, OFFER_FLAGS, offer_body
@@ -117,7 +117,11 @@ async def _offer_form(
         "general": general,
         "landlords": landlords,
         "landlord_options": [
-            (str(ll.landlord_id), f"{ll.name or unnamed} – {label(LANDLORD_KIND, ll.kind)}")
+            # The landlord's name as typed: shown escaped, never looked up in the catalogue.
+            (
+                str(ll.landlord_id),
+                Verbatim(f"{ll.name or unnamed} – {label(LANDLORD_KIND, ll.kind)}"),
+            )
             for ll in landlords
         ],
         "lp": labels_placement,

@@ -17,7 +17,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from services.gateway.ui import labels_placement
-from services.gateway.ui.i18n import format_date, gettext
+from services.gateway.ui.i18n import Verbatim, format_date, gettext
 from services.gateway.ui.labels import label
 from services.gateway.ui.templating import render
 from shared.clock import today
@@ -48,7 +48,9 @@ class Failed:
     general: str | None = None
 
 
-Options = list[tuple[str, str]]
+# The option texts are in the request's language already and carry the provider a person
+# typed: Verbatim, so the select macro shows them escaped and does not translate them again.
+Options = list[tuple[str, Verbatim]]
 
 
 def choices(offer: c.OfferView, name_of: Callable[[UUID], str]) -> dict[str, Options]:
@@ -58,7 +60,7 @@ def choices(offer: c.OfferView, name_of: Callable[[UUID], str]) -> dict[str, Opt
     accepted, declined = c.LandlordDecision.accepted, c.LandlordDecision.declined
 
     def households(proposals: Iterable[c.ProposalView]) -> Options:
-        return [(str(p.household_id), name_of(p.household_id)) for p in proposals]
+        return [(str(p.household_id), Verbatim(name_of(p.household_id))) for p in proposals]
 
     return {
         "undecided": households(p for p in offer.proposals if p.decision is None),
@@ -67,8 +69,10 @@ def choices(offer: c.OfferView, name_of: Callable[[UUID], str]) -> dict[str, Opt
         "viewings": [
             (
                 str(v.viewing_id),
-                gettext("%(household)s, Termin %(day)s")
-                % {"household": name_of(v.household_id), "day": format_date(v.viewing_on)},
+                Verbatim(
+                    gettext("%(household)s, Termin %(day)s")
+                    % {"household": name_of(v.household_id), "day": format_date(v.viewing_on)}
+                ),
             )
             for v in offer.viewings
             if v.held_on is None
@@ -76,12 +80,14 @@ def choices(offer: c.OfferView, name_of: Callable[[UUID], str]) -> dict[str, Opt
         "guarantees": [
             (
                 str(g.guarantee_id),
-                gettext("%(kind)s für %(household)s, beantragt am %(day)s")
-                % {
-                    "kind": label(labels_placement.GUARANTEE_KIND, g.kind),
-                    "household": name_of(g.household_id),
-                    "day": format_date(g.requested_on),
-                },
+                Verbatim(
+                    gettext("%(kind)s für %(household)s, beantragt am %(day)s")
+                    % {
+                        "kind": label(labels_placement.GUARANTEE_KIND, g.kind),
+                        "household": name_of(g.household_id),
+                        "day": format_date(g.requested_on),
+                    }
+                ),
             )
             for g in offer.guarantees
             if g.decision is None

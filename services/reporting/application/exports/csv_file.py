@@ -27,6 +27,14 @@ HEADER = (
     "Definition",
 )
 BOM = "\ufeff"
+# A cell starting like a formula is run by Excel (`=HYPERLINK(…)` in a provider typed
+# into the report's link): such a text cell starts with an apostrophe, which Excel shows
+# as text (OWASP "CSV injection"). The value column holds numbers only and stays as it is.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def text(value: str) -> str:
+    return f"'{value}" if value.startswith(FORMULA_START) else value
 
 
 def render(figures: Figures, registrations_title: str = "Aufnahme") -> str:
@@ -35,10 +43,10 @@ def render(figures: Figures, registrations_title: str = "Aufnahme") -> str:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(HEADER)
     meta = (
-        figures.municipality,
+        text(figures.municipality),
         fmt.day(figures.period_from),
         fmt.day(figures.period_to),
-        fmt.provider(figures),
+        text(fmt.provider(figures)),
         fmt.day(figures.as_known_on) or "aktuell",
     )
     sections = [(registrations_title, figures.figures)] + [
@@ -48,19 +56,30 @@ def render(figures: Figures, registrations_title: str = "Aufnahme") -> str:
         for f in shown:
             unit = f.unit.german
             writer.writerow(
-                (*meta, title, f.key, f.label, "", "", "", fmt.number(f.value), unit, f.definition)
+                (
+                    *meta,
+                    text(title),
+                    f.key,
+                    text(f.label),
+                    "",
+                    "",
+                    "",
+                    fmt.number(f.value),
+                    unit,
+                    text(f.definition),
+                )
             )
             for breakdown in f.breakdowns:
                 for item in breakdown.items:
                     writer.writerow(
                         (
                             *meta,
-                            title,
+                            text(title),
                             f.key,
-                            f.label,
-                            breakdown.label,
-                            item.label,
-                            item.code,
+                            text(f.label),
+                            text(breakdown.label),
+                            text(item.label),
+                            text(item.code),
                             fmt.number(item.value),
                             unit,
                             "",
