@@ -48,7 +48,7 @@ def render(figures: Figures, registrations_title: str = "Aufnahme") -> str:
         for f in shown:
             unit = f.unit.german
             writer.writerow(
-                (*meta, title, f.key, f.label, "", "", "", fmt.number(f.value), unit, f.definition)
+                (*meta, title, f.key, f.label, "", "", "", fmt.cell(f), unit, f.definition)
             )
             for breakdown in f.breakdowns:
                 for item in breakdown.items:
@@ -61,7 +61,7 @@ def render(figures: Figures, registrations_title: str = "Aufnahme") -> str:
                             breakdown.label,
                             item.label,
                             item.code,
-                            fmt.number(item.value),
+                            fmt.cell(item),
                             unit,
                             "",
                         )
