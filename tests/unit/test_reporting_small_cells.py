@@ -162,6 +162,27 @@ async def test_an_analyst_sees_one_household_as_less_than_5_a_coordinator_as_1(
     assert seven.value("households_registered") == 1
 
 
+async def test_persons_of_one_household_are_hidden_however_many_they_are(
+    tmp_path: Path,
+) -> None:
+    async with world(tmp_path) as w:
+        w.register("2025-11-02", adults=2, minors=4)
+        for _ in range(5):
+            w.register("2025-11-03", adults=1)
+        await w.apply()
+        day_one = FiguresQuery(period_from=day("2025-11-02"), period_to=day("2025-11-02"))
+        shown = await figures(w.db, day_one, ANALYST)
+        year = await figures(w.db, YEAR, ANALYST)
+    # Six persons, but one household: hidden.
+    assert shown.figure("persons_registered").display == "< 5"
+    assert shown.figure("households_registered").display == "< 5"
+    # Over the year: 6 households, 11 persons (7 adults; the 4 minors of one household
+    # are hidden, and so the adults, or 11 − 7 gives them back).
+    assert year.value("persons_registered") == 11
+    assert year.figure("minors_registered").suppressed
+    assert year.figure("adults_registered").suppressed
+
+
 async def test_a_hidden_part_of_the_persons_is_not_had_by_subtraction(tmp_path: Path) -> None:
     async with world(tmp_path) as w:
         for _ in range(5):

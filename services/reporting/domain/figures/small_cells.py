@@ -1,13 +1,14 @@
 """Small-cell suppression: what an analyst may see of a figure. Pure: no SQL, no I/O.
 
 A count from 1 to `minimum − 1` could be one household (one provider, one day): such a
-cell is hidden ("< 5"); 0 stays 0. A hidden cell must not come back by subtraction, so
-in every breakdown whose total is shown, the smallest other non-zero cells are hidden
-as well until at least two cells are hidden and together they are at least `minimum`
-(secondary suppression). A median is hidden where fewer than `minimum` facts make it;
-medians do not add up, so nothing else needs hiding for them. The same rule holds for
-figures that are the parts of another (adults and minors of the persons registered).
-See services/reporting/README.md.
+cell is hidden ("< 5"); 0 stays 0. So is a count of persons made by fewer than `minimum`
+facts (one household of six is six persons, and still one household). A hidden cell
+must not come back by subtraction, so in every breakdown whose total is shown, the
+smallest other non-zero cells are hidden as well until at least two cells are hidden and
+together they are at least `minimum` (secondary suppression). A median is hidden where
+fewer than `minimum` facts make it; medians do not add up, so nothing else needs hiding
+for them. The same rule holds for figures that are the parts of another (adults and
+minors of the persons registered). See services/reporting/README.md.
 """
 
 from __future__ import annotations
@@ -50,15 +51,26 @@ def secondary(values: Sequence[Value], hidden: set[int], minimum: int) -> set[in
     return hidden
 
 
-def cells_to_hide(basis: Figure, minimum: int, *, with_secondary: bool = True) -> set[Cell]:
-    """The cells of `basis` (a count) that an analyst must not see."""
+def cells_to_hide(
+    basis: Figure,
+    minimum: int,
+    *,
+    with_secondary: bool = True,
+    also: frozenset[Cell] | set[Cell] = frozenset(),
+) -> set[Cell]:
+    """The cells of `basis` (a count) that an analyst must not see; `also`: cells hidden
+    for another reason (too few facts behind them), before the secondary rule."""
     hidden: set[Cell] = set()
-    total_hidden = is_small(basis.value, minimum)
+    total_hidden = is_small(basis.value, minimum) or None in also
     if total_hidden:
         hidden.add(None)
     for breakdown in basis.breakdowns:
         values = [item.value for item in breakdown.items]
-        small = {i for i, v in enumerate(values) if is_small(v, minimum)}
+        small = {
+            i
+            for i, v in enumerate(values)
+            if is_small(v, minimum) or (breakdown.dimension, breakdown.items[i].code) in also
+        }
         if with_secondary and not total_hidden:
             small = secondary(values, small, minimum)
         hidden |= {(breakdown.dimension, breakdown.items[i].code) for i in small}
@@ -92,11 +104,21 @@ def hide(figure: Figure, cells: set[Cell], minimum: int) -> Figure:
 def protect(spec: Spec, figure: Figure, rows: Sequence[Row], minimum: int) -> Figure:
     """`figure` (worked out from `rows` by `spec`) as an analyst may see it."""
     if isinstance(spec, Median):
-        # How many facts stand behind the median and each of its breakdown items.
-        counted = Count(spec.figure, spec.source, spec.subject, spec.when, "rows", spec.breakdowns)
-        basis = figure_of(counted, rows)
-        return hide(figure, cells_to_hide(basis, minimum, with_secondary=False), minimum)
-    return hide(figure, cells_to_hide(figure, minimum), minimum)
+        return hide(figure, few_facts(spec, rows, minimum), minimum)
+    if spec.measure == "rows":
+        return hide(figure, cells_to_hide(figure, minimum), minimum)
+    also = few_facts(spec, rows, minimum)
+    return hide(figure, cells_to_hide(figure, minimum, also=also), minimum)
+
+
+def few_facts(spec: Spec, rows: Sequence[Row], minimum: int) -> set[Cell]:
+    """The cells of `spec`'s figure made by 1 to `minimum − 1` facts (that add to it)."""
+
+    def adds(row: Row) -> bool:
+        return spec.when(row) and (isinstance(spec, Median) or spec.amount(row) > 0)
+
+    counted = Count(spec.figure, spec.source, spec.subject, adds, "rows", spec.breakdowns)
+    return cells_to_hide(figure_of(counted, rows), minimum, with_secondary=False)
 
 
 def protect_parts(
