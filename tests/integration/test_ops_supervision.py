@@ -167,8 +167,14 @@ def test_scripts_run_restarts_a_killed_service_and_sigterm_stops_all(tmp_path: P
         assert run.wait(timeout=90) == 143, output()
     finally:
         if run.poll() is None:
-            run.kill()
-            run.wait()
+            # A failure above: stop in order (NATS and the supervisor run in sessions of
+            # their own, so killing the script would leave them behind).
+            run.send_signal(signal.SIGTERM)
+            try:
+                run.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                run.kill()
+                run.wait()
         # Whatever a failure left behind.
         for pids in [spawned(name) for name in SERVICES]:
             for pid in pids:
