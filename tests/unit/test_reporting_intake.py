@@ -235,4 +235,5 @@ async def test_the_inbox_counts_by_sender_and_outcome_and_the_median_hours_to_an
         assert figures.value("inquiries_open_at_period_end") == 1
         assert "inquiries_received" not in await w.values(provider="caritas")
         analyst = await w.figures(who=caller(Role.analyst))
-        assert analyst.value("inquiries_received") == 4
+        # The analyst reads it too, with small cells suppressed: 4 is "< 5".
+        assert analyst.figure("inquiries_received").display == "< 5"

@@ -4,6 +4,7 @@ and corrections recorded since show up here, figure by figure."""
 from __future__ import annotations
 
 from services.reporting.application.figures import figures
+from services.reporting.domain.figures import small_cells
 from shared.contracts.reporting import (
     FigureChange,
     FigureChanges,
@@ -17,10 +18,17 @@ from shared.identity import Caller
 Entry = tuple[str, str, str | None, str | None]  # key, label, item code, item label
 
 
-async def figure_changes(db: Database, query: FigureChangesQuery, caller: Caller) -> FigureChanges:
-    """Every figure and breakdown item of the period whose value differs between then and now."""
+async def figure_changes(
+    db: Database,
+    query: FigureChangesQuery,
+    caller: Caller,
+    min_cell: int = small_cells.DEFAULT_MINIMUM,
+) -> FigureChanges:
+    """Every figure and breakdown item of the period whose value differs between then and now
+    (for an analyst, as suppressed: a hidden cell is null on its side)."""
     now_query = FiguresQuery.model_validate(query.model_dump() | {"as_known_on": None})
-    then, now = await figures(db, query, caller), await figures(db, now_query, caller)
+    then = await figures(db, query, caller, min_cell)
+    now = await figures(db, now_query, caller, min_cell)
     before, after = _entries(then), _entries(now)
     changes = []
     for entry, value in after.items():

@@ -3,6 +3,10 @@
 Figures never change for a restriction (Art. 18 DSGVO): they are counts, not processing
 of one household. A drill-down withholds a restricted household's id from everyone but
 a coordinator and says how many it withheld, so ids and withheld still add up.
+
+An analyst sees aggregates only: cells small enough to point at a household are
+suppressed here, where the figures are made, so no client of reporting gets them
+(`domain/figures/small_cells.py`).
 """
 
 from __future__ import annotations
@@ -11,7 +15,10 @@ from services.reporting.adapters.restrictions import restricted_in
 from services.reporting.application import access
 from services.reporting.application.reader import FactReader
 from services.reporting.domain.figures import (
+    ADULTS_REGISTERED,
+    MINORS_REGISTERED,
     PERIOD_SPECS,
+    PERSONS_REGISTERED,
     REGISTRATIONS,
     SECTIONS,
     STOCK,
@@ -19,6 +26,7 @@ from services.reporting.domain.figures import (
     Spec,
     figure_of,
     select_rows,
+    small_cells,
 )
 from shared.contracts.reporting import (
     Figure,
@@ -36,18 +44,26 @@ from shared.decider import NotFound
 from shared.identity import Caller, Role
 
 
-async def figures(db: Database, query: FiguresQuery, caller: Caller) -> Figures:
+async def figures(
+    db: Database,
+    query: FiguresQuery,
+    caller: Caller,
+    min_cell: int = small_cells.DEFAULT_MINIMUM,
+) -> Figures:
     """Every figure of the period, with definitions; per provider without municipal ones."""
     access.require_figures(caller)
+    minimum = _minimum(caller, min_cell)
     async with db.read() as conn:
         reader = FactReader(conn, caller.municipality, query)
         await reader.prefetch(s.source for s in PERIOD_SPECS.values())
-        top = [await _figure(reader, spec) for spec in REGISTRATIONS]
+        top = [await _figure(reader, spec, minimum) for spec in REGISTRATIONS]
+        if minimum is not None:
+            top = await _registration_parts(reader, top, minimum)
         sections = []
         for section in SECTIONS:
             specs = [s for s in section.specs if _applies(s, query.provider)]
             if specs:
-                shown = [await _figure(reader, spec) for spec in specs]
+                shown = [await _figure(reader, spec, minimum) for spec in specs]
                 sections.append(FigureSection(key=section.key, title=section.title, figures=shown))
     return Figures(
         municipality=caller.municipality,
@@ -60,12 +76,18 @@ async def figures(db: Database, query: FiguresQuery, caller: Caller) -> Figures:
     )
 
 
-async def stock(db: Database, query: StockQuery, caller: Caller) -> Stock:
+async def stock(
+    db: Database,
+    query: StockQuery,
+    caller: Caller,
+    min_cell: int = small_cells.DEFAULT_MINIMUM,
+) -> Stock:
     """Who lived in municipal accommodation on a day."""
     access.require_figures(caller)
+    minimum = _minimum(caller, min_cell)
     async with db.read() as conn:
         reader = FactReader(conn, caller.municipality, _one_day(query))
-        shown = [await _figure(reader, spec) for spec in STOCK]
+        shown = [await _figure(reader, spec, minimum) for spec in STOCK]
     return Stock(
         municipality=caller.municipality,
         on=query.on,
@@ -119,8 +141,32 @@ async def _cases(
     )
 
 
-async def _figure(reader: FactReader, spec: Spec) -> Figure:
-    return figure_of(spec, await reader.rows(spec.source))
+async def _figure(reader: FactReader, spec: Spec, minimum: int | None = None) -> Figure:
+    rows = await reader.rows(spec.source)
+    figure = figure_of(spec, rows)
+    return figure if minimum is None else small_cells.protect(spec, figure, rows, minimum)
+
+
+def _minimum(caller: Caller, min_cell: int) -> int | None:
+    """The smallest cell the caller may see; None: every figure exactly."""
+    return min_cell if caller.role is Role.analyst else None
+
+
+# Figures that add up to another one: (whole, parts). Adults and minors make the persons.
+_PARTS = ((PERSONS_REGISTERED.key, (ADULTS_REGISTERED.key, MINORS_REGISTERED.key)),)
+
+
+async def _registration_parts(reader: FactReader, top: list[Figure], minimum: int) -> list[Figure]:
+    """`top` (protected) with a hidden part of a whole not to be had by subtraction."""
+    specs = {s.figure.key: s for s in REGISTRATIONS}
+    for whole_key, part_keys in _PARTS:
+        at = {f.key: i for i, f in enumerate(top)}
+        exact = [(await _figure(reader, specs[k])).value for k in part_keys]
+        parts = [top[at[k]] for k in part_keys]
+        protected = small_cells.protect_parts(top[at[whole_key]], parts, exact, minimum)
+        for key, figure in zip(part_keys, protected, strict=True):
+            top[at[key]] = figure
+    return top
 
 
 def _applies(spec: Spec, provider: str | None) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from faststream.asgi import AsgiFastStream
+from pydantic import Field
+from pydantic_settings import SettingsConfigDict
 
 from services.reporting.adapters.tables import clear_facts, clear_registrations
 from services.reporting.application import figures as uc
@@ -13,6 +15,7 @@ from services.reporting.application.changes import figure_changes
 from services.reporting.application.exports.documents import report_document
 from services.reporting.application.projection import CONSUMER, FiguresProjection
 from services.reporting.application.projections import FACTS_CONSUMER, FactsProjection
+from services.reporting.domain.figures import small_cells
 from shared.contracts.reporting import (
     Caseboard,
     CaseboardQuery,
@@ -32,28 +35,44 @@ from shared.identity import Caller
 from shared.messaging import NatsLogin
 from shared.rebuild import drop_read_model
 from shared.service import ServiceHost
-from shared.settings import ServiceSettings, service_settings
+from shared.settings import ServiceSettings
 
 SERVICE = "reporting"
 MIGRATIONS = Path(__file__).resolve().parents[1] / "adapters" / "migrations"
-ReportingSettings = service_settings(SERVICE, default_port=8105)
+
+
+class ReportingSettings(ServiceSettings):
+    """`AUSZUG_REPORTING_*`; `AUSZUG_REPORTING_MIN_CELL`: the smallest count an analyst
+    sees as it is (smaller ones, from 1, read "< MIN_CELL"), per deployment."""
+
+    model_config = SettingsConfigDict(env_prefix="AUSZUG_REPORTING_", extra="ignore")
+    http_port: int = 8105
+    min_cell: int = Field(default=small_cells.DEFAULT_MINIMUM, ge=1)
+
+
 # Each consumer and what it fills: a rebuild empties both and replays both.
 READ_MODELS = ((CONSUMER, clear_registrations), (FACTS_CONSUMER, clear_facts))
 
 
 def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
-    host = ServiceHost(SERVICE, settings or ReportingSettings(), MIGRATIONS)
+    settings = settings or ReportingSettings()
+    host = ServiceHost(SERVICE, settings, MIGRATIONS)
+    min_cell = (
+        settings.min_cell
+        if isinstance(settings, ReportingSettings)
+        else small_cells.DEFAULT_MINIMUM
+    )
     host.consume(CONSUMER, FiguresProjection())
     host.consume(FACTS_CONSUMER, FactsProjection())
     db = host.db
 
     @host.rpc.handle("figures", FiguresQuery)
     async def get_figures(body: FiguresQuery, caller: Caller) -> Figures:
-        return await uc.figures(db, body, caller)
+        return await uc.figures(db, body, caller, min_cell)
 
     @host.rpc.handle("stock", StockQuery)
     async def get_stock(body: StockQuery, caller: Caller) -> Stock:
-        return await uc.stock(db, body, caller)
+        return await uc.stock(db, body, caller, min_cell)
 
     @host.rpc.handle("figure_cases", FigureCasesQuery)
     async def get_figure_cases(body: FigureCasesQuery, caller: Caller) -> FigureCases:
@@ -65,7 +84,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
 
     @host.rpc.handle("figure_changes", FigureChangesQuery)
     async def get_figure_changes(body: FigureChangesQuery, caller: Caller) -> FigureChanges:
-        return await figure_changes(db, body, caller)
+        return await figure_changes(db, body, caller, min_cell)
 
     @host.rpc.handle("caseboard", CaseboardQuery)
     async def get_caseboard(body: CaseboardQuery, caller: Caller) -> Caseboard:
@@ -73,7 +92,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
 
     @host.rpc.handle("report_document", ReportDocumentQuery)
     async def get_report_document(body: ReportDocumentQuery, caller: Caller) -> ReportDocument:
-        return await report_document(db, body, caller)
+        return await report_document(db, body, caller, min_cell)
 
     return host.app()
 

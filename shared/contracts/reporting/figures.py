@@ -60,10 +60,19 @@ class Unit(StrEnum):
         return {"number": "Anzahl", "days": "Tage", "hours": "Stunden"}[self.value]
 
 
+_SUPPRESSED = (
+    "Nur für die Analyse: die Zahl ist zu klein, um gezeigt zu werden (von 1 bis unter "
+    "der Mindestzahl), oder ließe sich aus einer solchen errechnen; `value` ist dann leer"
+)
+_DISPLAY = "So wird eine unterdrückte Zahl gezeigt, z. B. „< 5“; sonst leer"
+
+
 class BreakdownItem(BaseModel):
     code: str
     label: str
     value: Value
+    suppressed: bool = Field(default=False, description=_SUPPRESSED)
+    display: str | None = Field(default=None, description=_DISPLAY)
 
 
 class Breakdown(BaseModel):
@@ -78,8 +87,12 @@ class Figure(BaseModel):
     key: str
     label: str
     definition: str
-    value: Value = Field(description="None: nichts, woraus ein Median gebildet werden könnte")
+    value: Value = Field(
+        description="None: nichts, woraus ein Median gebildet werden könnte, oder unterdrückt"
+    )
     unit: Unit = Unit.number
+    suppressed: bool = Field(default=False, description=_SUPPRESSED)
+    display: str | None = Field(default=None, description=_DISPLAY)
     breakdowns: list[Breakdown] = []
 
     def item(self, dimension: str, code: str) -> Value:

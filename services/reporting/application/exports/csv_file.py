@@ -64,7 +64,7 @@ def render(figures: Figures, registrations_title: str = "Aufnahme") -> str:
                     "",
                     "",
                     "",
-                    fmt.number(f.value),
+                    fmt.cell(f),
                     unit,
                     text(f.definition),
                 )
@@ -80,7 +80,7 @@ def render(figures: Figures, registrations_title: str = "Aufnahme") -> str:
                             text(breakdown.label),
                             text(item.label),
                             text(item.code),
-                            fmt.number(item.value),
+                            fmt.cell(item),
                             unit,
                             "",
                         )

@@ -7,16 +7,21 @@ import asyncio
 from services.reporting.application.exports import csv_file, printable
 from services.reporting.application.exports import formatting as fmt
 from services.reporting.application.figures import figures
+from services.reporting.domain.figures import small_cells
 from shared.contracts.reporting import DocumentFormat, ReportDocument, ReportDocumentQuery
 from shared.db import Database
 from shared.identity import Caller
 
 
 async def report_document(
-    db: Database, query: ReportDocumentQuery, caller: Caller
+    db: Database,
+    query: ReportDocumentQuery,
+    caller: Caller,
+    min_cell: int = small_cells.DEFAULT_MINIMUM,
 ) -> ReportDocument:
-    """The period's figures as CSV, HTML or PDF; the same access rules as the figures."""
-    report = await figures(db, query, caller)
+    """The period's figures as CSV, HTML or PDF; the same access rules (and, for an
+    analyst, the same suppressed cells) as the figures."""
+    report = await figures(db, query, caller, min_cell)
     if query.format is DocumentFormat.csv:
         return ReportDocument(
             filename=fmt.filename(report, "csv"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from shared.contracts.reporting import Figures, Value
+from shared.contracts.reporting import BreakdownItem, Figure, Figures, Value
 
 
 def number(value: Value) -> str:
@@ -14,6 +14,13 @@ def number(value: Value) -> str:
     if isinstance(value, float):
         return f"{value:.1f}".replace(".", ",")
     return str(value)
+
+
+def cell(cell: Figure | BreakdownItem) -> str:
+    """A figure's or a breakdown item's value as written; a suppressed one as its marker."""
+    if cell.suppressed:
+        return cell.display or ""
+    return number(cell.value)
 
 
 def day(value: date | None) -> str:

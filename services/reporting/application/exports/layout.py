@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from services.reporting.application.exports import formatting as fmt
 from services.reporting.domain.figures import SECTIONS
 from shared.clock import today
-from shared.contracts.reporting import Figure, Figures, Unit
+from shared.contracts.reporting import BreakdownItem, Figure, Figures, Unit
 
 TITLE = "Auszugsmanagement und Wohnintegrationshilfe"
 INTRO = (
@@ -64,6 +64,9 @@ def layout(figures: Figures) -> Report:
         ("Stand", fmt.day(figures.as_known_on) or f"aktuell ({fmt.day(today())})"),
         ("Erstellt am", fmt.day(today())),
     ]
+    marker = _suppression_marker(figures)
+    if marker:
+        facts.append(("Kleine Zahlen", f"zum Schutz einzelner Haushalte als „{marker}“ gezeigt"))
     return Report(TITLE, f"Bericht für den Zeitraum {fmt.period(figures)}", facts, INTRO, parts)
 
 
@@ -73,14 +76,29 @@ def value_text(value: int | float | None, unit: Unit) -> str:
     return fmt.number(value) if unit is Unit.number else f"{fmt.number(value)} {unit.german}"
 
 
+def cell_text(cell: Figure | BreakdownItem, unit: Unit) -> str:
+    """A value as printed; a suppressed one (analysts) as its marker, e.g. "< 5"."""
+    return fmt.cell(cell) if cell.suppressed else value_text(cell.value, unit)
+
+
+def _suppression_marker(figures: Figures) -> str | None:
+    """How a suppressed cell reads (analysts only), if the report has one."""
+    for f in figures.every_figure():
+        cells: list[Figure | BreakdownItem] = [f, *(i for b in f.breakdowns for i in b.items)]
+        for cell in cells:
+            if cell.suppressed:
+                return cell.display
+    return None
+
+
 def _line(f: Figure) -> Line:
     items = [
-        (b.label, i.label, value_text(i.value, f.unit))
+        (b.label, i.label, cell_text(i, f.unit))
         for b in f.breakdowns
         for i in b.items
-        if i.value
+        if i.value or i.suppressed
     ]
-    return Line(f.label, value_text(f.value, f.unit), f.definition, items)
+    return Line(f.label, cell_text(f, f.unit), f.definition, items)
 
 
 def _chart(f: Figure) -> tuple[str | None, list[Bar]]:
@@ -88,8 +106,5 @@ def _chart(f: Figure) -> tuple[str | None, list[Bar]]:
         return None, []
     breakdown = f.breakdowns[0]
     top = max((float(i.value or 0) for i in breakdown.items), default=0.0) or 1.0
-    bars = [
-        Bar(i.label, value_text(i.value, f.unit), float(i.value or 0) / top)
-        for i in breakdown.items
-    ]
+    bars = [Bar(i.label, cell_text(i, f.unit), float(i.value or 0) / top) for i in breakdown.items]
     return f"{f.label} {breakdown.label}", bars
