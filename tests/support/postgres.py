@@ -120,7 +120,7 @@ class PostgresCluster:
             socket_dir = self._tmp_socket_dir
         self.socket_dir = socket_dir
         self.tls = tls
-        self.hba_file = hba_file
+        self.hba_file = hba_file.resolve() if hba_file else None
         self._started = False
 
     def url(self, name: str) -> str:
