@@ -19,7 +19,7 @@ import nats
 import pytest
 from nats.aio.client import Client as NATS
 
-from shared.messaging import EVENTS_STREAM, events_stream, inbox_prefix
+from shared.messaging import EVENTS_STREAM, events_stream
 from support.nats_server import find_nats_server
 from support.ports import free_port
 from support.system import ROOT, ServiceProcess, System, household, wait_until
@@ -131,7 +131,9 @@ async def connect_as(urls: list[str], secrets: Path, user: str) -> NATS:
         tls=ssl.create_default_context(cafile=str(secrets / "tls" / "ca.pem")),
         user=user,
         password=(secrets / "nats" / f"{user}.password").read_text().strip(),
-        inbox_prefix=inbox_prefix(user),
+        # Each principal may subscribe only to replies under its own prefix
+        # (shared.nats_auth, shared.messaging.inbox_prefix).
+        inbox_prefix=f"_INBOX_{user}",
     )
 
 
