@@ -80,10 +80,10 @@ def make_nats(out: Path) -> None:
     nats = out / "nats"
     subprocess.run([sys.executable, "-m", "shared.nats_auth", str(nats)], cwd=ROOT, check=True)
     for password in nats.glob("*.password"):
-        # Not the operator's: no container but the one-shot provisioner gets it, and that
-        # one runs as uid 10001 too; so all of them are readable like every other secret.
+        # shared.nats_auth makes them 0600 (right for scripts/run, where one user runs
+        # everything); here each is mounted into a container running as another user.
         password.chmod(0o644)
-    # auth.conf is read by nats-server as root; it holds bcrypt hashes only.
+    # auth.conf stays 0600: nats-server reads it as the container's root.
 
 
 def make_postgres(out: Path) -> None:
