@@ -4,7 +4,8 @@
 #   docker run --rm auszug                      # the gateway (default)
 #   docker run --rm auszug services.intake      # any other service
 #
-# docker-compose.yml builds it once and runs every service from it.
+# docker-compose.yml builds it once and runs every service from it. The entrypoint
+# (deploy/docker-entrypoint.sh) reads secrets given as NAME__FILE into NAME first.
 
 ARG PYTHON_IMAGE=python:3.11-slim
 
@@ -52,9 +53,10 @@ COPY --from=builder /opt/venv /opt/venv
 WORKDIR /app
 COPY shared ./shared
 COPY services ./services
+COPY deploy/docker-entrypoint.sh /usr/local/bin/auszug-entrypoint
 # Only place the app may write: SQLite files when no DATABASE_URL is set.
 RUN mkdir -p var && chown auszug:auszug var
 
 USER auszug
-ENTRYPOINT ["python", "-m"]
+ENTRYPOINT ["auszug-entrypoint"]
 CMD ["services.gateway"]

@@ -5,8 +5,11 @@ example NATS cluster of three keeps a stream with 3 replicas writable when one f
 from __future__ import annotations
 
 import asyncio
+import os
 import re
+import ssl
 import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
@@ -14,6 +17,7 @@ from pathlib import Path
 import httpx
 import nats
 import pytest
+from nats.aio.client import Client as NATS
 
 from shared.messaging import EVENTS_STREAM, events_stream
 from support.nats_server import find_nats_server
@@ -51,8 +55,16 @@ def test_two_replicas_of_reporting_share_its_consumer_and_apply_each_event_once(
         replica.stop()
 
 
-def cluster_configs(tmp_path: Path) -> list[tuple[Path, int, int]]:
-    """deploy/nats/cluster/*.conf on loopback ports: (config, client port, monitor port)."""
+def cluster_configs(tmp_path: Path) -> tuple[list[tuple[Path, int, int]], Path]:
+    """deploy/nats/cluster/*.conf on loopback ports: (config, client port, monitor port),
+    with auth.conf and certificates from deploy/make_secrets.py (their directory)."""
+    secrets = tmp_path / "secrets"
+    subprocess.run(
+        [sys.executable, "deploy/make_secrets.py", str(secrets), "--part", "nats", "--part", "tls"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     source = ROOT / "deploy" / "nats" / "cluster"
     common = (source / "common.conf").read_text()
     version = subprocess.run([find_nats_server(), "--version"], capture_output=True, text=True)
@@ -63,38 +75,66 @@ def cluster_configs(tmp_path: Path) -> list[tuple[Path, int, int]]:
     for i in (1, 2, 3):
         client, monitor = free_port(), free_port()
         text = common.replace("0.0.0.0:4222", f"127.0.0.1:{client}")
-        text = text.replace("0.0.0.0:8222", f"127.0.0.1:{monitor}")
+        text = text.replace("127.0.0.1:8222", f"127.0.0.1:{monitor}")
         text = text.replace("0.0.0.0:6222", f"127.0.0.1:{routes[i]}")
         text = text.replace("/data/jetstream", str(tmp_path / f"store-{i}"))
         for j, port in routes.items():
+            # The certificate names nats-1..3 and 127.0.0.1 (routes check it).
             text = text.replace(f"nats-{j}:6222", f"127.0.0.1:{port}")
         node = tmp_path / f"nats-{i}"
         node.mkdir()
         (node / "common.conf").write_text(text)
         (node / "nats.conf").write_text((source / f"nats-{i}.conf").read_text())
+        (node / "tls.conf").symlink_to(source / "tls.conf")
+        (node / "auth.conf").symlink_to(secrets / "nats" / "auth.conf")
         nodes.append((node / "nats.conf", client, monitor))
-    return nodes
+    return nodes, secrets
+
+
+def server_env(secrets: Path) -> dict[str, str]:
+    tls = secrets / "tls"
+    return {
+        **os.environ,
+        "AUSZUG_NATS_TLS_CERT": str(tls / "nats.pem"),
+        "AUSZUG_NATS_TLS_KEY": str(tls / "nats.key"),
+        "AUSZUG_NATS_TLS_CA": str(tls / "ca.pem"),
+    }
 
 
 def test_the_example_nats_cluster_keeps_three_replicas_and_survives_one_server(
     tmp_path: Path,
 ) -> None:
-    nodes = cluster_configs(tmp_path)
+    nodes, secrets = cluster_configs(tmp_path)
     logs = [(conf.parent / "log").open("wb") for conf, _, _ in nodes]
     servers = [
-        subprocess.Popen([find_nats_server(), "-c", str(conf)], stdout=log, stderr=log)
+        subprocess.Popen(
+            [find_nats_server(), "-c", str(conf)], stdout=log, stderr=log, env=server_env(secrets)
+        )
         for (conf, _, _), log in zip(nodes, logs, strict=True)
     ]
-    urls = [f"nats://127.0.0.1:{client}" for _, client, _ in nodes]
+    urls = [f"tls://127.0.0.1:{client}" for _, client, _ in nodes]
     try:
         for _, _, monitor in nodes:
             wait_until(partial(healthy, monitor), timeout=20, what=f"nats on :{monitor}")
-        asyncio.run(exercise_cluster(urls, servers))
+        asyncio.run(exercise_cluster(urls, servers, secrets))
     finally:
         for server, log in zip(servers, logs, strict=True):
             server.terminate()
             server.wait(timeout=15)
             log.close()
+
+
+async def connect_as(urls: list[str], secrets: Path, user: str) -> NATS:
+    """With TLS checked against the local CA and the user's own password and inbox."""
+    return await nats.connect(
+        servers=urls,
+        tls=ssl.create_default_context(cafile=str(secrets / "tls" / "ca.pem")),
+        user=user,
+        password=(secrets / "nats" / f"{user}.password").read_text().strip(),
+        # Each principal may subscribe only to replies under its own prefix
+        # (shared.nats_auth, shared.messaging.inbox_prefix).
+        inbox_prefix=f"_INBOX_{user}",
+    )
 
 
 def healthy(monitor: int) -> bool:
@@ -104,17 +144,21 @@ def healthy(monitor: int) -> bool:
         return False
 
 
-async def exercise_cluster(urls: list[str], servers: list[subprocess.Popen[bytes]]) -> None:
+async def exercise_cluster(
+    urls: list[str], servers: list[subprocess.Popen[bytes]], secrets: Path
+) -> None:
     config = events_stream()
     config.num_replicas = 3
-    nc = await nats.connect(servers=urls)
-    js = nc.jetstream()
+    operator = await connect_as(urls, secrets, "operator")  # only it may create streams
     for _ in range(200):  # until the servers have elected a JetStream meta leader
         try:
-            await js.add_stream(config)
+            await operator.jetstream().add_stream(config)
             break
         except Exception:
             await asyncio.sleep(0.1)
+    await operator.close()
+    nc = await connect_as(urls, secrets, "intake")  # publishes intake's events
+    js = nc.jetstream()
     info = await js.stream_info(EVENTS_STREAM)
     assert info.cluster is not None and len(info.cluster.replicas or []) == 2
     for i in range(10):

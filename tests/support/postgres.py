@@ -4,6 +4,11 @@ Built from the Debian server binaries rather than a system-wide service, so each
 session gets its own data dir and port and nothing depends on what runs on :5432.
 initdb and postgres refuse to run as root; when we are root (containers, CI) every
 server command runs as the ``postgres`` user through runuser.
+
+For the deployment's own checks (tests/integration/test_ops_tls.py, test_ops_pg_roles.py)
+a cluster can also serve TLS with a given certificate and take its pg_hba.conf from
+deploy/postgres/, and `psql_file` applies SQL as the image does: the superuser over the
+Unix socket.
 """
 
 from __future__ import annotations
@@ -17,6 +22,9 @@ import shutil
 import stat
 import subprocess
 import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Self
@@ -49,7 +57,31 @@ def find_pg_bin_dir() -> Path:
     return Path(max(candidates, key=version)).parent
 
 
-def _make_traversable(path: Path) -> None:
+@contextmanager
+def server_tmp_dir(prefix: str) -> Iterator[Path]:
+    """A scratch directory the postgres user can reach, removed afterwards.
+
+    Not under pytest's tmp_path: whenever a pytest session starts (another run on this
+    machine), pytest takes "others" off /tmp/pytest-of-<user> again, and a server
+    command running as postgres then fails with "Permission denied".
+    """
+    path = Path(tempfile.mkdtemp(prefix=prefix))
+    path.chmod(0o711)
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+@dataclass(frozen=True)
+class ServerTls:
+    """The server's certificate and key (PEM) for ``ssl=on``."""
+
+    cert_file: Path
+    key_file: Path
+
+
+def make_traversable(path: Path) -> None:
     """Give "others" search permission on ``path`` and all its parents.
 
     The postgres user must reach its data dir, but pytest creates its tmp dirs 0700
@@ -65,7 +97,14 @@ def _make_traversable(path: Path) -> None:
 class PostgresCluster:
     """initdb + pg_ctl over a private data dir under ``base_dir``, listening on 127.0.0.1."""
 
-    def __init__(self, base_dir: Path, port: int | None = None) -> None:
+    def __init__(
+        self,
+        base_dir: Path,
+        port: int | None = None,
+        *,
+        tls: ServerTls | None = None,
+        hba_file: Path | None = None,
+    ) -> None:
         self.base_dir = Path(base_dir).resolve()
         self.port = port if port is not None else free_port()
         self.bin_dir = find_pg_bin_dir()
@@ -80,6 +119,8 @@ class PostgresCluster:
             self._tmp_socket_dir = Path(tempfile.mkdtemp(prefix="pgsock-"))
             socket_dir = self._tmp_socket_dir
         self.socket_dir = socket_dir
+        self.tls = tls
+        self.hba_file = hba_file.resolve() if hba_file else None
         self._started = False
 
     def url(self, name: str) -> str:
@@ -117,6 +158,8 @@ class PostgresCluster:
                 "-c listen_addresses=127.0.0.1",
                 f"-c unix_socket_directories={shlex.quote(str(self.socket_dir))}",
                 "-c fsync=off",
+                *self._tls_options(),
+                *([f"-c hba_file={shlex.quote(str(self.hba_file))}"] if self.hba_file else []),
             ]
         )
         self._run(
@@ -172,6 +215,32 @@ class PostgresCluster:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
         return self.url(name)
 
+    def psql_file(self, path: Path, env: Mapping[str, str] | None = None) -> None:
+        """Run the SQL file as the superuser over the Unix socket, stopping at the first
+        error (what the postgres image does with /docker-entrypoint-initdb.d/*.sql)."""
+        # runuser keeps the environment, so the variables reach psql (and its backticks).
+        self._run(
+            [
+                str(self.bin_dir / "psql"),
+                "-X",
+                "-q",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-h",
+                str(self.socket_dir),
+                "-p",
+                str(self.port),
+                "-U",
+                _PG_USER,
+                "-d",
+                "postgres",
+                "-f",
+                str(path),
+            ],
+            f"psql -f {path}",
+            env={**os.environ, **(env or {})},
+        )
+
     def log_tail(self, lines: int = 40) -> str:
         try:
             text = self.log_path.read_text(errors="replace")
@@ -191,6 +260,30 @@ class PostgresCluster:
     ) -> None:
         self.stop()
 
+    def _tls_options(self) -> list[str]:
+        if self.tls is None:
+            return []
+        return [
+            "-c ssl=on",
+            f"-c ssl_cert_file={shlex.quote(str(self.base_dir / 'tls' / 'server.pem'))}",
+            f"-c ssl_key_file={shlex.quote(str(self.base_dir / 'tls' / 'server.key'))}",
+        ]
+
+    def _install_tls(self) -> None:
+        """Copy certificate and key where the server may read them: PostgreSQL refuses a
+        key that another user owns or others may read (deploy/postgres/start.sh does the
+        same in the container)."""
+        assert self.tls is not None
+        tls_dir = self.base_dir / "tls"
+        tls_dir.mkdir(exist_ok=True)
+        for source, name in ((self.tls.cert_file, "server.pem"), (self.tls.key_file, "server.key")):
+            target = tls_dir / name
+            shutil.copyfile(source, target)
+            target.chmod(0o600)
+            if self._as_root:
+                pw = pwd.getpwnam(_PG_USER)
+                os.chown(target, pw.pw_uid, pw.pw_gid)
+
     def _prepare_dirs(self) -> None:
         for directory in (self.base_dir, self.data_dir, self.socket_dir):
             directory.mkdir(parents=True, exist_ok=True)
@@ -202,10 +295,12 @@ class PostgresCluster:
                 os.chown(owned, pw.pw_uid, pw.pw_gid)
             # initdb insists on 0700/0750 for the data dir; the socket dir only needs us.
             self.data_dir.chmod(0o700)
-            _make_traversable(self.base_dir)
-            _make_traversable(self.socket_dir)
+            make_traversable(self.base_dir)
+            make_traversable(self.socket_dir)
+        if self.tls is not None:
+            self._install_tls()
 
-    def _run(self, cmd: list[str], what: str) -> None:
+    def _run(self, cmd: list[str], what: str, env: Mapping[str, str] | None = None) -> None:
         if self._as_root:
             runuser = shutil.which("runuser") or "/usr/sbin/runuser"
             cmd = [runuser, "-u", _PG_USER, "--", *cmd]
@@ -217,6 +312,7 @@ class PostgresCluster:
             capture_output=True,
             text=True,
             check=False,
+            env=env,
         )
         if result.returncode != 0:
             raise RuntimeError(
