@@ -11,8 +11,10 @@ from typing import Any
 from uuid import uuid4
 
 import pytest
+import sqlalchemy as sa
 
 from services.gateway.adapters import MIGRATIONS
+from services.gateway.adapters.tables import login_throttle
 from services.gateway.adapters.users import Account, add_user
 from services.gateway.auth.authenticator import Authenticator, SignedIn, Throttled
 from services.gateway.auth.passwords import hash_password
@@ -163,3 +165,15 @@ async def test_a_flood_beyond_the_password_checks_gets_429_at_once(db: Database)
     }
     # Once the flood is over, slots are free again.
     assert await attempt(auth, "anna", PASSWORD, "10.0.0.1") == "ok"
+
+
+async def test_forgotten_failures_leave_no_rows_behind(db: Database) -> None:
+    clock = Clock()
+    auth = authenticator(db, clock)
+    for n in range(3):
+        assert await attempt(auth, f"name{n}", "falsch", f"10.0.5.{n}") == "wrong"
+    clock.now += timedelta(minutes=61)
+    assert await attempt(auth, "anna", PASSWORD, "10.0.5.9") == "ok"
+    async with db.read() as conn:
+        rows = await conn.scalar(sa.select(sa.func.count()).select_from(login_throttle))
+    assert rows == 1, "only the address of the last sign-in is still counted"

@@ -7,8 +7,8 @@ rows; SQLite: every writing transaction begins IMMEDIATE, see shared/db.py), ref
 any scope still waits, else counts the attempt as a failure in advance and sets each
 scope's next wait. So N parallel attempts are checked one after the other against the
 counts of those before them, and at most the free ones get to the password check. A
-right password then clears its login's scopes (`clear`) and takes its reservation back
-from the address's (`refund`).
+right password then clears its login's scopes and takes its reservation back from the
+address's (`settle_success`).
 """
 
 from __future__ import annotations
@@ -90,27 +90,29 @@ async def reserve(
             .where(login_throttle.c.key == scope.key)
             .values(failures=failures, last_failure_at=now, blocked_until=blocked_until)
         )
-    await conn.execute(
-        login_throttle.delete().where(login_throttle.c.last_failure_at < forget_before)
+    # Rows another attempt holds are left for later: waiting for them could deadlock.
+    stale = (
+        sa.select(login_throttle.c.key)
+        .where(login_throttle.c.last_failure_at < forget_before)
+        .with_for_update(skip_locked=True)
     )
+    await conn.execute(login_throttle.delete().where(login_throttle.c.key.in_(stale)))
     return None
 
 
-async def refund(conn: AsyncConnection, scope: Scope) -> None:
-    """A right password: its reservation is no failure after all. The wait it set stays
-    (lifting it would let anyone end an address's wait with an account of their own)."""
-    failures = login_throttle.c.failures
-    await conn.execute(
-        login_throttle.update()
-        .where(login_throttle.c.key == scope.key, failures > 0)
-        .values(failures=failures - 1)
-    )
-
-
-async def clear(conn: AsyncConnection, scopes: Sequence[Scope]) -> None:
-    """A right password: these scopes start afresh."""
-    keys = [s.key for s in scopes]
-    await conn.execute(login_throttle.delete().where(login_throttle.c.key.in_(keys)))
+async def settle_success(conn: AsyncConnection, cleared: Sequence[Scope], refunded: Scope) -> None:
+    """A right password: the `cleared` scopes start afresh; `refunded` gets its reserved
+    failure back, but keeps its wait (lifting it would let anyone end an address's wait
+    with an account of their own). Row by row in the reservation's lock order."""
+    for scope in sorted([*cleared, refunded], key=lambda s: s.key):
+        row = login_throttle.c.key == scope.key
+        if scope in cleared:
+            await conn.execute(login_throttle.delete().where(row))
+            continue
+        failures = login_throttle.c.failures
+        await conn.execute(
+            login_throttle.update().where(row, failures > 0).values(failures=failures - 1)
+        )
 
 
 def _utc(value: datetime) -> datetime:

@@ -117,8 +117,7 @@ class Authenticator:
             return None
         async with self.db.transaction() as conn:
             # Not the address: an attacker must not clear it with an account of their own.
-            await login_attempts.clear(conn, scopes[:2])
-            await login_attempts.refund(conn, scopes[2])
+            await login_attempts.settle_success(conn, scopes[:2], scopes[2])
             if needs_rehash(account.password_hash):
                 new_hash = await asyncio.to_thread(hash_password, password)
                 await users.set_password_hash(conn, account.user_id, new_hash)
