@@ -10,4 +10,9 @@ configure_logging("gateway", fmt=settings.platform.log_format, level=settings.pl
 structlog.get_logger("gateway").info(
     "gateway listening", url=f"http://{settings.http_host}:{settings.http_port}/docs"
 )
-http_server.run(create_app(settings), host=settings.http_host, port=settings.http_port)
+http_server.run(
+    create_app(settings),
+    host=settings.http_host,
+    port=settings.http_port,
+    **settings.proxy_options,
+)

@@ -15,6 +15,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from services.gateway import errors
 from services.gateway.adapters import MIGRATIONS
 from services.gateway.auth.authenticator import Authenticator
+from services.gateway.edge import EdgeMiddleware
 from services.gateway.middleware import AccessLogMiddleware, SecurityHeadersMiddleware
 from services.gateway.routes import (
     access_log,
@@ -30,6 +31,7 @@ from services.gateway.routes import (
     volunteer,
 )
 from services.gateway.settings import GatewaySettings
+from services.gateway.shedding import SheddingRpcClient
 from services.gateway.ui import pages
 from services.gateway.ui.i18n import LocaleMiddleware
 from shared.db import Database
@@ -38,7 +40,6 @@ from shared.logging import RequestLogMiddleware, adopt_library_loggers
 from shared.messaging import NatsLogin, make_broker
 from shared.migrations import upgrade
 from shared.nats_auth import GATEWAY
-from shared.rpc import RpcClient
 from shared.service import readiness_report
 
 
@@ -67,7 +68,12 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.rpc = RpcClient(broker, timeout=settings.rpc_timeout_seconds)
+    app.state.rpc = SheddingRpcClient(
+        broker,
+        timeout=settings.rpc_timeout_seconds,
+        max_in_flight=settings.rpc_max_in_flight,
+        slot_wait_seconds=settings.rpc_slot_wait_seconds,
+    )
     app.state.db = db
     app.state.authenticator = Authenticator(db, settings)
     errors.install(app)
@@ -83,6 +89,8 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.include_router(volunteer.router)
     app.include_router(oidc_sign_in.router)
     pages.install(app)
+    # Innermost: refusals before a body is read still get security headers, language, logs.
+    app.add_middleware(EdgeMiddleware, settings=settings)
     app.add_middleware(AccessLogMiddleware, db=db)
     app.add_middleware(SecurityHeadersMiddleware, hsts=settings.secure_cookies)
     app.add_middleware(LocaleMiddleware, secure_cookies=settings.secure_cookies)

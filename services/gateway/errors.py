@@ -6,6 +6,7 @@ sign-in form where the API would answer 401.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Literal
 
 from fastapi import FastAPI, Request
@@ -37,6 +38,7 @@ HTTP_KINDS = {
     401: "unauthorized",
     403: "forbidden",
     404: "not_found",
+    413: "too_large",
     429: "throttled",
 }
 # The framework's own words for a body it cannot read are English; the caller reads German.
@@ -56,9 +58,12 @@ CALLER_ERRORS = {
     401: "Nicht angemeldet (in Produktion: ohne gültige Sitzung).",
     403: "Ihre Rolle hat keinen Zugang, oder die Sicherheitsprüfung (CSRF) schlug fehl.",
 }
-BODY_ERRORS = {400: HTTP_MESSAGES[400]}
+BODY_ERRORS = {400: HTTP_MESSAGES[400], 413: "Die Anfrage ist zu groß."}
 VALIDATION = "Eingabe unvollständig oder ungültig; `fields` nennt die Felder."
-SERVICE_ERRORS = {503: "Ein Dienst antwortet gerade nicht; bitte später erneut versuchen."}
+SERVICE_ERRORS = {
+    429: "Gerade sind sehr viele Anfragen offen; `Retry-After` sagt, wann erneut versuchen.",
+    503: "Ein Dienst antwortet gerade nicht; bitte später erneut versuchen.",
+}
 
 
 # What a service may answer on a route besides validation: `responses=documented(404, 409)`.
@@ -74,7 +79,7 @@ def documented(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 
 class ApiError(BaseModel):
-    kind: ErrorKind | Literal["bad_request", "unauthorized", "throttled", "http"]
+    kind: ErrorKind | Literal["bad_request", "unauthorized", "too_large", "throttled", "http"]
     code: str
     message: str
     fields: list[FieldError] = []
@@ -100,6 +105,23 @@ def _page(request: Request, status: int, message: str) -> Response:
 
     title = TITLES.get(status, N_("Fehler"))
     return render(request, "fehler.html", {"title": title, "message": message}, status)
+
+
+def gateway_error(
+    request: Request, status: int, message: str, headers: Mapping[str, str] | None = None
+) -> Response:
+    """An error the gateway gives itself: the API's shape, or the UI's page (a sign-in
+    form where the API would answer 401)."""
+    if _is_page(request) and status == 401:
+        return RedirectResponse("/ui/anmelden", status_code=303)
+    if _is_page(request):
+        page = _page(request, status, message)
+        page.headers.update(headers or {})
+        return page
+    kind = HTTP_KINDS.get(status, "http")
+    message = HTTP_MESSAGES.get(status, message)
+    body = {"kind": kind, "code": kind, "message": message, "fields": []}
+    return JSONResponse({"error": body}, status_code=status, headers=dict(headers or {}))
 
 
 def _depends_on(dependant: Dependant, call: Any) -> bool:
@@ -155,14 +177,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
-        if _is_page(request) and exc.status_code == 401:
-            return RedirectResponse("/ui/anmelden", status_code=303)
-        if _is_page(request):
-            return _page(request, exc.status_code, str(exc.detail))
-        kind = HTTP_KINDS.get(exc.status_code, "http")
-        message = HTTP_MESSAGES.get(exc.status_code, str(exc.detail))
-        body = {"kind": kind, "code": kind, "message": message, "fields": []}
-        return JSONResponse({"error": body}, status_code=exc.status_code, headers=exc.headers)
+        return gateway_error(request, exc.status_code, str(exc.detail), exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:

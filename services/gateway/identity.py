@@ -20,11 +20,13 @@ Then the gateway's coarse role policy (policy.py) refuses whole areas with 403.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Annotated
 from uuid import UUID, uuid4
 
 from fastapi import Depends, HTTPException, Request
 from pydantic import ValidationError
+from starlette.requests import HTTPConnection
 
 from services.gateway.adapters import users
 from services.gateway.adapters.users import Account
@@ -49,6 +51,26 @@ def _correlation_id(value: str | None) -> UUID:
         return uuid4()
 
 
+class Credentials(StrEnum):
+    """What a request offers to identify its caller, in the order above."""
+
+    session = "session"
+    bearer = "bearer"
+    development = "development"
+
+
+def credentials(connection: HTTPConnection, settings: GatewaySettings) -> Credentials | None:
+    """Which way (if any) this request could identify its caller, from its headers alone:
+    the edge middleware (edge.py) asks before a body is read, resolve_caller to choose."""
+    if connection.cookies.get(SESSION_COOKIE):
+        return Credentials.session
+    scheme, _, _ = connection.headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "bearer":
+        return Credentials.bearer
+    # Without headers a development request is the default coordinator: never anonymous.
+    return Credentials.development if settings.development_identity else None
+
+
 def caller_of(account: Account, correlation_id: UUID) -> Caller:
     """A signed-in account as the services see it: known by its UUID (a user of the
     OpenID provider by the pseudonym of its `sub`), never by its login."""
@@ -65,16 +87,16 @@ async def resolve_caller(request: Request) -> Caller | None:
     """The caller of this request, or None when nobody is identified."""
     headers = request.headers
     correlation_id = _correlation_id(headers.get("x-correlation-id"))
-    token = request.cookies.get(SESSION_COOKIE)
-    if token:
+    offered = credentials(request, request.app.state.settings)
+    if offered is Credentials.session:
         authenticator: Authenticator = request.app.state.authenticator
-        account = await authenticator.account_for(token)
+        account = await authenticator.account_for(request.cookies[SESSION_COOKIE])
         request.state.login = account.login if account else None
         return caller_of(account, correlation_id) if account else None
-    scheme, _, bearer = headers.get("authorization", "").partition(" ")
-    if scheme.lower() == "bearer":
+    if offered is Credentials.bearer:
+        _, _, bearer = headers.get("authorization", "").partition(" ")
         return await _bearer_caller(request, bearer.strip(), correlation_id)
-    if not request.app.state.settings.development_identity:
+    if offered is None:
         return None
     request.state.login = headers.get("x-auszug-user", "dev-koordinatorin")
     try:

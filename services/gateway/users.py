@@ -37,7 +37,7 @@ def account_from(args: argparse.Namespace, password: str) -> Account:
         raise UsageError("Eine Fachkraft braucht ihren Träger (--provider).")
     if role in (Role.coordinator, Role.analyst, Role.admin, Role.housing_office) and args.provider:
         raise UsageError(f"Die Rolle {role.value} gehört zu keinem Träger (--provider weglassen).")
-    problem = weakness(password)
+    problem = weakness(password, [args.login, args.name or "", args.municipality])
     if problem:
         raise UsageError(problem)
     return Account(

@@ -1,4 +1,4 @@
-"""The gateway's own tables: staff accounts, sessions, sign-in attempts, access log.
+"""The gateway's own tables: staff accounts, sessions, sign-in throttling, access log.
 
 The gateway owns no domain data; these tables exist because authentication and the
 record of who read which personal data belong to the one HTTP surface.
@@ -36,14 +36,16 @@ sessions = sa.Table(
     sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
 )
 
-login_attempts = sa.Table(
-    "login_attempts",
+# Failed sign-ins, counted per scope (auth/authenticator.py): one row per login name from
+# one address, per login name and per address, under a hash of the scope (no login or
+# address in clear, and any length fits).
+login_throttle = sa.Table(
+    "login_throttle",
     metadata,
-    sa.Column("attempt_id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("login", sa.String(120), nullable=False, index=True),
-    sa.Column("client_ip", sa.String(64), nullable=False, index=True),
-    sa.Column("succeeded", sa.Boolean, nullable=False),
-    sa.Column("at", sa.DateTime(timezone=True), nullable=False, index=True),
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("failures", sa.Integer, nullable=False),
+    sa.Column("last_failure_at", sa.DateTime(timezone=True), nullable=False, index=True),
+    sa.Column("blocked_until", sa.DateTime(timezone=True), nullable=False),
 )
 
 access_log = sa.Table(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -15,11 +16,15 @@ from shared.db import Database
 
 
 class Throttled(Exception):
-    """Too many failed sign-ins: answer 429 and say when to try again."""
+    """No password check now: answer 429 and say when to try again."""
 
-    def __init__(self, retry_after_seconds: int) -> None:
-        super().__init__("Zu viele fehlgeschlagene Anmeldungen.")
-        self.retry_after_seconds = retry_after_seconds
+    def __init__(self, retry_after_seconds: int, message: str | None = None) -> None:
+        self.retry_after_seconds = max(1, retry_after_seconds)
+        self.message = message or (
+            "Zu viele fehlgeschlagene Anmeldungen. "
+            f"Bitte in {self.retry_after_seconds} Sekunden erneut versuchen."
+        )
+        super().__init__(self.message)
 
 
 @dataclass(frozen=True)
@@ -37,43 +42,82 @@ def _utcnow() -> datetime:
 
 
 class Authenticator:
-    """Checks passwords (Argon2id), throttles guessing and keeps server-side sessions."""
+    """Checks passwords (Argon2id), throttles guessing and keeps server-side sessions.
+
+    Throttling follows OWASP's authentication cheat sheet: failures are counted per login
+    name from one address (a guesser there gets 5 free tries), per login name from
+    anywhere (a generous ceiling of 100, NIST SP 800-63B's maximum, against guessing
+    from many addresses) and per address (many names from one place); past the free
+    ones each further attempt in that scope waits twice as long as the last, instead of
+    a hard lockout. So five wrong passwords from one place do not lock the real user out
+    elsewhere, and the people behind one shared address wait a minute at most.
+    """
 
     def __init__(
         self, db: Database, settings: GatewaySettings, now: Callable[[], datetime] = _utcnow
     ) -> None:
         self.db = db
+        self.settings = settings
         self.tokens = sessions.SessionTokens(settings.secret_key)
         self.lifetime = timedelta(hours=settings.session_hours)
         self.idle = timedelta(minutes=settings.session_idle_minutes)
-        self.window = timedelta(minutes=settings.login_window_minutes)
-        self.per_login = settings.login_failures_per_login
-        self.per_ip = settings.login_failures_per_ip
+        self.forget = timedelta(minutes=settings.login_forget_minutes)
+        # Argon2 runs in threads: a flood of sign-ins must not take them all.
+        self.checks = asyncio.Semaphore(settings.login_concurrent_checks)
         self.now = now
+
+    def scopes(self, login: str, client_ip: str) -> list[login_attempts.Scope]:
+        s = self.settings
+        first = timedelta(seconds=s.login_backoff_seconds)
+        longest = timedelta(seconds=s.login_backoff_max_seconds)
+        ip_longest = timedelta(seconds=s.login_backoff_max_seconds_per_ip)
+        return [
+            login_attempts.Scope(
+                f"login+ip:{login}\n{client_ip}", s.login_failures_per_login_and_ip, first, longest
+            ),
+            login_attempts.Scope(f"login:{login}", s.login_failures_per_login, first, longest),
+            login_attempts.Scope(
+                f"ip:{client_ip}", s.login_failures_per_ip, min(first, ip_longest), ip_longest
+            ),
+        ]
 
     async def sign_in(self, login: str, password: str, client_ip: str) -> SignedIn | None:
         """A new session for the right password; None for a wrong one or unknown login.
 
-        Raises Throttled before even checking the password once the limit is reached, so
-        a guesser learns nothing more, right password or not.
+        Raises Throttled before checking the password while a scope must still wait (so a
+        guesser learns nothing more, right password or not), and when no password check
+        slot frees within `login_queue_seconds`.
         """
         login = login.strip().lower()
+        queue = self.settings.login_queue_seconds
+        try:
+            async with asyncio.timeout(queue):
+                await self.checks.acquire()
+        except TimeoutError:
+            message = "Gerade melden sich sehr viele an. Bitte in {} Sekunden erneut versuchen."
+            wait = max(1, math.ceil(queue))
+            raise Throttled(wait, message.format(wait)) from None
+        try:
+            return await self._sign_in(login, password, client_ip)
+        finally:
+            self.checks.release()
+
+    async def _sign_in(self, login: str, password: str, client_ip: str) -> SignedIn | None:
         now = self.now()
+        scopes = self.scopes(login, client_ip)
         async with self.db.transaction() as conn:
-            by_login, by_ip = await login_attempts.recent_failures(
-                conn, login, client_ip, now - self.window
-            )
-            if by_login >= self.per_login or by_ip >= self.per_ip:
-                raise Throttled(int(self.window.total_seconds()))
+            wait = await login_attempts.reserve(conn, scopes, now, now - self.forget)
+            if wait is not None:
+                raise Throttled(math.ceil(wait.total_seconds()))
             account = await users.find_by_login(conn, login)
         known = account.password_hash if account and account.active else None
         # Argon2 is deliberately slow (tens of ms): keep the event loop free meanwhile.
         ok = await asyncio.to_thread(verify_password, known, password)
+        if not ok or account is None:
+            return None
         async with self.db.transaction() as conn:
-            await login_attempts.record_attempt(conn, login, client_ip, ok, now)
-            await login_attempts.forget_before(conn, now - 2 * self.window)
-            if not ok or account is None:
-                return None
+            # Not the address: an attacker must not clear it with an account of their own.
+            await login_attempts.settle_success(conn, scopes[:2], scopes[2])
             if needs_rehash(account.password_hash):
                 new_hash = await asyncio.to_thread(hash_password, password)
                 await users.set_password_hash(conn, account.user_id, new_hash)

@@ -38,9 +38,7 @@ async def sign_in_or_raise(request: Request, login: str, password: str) -> Me:
         signed_in = await authenticator.sign_in(login, password, client_ip(request))
     except Throttled as exc:
         raise HTTPException(
-            429,
-            "Zu viele fehlgeschlagene Anmeldungen. Bitte später erneut versuchen.",
-            {"Retry-After": str(exc.retry_after_seconds)},
+            429, exc.message, {"Retry-After": str(exc.retry_after_seconds)}
         ) from exc
     if signed_in is None:
         raise HTTPException(401, "Anmeldename oder Passwort ist falsch.")
@@ -62,7 +60,8 @@ async def sign_in_or_raise(request: Request, login: str, password: str) -> Me:
     responses={
         401: {"description": "Anmeldename oder Passwort ist falsch."},
         429: {
-            "description": "Zu viele fehlgeschlagene Anmeldungen; `Retry-After` sagt, wie lange."
+            "description": "Zu viele fehlgeschlagene Anmeldungen oder gerade zu viele auf "
+            "einmal; `Retry-After` sagt, wie lange."
         },
     },
 )
