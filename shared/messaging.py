@@ -20,6 +20,7 @@ import structlog
 from faststream.nats import NatsBroker
 from faststream.nats.security import NatsSecurity, NatsUserPassword, parse_security
 from nats.aio.client import Client as NatsClient
+from nats.errors import TimeoutError as NatsTimeoutError
 from nats.js import JetStreamContext
 from nats.js.api import DiscardPolicy, RetentionPolicy, StorageType, StreamConfig
 from nats.js.errors import BadRequestError, NotFoundError
@@ -81,6 +82,8 @@ async def wait_for_streams(js: JetStreamContext, *, interval: float = 0.5) -> No
         try:
             await js.stream_info(EVENTS_STREAM)
             return
+        except NatsTimeoutError:
+            continue  # a busy server (or one still starting): ask again
         except NotFoundError:
             if not warned:
                 log.warning(
