@@ -72,6 +72,13 @@ def request_hash(body: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+def form_key(token: str, digest: str) -> str:
+    """The key of a UI form's token and a body's hash. A double click or the browser's
+    retry sends the same values again; a form brought back by the browser's back button
+    and filled in anew sends other values under its old token: a new request, not 422."""
+    return "form-" + hashlib.sha256(f"{token}\n{digest}".encode()).hexdigest()
+
+
 class KeyOutcome(Exception):
     """The key was claimed before: the command is not executed again."""
 

@@ -217,12 +217,15 @@ class RpcClient:
         self.broker = broker
         self.timeout = timeout
         self.idempotency_key: str | None = None
+        self.key_per_body = False
 
-    def keyed(self, key: str) -> RpcClient:
+    def keyed(self, key: str, *, per_body: bool = False) -> RpcClient:
         """This client sending `key` as the idempotency key of every request (one HTTP
-        request's client: its commands are answered once per key)."""
+        request's client: its commands are answered once per key). `per_body`: the key
+        sent is `key` with the body's hash (idempotency.form_key), so another body under
+        the same key is a new request instead of a 422."""
         client = copy.copy(self)
-        client.idempotency_key = key
+        client.idempotency_key, client.key_per_body = key, per_body
         return client
 
     async def call(
@@ -231,9 +234,12 @@ class RpcClient:
         sent = body.model_dump(mode="json") if isinstance(body, BaseModel) else body
         key = None
         if self.idempotency_key is not None:
+            digest = idempotency.request_hash(sent)
             key = IdempotencyKey(
-                key=self.idempotency_key,
-                request_hash=idempotency.request_hash(sent),
+                key=idempotency.form_key(self.idempotency_key, digest)
+                if self.key_per_body
+                else self.idempotency_key,
+                request_hash=digest,
                 user_id=caller.user_id,
                 operation=f"{context}.{name}",
             )

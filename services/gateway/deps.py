@@ -33,23 +33,25 @@ async def rpc_client(request: Request) -> RpcClient:
     client: RpcClient = request.app.state.rpc
     if request.method not in CHANGING:
         return client
-    key = await _idempotency_key(request)
+    key, from_form = await _idempotency_key(request)
     if key is None:
         return client
     if not re.fullmatch(KEY_PATTERN, key):
         raise RemoteError(INVALID_KEY)
-    return client.keyed(key)
+    # A form's token with other values is the form filled in anew (shared/idempotency.py).
+    return client.keyed(key, per_body=from_form)
 
 
-async def _idempotency_key(request: Request) -> str | None:
+async def _idempotency_key(request: Request) -> tuple[str | None, bool]:
+    """The key, and whether it is a UI form's token."""
     key = request.headers.get(IDEMPOTENCY_HEADER)
     if key is not None:
-        return key
+        return key, False
     content_type = request.headers.get("content-type", "")
     if request.url.path.startswith("/ui") and content_type.startswith(FORM_TYPES):
         # Parsed once: the route's own `request.form()` gets the same form.
-        return form_token(await request.form())
-    return None
+        return form_token(await request.form()), True
+    return None, False
 
 
 Rpc = Annotated[RpcClient, Depends(rpc_client)]

@@ -35,6 +35,7 @@ class FakeRpc:
     def __init__(self, answers: Mapping[str, Any] | None = None, default: Any = _NO_DEFAULT):
         self.calls: list[tuple[str, Any]] = []
         self.keys: list[str] = []
+        self.per_body = False
         self.refuse: dict[str, RpcError] = {}
         self.answers: dict[str, Any] = dict(answers or {})
         self.default = default
@@ -48,8 +49,9 @@ class FakeRpc:
             raise KeyError(f"no answer for the RPC {name!r}")
         return self.default
 
-    def keyed(self, key: str) -> FakeRpc:
+    def keyed(self, key: str, *, per_body: bool = False) -> FakeRpc:
         self.keys.append(key)
+        self.per_body = per_body
         return self
 
     async def call(self, context: str, name: str, body: Any, caller: Caller) -> Any:

@@ -8,6 +8,7 @@ import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import timedelta
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from uuid import uuid4
 
@@ -125,6 +126,38 @@ def test_the_same_body_hashes_the_same_whatever_the_order_of_its_keys() -> None:
         {"b": [1, {"c": "ä"}], "a": 1}
     )
     assert idempotency.request_hash({"a": 1}) != idempotency.request_hash({"a": 2})
+
+
+class Broker:
+    """Takes the RPC requests the client sends, answers every one with an empty result."""
+
+    def __init__(self) -> None:
+        self.sent: list[dict[str, Any]] = []
+
+    async def request(self, payload: dict[str, Any], subject: str, **_: Any) -> Any:
+        self.sent.append(payload)
+        return SimpleNamespace(body=rpc.RpcReply(ok=True, result={}).model_dump_json())
+
+
+async def test_the_client_sends_its_key_with_the_hash_the_caller_and_the_operation() -> None:
+    broker = Broker()
+    client = rpc.RpcClient(broker)  # type: ignore[arg-type]
+    await client.call("intake", "register_household", registration(), CALLER)
+    await client.keyed("k1").call("intake", "register_household", registration(), CALLER)
+    await client.keyed("k1").call("intake", "register_household", registration("Sami"), CALLER)
+    form = client.keyed("t1", per_body=True)
+    for name in ("Amal", "Amal", "Sami"):
+        await form.call("intake", "register_household", registration(name), CALLER)
+    unkeyed, *keyed = [rpc.RpcRequest.model_validate(p).idempotency for p in broker.sent]
+    assert unkeyed is None
+    assert all(k is not None for k in keyed)
+    first, other_body, *forms = [k for k in keyed if k is not None]
+    assert (first.key, first.user_id, first.operation) == ("k1", "k-1", OPERATION)
+    assert first.request_hash == idempotency.request_hash(registration())
+    assert other_body.key == "k1" and other_body.request_hash != first.request_hash
+    # A form's token: the same values the same key, other values another key.
+    assert forms[0].key == forms[1].key != forms[2].key
+    assert forms[0].key == idempotency.form_key("t1", first.request_hash)
 
 
 async def test_the_same_key_twice_registers_once_and_answers_the_first_result(

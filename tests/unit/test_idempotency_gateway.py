@@ -50,6 +50,7 @@ def test_an_api_change_with_a_key_sends_it_to_the_service(
     )
     assert sent.status_code == 201, sent.text
     assert rpc.keys == ["r 1/"]
+    assert rpc.per_body is False  # the API's key: another body under it is refused
     assert client.post("/api/households", json=REGISTRATION, headers=headers).status_code == 201
     assert rpc.keys == ["r 1/"]  # without the header: no key, as before
 
@@ -98,6 +99,7 @@ def test_a_ui_form_posts_its_token_as_the_key(app: tuple[TestClient, FakeRpc]) -
         posted = client.post("/ui/haushalte/neu", data=form, headers=as_role("caseworker"))
         assert posted.status_code == 303, posted.text
     assert rpc.keys == [token.group(1)] * 2
+    assert rpc.per_body is True  # the form filled in anew under its old token is new
 
 
 def test_every_form_of_a_page_has_a_token_of_its_own(app: tuple[TestClient, FakeRpc]) -> None:

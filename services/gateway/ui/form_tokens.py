@@ -1,8 +1,10 @@
 """The hidden fields every form of the staff UI posts: the CSRF token (auth/csrf.py) and a
 token of its own, drawn when the page is rendered, that the gateway sends as the
-idempotency key of the commands the post causes (deps.py). A double click, or the
-browser sending the form again after an error page, repeats the token: the service
-answers the first result instead of registering a household twice.
+idempotency key of the commands the post causes (deps.py), with the values posted
+(shared/idempotency.form_key). A double click, or the browser sending the form again
+after an error page, repeats both: the service answers the first result instead of
+registering a household twice. The same form brought back by the browser's back button
+and filled in anew is a new request.
 
 Templates render both with `{{ form_tokens() }}` inside each `<form>`.
 """
