@@ -7,6 +7,10 @@ a person gets a 409 only when the retries run out or the new state forbids the c
 
 Extra writes of the same command (personal-data rows, which never go into events) run
 in the same transaction through `also`, so they commit or roll back with the events.
+
+The executor's database claims the idempotency key of the request being executed in
+every write transaction (shared/idempotency.py): in the one that appends the events, and
+in those a use case opens itself on `commands.db` for writes without events.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from typing import Generic
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from shared import metrics
+from shared import idempotency, metrics
 from shared.db import Database
 from shared.decider import C, Decider, E, S
 from shared.envelope import CommandContext, DomainEvent, Envelope
@@ -50,6 +54,7 @@ class CommandExecutor:
         self.db = db
         self.store = store
         self.relay = relay
+        idempotency.install(db)
 
     async def load(self, decider: Decider[C, E, S], stream_id: str) -> tuple[S, int]:
         """The current state of a stream and its version (0: no such stream)."""

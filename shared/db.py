@@ -5,6 +5,10 @@ cut, and every transaction starts with `BEGIN IMMEDIATE`: with SQLite's default 
 transactions a read that later writes fails at once with "database is locked" when
 another writer committed in between, instead of waiting its turn. Transactions that
 only read say so (`Database.read`) and begin deferred, taking no write lock.
+
+`write_hooks` see every write transaction, whoever opens it: when it has begun and just
+before it commits. The idempotency key of the request being executed is checked and
+claimed there (shared/idempotency.py), so no write path of a handler can forget it.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
@@ -37,6 +41,12 @@ def sync_url(url: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
+class WriteHook(Protocol):
+    async def begun(self, db: Database, conn: AsyncConnection) -> None: ...
+
+    async def committing(self, db: Database, conn: AsyncConnection) -> None: ...
+
+
 class Database:
     """One service's database: an engine and transactions on it."""
 
@@ -51,6 +61,7 @@ class Database:
         else:
             kwargs.update(pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
         self.engine: AsyncEngine = create_async_engine(self.url, **kwargs)
+        self.write_hooks: list[WriteHook] = []
         if self.is_sqlite:
             _configure_sqlite(self.engine)
 
@@ -58,7 +69,11 @@ class Database:
     async def transaction(self) -> AsyncIterator[AsyncConnection]:
         """A connection inside one transaction: committed on success, rolled back on error."""
         async with self.engine.begin() as conn:
+            for hook in self.write_hooks:
+                await hook.begun(self, conn)
             yield conn
+            for hook in self.write_hooks:
+                await hook.committing(self, conn)
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncConnection]:

@@ -3,10 +3,15 @@
 A request carries the caller the gateway vouches for and a body; the reply is either a
 result or a typed error whose kind the gateway maps onto an HTTP status. Services
 subscribe in a queue group named after their context, so replicas share the load.
+
+A request may carry an idempotency key (shared/idempotency.py): the router makes it the
+handler's current claim, answers a repeated request with the first one's answer, and
+keeps the answer of a request that claimed its key.
 """
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
@@ -18,9 +23,10 @@ from nats.errors import NoRespondersError
 from nats.errors import TimeoutError as NatsTimeoutError
 from pydantic import BaseModel, ValidationError
 
-from shared import metrics
+from shared import idempotency, metrics
 from shared.decider import DomainError
 from shared.eventstore.store import ConcurrencyConflict
+from shared.idempotency import IdempotencyKey
 from shared.identity import Caller
 from shared.validation import FieldError, field_errors
 
@@ -50,6 +56,7 @@ class RpcError(BaseModel):
 class RpcRequest(BaseModel):
     caller: Caller
     body: dict[str, Any]
+    idempotency: IdempotencyKey | None = None
 
 
 class RpcReply(BaseModel):
@@ -83,10 +90,12 @@ class RpcRouter:
     def handle(self, name: str, model: type[M]) -> Callable[[Handler[M]], Handler[M]]:
         subject = rpc_subject(self.context, name)
 
+        operation = f"{self.context}.{name}"
+
         def register(fn: Handler[M]) -> Handler[M]:
             async def endpoint(payload: dict[str, Any]) -> dict[str, Any]:
                 started = time.perf_counter()
-                reply = await _answer(fn, model, payload)
+                reply = await _answer(fn, model, payload, operation)
                 outcome = "ok" if reply.ok else reply.error.kind if reply.error else "internal"
                 metrics.RPC_REQUESTS.labels(method=subject, outcome=outcome).inc()
                 metrics.RPC_DURATION.labels(method=subject).observe(time.perf_counter() - started)
@@ -102,11 +111,55 @@ class RpcRouter:
         return register
 
 
-async def _answer(fn: Handler[M], model: type[M], payload: dict[str, Any]) -> RpcReply:
+async def _answer(
+    fn: Handler[M], model: type[M], payload: dict[str, Any], operation: str
+) -> RpcReply:
     try:
         request = RpcRequest.model_validate(payload)
     except ValidationError as exc:
         return _error(ErrorKind.validation, "bad_request", "Ungültige Anfrage.", exc)
+    key = request.idempotency
+    if key is None:
+        return await _execute(fn, model, request)
+    if key.operation != operation or key.user_id != request.caller.user_id:
+        return RpcReply(
+            ok=False,
+            error=RpcError(
+                kind=ErrorKind.validation, code="bad_request", message="Ungültige Anfrage."
+            ),
+        )
+    claim = idempotency.Claim(key)
+    token = idempotency.CURRENT.set(claim)
+    try:
+        reply = await _execute(fn, model, request)
+    except idempotency.Replay as exc:
+        return RpcReply.model_validate(exc.reply)
+    except idempotency.KeyReused:
+        return RpcReply(ok=False, error=KEY_REUSED)
+    except idempotency.InProgress:
+        first = await idempotency.wait_for_reply(claim)
+        if first is None:
+            return RpcReply(ok=False, error=IN_PROGRESS)
+        return RpcReply.model_validate(first)
+    finally:
+        idempotency.CURRENT.reset(token)
+    await idempotency.keep_reply(claim, reply.model_dump(mode="json"))
+    return reply
+
+
+KEY_REUSED = RpcError(
+    kind=ErrorKind.validation,
+    code="idempotency_key_reused",
+    message="Dieser Schlüssel wurde schon für eine andere Eingabe verwendet.",
+)
+IN_PROGRESS = RpcError(
+    kind=ErrorKind.conflict,
+    code="request_in_progress",
+    message="Diese Anfrage wird gerade schon bearbeitet.",
+)
+
+
+async def _execute(fn: Handler[M], model: type[M], request: RpcRequest) -> RpcReply:
     try:
         body = model.model_validate(request.body)
     except ValidationError as exc:
@@ -114,6 +167,8 @@ async def _answer(fn: Handler[M], model: type[M], payload: dict[str, Any]) -> Rp
     structlog.contextvars.bind_contextvars(correlation_id=str(request.caller.correlation_id))
     try:
         result = await fn(body, request.caller)
+    except idempotency.KeyOutcome:
+        raise  # answered by `_answer`, never an error of the handler
     except DomainError as exc:
         return RpcReply(ok=False, error=RpcError(kind=exc.kind, code=exc.code, message=exc.message))
     except ConcurrencyConflict:
@@ -161,14 +216,34 @@ class RpcClient:
     def __init__(self, broker: NatsBroker, *, timeout: float = 10.0) -> None:
         self.broker = broker
         self.timeout = timeout
+        self.idempotency_key: str | None = None
+        self.key_per_body = False
+
+    def keyed(self, key: str, *, per_body: bool = False) -> RpcClient:
+        """This client sending `key` as the idempotency key of every request (one HTTP
+        request's client: its commands are answered once per key). `per_body`: the key
+        sent is `key` with the body's hash (idempotency.form_key), so another body under
+        the same key is a new request instead of a 422."""
+        client = copy.copy(self)
+        client.idempotency_key, client.key_per_body = key, per_body
+        return client
 
     async def call(
         self, context: str, name: str, body: BaseModel | dict[str, Any], caller: Caller
     ) -> Any:
-        payload = RpcRequest(
-            caller=caller,
-            body=body.model_dump(mode="json") if isinstance(body, BaseModel) else body,
-        ).model_dump(mode="json")
+        sent = body.model_dump(mode="json") if isinstance(body, BaseModel) else body
+        key = None
+        if self.idempotency_key is not None:
+            digest = idempotency.request_hash(sent)
+            key = IdempotencyKey(
+                key=idempotency.form_key(self.idempotency_key, digest)
+                if self.key_per_body
+                else self.idempotency_key,
+                request_hash=digest,
+                user_id=caller.user_id,
+                operation=f"{context}.{name}",
+            )
+        payload = RpcRequest(caller=caller, body=sent, idempotency=key).model_dump(mode="json")
         try:
             response = await self.broker.request(
                 payload, rpc_subject(context, name), timeout=self.timeout

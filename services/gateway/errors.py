@@ -17,9 +17,10 @@ from fastapi.routing import APIRoute, iter_route_contexts
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
-from services.gateway.deps import rpc_client
+from services.gateway.deps import CHANGING, IDEMPOTENCY_HEADER, rpc_client
 from services.gateway.identity import current_caller
 from services.gateway.ui.i18n import N_
+from shared.idempotency import KEY_PATTERN
 from shared.rpc import ErrorKind, RemoteError, RpcError
 from shared.validation import FieldError, field_errors
 
@@ -63,6 +64,25 @@ VALIDATION = "Eingabe unvollständig oder ungültig; `fields` nennt die Felder."
 SERVICE_ERRORS = {
     429: "Gerade sind sehr viele Anfragen offen; `Retry-After` sagt, wann erneut versuchen.",
     503: "Ein Dienst antwortet gerade nicht; bitte später erneut versuchen.",
+}
+# Every change a service executes takes an idempotency key (deps.py, shared/idempotency.py).
+IDEMPOTENCY_PARAMETER = {
+    "name": IDEMPOTENCY_HEADER,
+    "in": "header",
+    "required": False,
+    "description": "Frei gewählter Schlüssel dieser Anfrage (1–200 druckbare ASCII-Zeichen, "
+    "z. B. eine UUID). Wird dieselbe Anfrage mit demselben Schlüssel innerhalb von 24 Stunden "
+    "vom selben Konto wiederholt (etwa nach einer Zeitüberschreitung oder einem 503), "
+    "antwortet der Dienst mit dem ersten Ergebnis (gleicher Status, gleicher Inhalt) und "
+    "speichert nichts ein zweites Mal. Derselbe Schlüssel mit anderer Eingabe: 422. "
+    "Ohne Schlüssel wird jede Anfrage ausgeführt.",
+    "schema": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": KEY_PATTERN},
+}
+KEY_ERRORS = {
+    409: "Die Anfrage mit diesem Schlüssel wird gerade schon bearbeitet "
+    "(`code`: `request_in_progress`).",
+    422: "Der Schlüssel wurde schon für eine andere Eingabe verwendet "
+    "(`code`: `idempotency_key_reused`) oder ist ungültig (`idempotency_key_invalid`).",
 }
 
 
@@ -145,12 +165,17 @@ def _document_errors(app: FastAPI) -> None:
             route = context.route
             if not isinstance(route, APIRoute) or not route.include_in_schema:
                 continue
+            asks_service = _depends_on(route.dependant, rpc_client)
             for method in context.methods or ():
-                responses = spec["paths"][context.path_format][method.lower()]["responses"]
+                operation = spec["paths"][context.path_format][method.lower()]
+                responses = operation["responses"]
+                keyed = asks_service and method.upper() in CHANGING
+                if keyed:
+                    operation.setdefault("parameters", []).append(IDEMPOTENCY_PARAMETER)
                 gateway = {
                     **(BODY_ERRORS if route.body_field is not None else {}),
                     **(CALLER_ERRORS if _depends_on(route.dependant, current_caller) else {}),
-                    **(SERVICE_ERRORS if _depends_on(route.dependant, rpc_client) else {}),
+                    **(SERVICE_ERRORS if asks_service else {}),
                 }
                 for status, description in gateway.items():
                     responses.setdefault(str(status), {"description": description})
@@ -159,6 +184,12 @@ def _document_errors(app: FastAPI) -> None:
                         response["content"] = content
                     if response.get("description") == "Validation Error":
                         response["description"] = VALIDATION
+                for status, description in (KEY_ERRORS if keyed else {}).items():
+                    response = responses.setdefault(str(status), {"content": content})
+                    known = response.get("description")
+                    response["description"] = (
+                        f"{known} Oder: {description}" if known else description
+                    )
         for unused in ("HTTPValidationError", "ValidationError"):
             schemas.pop(unused, None)
         return spec

@@ -1,4 +1,5 @@
-"""Backbone tables every service database has: events, outbox and the consumers' tracking.
+"""Backbone tables every service database has: events, outbox, the consumers' tracking and
+the idempotency keys of the commands it executed (see shared/idempotency.py).
 
 The tables are built by a versioned function. The runtime uses the newest; each
 service's initial Alembic migration calls `create_backbone_tables_v1`, which stays
@@ -90,11 +91,41 @@ def _backbone_v1(metadata: MetaData) -> tuple[Table, Table, Table]:
     return events, outbox, processed
 
 
+def _idempotency_v1(metadata: MetaData) -> Table:
+    return Table(
+        "idempotency_keys",
+        metadata,
+        # A key is the caller's, for one operation: two accounts or two operations never
+        # share an answer even when they chose the same key.
+        Column("user_id", String(120), primary_key=True),
+        Column("operation", String(200), primary_key=True),
+        Column("key", String(200), primary_key=True),
+        Column("request_hash", String(64), nullable=False),
+        # The request that claimed the key: its later transactions recognise their own row.
+        Column("claim", Uuid, nullable=False),
+        Column("created_at", UTCDateTime(), nullable=False),
+        # The answer once the handler returned; empty while it runs.
+        Column("reply", JSON),
+        Index("ix_idempotency_keys_created_at", "created_at"),
+    )
+
+
 BACKBONE = MetaData()
 events, outbox, processed_events = _backbone_v1(BACKBONE)
+idempotency_keys = _idempotency_v1(BACKBONE)
 
 
 def create_backbone_tables_v1() -> None:
     """For a service's initial migration."""
     _backbone_v1(frozen := MetaData())
     frozen.create_all(op.get_bind())
+
+
+def create_idempotency_table_v1() -> None:
+    """For each service's migration that adds the idempotency keys."""
+    _idempotency_v1(frozen := MetaData())
+    frozen.create_all(op.get_bind())
+
+
+def drop_idempotency_table_v1() -> None:
+    op.drop_table("idempotency_keys")

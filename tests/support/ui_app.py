@@ -29,10 +29,13 @@ _NO_DEFAULT: Any = object()
 class FakeRpc:
     """The services as the pages see them. `answers` by RPC name: a value, or a function of
     the body sent; `default` for any other name. `refuse[name]` makes that call fail with
-    the service's error; `calls` keeps every call as (name, body as JSON)."""
+    the service's error; `calls` keeps every call as (name, body as JSON), `keys` the
+    idempotency keys the gateway bound to it (the services' answer to a key is theirs)."""
 
     def __init__(self, answers: Mapping[str, Any] | None = None, default: Any = _NO_DEFAULT):
         self.calls: list[tuple[str, Any]] = []
+        self.keys: list[str] = []
+        self.per_body = False
         self.refuse: dict[str, RpcError] = {}
         self.answers: dict[str, Any] = dict(answers or {})
         self.default = default
@@ -45,6 +48,11 @@ class FakeRpc:
         if self.default is _NO_DEFAULT:
             raise KeyError(f"no answer for the RPC {name!r}")
         return self.default
+
+    def keyed(self, key: str, *, per_body: bool = False) -> FakeRpc:
+        self.keys.append(key)
+        self.per_body = per_body
+        return self
 
     async def call(self, context: str, name: str, body: Any, caller: Caller) -> Any:
         self.calls.append(

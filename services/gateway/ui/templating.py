@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from services.gateway.auth import csrf
 from services.gateway.ui import i18n, labels
+from services.gateway.ui.form_tokens import form_tokens
 
 templates = Jinja2Templates(
     env=Environment(
@@ -27,12 +28,14 @@ templates.env.install_gettext_callables(  # type: ignore[attr-defined]
 i18n.install(templates.env.globals, templates.env.filters)
 templates.env.globals["labels"] = labels
 templates.env.globals["label"] = labels.label
+templates.env.globals["form_tokens"] = form_tokens
 
 
 def render(
     request: Request, name: str, context: dict[str, Any], status_code: int = 200
 ) -> HTMLResponse:
-    """The page `name`, with the CSRF token for its forms and the caller for its header."""
+    """The page `name`, with the CSRF token for its forms (`form_tokens()` renders it with
+    each form's idempotency token) and the caller for its header."""
     token = csrf.csrf_token(request)
     response = templates.TemplateResponse(
         request,
