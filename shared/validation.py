@@ -70,6 +70,10 @@ def field_errors(
 
 def _message(error: Mapping[str, Any]) -> str:
     kind = str(error.get("type", ""))
+    if kind in ("too_long", "too_short") and isinstance(error.get("input"), str):
+        # An optional text with a validator of its own (`Line | None`) is measured by
+        # pydantic's generic length check, which speaks of entries; it is characters.
+        kind = f"string_{kind}"
     if kind == "value_error":
         message = str(error.get("msg", ""))
         if "email address" in message:  # EmailStr reports through a generic value_error
