@@ -18,6 +18,7 @@ from shared.clock import today
 from shared.contracts import volunteer as c
 from shared.decider import NotFound, RuleViolation
 from shared.identity import Caller
+from shared.validation import client_id_guard
 
 _NOT_FOUND = "Workshop nicht gefunden."
 
@@ -57,7 +58,8 @@ class Workshops:
         async def name(conn: AsyncConnection, _state: ws.Workshop) -> None:
             await save_attendee(conn, caller.municipality, workshop_id, attendee_id, request)
 
-        await self._execute(workshop_id, command, caller, also=name)
+        async with client_id_guard("already_attended", request.attendee_id):
+            await self._execute(workshop_id, command, caller, also=name)
         return c.AttendanceRef(workshop_id=workshop_id, attendee_id=attendee_id)
 
     async def certify(
