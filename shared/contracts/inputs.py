@@ -8,7 +8,9 @@ Days of the work (registration, held on, received on, lease, …) lie between 20
 — Auszug's data starts decades later, and 0001-01-01 once overflowed the event store —
 and one year after today, so that an appointment or an offer can be entered ahead. A
 deadline (a case's time limit, a WBS's validity, the next visit due) may lie up to five
-years ahead. A birth date lies between 1900-01-01 and today.
+years ahead. A birth date lies between 1900-01-01 and today. A day that only chooses
+what a list shows ("as of", "from") lies between 1900 and 2999: any answer is harmless
+there, but a day near the year 1 overflows the arithmetic behind it.
 
 Texts refuse the C0 and C1 control characters, DEL and lone surrogates (PostgreSQL
 cannot store a NUL byte, and none of them is ever typed on purpose); multi-line texts
@@ -29,6 +31,7 @@ from shared.clock import today
 
 EARLIEST_WORK_DAY = date(2000, 1, 1)
 EARLIEST_BIRTH_DATE = date(1900, 1, 1)
+LATEST_QUERY_DAY = date(2999, 12, 31)
 WORK_DAYS_AHEAD = timedelta(days=366)
 DEADLINE_DAYS_AHEAD = timedelta(days=5 * 366)
 
@@ -71,6 +74,16 @@ def _deadline(day: date) -> date:
     return day
 
 
+def _query_day(day: date) -> date:
+    if not EARLIEST_BIRTH_DATE <= day <= LATEST_QUERY_DAY:
+        raise PydanticCustomError(
+            "day_out_of_range",
+            "Bitte ein Datum zwischen {earliest} und {latest} angeben.",
+            {"earliest": _german(EARLIEST_BIRTH_DATE), "latest": _german(LATEST_QUERY_DAY)},
+        )
+    return day
+
+
 def _birth_date(day: date) -> date:
     if day < EARLIEST_BIRTH_DATE:
         raise PydanticCustomError(
@@ -109,6 +122,9 @@ WorkMoment = Annotated[AwareDatetime, AfterValidator(_work_moment)]
 
 Deadline = Annotated[date, AfterValidator(_deadline)]
 """A day until which something holds: 2000-01-01 up to five years ahead."""
+
+QueryDay = Annotated[date, AfterValidator(_query_day)]
+"""A day that chooses what a list or a query shows: 1900-01-01 up to 2999-12-31."""
 
 BirthDate = Annotated[date, AfterValidator(_birth_date)]
 """A person's birth date: 1900-01-01 up to today."""

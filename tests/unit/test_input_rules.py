@@ -17,6 +17,7 @@ import shared.contracts
 from shared.clock import BUSINESS_TZ, today
 from shared.contracts import inputs
 from shared.contracts.intake import ChangeCompositionBody, ReceiveInquiry, RegisterHousehold
+from shared.contracts.placement import StalledQuery
 from shared.contracts.volunteer import RecordAttendance
 from shared.validation import field_errors
 
@@ -140,6 +141,14 @@ def test_a_newborn_fits_0_5_on_the_day_of_the_change_and_not_before_it() -> None
     }
 
 
+@pytest.mark.parametrize("day", ["0001-01-01", "1899-12-31", "3000-01-01"])
+def test_a_query_day_near_the_ends_of_the_calendar_is_refused(day: str) -> None:
+    assert errors_of(StalledQuery, {"as_of": day}) == {
+        "as_of": "Bitte ein Datum zwischen 01.01.1900 und 31.12.2999 angeben."
+    }
+    assert errors_of(StalledQuery, {"as_of": "1990-01-01"}) == {}
+
+
 def test_age_on_counts_completed_years() -> None:
     assert inputs.age_on(date(2000, 2, 29), date(2001, 2, 28)) == 0
     assert inputs.age_on(date(2000, 2, 29), date(2001, 3, 1)) == 1
@@ -173,8 +182,6 @@ def test_a_note_keeps_its_line_breaks_a_name_may_not_have_any() -> None:
 # ------------------------------------------------------------------ every command
 
 
-# Days that choose what to show, not facts stored: any calendar day is answered.
-QUERY_DAYS = {"as_of", "from_day", "to_day"}
 REQUEST_MODULES = ("requests", "consents", "inquiries", "privacy")
 NOT_COMMANDS = ("View", "Ref", "Status", "Export", "Fact", "Run", "Record", "List")
 
@@ -215,14 +222,14 @@ def _holds(annotation: Any, kind: type) -> bool:
     return any(_holds(arg, kind) for arg in typing.get_args(annotation))
 
 
-def checked(name: str, annotation: Any, metadata: list[Any]) -> bool:
+def checked(annotation: Any, metadata: list[Any]) -> bool:
     """Whether a field of a command is a day, moment or text through `inputs` (or needs
-    not be: a query's day, a code with a pattern, an enumeration)."""
+    not be: a code with a pattern, an enumeration)."""
     checks = _validators(annotation)
     if _holds(annotation, datetime):
         return "_work_moment" in checks
     if _holds(annotation, date):
-        return name in QUERY_DAYS or bool(checks)
+        return bool(checks)
     if _holds(annotation, str):
         patterned = any(getattr(m, "pattern", None) for m in metadata)
         return patterned or "pattern" in str(annotation) or bool(checks)
@@ -236,7 +243,7 @@ def test_every_date_and_free_text_of_every_command_goes_through_the_input_types(
     for model in models:
         hints = typing.get_type_hints(model, include_extras=True)
         for name, field in model.model_fields.items():
-            if not checked(name, hints.get(name, field.annotation), field.metadata):
+            if not checked(hints.get(name, field.annotation), field.metadata):
                 unchecked.append(f"{model.__name__}.{name}")
     assert unchecked == [], "\n".join(unchecked)
 

@@ -15,7 +15,7 @@ from pydantic import (
     field_validator,
 )
 
-from shared.contracts.inputs import Line, Text, WorkDay
+from shared.contracts.inputs import Line, QueryDay, Text, WorkDay
 from shared.contracts.placement.codes import (
     B,
     DistrictCode,
@@ -286,7 +286,7 @@ class HouseholdCourseQuery(BaseModel):
 
 
 class StalledQuery(BaseModel):
-    as_of: date | None = Field(default=None, description="Stichtag; ohne Angabe heute")
+    as_of: QueryDay | None = Field(default=None, description="Stichtag; ohne Angabe heute")
 
 
 class GetLandlord(BaseModel):

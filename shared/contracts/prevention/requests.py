@@ -13,7 +13,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
 
-from shared.contracts.inputs import Deadline, Line, Text, WorkDay
+from shared.contracts.inputs import Deadline, Line, QueryDay, Text, WorkDay
 from shared.contracts.intake import ErasureGround, ProviderCode
 from shared.contracts.placement import LandlordKind
 from shared.contracts.prevention.codes import (
@@ -286,7 +286,7 @@ class ListCases(BaseModel):
 
 
 class OverdueQuery(BaseModel):
-    as_of: date | None = Field(default=None, description="Stichtag; ohne Angabe heute")
+    as_of: QueryDay | None = Field(default=None, description="Stichtag; ohne Angabe heute")
 
 
 class ListAftercare(BaseModel):

@@ -6,13 +6,12 @@ personal-data tables only; the events carry ids and codes.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Generic, TypeVar
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
 
-from shared.contracts.inputs import BirthDate, Line, WorkDay
+from shared.contracts.inputs import BirthDate, Line, QueryDay, WorkDay
 from shared.contracts.intake import ErasureGround, LanguageCode, ProviderCode
 from shared.contracts.volunteer.codes import (
     ConsultationChannel,
@@ -195,8 +194,8 @@ class ListConsultations(_Request):
 
     provider: ProviderCode | None = Field(default=None, description="Nur dieser Träger")
     appointments_only: bool = Field(default=False, description="Nur Einzeltermine")
-    from_day: date | None = Field(default=None, description="Beratungen ab diesem Tag")
-    to_day: date | None = Field(default=None, description="Beratungen bis zu diesem Tag")
+    from_day: QueryDay | None = Field(default=None, description="Beratungen ab diesem Tag")
+    to_day: QueryDay | None = Field(default=None, description="Beratungen bis zu diesem Tag")
     # A range whose end lies before its start simply finds nothing: no validator here,
     # because the gateway builds this model from query parameters (`Depends`).
     limit: int = Field(default=50, ge=1, le=200, description="Höchstens so viele Beratungen")
