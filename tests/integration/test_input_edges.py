@@ -148,6 +148,16 @@ def test_odd_days_birth_dates_and_control_characters_are_refused_at_the_field(
     for what, (response, fields) in refusals.items():
         assert refused_fields(response) == dict.fromkeys(fields, TOO_EARLY), what
 
+    # A day that only chooses what a list shows: near the year 1 it overflowed (stalled).
+    between = "Bitte ein Datum zwischen 01.01.1900 und 31.12.2999 angeben."
+    for path, param, headers in [
+        ("placement/stalled", "as_of", COORDINATOR),
+        ("prevention/visits/overdue", "as_of", SKM),
+        ("consultations", "from_day", CARITAS),
+    ]:
+        answer = http.get(f"{api}/{path}", params={param: EARLY}, headers=headers)
+        assert refused_fields(answer) == {param: between}, path
+
     # Birth dates: in the future, before 1900, or against the member's age band.
     for birth_date, message in [
         ("9999-12-31", "Das Geburtsdatum liegt in der Zukunft."),
@@ -221,6 +231,35 @@ def test_an_id_taken_anywhere_is_answered_alike_and_reads_of_it_stay_404(system:
     ok(http.post(f"{api}/inquiries", json=inquiry, headers=COORDINATOR))
     neutral(http.post(f"{api}/inquiries", json=inquiry, headers=GL_COORDINATOR), "already_received")
     ok(http.get(f"{api}/inquiries/{iid}", headers=GL_COORDINATOR), 404)
+
+    # An offer, a prevention case and a volunteer of Köln, reused by Bergisch Gladbach.
+    oid = str(uuid4())
+    ok(http.post(f"{api}/offers", json=offer(lid, offer_id=oid), headers=COORDINATOR))
+    gl_lid = ok(http.post(f"{api}/landlords", json=landlord(), headers=GL_COORDINATOR))
+    reused_offer = offer(gl_lid["landlord_id"], offer_id=oid)
+    neutral(
+        http.post(f"{api}/offers", json=reused_offer, headers=GL_COORDINATOR), "already_received"
+    )
+    case_id = str(uuid4())
+    ok(http.post(f"{api}/prevention/cases", json=referral(case_id=case_id), headers=SKM))
+    gl_skm = {**SKM, "x-auszug-user": "u-4006", **GL}
+    reused_case = referral(case_id=case_id)
+    neutral(
+        http.post(f"{api}/prevention/cases", json=reused_case, headers=gl_skm), "already_referred"
+    )
+    vid = str(uuid4())
+    volunteer = {
+        "volunteer_id": vid,
+        "provider": "caritas",
+        "user_id": "u-5521",
+        "given_name": "Eva",
+        "family_name": "Ehrenamt",
+    }
+    ok(http.post(f"{api}/volunteers", json=volunteer, headers=CARITAS))
+    other_login = {**volunteer, "user_id": "u-5522"}
+    neutral(
+        http.post(f"{api}/volunteers", json=other_login, headers=GL_CARITAS), "already_registered"
+    )
 
     # A consultation of Caritas Köln: Bergisch Gladbach's got 201 and vanished from its
     # list; DRK's answer told the id was Caritas's.
