@@ -261,6 +261,23 @@ def test_an_id_taken_anywhere_is_answered_alike_and_reads_of_it_stay_404(system:
         http.post(f"{api}/volunteers", json=other_login, headers=GL_CARITAS), "already_registered"
     )
 
+    # Caritas's volunteer, office hour and workshop ids from DRK: a telling 404 or
+    # "unknown workshop" before, the neutral conflict now.
+    drk_volunteer = {**other_login, "provider": "drk", "user_id": "u-5523"}
+    neutral(http.post(f"{api}/volunteers", json=drk_volunteer, headers=DRK), "already_registered")
+    hour_id, workshop_id = str(uuid4()), str(uuid4())
+    hour = {**OFFICE_HOUR, "office_hour_id": hour_id}
+    ok(http.post(f"{api}/office-hours", json=hour, headers=CARITAS))
+    drk_hour = {**hour, "provider": "drk"}
+    neutral(http.post(f"{api}/office-hours", json=drk_hour, headers=DRK), "already_held")
+    ok(
+        http.post(
+            f"{api}/workshops", json={**WORKSHOP, "workshop_id": workshop_id}, headers=CARITAS
+        )
+    )
+    drk_workshop = {**WORKSHOP, "workshop_id": workshop_id, "provider": "drk"}
+    neutral(http.post(f"{api}/workshops", json=drk_workshop, headers=DRK), "already_held")
+
     # A consultation of Caritas Köln: Bergisch Gladbach's got 201 and vanished from its
     # list; DRK's answer told the id was Caritas's.
     cid = str(uuid4())

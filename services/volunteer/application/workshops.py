@@ -157,8 +157,10 @@ class Workshops:
         also: Callable[[AsyncConnection, ws.Workshop], Awaitable[None]] | None = None,
     ) -> None:
         def visible(state: ws.Workshop) -> None:
-            # Another provider's workshop is refused like one that does not exist.
-            if state.held and not access.may_see(caller, state.provider):
+            # Another provider's workshop is refused like one that does not exist; a create
+            # with a taken id is refused by the decider alike for every owner.
+            creating = isinstance(command, ws.HoldWorkshop)
+            if state.held and not creating and not access.may_see(caller, state.provider):
                 raise RuleViolation("workshop_unknown", ws.UNKNOWN)
 
         await self.commands.execute(
