@@ -8,8 +8,9 @@ from typing import cast
 from uuid import UUID, uuid4
 
 import pytest
+from sqlalchemy import Column, MetaData, String, Table, Uuid, insert
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
 
 from services.intake.domain.household import RegisterHousehold, household
 from shared.clock import business_time
@@ -19,7 +20,7 @@ from shared.envelope import CommandContext
 from shared.eventstore.store import DateOutOfRange, EventStore
 from shared.rpc import ErrorKind
 from shared.testing import given
-from shared.validation import ID_UNAVAILABLE, IdUnavailable, client_id_guard
+from shared.validation import ID_UNAVAILABLE, IdUnavailable, client_id_guard, refuse_taken_id
 
 HID = UUID("00000000-0000-4000-8000-000000000001")
 
@@ -85,3 +86,26 @@ async def test_a_day_before_utc_begins_is_refused_before_any_sql() -> None:
         )
     assert refused.value.kind == ErrorKind.validation.value
     assert "Jahreszahl" in refused.value.message
+
+
+async def test_an_id_a_projection_holds_for_another_tenant_is_refused_before_the_command() -> None:
+    rows = Table(
+        "rows", MetaData(), Column("row_id", Uuid, primary_key=True), Column("owner", String)
+    )
+    engine = create_async_engine("sqlite+aiosqlite://")
+    taken, free = uuid4(), uuid4()
+    try:
+        async with engine.begin() as conn:
+            await conn.run_sync(rows.metadata.create_all)
+            await conn.execute(insert(rows).values(row_id=taken, owner="koeln"))
+            with pytest.raises(IdUnavailable) as refused:
+                await refuse_taken_id(conn, "guarantee_exists", rows.c.row_id == taken, taken)
+            assert (refused.value.code, refused.value.message) == (
+                "guarantee_exists",
+                ID_UNAVAILABLE,
+            )
+            await refuse_taken_id(conn, "guarantee_exists", rows.c.row_id == free, free)
+            # The service's own fresh id is not looked up at all.
+            await refuse_taken_id(conn, "guarantee_exists", rows.c.row_id == taken, None)
+    finally:
+        await engine.dispose()
