@@ -9,6 +9,7 @@ import pkgutil
 import typing
 from datetime import date, datetime, timedelta
 from typing import Any
+from uuid import uuid4
 
 import pytest
 from pydantic import BaseModel, ValidationError
@@ -17,7 +18,10 @@ import shared.contracts
 from shared.clock import BUSINESS_TZ, today
 from shared.contracts import inputs
 from shared.contracts.intake import ChangeCompositionBody, ReceiveInquiry, RegisterHousehold
+from shared.contracts.intake.views import AccommodationRecord, ConsentRecord, MemberView
 from shared.contracts.placement import StalledQuery
+from shared.contracts.placement.views import ContactPersonRecord
+from shared.contracts.prevention.views import HouseholdContactRecord
 from shared.contracts.volunteer import RecordAttendance
 from shared.validation import field_errors
 
@@ -254,3 +258,18 @@ def test_a_too_long_optional_name_is_measured_in_characters() -> None:
     assert errors_of(RegisterHousehold, body) == {
         "members.0.given_name": "Zu lang (höchstens 100 Zeichen)."
     }
+
+
+def test_what_is_already_stored_stays_readable_through_the_views() -> None:
+    """Values stored before these rules (the probe stored 9999-12-31 and a NUL byte) are
+    read back through the views, which keep plain types."""
+    odd = {"birth_date": "9999-12-31", "given_name": "a\x00b", "family_name": "x\ny"}
+    member = MemberView.model_validate(
+        {"member_id": str(uuid4()), "role": "head", "age_band": "27-64", "minor": False, **odd}
+    )
+    assert member.birth_date == date(9999, 12, 31)
+    consent = {"purpose": "a\x00", "given_on": "0001-01-02", "given_by": "b\tc"}
+    assert ConsentRecord.model_validate(consent).given_on == date(1, 1, 2)
+    assert AccommodationRecord.model_validate({"kind": "shelter", "site": "a\x00"}).site
+    assert ContactPersonRecord.model_validate({"name": "a\x00b"}).name == "a\x00b"
+    assert HouseholdContactRecord.model_validate({"name": "a\x00b"}).name == "a\x00b"
