@@ -1,4 +1,5 @@
-"""Validation errors as a person can act on them: the field, and what is wrong, in German."""
+"""Validation errors as a person can act on them: the field, and what is wrong, in German;
+and the one answer to a client-chosen id that is taken, whoever took it."""
 
 from __future__ import annotations
 
