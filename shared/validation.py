@@ -1,11 +1,57 @@
-"""Validation errors as a person can act on them: the field, and what is wrong, in German."""
+"""Validation errors as a person can act on them: the field, and what is wrong, in German;
+and the one answer to a client-chosen id that is taken, whoever took it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+from contextlib import asynccontextmanager
 from typing import Any
 
 from pydantic import BaseModel
+from sqlalchemy import ColumnElement, exists, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from shared.decider import RuleViolation
+
+ID_UNAVAILABLE = "Diese Kennung kann nicht verwendet werden. Bitte ohne eigene Kennung anlegen."
+
+
+class IdUnavailable(RuleViolation):
+    """A client-chosen id that is taken, whoever took it (HTTP 409).
+
+    Answered alike whether the id belongs to the caller's own provider, another provider
+    or another municipality, so that the answer never tells whose it is.
+    """
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code, ID_UNAVAILABLE)
+
+
+async def refuse_taken_id(
+    conn: AsyncConnection, code: str, taken: ColumnElement[bool], client_id: object | None
+) -> None:
+    """Raise `IdUnavailable` when a client-chosen id already has a row matching `taken`,
+    in any tenant: for tables a consumer fills later, where a collision would not fail
+    the command but the projection (or drop the second tenant's row unseen)."""
+    if client_id is not None and await conn.scalar(select(exists().where(taken))):
+        raise IdUnavailable(code)
+
+
+@asynccontextmanager
+async def client_id_guard(code: str, client_id: object | None) -> AsyncIterator[None]:
+    """Turn a unique violation of a create's personal-data or read-model rows into
+    `IdUnavailable`: ids are unique across municipalities there, while the event streams
+    are named per municipality, so another tenant's id passes the decider and collides
+    only in those tables (the transaction has rolled back; nothing is stored). Without a
+    `client_id` (the service chose a fresh one) a violation is a fault and stays one."""
+    try:
+        yield
+    except IntegrityError as exc:
+        if client_id is None:
+            raise
+        raise IdUnavailable(code) from exc
+
 
 _MESSAGES: dict[str, str] = {
     "missing": "Pflichtfeld fehlt.",
@@ -70,6 +116,10 @@ def field_errors(
 
 def _message(error: Mapping[str, Any]) -> str:
     kind = str(error.get("type", ""))
+    if kind in ("too_long", "too_short") and isinstance(error.get("input"), str):
+        # An optional text with a validator of its own (`Line | None`) is measured by
+        # pydantic's generic length check, which speaks of entries; it is characters.
+        kind = f"string_{kind}"
     if kind == "value_error":
         message = str(error.get("msg", ""))
         if "email address" in message:  # EmailStr reports through a generic value_error

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.clock import utcnow
 from shared.contracts.registry import EventRegistry
+from shared.decider import DomainError
 from shared.envelope import CommandContext, DomainEvent, Envelope
 from shared.eventstore.schema import events, outbox
 
@@ -28,6 +29,20 @@ class ConcurrencyConflict(Exception):
         super().__init__(f"stream {stream_id} moved past version {expected_version}")
         self.stream_id = stream_id
         self.expected_version = expected_version
+
+
+class DateOutOfRange(DomainError):
+    """An event's day cannot be stored as a timestamp (0001-01-01 is before UTC's first
+    day). The contracts refuse implausible days first; this keeps any that slip past a
+    refusal (HTTP 422) instead of an internal error."""
+
+    kind = "validation"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "date_out_of_range",
+            "Ein Datum liegt außerhalb des möglichen Bereichs; bitte die Jahreszahl prüfen.",
+        )
 
 
 @dataclass(frozen=True)
@@ -67,8 +82,27 @@ class EventStore:
         """Append `new_events` after `expected_version`, or raise `ConcurrencyConflict`."""
         if not new_events:
             return []
+        try:
+            envelopes = self._envelopes(stream_id, expected_version, new_events, context, provider)
+        except OverflowError as exc:
+            raise DateOutOfRange() from exc
+        try:
+            await conn.execute(insert(events), [envelope_to_row(e) for e in envelopes])
+        except IntegrityError as exc:
+            raise ConcurrencyConflict(stream_id, expected_version) from exc
+        await conn.execute(insert(outbox), [outbox_row(self.registry, e) for e in envelopes])
+        return envelopes
+
+    def _envelopes(
+        self,
+        stream_id: str,
+        expected_version: int,
+        new_events: Sequence[DomainEvent],
+        context: CommandContext,
+        provider: str | None,
+    ) -> list[Envelope]:
         recorded_at = context.recorded_at or utcnow()
-        envelopes = [
+        return [
             Envelope(
                 event_id=uuid4(),
                 event_type=event.event_type,
@@ -86,12 +120,6 @@ class EventStore:
             )
             for offset, event in enumerate(new_events, start=1)
         ]
-        try:
-            await conn.execute(insert(events), [envelope_to_row(e) for e in envelopes])
-        except IntegrityError as exc:
-            raise ConcurrencyConflict(stream_id, expected_version) from exc
-        await conn.execute(insert(outbox), [outbox_row(self.registry, e) for e in envelopes])
-        return envelopes
 
     async def read_all(
         self, conn: AsyncConnection, *, after_position: int = 0, limit: int = 1000

@@ -37,7 +37,7 @@ class Canaries:
 
     @property
     def birth_date(self) -> str:
-        return {"A": "1931-02-17", "B": "1932-03-18"}[self.tag]
+        return {"A": "2012-02-17", "B": "2013-03-18"}[self.tag]  # a child of 6-17
 
     @property
     def phone(self) -> str:

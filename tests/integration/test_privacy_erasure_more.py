@@ -20,7 +20,7 @@ pytestmark = pytest.mark.integration
 YEAR = 2025
 VOLUNTEER = ["QxEvGiven", "QxEvFamily", "0221 555019361", "qx.ev@example.org"]
 CASE = ["QxEcContact", "0221 555019372", "QxEcStreet 4", "QxEcReferrer", "QxEcNote", "QxEcVisit"]
-MEMBER = ["QxEmGiven", "QxEmFamily", "1933-04-19"]
+MEMBER = ["QxEmGiven", "QxEmFamily", "1963-04-19"]  # a head of 27-64
 KEPT = ["QxKeepGiven", "QxKeepAttendee"]
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -11,6 +10,7 @@ from pydantic import BaseModel
 
 from services.gateway.deps import CurrentCaller, Rpc
 from shared.contracts import placement as c
+from shared.contracts.inputs import QueryDay
 from shared.identity import Caller
 
 router = APIRouter(prefix="/api", tags=["Vermittlung"])
@@ -345,7 +345,7 @@ async def retract_placement(
 async def stalled_cases(
     caller: CurrentCaller,
     rpc: Rpc,
-    as_of: Annotated[date | None, Query(description="Stichtag; ohne Angabe heute")] = None,
+    as_of: Annotated[QueryDay | None, Query(description="Stichtag; ohne Angabe heute")] = None,
 ) -> c.StalledCases:
     """Vorschläge ohne Antwort des Vermieters und Übernahmen ohne Entscheidung seit N Tagen."""
     body = c.StalledQuery(as_of=as_of)

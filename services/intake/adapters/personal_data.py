@@ -22,13 +22,13 @@ from services.intake.adapters.tables import (
 )
 from shared.contracts.intake import (
     AgeBand,
-    Consent,
     ConsentPurpose,
     Contact,
     Member,
     MemberView,
     RegisterHousehold,
 )
+from shared.contracts.intake.views import ConsentRecord
 
 
 def phone_key(phone: str | None) -> str | None:
@@ -106,7 +106,7 @@ class PersonalData:
     contact: Contact | None = None
     note: str | None = None
     site: str | None = None
-    consent: Consent | None = None
+    consent: ConsentRecord | None = None
     deregistration_note: str | None = None
     readiness_notes: dict[UUID, str] = field(default_factory=dict)
     restriction_note: str | None = None
@@ -152,7 +152,7 @@ async def load_personal_data(conn: AsyncConnection, household_id: UUID) -> Perso
         )
     ).first()
     if consent is not None:
-        data.consent = Consent(
+        data.consent = ConsentRecord(
             purpose=consent.purpose,
             given_on=consent.given_on,
             given_by=consent.given_by,

@@ -7,7 +7,6 @@ from services.intake.domain.household import Household
 from shared.contracts.intake import (
     ERASED,
     RESTRICTED,
-    Accommodation,
     ConsentView,
     Deregistration,
     DuplicateView,
@@ -17,6 +16,7 @@ from shared.contracts.intake import (
     PrivacyStatus,
     ReadinessAssessmentView,
 )
+from shared.contracts.intake.views import AccommodationRecord
 from shared.identity import Caller, Role
 
 
@@ -51,7 +51,7 @@ def household_view(
         provider=state.provider,
         status=HouseholdStatus.deregistered if state.deregistered else HouseholdStatus.active,
         registered_on=state.registered_on,
-        accommodation=Accommodation(kind=state.accommodation_kind, site=personal.site),
+        accommodation=AccommodationRecord(kind=state.accommodation_kind, site=personal.site),
         adults=state.adults,
         minors=state.minors,
         persons=state.persons,

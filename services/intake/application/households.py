@@ -17,6 +17,7 @@ from shared.application import CommandExecutor
 from shared.clock import today
 from shared.contracts.intake import GetHousehold, HouseholdRef, HouseholdView, RegisterHousehold
 from shared.identity import Caller
+from shared.validation import client_id_guard
 
 
 class Households:
@@ -62,14 +63,15 @@ class Households:
                 conn, caller.municipality, household_id, flagged, request.registered_on
             )
 
-        await self.commands.execute(
-            hh.household,
-            hh.stream_id(caller.municipality, household_id),
-            command,
-            caller.command_context(),
-            provider=lambda state: state.provider,
-            also=personal_data,
-        )
+        async with client_id_guard("already_registered", request.household_id):
+            await self.commands.execute(
+                hh.household,
+                hh.stream_id(caller.municipality, household_id),
+                command,
+                caller.command_context(),
+                provider=lambda state: state.provider,
+                also=personal_data,
+            )
         return HouseholdRef(household_id=household_id)
 
     async def get(self, query: GetHousehold, caller: Caller) -> HouseholdView:

@@ -36,6 +36,7 @@ from shared.contracts.intake import (
 )
 from shared.decider import NotFound, RuleViolation
 from shared.identity import Caller
+from shared.validation import client_id_guard
 
 ACTION = "den zentralen Posteingang bearbeiten"
 
@@ -60,14 +61,15 @@ class InquiryInbox:
         async def personal_data(conn: AsyncConnection, _: iq.Inquiry) -> None:
             await save_inquiry(conn, caller.municipality, inquiry_id, received_at, request)
 
-        await self.commands.execute(
-            iq.inquiry,
-            iq.stream_id(caller.municipality, inquiry_id),
-            command,
-            caller.command_context(),
-            provider=lambda _: None,
-            also=personal_data,
-        )
+        async with client_id_guard("already_received", request.inquiry_id):
+            await self.commands.execute(
+                iq.inquiry,
+                iq.stream_id(caller.municipality, inquiry_id),
+                command,
+                caller.command_context(),
+                provider=lambda _: None,
+                also=personal_data,
+            )
         return InquiryRef(inquiry_id=inquiry_id)
 
     async def triage(self, request: TriageInquiry, caller: Caller) -> InquiryRef:

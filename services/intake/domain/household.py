@@ -56,6 +56,7 @@ from shared.contracts.intake import (
     ReadinessResult,
 )
 from shared.decider import Decider, RuleViolation
+from shared.validation import IdUnavailable
 
 __all__ = ["Command", "Event", "Household", "RegisterHousehold", "household", "stream_id"]
 
@@ -103,7 +104,7 @@ def decide(command: Command, state: Household) -> list[Event]:
 
 def _register(command: RegisterHousehold, state: Household) -> list[Event]:
     if state.registered:
-        raise RuleViolation("already_registered", "Dieser Haushalt ist bereits aufgenommen.")
+        raise IdUnavailable("already_registered")
     if command.registered_on > command.today:
         raise RuleViolation(
             "registered_in_future",

@@ -20,6 +20,7 @@ from shared.contracts.intake import (
     TriageOutcome,
 )
 from shared.decider import Decider, NotFound, RuleViolation
+from shared.validation import IdUnavailable
 
 # Clocks of the people typing differ a little from the server's.
 CLOCK_TOLERANCE = timedelta(minutes=5)
@@ -63,7 +64,7 @@ def decide(command: Command, state: Inquiry) -> list[Event]:
     match command:
         case ReceiveInquiry():
             if state.received:
-                raise RuleViolation("already_received", "Diese Anfrage ist bereits erfasst.")
+                raise IdUnavailable("already_received")
             _not_in_future(command.received_at, command.now)
             return [
                 InquiryReceived(

@@ -13,13 +13,14 @@ from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.placement.adapters.tables import landlord_details, offer_details
-from shared.contracts.placement import ContactPerson, ReceiveOffer, RegisterLandlord
+from shared.contracts.placement import ReceiveOffer, RegisterLandlord
+from shared.contracts.placement.views import ContactPersonRecord
 
 
 @dataclass(frozen=True)
 class LandlordDetails:
     name: str | None
-    contact_person: ContactPerson | None
+    contact_person: ContactPersonRecord | None
 
 
 async def save_landlord(
@@ -48,7 +49,7 @@ async def load_landlords(
     return {
         row.landlord_id: LandlordDetails(
             name=row.name,
-            contact_person=ContactPerson(
+            contact_person=ContactPersonRecord(
                 name=row.contact_name, phone=row.contact_phone, email=row.contact_email
             )
             if row.contact_name

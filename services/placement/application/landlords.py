@@ -15,6 +15,7 @@ from shared.clock import today
 from shared.contracts import placement as c
 from shared.decider import NotFound
 from shared.identity import Caller
+from shared.validation import client_id_guard
 
 
 class Landlords:
@@ -35,14 +36,15 @@ class Landlords:
         async def personal_data(conn: AsyncConnection, _state: ll.Landlord) -> None:
             await save_landlord(conn, caller.municipality, landlord_id, request)
 
-        await self.commands.execute(
-            ll.landlord,
-            ll.stream_id(caller.municipality, landlord_id),
-            command,
-            caller.command_context(),
-            provider=lambda _state: None,
-            also=personal_data,
-        )
+        async with client_id_guard("already_registered", request.landlord_id):
+            await self.commands.execute(
+                ll.landlord,
+                ll.stream_id(caller.municipality, landlord_id),
+                command,
+                caller.command_context(),
+                provider=lambda _state: None,
+                also=personal_data,
+            )
         return c.LandlordRef(landlord_id=landlord_id)
 
     async def conclude_cooperation(

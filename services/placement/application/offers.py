@@ -21,6 +21,7 @@ from shared.clock import today
 from shared.contracts import placement as c
 from shared.decider import NotFound
 from shared.identity import Caller
+from shared.validation import client_id_guard
 
 
 def _no_provider(_state: Offer) -> str | None:
@@ -89,14 +90,15 @@ class Offers:
         async def personal_data(conn: AsyncConnection, _state: Offer) -> None:
             await save_offer(conn, caller.municipality, offer_id, request)
 
-        outcome = await self.commands.execute(
-            of.offer,
-            of.stream_id(caller.municipality, offer_id),
-            command,
-            caller.command_context(),
-            provider=_no_provider,
-            also=personal_data,
-        )
+        async with client_id_guard("already_received", request.offer_id):
+            outcome = await self.commands.execute(
+                of.offer,
+                of.stream_id(caller.municipality, offer_id),
+                command,
+                caller.command_context(),
+                provider=_no_provider,
+                also=personal_data,
+            )
         return c.OfferRef(offer_id=offer_id, version=outcome.version)
 
     async def withdraw(

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from uuid import UUID, uuid4
 
 from services.placement.adapters.households import is_restricted, searcher
+from services.placement.adapters.tables import guarantees
 from services.placement.application import access
 from services.placement.application.offers import run
 from services.placement.domain import offer as of
@@ -18,6 +19,7 @@ from shared.clock import today
 from shared.contracts import placement as c
 from shared.decider import NotFound
 from shared.identity import Caller
+from shared.validation import refuse_taken_id
 
 
 class Proposals:
@@ -113,6 +115,10 @@ class Proposals:
     ) -> c.GuaranteeRef:
         access.coordinator_only(caller, "Übernahmen beantragen")
         guarantee_id = request.guarantee_id or uuid4()
+        async with self.commands.db.read() as conn:
+            g = guarantees.c
+            taken = (g.guarantee_id == guarantee_id) & (g.offer_id != offer_id)
+            await refuse_taken_id(conn, "guarantee_exists", taken, request.guarantee_id)
         command = cmd.RequestGuarantee(
             guarantee_id=guarantee_id,
             household_id=request.household_id,

@@ -17,6 +17,7 @@ from shared.contracts.placement import (
     LandlordRegistered,
 )
 from shared.decider import Decider, NotFound, RuleViolation
+from shared.validation import IdUnavailable
 
 # ---------------------------------------------------------------- commands
 
@@ -58,7 +59,7 @@ def decide(command: Command, state: Landlord) -> list[Event]:
     match command:
         case RegisterLandlord():
             if state.registered:
-                raise RuleViolation("already_registered", "Dieser Vermieter ist bereits erfasst.")
+                raise IdUnavailable("already_registered")
             _not_in_future(command.registered_on, command.today, "Der Tag der Aufnahme")
             if command.cooperation_agreed_on is not None:
                 _not_in_future(command.cooperation_agreed_on, command.today, "Die Vereinbarung")

@@ -22,11 +22,12 @@ from shared.contracts.placement import (
     PlacementRetracted,
 )
 from shared.decider import RuleViolation
+from shared.validation import IdUnavailable
 
 
 def receive(command: ReceiveOffer, state: Offer) -> list[OfferReceived]:
     if state.received:
-        raise RuleViolation("already_received", "Dieses Wohnungsangebot ist bereits erfasst.")
+        raise IdUnavailable("already_received")
     rules.not_in_future(command.received_on, command.today, "Der Tag des Angebots")
     if command.refugee_quota and command.landlord_kind is LandlordKind.private:
         raise RuleViolation(

@@ -11,7 +11,8 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.prevention.adapters.tables import case_details, case_notes
-from shared.contracts.prevention.requests import HouseholdContact, ReceiveReferral
+from shared.contracts.prevention.requests import ReceiveReferral
+from shared.contracts.prevention.views import HouseholdContactRecord
 
 # Notes of steps that have no id of their own.
 ELIGIBILITY = "eligibility"
@@ -50,7 +51,7 @@ async def save_note(conn: AsyncConnection, case_id: UUID, entry: str, note: str 
 
 @dataclass
 class CasePersonalData:
-    contact: HouseholdContact | None = None
+    contact: HouseholdContactRecord | None = None
     street_address: str | None = None
     referred_by: str | None = None
     note: str | None = None
@@ -68,7 +69,9 @@ async def load_personal_data(conn: AsyncConnection, case_id: UUID) -> CasePerson
     ).first()
     if row is not None:
         if row.contact_name:
-            data.contact = HouseholdContact(name=row.contact_name, phone=row.phone, email=row.email)
+            data.contact = HouseholdContactRecord(
+                name=row.contact_name, phone=row.phone, email=row.email
+            )
         data.street_address, data.referred_by, data.note = (
             row.street_address,
             row.referred_by,

@@ -19,6 +19,7 @@ from shared.clock import today
 from shared.contracts.prevention import requests as rq
 from shared.contracts.prevention import views as vw
 from shared.identity import Caller
+from shared.validation import client_id_guard
 
 
 class Cases:
@@ -46,7 +47,10 @@ class Cases:
         async def personal(conn: AsyncConnection) -> None:
             await save_referral(conn, caller.municipality, case_id, request)
 
-        return await run(self.commands, caller, case_id, command, personal=personal, new_case=True)
+        async with client_id_guard("already_referred", request.case_id):
+            return await run(
+                self.commands, caller, case_id, command, personal=personal, new_case=True
+            )
 
     async def get(self, query: rq.GetCase, caller: Caller) -> vw.CaseView:
         access.reader(caller)

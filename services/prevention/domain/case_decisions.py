@@ -21,13 +21,14 @@ from shared.contracts.prevention.events import (
     ReferralReceived,
 )
 from shared.decider import RuleViolation
+from shared.validation import IdUnavailable
 
 _HELP_NAMES = {"sgb_xii_67": "§ 67 SGB XII", "sgb_xii_53": "§ 53 SGB XII", "sgb_viii": "SGB VIII"}
 
 
 def receive(command: ReceiveReferral, state: Case) -> list[Event]:
     if state.referred:
-        raise RuleViolation("already_referred", "Diese Meldung ist bereits aufgenommen.")
+        raise IdUnavailable("already_referred")
     rules.on_day(command.received_on, command.today, not_before=None, reference="")
     return [
         ReferralReceived(

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from services.volunteer.adapters.tables import consultation_list
 from shared.clock import business_day
 from shared.contracts import volunteer as c
+from shared.validation import IdUnavailable
 
 
 @dataclass(frozen=True)
@@ -27,16 +28,27 @@ class Filter:
 
 
 async def add(conn: AsyncConnection, municipality: str, held: Sequence[c.ConsultationHeld]) -> None:
-    """Add the consultations not listed yet (an office hour's state carries all of them)."""
+    """Add the consultations not listed yet (an office hour's state carries all of them).
+
+    An id listed for another municipality or another office hour is somebody else's
+    consultation: refused (`IdUnavailable`), where skipping it would lose this one unseen.
+    """
     t = consultation_list
     ids = [e.consultation_id for e in held]
     if not ids:
         return
-    known = set(
-        (await conn.execute(select(t.c.consultation_id).where(t.c.consultation_id.in_(ids))))
-        .scalars()
-        .all()
+    rows_known = await conn.execute(
+        select(t.c.consultation_id, t.c.municipality, t.c.office_hour_id).where(
+            t.c.consultation_id.in_(ids)
+        )
     )
+    known = {row.consultation_id: (row.municipality, row.office_hour_id) for row in rows_known}
+    for e in held:
+        if e.consultation_id in known and known[e.consultation_id] != (
+            municipality,
+            e.office_hour_id,
+        ):
+            raise IdUnavailable("already_recorded")
     rows = [_row(municipality, e) for e in held if e.consultation_id not in known]
     if rows:
         await conn.execute(insert(t), rows)

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from services.volunteer.adapters.tables import attendee_details, volunteer_details
 from shared.contracts.volunteer import RecordAttendance, RegisterVolunteer
 from shared.decider import RuleViolation
+from shared.validation import refuse_taken_id
 
 # Prefix of the login placeholder an erased volunteer's row keeps.
 ERASED_LOGIN = "geloescht:"
@@ -48,6 +49,11 @@ async def save_volunteer(
     conn: AsyncConnection, municipality: str, volunteer_id: UUID, request: RegisterVolunteer
 ) -> None:
     """Store the volunteer's details; a login already taken refuses the whole registration."""
+    # Asked first: after a unique violation PostgreSQL answers nothing more in this
+    # transaction, and a taken id must not read as a taken login.
+    await refuse_taken_id(
+        conn, "already_registered", volunteer_details.c.volunteer_id == volunteer_id, volunteer_id
+    )
     try:
         await conn.execute(
             insert(volunteer_details).values(

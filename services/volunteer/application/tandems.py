@@ -24,8 +24,9 @@ from shared.application import CommandExecutor
 from shared.clock import today
 from shared.contracts import volunteer as c
 from shared.contracts.intake import ConsentPurpose
-from shared.decider import Forbidden, NotFound, RuleViolation
+from shared.decider import Forbidden, NotFound
 from shared.identity import Caller, Role
+from shared.validation import IdUnavailable
 
 
 class Tandems:
@@ -71,9 +72,7 @@ class Tandems:
             try:
                 await tandem_index.add(conn, municipality, key)
             except IntegrityError as exc:
-                raise RuleViolation(
-                    "already_formed", "Dieses Tandem ist bereits gebildet."
-                ) from exc
+                raise IdUnavailable("already_formed") from exc
 
         await self.commands.execute(
             td.tandems,

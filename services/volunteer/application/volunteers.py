@@ -123,7 +123,8 @@ class Volunteers:
         also: Callable[[AsyncConnection, vo.Volunteer], Awaitable[None]] | None = None,
     ) -> None:
         def visible(state: vo.Volunteer) -> None:
-            if state.registered:
+            # A create with a taken id is refused by the decider alike for every owner.
+            if state.registered and not isinstance(command, vo.RegisterVolunteer):
                 access.require_visible(caller, state.provider, "volunteer", _NOT_FOUND)
 
         await self.commands.execute(

@@ -18,6 +18,7 @@ from shared.clock import today
 from shared.contracts import volunteer as c
 from shared.decider import NotFound, RuleViolation
 from shared.identity import Caller
+from shared.validation import client_id_guard
 
 _NOT_FOUND = "Workshop nicht gefunden."
 
@@ -57,7 +58,8 @@ class Workshops:
         async def name(conn: AsyncConnection, _state: ws.Workshop) -> None:
             await save_attendee(conn, caller.municipality, workshop_id, attendee_id, request)
 
-        await self._execute(workshop_id, command, caller, also=name)
+        async with client_id_guard("already_attended", request.attendee_id):
+            await self._execute(workshop_id, command, caller, also=name)
         return c.AttendanceRef(workshop_id=workshop_id, attendee_id=attendee_id)
 
     async def certify(
@@ -155,8 +157,10 @@ class Workshops:
         also: Callable[[AsyncConnection, ws.Workshop], Awaitable[None]] | None = None,
     ) -> None:
         def visible(state: ws.Workshop) -> None:
-            # Another provider's workshop is refused like one that does not exist.
-            if state.held and not access.may_see(caller, state.provider):
+            # Another provider's workshop is refused like one that does not exist; a create
+            # with a taken id is refused by the decider alike for every owner.
+            creating = isinstance(command, ws.HoldWorkshop)
+            if state.held and not creating and not access.may_see(caller, state.provider):
                 raise RuleViolation("workshop_unknown", ws.UNKNOWN)
 
         await self.commands.execute(

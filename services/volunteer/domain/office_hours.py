@@ -21,6 +21,7 @@ from shared.contracts.volunteer import (
     Visitor,
 )
 from shared.decider import Decider, NotFound, RuleViolation
+from shared.validation import IdUnavailable
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def decide(command: Command, state: OfficeHour) -> list[Event]:
     match command:
         case HoldOfficeHour():
             if state.held:
-                raise RuleViolation("already_held", "Diese Sprechstunde ist bereits erfasst.")
+                raise IdUnavailable("already_held")
             not_in_future(command.held_on, command.today, "Der Tag der Sprechstunde")
             held = OfficeHourHeld(
                 office_hour_id=command.office_hour_id,
@@ -97,7 +98,7 @@ def decide(command: Command, state: OfficeHour) -> list[Event]:
             return list(_consultations(state, command.consultations))
         case RecordConsultation():
             if state.consultations:
-                raise RuleViolation("already_recorded", "Diese Beratung ist bereits erfasst.")
+                raise IdUnavailable("already_recorded")
             not_in_future(command.held_on, command.today, "Der Tag der Beratung")
             return [
                 _held(command.entry, command.provider, command.held_on, None, command.appointment)

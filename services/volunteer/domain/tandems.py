@@ -29,6 +29,7 @@ from shared.contracts.volunteer import (
     TandemSupportRecorded,
 )
 from shared.decider import Decider, NotFound, RuleViolation
+from shared.validation import IdUnavailable
 
 __all__ = ["Event", "HouseholdTandems", "stream_id", "tandems"]
 
@@ -61,7 +62,7 @@ def _form(command: FormTandem, state: HouseholdTandems) -> list[Event]:
             "betreut). Ein eben aufgenommener Haushalt ist nach wenigen Sekunden bekannt.",
         )
     if state.tandem(command.tandem_id) is not None:
-        raise RuleViolation("already_formed", "Dieses Tandem ist bereits gebildet.")
+        raise IdUnavailable("already_formed")
     if not volunteer.registered:
         raise RuleViolation("volunteer_unknown", "Ehrenamtliche/r nicht gefunden.")
     if volunteer.left_on is not None:

@@ -21,6 +21,7 @@ from shared.contracts.volunteer import (
     VolunteerRegistered,
 )
 from shared.decider import Decider, NotFound, RuleViolation
+from shared.validation import IdUnavailable
 
 # The step without which a volunteer accompanies no household.
 REQUIRED_FOR_TANDEM = OnboardingStep.agreement_signed
@@ -88,7 +89,7 @@ def decide(command: Command, state: Volunteer) -> list[Event]:
     match command:
         case RegisterVolunteer():
             if state.registered:
-                raise RuleViolation("already_registered", "Diese Person ist bereits erfasst.")
+                raise IdUnavailable("already_registered")
             not_in_future(command.registered_on, command.today, "Der Tag der Aufnahme")
             return [
                 VolunteerRegistered(

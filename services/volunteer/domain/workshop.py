@@ -19,6 +19,7 @@ from shared.contracts.volunteer import (
     WorkshopTopic,
 )
 from shared.decider import Decider, RuleViolation
+from shared.validation import IdUnavailable
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def decide(command: Command, state: Workshop) -> list[Event]:
     match command:
         case HoldWorkshop():
             if state.held:
-                raise RuleViolation("already_held", "Dieser Workshop ist bereits erfasst.")
+                raise IdUnavailable("already_held")
             not_in_future(command.held_on, command.today, "Der Tag des Workshops")
             return [
                 WorkshopHeld(

@@ -11,6 +11,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from shared.contracts.inputs import Line, Text, WorkDay
 from shared.contracts.intake.codes import ConsentPurpose, DisclosureKind
 
 
@@ -20,9 +21,9 @@ class RecordConsentBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     purpose: ConsentPurpose = Field(description="Zweck der Einwilligung")
-    given_on: date = Field(description="Tag der Einwilligung")
-    given_by: str = Field(min_length=2, max_length=120, description="Wer eingewilligt hat")
-    note: str | None = Field(
+    given_on: WorkDay = Field(description="Tag der Einwilligung")
+    given_by: Line = Field(min_length=2, max_length=120, description="Wer eingewilligt hat")
+    note: Text | None = Field(
         default=None, max_length=2000, description="Wortlaut oder Anmerkung (Freitext)"
     )
 
@@ -36,7 +37,7 @@ class WithdrawConsentBody(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    withdrawn_on: date = Field(description="Tag des Widerrufs")
+    withdrawn_on: WorkDay = Field(description="Tag des Widerrufs")
 
 
 class WithdrawConsent(WithdrawConsentBody):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from uuid import UUID
 
 from pydantic import (
-    AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
@@ -13,6 +12,7 @@ from pydantic import (
     field_validator,
 )
 
+from shared.contracts.inputs import Line, Text, WorkMoment
 from shared.contracts.intake.codes import ForwardTarget, InquiryChannel, SenderKind, TriageOutcome
 from shared.contracts.intake.requests import Contact
 
@@ -27,12 +27,12 @@ class ReceiveInquiry(BaseModel):
     )
     sender_kind: SenderKind = Field(description="Wer fragt an")
     channel: InquiryChannel = Field(description="Auf welchem Weg")
-    received_at: AwareDatetime | None = Field(
+    received_at: WorkMoment | None = Field(
         default=None, description="Eingang (mit Zeitzone); leer: jetzt"
     )
-    sender_name: str | None = Field(default=None, max_length=200, description="Absender")
+    sender_name: Line | None = Field(default=None, max_length=200, description="Absender")
     contact: Contact | None = None
-    text: str = Field(min_length=1, max_length=8000, description="Anliegen")
+    text: Text = Field(min_length=1, max_length=8000, description="Anliegen")
 
 
 class TriageInquiryBody(BaseModel):
@@ -41,7 +41,7 @@ class TriageInquiryBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     outcome: TriageOutcome = Field(description="Ergebnis")
-    triaged_at: AwareDatetime | None = Field(
+    triaged_at: WorkMoment | None = Field(
         default=None, description="Zeitpunkt (mit Zeitzone); leer: jetzt"
     )
     forwarded_to_kind: ForwardTarget | None = Field(
@@ -58,7 +58,7 @@ class TriageInquiryBody(BaseModel):
     household_id: UUID | None = Field(
         default=None, validate_default=True, description="Eröffneter Haushaltsfall"
     )
-    note: str | None = Field(default=None, max_length=4000, description="Freitext-Notiz")
+    note: Text | None = Field(default=None, max_length=4000, description="Freitext-Notiz")
 
     @field_validator("forwarded_to_kind", "forwarded_to")
     @classmethod

@@ -10,6 +10,7 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from shared.contracts.inputs import Text
 from shared.contracts.intake.codes import RestrictionReason
 
 ERASED = "gelöscht"
@@ -41,7 +42,7 @@ class RestrictProcessingBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     reason: RestrictionReason = Field(description="Grund der Einschränkung")
-    note: str | None = Field(
+    note: Text | None = Field(
         default=None, max_length=4000, description="Begründung, z. B. die Aufbewahrungspflicht"
     )
 

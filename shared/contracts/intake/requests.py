@@ -10,10 +10,13 @@ from pydantic import (
     ConfigDict,
     EmailStr,
     Field,
+    ValidationError,
     ValidationInfo,
     field_validator,
 )
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from shared.contracts.inputs import BirthDate, Deadline, Line, Text, WorkDay, age_on
 from shared.contracts.intake.codes import (
     AccommodationKind,
     AgeBand,
@@ -34,7 +37,7 @@ class Accommodation(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kind: AccommodationKind = Field(description="Art der Unterkunft")
-    site: str | None = Field(
+    site: Line | None = Field(
         default=None,
         max_length=120,
         description="Standort der Unterkunft (Kennung, keine Privatadresse)",
@@ -48,9 +51,46 @@ class Member(BaseModel):
 
     role: MemberRole = Field(description="Rolle im Haushalt")
     age_band: AgeBand = Field(description="Altersgruppe")
-    given_name: str | None = Field(default=None, max_length=100, description="Vorname")
-    family_name: str | None = Field(default=None, max_length=100, description="Nachname")
-    birth_date: date | None = Field(default=None, description="Geburtsdatum")
+    given_name: Line | None = Field(default=None, max_length=100, description="Vorname")
+    family_name: Line | None = Field(default=None, max_length=100, description="Nachname")
+    birth_date: BirthDate | None = Field(default=None, description="Geburtsdatum")
+
+
+# Completed years a person of each age band has, first and last.
+_BAND_YEARS: dict[AgeBand, tuple[int, int]] = {
+    AgeBand.under_6: (0, 5),
+    AgeBand.age_6_17: (6, 17),
+    AgeBand.age_18_26: (18, 26),
+    AgeBand.age_27_64: (27, 64),
+    AgeBand.age_65_plus: (65, 130),
+}
+
+
+def _ages_fit_bands(members: list[Member], day: date | None, title: str) -> list[Member]:
+    """Refuse a birth date that contradicts the member's age band on `day` (the day of
+    registration or of the change), at the member's `birth_date`."""
+    if day is None:  # the day itself was refused; that error says enough
+        return members
+    errors = []
+    for index, member in enumerate(members):
+        if member.birth_date is None:
+            continue
+        first, last = _BAND_YEARS[member.age_band]
+        if not first <= age_on(member.birth_date, day) <= last:
+            errors.append(
+                InitErrorDetails(
+                    type=PydanticCustomError(
+                        "birth_date_age_band",
+                        "Das Geburtsdatum passt nicht zur Altersgruppe {band} am {title}.",
+                        {"band": member.age_band.value, "title": title},
+                    ),
+                    loc=(index, "birth_date"),
+                    input=member.birth_date,
+                )
+            )
+    if errors:
+        raise ValidationError.from_exception_data("Member", errors)
+    return members
 
 
 class Contact(BaseModel):
@@ -65,10 +105,10 @@ class Consent(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    purpose: str = Field(min_length=3, max_length=300, description="Zweck der Verarbeitung")
-    given_on: date = Field(description="Tag der Einwilligung")
-    given_by: str = Field(min_length=2, max_length=120, description="Wer eingewilligt hat")
-    withdrawn_on: date | None = Field(default=None, description="Tag des Widerrufs")
+    purpose: Line = Field(min_length=3, max_length=300, description="Zweck der Verarbeitung")
+    given_on: WorkDay = Field(description="Tag der Einwilligung")
+    given_by: Line = Field(min_length=2, max_length=120, description="Wer eingewilligt hat")
+    withdrawn_on: WorkDay | None = Field(default=None, description="Tag des Widerrufs")
 
     @field_validator("withdrawn_on")
     @classmethod
@@ -93,13 +133,13 @@ class RegisterHousehold(BaseModel):
         description="Optional: vom Client vergebene Kennung (idempotente Wiederholung)",
     )
     provider: ProviderCode
-    registered_on: date = Field(description="Tag der Aufnahme (zählt für die Jahreszahlen)")
+    registered_on: WorkDay = Field(description="Tag der Aufnahme (zählt für die Jahreszahlen)")
     accommodation: Accommodation
     members: list[Member] = Field(min_length=1, max_length=30, description="Haushaltsmitglieder")
     contact: Contact | None = None
-    note: str | None = Field(default=None, max_length=4000, description="Freitext-Notiz")
+    note: Text | None = Field(default=None, max_length=4000, description="Freitext-Notiz")
     wbs: bool = Field(default=False, description="Wohnberechtigungsschein (WBS) vorhanden")
-    wbs_valid_until: date | None = Field(default=None, description="WBS gültig bis")
+    wbs_valid_until: Deadline | None = Field(default=None, description="WBS gültig bis")
     residence_outlook: ResidenceOutlook = Field(
         default=ResidenceOutlook.unknown, description="Bleibeperspektive"
     )
@@ -110,10 +150,10 @@ class RegisterHousehold(BaseModel):
 
     @field_validator("members")
     @classmethod
-    def _exactly_one_head(cls, members: list[Member]) -> list[Member]:
+    def _exactly_one_head(cls, members: list[Member], info: ValidationInfo) -> list[Member]:
         if sum(1 for m in members if m.role is MemberRole.head) != 1:
             raise ValueError("Ein Haushalt braucht genau einen Haushaltsvorstand (role = head).")
-        return members
+        return _ages_fit_bands(members, info.data.get("registered_on"), "Tag der Aufnahme")
 
     @field_validator("wbs_valid_until")
     @classmethod
@@ -134,7 +174,7 @@ class ChangeCompositionBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     change: CompositionChange = Field(description="Art der Änderung")
-    changed_on: date = Field(description="Tag der Änderung")
+    changed_on: WorkDay = Field(description="Tag der Änderung")
     joining: list[Member] = Field(
         default_factory=list,
         max_length=20,
@@ -162,7 +202,7 @@ class ChangeCompositionBody(BaseModel):
             raise ValueError("Bei einem Wegzug kommen keine Personen hinzu.")
         if any(m.role is MemberRole.head for m in joining):
             raise ValueError("Neue Personen können nicht Haushaltsvorstand sein.")
-        return joining
+        return _ages_fit_bands(joining, info.data.get("changed_on"), "Tag der Änderung")
 
     @field_validator("leaving")
     @classmethod
@@ -187,7 +227,7 @@ class ChangeAccommodationBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     accommodation: Accommodation
-    moved_on: date = Field(description="Tag des Umzugs")
+    moved_on: WorkDay = Field(description="Tag des Umzugs")
 
 
 class ChangeAccommodation(ChangeAccommodationBody):
@@ -200,7 +240,7 @@ class HandOverHouseholdBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     to_provider: ProviderCode
-    handed_over_on: date = Field(description="Ab diesem Tag zuständig")
+    handed_over_on: WorkDay = Field(description="Ab diesem Tag zuständig")
 
 
 class HandOverHousehold(HandOverHouseholdBody):
@@ -213,8 +253,8 @@ class DeregisterHouseholdBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     reason: DeregistrationReason = Field(description="Grund der Abmeldung")
-    deregistered_on: date = Field(description="Tag der Abmeldung")
-    note: str | None = Field(default=None, max_length=4000, description="Freitext-Notiz")
+    deregistered_on: WorkDay = Field(description="Tag der Abmeldung")
+    note: Text | None = Field(default=None, max_length=4000, description="Freitext-Notiz")
 
 
 class DeregisterHousehold(DeregisterHouseholdBody):
@@ -226,12 +266,12 @@ class AssessHousingReadinessBody(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    assessed_on: date = Field(description="Tag der Einschätzung")
+    assessed_on: WorkDay = Field(description="Tag der Einschätzung")
     criteria: dict[ReadinessCriterion, CriterionRating] = Field(
         description="Bewertung je Kriterium: met, partly, not_met"
     )
     result: ReadinessResult = Field(description="Ergebnis")
-    note: str | None = Field(default=None, max_length=4000, description="Freitext-Notiz")
+    note: Text | None = Field(default=None, max_length=4000, description="Freitext-Notiz")
 
     @field_validator("criteria")
     @classmethod

@@ -35,6 +35,9 @@ class HouseholdStatus(StrEnum):
 
 
 class MemberView(Member):
+    given_name: str | None = None  # as stored: older records stay readable
+    family_name: str | None = None
+    birth_date: date | None = None
     member_id: UUID
     minor: bool
     left_on: date | None = None
@@ -64,13 +67,30 @@ class Duplicates(BaseModel):
     items: list[DuplicateView]
 
 
+class AccommodationRecord(Accommodation):
+    """Accommodation as stored: read back without today's input checks, so that older
+    records stay readable."""
+
+    site: str | None = None
+
+
+class ConsentRecord(Consent):
+    """The consent as stored: read back without today's input checks, so that older
+    records stay readable."""
+
+    purpose: str
+    given_on: date
+    given_by: str
+    withdrawn_on: date | None = None
+
+
 class HouseholdView(BaseModel):
     household_id: UUID
     municipality: str
     provider: str
     status: HouseholdStatus
     registered_on: date
-    accommodation: Accommodation
+    accommodation: AccommodationRecord
     adults: int
     minors: int
     persons: int
@@ -82,7 +102,7 @@ class HouseholdView(BaseModel):
     wbs_valid_until: date | None
     residence_outlook: ResidenceOutlook
     languages: list[str]
-    consent: Consent | None = Field(
+    consent: ConsentRecord | None = Field(
         description="die Einwilligung in die Datenverarbeitung (Zweck data_processing)"
     )
     consents: list[ConsentView] = Field(

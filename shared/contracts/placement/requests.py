@@ -15,6 +15,7 @@ from pydantic import (
     field_validator,
 )
 
+from shared.contracts.inputs import Line, QueryDay, Text, WorkDay
 from shared.contracts.placement.codes import (
     B,
     DistrictCode,
@@ -44,7 +45,7 @@ class _Request(BaseModel):
 class ContactPerson(_Request):
     """Ansprechperson beim Vermieter: personenbezogene Daten, nur in Tabellen."""
 
-    name: str = Field(min_length=1, max_length=200, description="Name der Ansprechperson")
+    name: Line = Field(min_length=1, max_length=200, description="Name der Ansprechperson")
     phone: str | None = Field(default=None, max_length=40, pattern=r"^[0-9 +()/-]{4,40}$")
     email: EmailStr | None = None
 
@@ -54,14 +55,14 @@ class RegisterLandlord(_Request):
 
     landlord_id: UUID | None = Field(default=None, description=_CLIENT_ID)
     kind: LandlordKind = Field(description="Art des Vermieters")
-    name: str = Field(min_length=1, max_length=200, description="Name oder Firma")
+    name: Line = Field(min_length=1, max_length=200, description="Name oder Firma")
     contact_person: ContactPerson | None = None
     cooperation_agreement: bool = Field(default=False, description="Kooperationsvereinbarung")
-    cooperation_agreed_on: date | None = Field(
+    cooperation_agreed_on: WorkDay | None = Field(
         default=None, validate_default=True, description="Tag der Kooperationsvereinbarung"
     )
-    registered_on: date | None = Field(default=None, description=_TODAY)
-    note: str | None = Field(default=None, max_length=4000, description="Freitext-Notiz")
+    registered_on: WorkDay | None = Field(default=None, description=_TODAY)
+    note: Text | None = Field(default=None, max_length=4000, description="Freitext-Notiz")
 
     @field_validator("cooperation_agreed_on")
     @classmethod
@@ -77,7 +78,7 @@ class RegisterLandlord(_Request):
 class ConcludeCooperation(_Request):
     """Hält eine Kooperationsvereinbarung mit dem Vermieter fest."""
 
-    agreed_on: date = Field(description="Tag der Vereinbarung")
+    agreed_on: WorkDay = Field(description="Tag der Vereinbarung")
 
 
 class ReceiveOffer(_Request):
@@ -86,40 +87,40 @@ class ReceiveOffer(_Request):
     offer_id: UUID | None = Field(default=None, description=_CLIENT_ID)
     landlord_id: UUID
     district: DistrictCode
-    street_address: str | None = Field(
+    street_address: Line | None = Field(
         default=None, max_length=200, description="Anschrift der Wohnung (nur in Tabellen)"
     )
     rooms: Rooms = Field(description="Zimmer (halbe Zimmer erlaubt)")
     size_m2: SquareMetres = Field(description="Wohnfläche in m²")
     cold_rent: Euros = Field(description="Kaltmiete in Euro")
     running_costs: Euros = Field(description="Kalte Nebenkosten in Euro (ohne Heizung)")
-    available_from: date = Field(description="Bezugsfertig ab")
+    available_from: WorkDay = Field(description="Bezugsfertig ab")
     wbs_required: bool = Field(description="Wohnberechtigungsschein nötig")
     refugee_quota: bool = Field(default=False, description="Nach der Richtlinie Flü vergeben")
     accessible: bool = Field(default=False, description="Barrierefrei")
     source: OfferSource = Field(description="Woher das Angebot kam")
-    received_on: date | None = Field(default=None, description=_TODAY)
-    note: str | None = Field(default=None, max_length=4000, description="Freitext-Notiz")
+    received_on: WorkDay | None = Field(default=None, description=_TODAY)
+    note: Text | None = Field(default=None, max_length=4000, description="Freitext-Notiz")
 
 
 class WithdrawOffer(_Request):
     """Zieht ein Angebot zurück."""
 
     reason: WithdrawalReason
-    withdrawn_on: date | None = Field(default=None, description=_TODAY)
+    withdrawn_on: WorkDay | None = Field(default=None, description=_TODAY)
 
 
 class ExpireOffer(_Request):
     """Hält fest, dass ein Angebot ohne Vermittlung abgelaufen ist."""
 
-    expired_on: date | None = Field(default=None, description=_TODAY)
+    expired_on: WorkDay | None = Field(default=None, description=_TODAY)
 
 
 class ProposeHouseholds(_Request):
     """Schlägt dem Vermieter einen oder mehrere Haushalte vor."""
 
     household_ids: list[UUID] = Field(min_length=1, max_length=20)
-    proposed_on: date | None = Field(default=None, description=_TODAY)
+    proposed_on: WorkDay | None = Field(default=None, description=_TODAY)
 
     @field_validator("household_ids")
     @classmethod
@@ -134,7 +135,7 @@ class RecordLandlordDecision(_Request):
 
     household_id: UUID
     decision: LandlordDecision
-    decided_on: date | None = Field(default=None, description=_TODAY)
+    decided_on: WorkDay | None = Field(default=None, description=_TODAY)
 
 
 class ScheduleViewing(_Request):
@@ -142,14 +143,14 @@ class ScheduleViewing(_Request):
 
     viewing_id: UUID | None = Field(default=None, description=_CLIENT_ID)
     household_id: UUID
-    viewing_on: date = Field(description="Tag der Besichtigung")
+    viewing_on: WorkDay = Field(description="Tag der Besichtigung")
 
 
 class RecordViewing(_Request):
     """Hält fest, wie eine Besichtigung verlaufen ist."""
 
     viewing_id: UUID
-    held_on: date | None = Field(default=None, description=_TODAY)
+    held_on: WorkDay | None = Field(default=None, description=_TODAY)
     outcome: ViewingOutcome
     accompanied_by_tandem: bool = Field(default=False, description="Von einem Tandem begleitet")
     tandem_id: UUID | None = Field(default=None, validate_default=True)
@@ -169,7 +170,7 @@ class RequestGuarantee(_Request):
     household_id: UUID
     kind: GuaranteeKind
     requested_from: GuaranteeAuthority = Field(description="Bei wem beantragt")
-    requested_on: date | None = Field(default=None, description=_TODAY)
+    requested_on: WorkDay | None = Field(default=None, description=_TODAY)
 
 
 class DecideGuarantee(_Request):
@@ -177,15 +178,15 @@ class DecideGuarantee(_Request):
 
     guarantee_id: UUID
     decision: GuaranteeDecision
-    decided_on: date | None = Field(default=None, description=_TODAY)
+    decided_on: WorkDay | None = Field(default=None, description=_TODAY)
 
 
 class CompletePlacement(_Request):
     """Mietvertrag unterschrieben und eingezogen: die Vermittlung ist abgeschlossen."""
 
     household_id: UUID
-    lease_signed_on: date = Field(description="Tag der Unterschrift unter den Mietvertrag")
-    moved_on: date = Field(description="Tag des Einzugs")
+    lease_signed_on: WorkDay = Field(description="Tag der Unterschrift unter den Mietvertrag")
+    moved_on: WorkDay = Field(description="Tag des Einzugs")
 
     @field_validator("moved_on")
     @classmethod
@@ -203,7 +204,7 @@ class RetractPlacement(_Request):
     wieder frei, die Vermittlung zählt ab dem Tag der Korrektur nicht mehr."""
 
     reason: RetractionReason = Field(description="Grund der Korrektur")
-    retracted_on: date | None = Field(default=None, description=_TODAY)
+    retracted_on: WorkDay | None = Field(default=None, description=_TODAY)
 
 
 class RentLimit(_Request):
@@ -267,7 +268,7 @@ class GuaranteeRef(OfferRef):
 
 class GetOffers(BaseModel):
     status: OfferStatus | None = Field(default=OfferStatus.open, description="Nur dieser Stand")
-    district: str | None = Field(default=None, description="Nur dieser Stadtteil")
+    district: Line | None = Field(default=None, description="Nur dieser Stadtteil")
 
 
 class OfferMatchesQuery(BaseModel):
@@ -285,7 +286,7 @@ class HouseholdCourseQuery(BaseModel):
 
 
 class StalledQuery(BaseModel):
-    as_of: date | None = Field(default=None, description="Stichtag; ohne Angabe heute")
+    as_of: QueryDay | None = Field(default=None, description="Stichtag; ohne Angabe heute")
 
 
 class GetLandlord(BaseModel):

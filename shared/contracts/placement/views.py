@@ -22,11 +22,18 @@ from shared.contracts.placement.codes import (
 from shared.contracts.placement.requests import ContactPerson
 
 
+class ContactPersonRecord(ContactPerson):
+    """The contact person as stored: read back without today's input checks, so that older
+    records stay readable."""
+
+    name: str
+
+
 class LandlordView(BaseModel):
     landlord_id: UUID
     kind: LandlordKind
     name: str | None
-    contact_person: ContactPerson | None
+    contact_person: ContactPersonRecord | None
     cooperation_agreement: bool
     cooperation_agreed_on: date | None
     registered_on: date

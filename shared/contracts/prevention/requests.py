@@ -13,6 +13,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
 
+from shared.contracts.inputs import Deadline, Line, QueryDay, Text, WorkDay
 from shared.contracts.intake import ErasureGround, ProviderCode
 from shared.contracts.placement import LandlordKind
 from shared.contracts.prevention.codes import (
@@ -35,7 +36,7 @@ from shared.contracts.prevention.codes import (
 
 B = TypeVar("B", bound=BaseModel)
 _TODAY = "Tag des Geschehens; ohne Angabe heute"
-Note = Annotated[str | None, Field(max_length=4000, description="Freitext-Notiz")]
+Note = Annotated[Text | None, Field(max_length=4000, description="Freitext-Notiz")]
 
 
 class _Request(BaseModel):
@@ -45,7 +46,7 @@ class _Request(BaseModel):
 class HouseholdContact(_Request):
     """Ansprechperson des Haushalts: personenbezogen, nur in Tabellen."""
 
-    name: str = Field(min_length=1, max_length=200, description="Name")
+    name: Line = Field(min_length=1, max_length=200, description="Name")
     phone: str | None = Field(default=None, max_length=40, pattern=r"^[0-9 +()/-]{4,40}$")
     email: EmailStr | None = None
 
@@ -57,7 +58,7 @@ class ReceiveReferral(_Request):
         default=None, description="Optional: vom Client vergebene Kennung (idempotent)"
     )
     provider: ProviderCode = Field(description="Träger, der die Hilfe leistet, z. B. `skm`")
-    received_on: date | None = Field(default=None, description="Tag der Meldung; " + _TODAY)
+    received_on: WorkDay | None = Field(default=None, description="Tag der Meldung; " + _TODAY)
     source: ReferralSource = Field(description="Wer gemeldet hat (Selbstmeldung oder Dritte)")
     target_group: TargetGroup = Field(description="Zielgruppe")
     housing_situation: HousingSituation = Field(description="Wohnsituation bei der Meldung")
@@ -67,10 +68,10 @@ class ReceiveReferral(_Request):
         default=None, description="Haushalt im Auszugsmanagement, falls es ihn dort gibt"
     )
     contact: HouseholdContact | None = None
-    street_address: str | None = Field(
+    street_address: Line | None = Field(
         default=None, max_length=200, description="Anschrift des Haushalts (nur in Tabellen)"
     )
-    referred_by: str | None = Field(
+    referred_by: Line | None = Field(
         default=None, max_length=200, description="Meldende Person oder Stelle (nur in Tabellen)"
     )
     note: Note = None
@@ -99,7 +100,7 @@ class CheckEligibility(_Request):
         max_length=len(ComparableHelp),
         description="Bereits installierte vergleichbare Hilfen; leer: keine",
     )
-    checked_on: date | None = Field(default=None, description=_TODAY)
+    checked_on: WorkDay | None = Field(default=None, description=_TODAY)
     note: Note = None
 
     @field_validator("comparable_help")
@@ -111,8 +112,8 @@ class CheckEligibility(_Request):
 class AdmitCase(_Request):
     """Bewilligt die Hilfe befristet (nur Fachstelle Wohnen)."""
 
-    admitted_on: date | None = Field(default=None, description=_TODAY)
-    ends_on: date = Field(description="Befristet bis (einschließlich)")
+    admitted_on: WorkDay | None = Field(default=None, description=_TODAY)
+    ends_on: Deadline = Field(description="Befristet bis (einschließlich)")
 
     @field_validator("ends_on")
     @classmethod
@@ -127,20 +128,20 @@ class RejectCase(_Request):
     """Lehnt die Hilfe ab (nur Fachstelle Wohnen)."""
 
     reason: RejectionReason = Field(description="Grund der Ablehnung")
-    rejected_on: date | None = Field(default=None, description=_TODAY)
+    rejected_on: WorkDay | None = Field(default=None, description=_TODAY)
     note: Note = None
 
 
 class RecordConsent(_Request):
     """Hält fest, dass der Haushalt der freiwilligen Hilfe zustimmt."""
 
-    given_on: date | None = Field(default=None, description=_TODAY)
+    given_on: WorkDay | None = Field(default=None, description=_TODAY)
 
 
 class WithdrawConsent(_Request):
     """Der Haushalt widerruft die Zustimmung: die Hilfe endet."""
 
-    withdrawn_on: date | None = Field(default=None, description=_TODAY)
+    withdrawn_on: WorkDay | None = Field(default=None, description=_TODAY)
     note: Note = None
 
 
@@ -148,8 +149,8 @@ class PlanVisitRhythm(_Request):
     """Legt fest, in welchem Abstand Hausbesuche stattfinden."""
 
     every_days: int = Field(ge=1, le=365, description="Hausbesuch alle … Tage")
-    planned_on: date | None = Field(default=None, description=_TODAY)
-    next_visit_due: date | None = Field(
+    planned_on: WorkDay | None = Field(default=None, description=_TODAY)
+    next_visit_due: Deadline | None = Field(
         default=None, description="Nächster Besuch fällig am; ohne Angabe: nach dem Rhythmus"
     )
 
@@ -158,11 +159,11 @@ class RecordHomeVisit(_Request):
     """Hält einen Hausbesuch fest: Tag, Ergebnis als Codes, nächster Termin."""
 
     visit_id: UUID | None = Field(default=None, description="Optional: vom Client vergeben")
-    done_on: date | None = Field(default=None, description=_TODAY)
+    done_on: WorkDay | None = Field(default=None, description=_TODAY)
     findings: list[VisitFinding] = Field(
         min_length=1, max_length=len(VisitFinding), description="Ergebnis des Besuchs"
     )
-    next_visit_due: date | None = Field(
+    next_visit_due: Deadline | None = Field(
         default=None, description="Nächster Besuch fällig am; ohne Angabe: nach dem Rhythmus"
     )
     note: Note = None
@@ -193,7 +194,7 @@ class RecordMediation(_Request):
     outcome: MediationOutcome | None = Field(
         default=None, description="Ergebnis der Vermittlung (leer: noch nicht bekannt)"
     )
-    held_on: date | None = Field(default=None, description=_TODAY)
+    held_on: WorkDay | None = Field(default=None, description=_TODAY)
     note: Note = None
 
 
@@ -203,7 +204,7 @@ class RecordLandlordNegotiation(_Request):
     negotiation_id: UUID | None = Field(default=None, description="Optional: vom Client")
     landlord_kind: LandlordKind = Field(description="Art des Vermieters")
     result: NegotiationResult = Field(description="Stand der Verhandlung")
-    held_on: date | None = Field(default=None, description=_TODAY)
+    held_on: WorkDay | None = Field(default=None, description=_TODAY)
     note: Note = None
 
 
@@ -212,22 +213,22 @@ class ReferOut(_Request):
 
     referral_id: UUID | None = Field(default=None, description="Optional: vom Client vergeben")
     kind: ReferralOutKind = Field(description="Art der Hilfe")
-    referred_on: date | None = Field(default=None, description=_TODAY)
+    referred_on: WorkDay | None = Field(default=None, description=_TODAY)
     note: Note = None
 
 
 class ExtendCase(_Request):
     """Verlängert die Hilfe (nur Fachstelle Wohnen)."""
 
-    ends_on: date = Field(description="Neues Ende der Hilfe")
-    extended_on: date | None = Field(default=None, description=_TODAY)
+    ends_on: Deadline = Field(description="Neues Ende der Hilfe")
+    extended_on: WorkDay | None = Field(default=None, description=_TODAY)
 
 
 class CloseCase(_Request):
     """Schließt den Fall mit seinem Ergebnis ab."""
 
     outcome: CaseOutcome = Field(description="Ergebnis der Hilfe")
-    closed_on: date | None = Field(default=None, description=_TODAY)
+    closed_on: WorkDay | None = Field(default=None, description=_TODAY)
     note: Note = None
 
     @field_validator("outcome")
@@ -241,14 +242,14 @@ class CloseCase(_Request):
 class AcceptAftercare(_Request):
     """Der Haushalt nimmt die angebotene Nachbetreuung an."""
 
-    accepted_on: date | None = Field(default=None, description=_TODAY)
+    accepted_on: WorkDay | None = Field(default=None, description=_TODAY)
 
 
 class DeclineAftercare(_Request):
     """Der Haushalt lehnt die angebotene Nachbetreuung ab (oder ist nicht erreichbar)."""
 
     reason: AftercareDeclineReason = Field(description="Grund")
-    declined_on: date | None = Field(default=None, description=_TODAY)
+    declined_on: WorkDay | None = Field(default=None, description=_TODAY)
 
 
 # RPC envelopes: what the gateway forwards, with the id from the path.
@@ -285,7 +286,7 @@ class ListCases(BaseModel):
 
 
 class OverdueQuery(BaseModel):
-    as_of: date | None = Field(default=None, description="Stichtag; ohne Angabe heute")
+    as_of: QueryDay | None = Field(default=None, description="Stichtag; ohne Angabe heute")
 
 
 class ListAftercare(BaseModel):

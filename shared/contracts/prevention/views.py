@@ -31,6 +31,13 @@ from shared.contracts.prevention.codes import (
 from shared.contracts.prevention.requests import HouseholdContact
 
 
+class HouseholdContactRecord(HouseholdContact):
+    """The household's contact as stored: read back without today's input checks, so that older
+    records stay readable."""
+
+    name: str
+
+
 class CaseRef(BaseModel):
     case_id: UUID
     version: int
@@ -114,7 +121,7 @@ class CaseView(CaseSummary):
     municipality: str
     household_id: UUID | None
     with_children: bool
-    contact: HouseholdContact | None
+    contact: HouseholdContactRecord | None
     street_address: str | None
     referred_by: str | None
     note: str | None

@@ -6,12 +6,12 @@ personal-data tables only; the events carry ids and codes.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Generic, TypeVar
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
 
+from shared.contracts.inputs import BirthDate, Line, QueryDay, WorkDay
 from shared.contracts.intake import ErasureGround, LanguageCode, ProviderCode
 from shared.contracts.volunteer.codes import (
     ConsultationChannel,
@@ -57,9 +57,9 @@ class RegisterVolunteer(_Request):
     volunteer_id: UUID | None = Field(default=None, description=_CLIENT_ID)
     provider: ProviderCode
     user_id: UserId
-    registered_on: date | None = Field(default=None, description=_TODAY)
-    given_name: str = Field(min_length=1, max_length=100, description="Vorname")
-    family_name: str = Field(min_length=1, max_length=100, description="Nachname")
+    registered_on: WorkDay | None = Field(default=None, description=_TODAY)
+    given_name: Line = Field(min_length=1, max_length=100, description="Vorname")
+    family_name: Line = Field(min_length=1, max_length=100, description="Nachname")
     phone: str | None = Field(default=None, max_length=40, pattern=r"^[0-9 +()/-]{4,40}$")
     email: EmailStr | None = None
     district: DistrictCode | None = None
@@ -77,13 +77,13 @@ class RecordOnboardingStep(_Request):
     """Ein Schritt des Einstiegs ist erledigt (Erstgespräch, Vereinbarung, Führungszeugnis)."""
 
     step: OnboardingStep = Field(description="Schritt")
-    done_on: date | None = Field(default=None, description=_TODAY)
+    done_on: WorkDay | None = Field(default=None, description=_TODAY)
 
 
 class RecordLeaving(_Request):
     """Die/der Ehrenamtliche hört auf."""
 
-    left_on: date | None = Field(default=None, description=_TODAY)
+    left_on: WorkDay | None = Field(default=None, description=_TODAY)
 
 
 class EraseVolunteer(_Request):
@@ -109,11 +109,11 @@ class FormTandem(_Request):
     tandem_id: UUID | None = Field(default=None, description=_CLIENT_ID)
     volunteer_id: UUID
     household_id: UUID
-    formed_on: date | None = Field(default=None, description=_TODAY)
+    formed_on: WorkDay | None = Field(default=None, description=_TODAY)
 
 
 class EndTandem(_Request):
-    ended_on: date | None = Field(default=None, description=_TODAY)
+    ended_on: WorkDay | None = Field(default=None, description=_TODAY)
     reason: TandemEndReason = Field(description="Grund")
 
 
@@ -122,7 +122,7 @@ class RecordSupport(_Request):
 
     support_id: UUID | None = Field(default=None, description=_CLIENT_ID)
     kind: SupportKind = Field(description="Art der Unterstützung")
-    supported_on: date | None = Field(default=None, description=_TODAY)
+    supported_on: WorkDay | None = Field(default=None, description=_TODAY)
 
 
 class ListTandems(_Request):
@@ -171,7 +171,7 @@ class HoldOfficeHour(_Consultations):
 
     office_hour_id: UUID | None = Field(default=None, description=_CLIENT_ID)
     provider: ProviderCode
-    held_on: date | None = Field(default=None, description=_TODAY)
+    held_on: WorkDay | None = Field(default=None, description=_TODAY)
     duration_minutes: Minutes
 
 
@@ -185,7 +185,7 @@ class RecordConsultation(_Consultation):
     """Eine Beratung außerhalb der Sprechstunde, z. B. ein Einzeltermin oder eine E-Mail."""
 
     provider: ProviderCode
-    held_on: date | None = Field(default=None, description=_TODAY)
+    held_on: WorkDay | None = Field(default=None, description=_TODAY)
     appointment: bool = Field(default=False, description="Einzeltermin nach Absprache")
 
 
@@ -194,8 +194,8 @@ class ListConsultations(_Request):
 
     provider: ProviderCode | None = Field(default=None, description="Nur dieser Träger")
     appointments_only: bool = Field(default=False, description="Nur Einzeltermine")
-    from_day: date | None = Field(default=None, description="Beratungen ab diesem Tag")
-    to_day: date | None = Field(default=None, description="Beratungen bis zu diesem Tag")
+    from_day: QueryDay | None = Field(default=None, description="Beratungen ab diesem Tag")
+    to_day: QueryDay | None = Field(default=None, description="Beratungen bis zu diesem Tag")
     # A range whose end lies before its start simply finds nothing: no validator here,
     # because the gateway builds this model from query parameters (`Depends`).
     limit: int = Field(default=50, ge=1, le=200, description="Höchstens so viele Beratungen")
@@ -210,8 +210,8 @@ class HoldWorkshop(_Request):
     workshop_id: UUID | None = Field(default=None, description=_CLIENT_ID)
     provider: ProviderCode
     topic: WorkshopTopic = Field(description="Thema")
-    held_on: date | None = Field(default=None, description=_TODAY)
-    site: str = Field(min_length=2, max_length=120, description="Ort: Kürzel oder Name")
+    held_on: WorkDay | None = Field(default=None, description=_TODAY)
+    site: Line = Field(min_length=2, max_length=120, description="Ort: Kürzel oder Name")
     duration_minutes: Minutes
 
 
@@ -223,9 +223,11 @@ class RecordAttendance(_Request):
     member_id: UUID | None = Field(
         default=None, description="Die Person im Haushalt (`member_id` der Aufnahme)"
     )
-    given_name: str = Field(min_length=1, max_length=100, description="Vorname")
-    family_name: str = Field(min_length=1, max_length=100, description="Nachname")
-    birth_date: date | None = Field(default=None, description="Geburtsdatum (für die Bestätigung)")
+    given_name: Line = Field(min_length=1, max_length=100, description="Vorname")
+    family_name: Line = Field(min_length=1, max_length=100, description="Nachname")
+    birth_date: BirthDate | None = Field(
+        default=None, description="Geburtsdatum (für die Bestätigung)"
+    )
 
     @field_validator("member_id")
     @classmethod
@@ -240,7 +242,7 @@ class IssueCertificate(_Request):
 
     certificate_id: UUID | None = Field(default=None, description=_CLIENT_ID)
     attendee_id: UUID
-    issued_on: date | None = Field(default=None, description=_TODAY)
+    issued_on: WorkDay | None = Field(default=None, description=_TODAY)
 
 
 class GetCertificate(_Request):
