@@ -157,6 +157,16 @@ def test_odd_days_birth_dates_and_control_characters_are_refused_at_the_field(
     ]:
         answer = http.get(f"{api}/{path}", params={param: EARLY}, headers=headers)
         assert refused_fields(answer) == {param: between}, path
+    # The same day on the staff page of stalled cases: refused, never a 500.
+    page = http.get(
+        f"{system.gateway}/ui/wohnungen/festgefahren",
+        params={"stichtag": EARLY},
+        headers=COORDINATOR,
+    )
+    assert page.status_code == 422, page.status_code
+    # A NUL byte in a login names no account (and PostgreSQL could not even look it up).
+    nul_login = http.post(f"{api}/session", json={"login": "a\u0000b", "password": "x" * 12})
+    assert nul_login.status_code == 401, nul_login.text
 
     # Birth dates: in the future, before 1900, or against the member's age band.
     for birth_date, message in [

@@ -34,6 +34,10 @@ def client_ip(request: Request) -> str:
 async def sign_in_or_raise(request: Request, login: str, password: str) -> Me:
     """Sign in and set the cookies on `request.state.response`; 401 or 429 otherwise."""
     authenticator: Authenticator = request.app.state.authenticator
+    if not login.isprintable():
+        # No account has a control character in its login, and PostgreSQL refuses a NUL
+        # in a query: answered like any unknown login, without asking the database.
+        raise HTTPException(401, "Anmeldename oder Passwort ist falsch.")
     try:
         signed_in = await authenticator.sign_in(login, password, client_ip(request))
     except Throttled as exc:

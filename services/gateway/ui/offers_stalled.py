@@ -8,7 +8,6 @@ today, as the API's `as_of` does.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 from uuid import UUID
 
@@ -19,13 +18,14 @@ from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.ui import labels_placement
 from services.gateway.ui.templating import render
 from shared.contracts import placement as c
+from shared.contracts.inputs import QueryDay
 
 
 async def stalled_page(
     request: Request,
     caller: CurrentCaller,
     rpc: Rpc,
-    stichtag: Annotated[date | None, Query()] = None,
+    stichtag: Annotated[QueryDay | None, Query()] = None,
 ) -> Response:
     """The stalled proposals and guarantees, longest waiting first."""
     cases = c.StalledCases.model_validate(
