@@ -13,15 +13,17 @@ from pathlib import Path
 import pytest
 
 from support.nats_server import NatsServer
-from support.postgres import PostgresCluster
+from support.postgres import PostgresCluster, server_tmp_dir
 from support.system import DATABASE_SERVICES, System
 
 _database_names = itertools.count()
 
 
 @pytest.fixture(scope="session")
-def pg_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresCluster]:
-    with PostgresCluster(tmp_path_factory.mktemp("pg")) as cluster:
+def pg_cluster() -> Iterator[PostgresCluster]:
+    # Not under pytest's basetemp: another pytest session on the machine prunes old
+    # basetemps and takes "others" off them, which killed this cluster mid-run.
+    with server_tmp_dir("auszug-pg-") as directory, PostgresCluster(directory) as cluster:
         yield cluster
 
 
