@@ -1,5 +1,5 @@
 """Catching a consumer up with the stream before its durable exists (a fresh or dropped
-read model, DESIGN.md invariant 4), much faster than the live path can.
+read model, docs/architecture.md invariant 4), much faster than the live path can.
 
 The live path pays per message: nats-py's `fetch` awaits every message through its own
 task and timeout, every message is acknowledged, and at most `4 * batch_size` may be

@@ -1,4 +1,4 @@
-"""The idempotent consumer (DESIGN.md, invariant 3).
+"""The idempotent consumer (docs/architecture.md, invariant 3).
 
 A durable JetStream pull consumer hands over ordered batches. For a batch, one SQL
 transaction applies the events not applied before and records their ids as applied;

@@ -1,4 +1,4 @@
-"""The event envelope (DESIGN.md, invariant 5) and the base class of every domain event.
+"""The event envelope (docs/architecture.md, invariant 5) and the base class of every domain event.
 
 A domain event is a small pydantic model of ids, counts, codes and dates; its
 business time travels in `occurred_at`. The envelope adds what the backbone needs:

@@ -1,4 +1,4 @@
-"""Dropping a read model so that it is rebuilt from the stream (DESIGN.md, invariant 4).
+"""Dropping a read model so that it is rebuilt from the stream (docs/architecture.md, invariant 4).
 
 Run while the service is stopped: the read model's rows and the consumer's record of
 applied events are deleted and its durable JetStream consumer is removed. On the next

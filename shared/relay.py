@@ -1,4 +1,5 @@
-"""The outbox relay: publishes outbox entries to JetStream in order (DESIGN.md, invariant 2).
+"""The outbox relay: publishes outbox entries to JetStream in order (docs/architecture.md,
+invariant 2).
 
 Each round takes the oldest entries, publishes them pipelined with
 `Nats-Msg-Id = event_id`, waits for the PubAcks and deletes only the acknowledged

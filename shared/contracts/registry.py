@@ -3,7 +3,7 @@
 Producers register their event classes here; consumers decode envelopes through it,
 so both sides share one definition of every contract. An old schema version is
 upcast step by step on read. An event type nobody registered decodes to `None`:
-the consumer skips it with a metric instead of crashing (DESIGN.md, invariant 5).
+the consumer skips it with a metric instead of crashing (docs/architecture.md, invariant 5).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The SQL event store: append with an expected version, load a stream, read everything.
 
 `append` writes the events and their outbox entries with the caller's connection, so
-both land in the caller's transaction or neither does (DESIGN.md, invariant 1).
+both land in the caller's transaction or neither does (docs/architecture.md, invariant 1).
 """
 
 from __future__ import annotations

@@ -80,7 +80,7 @@ def happenings(
     """Every event as a happening, oldest first; `by_event` words win over `values`."""
     return [
         Happening(
-            # Business time is a day (DESIGN.md, invariant 5): no "00:00 Uhr" on each.
+            # Business time is a day (docs/architecture.md, invariant 5): no "00:00 Uhr" on each.
             on=shown(business_day(fact.occurred_at)),
             what=events.get(fact.event_type, fact.event_type),
             details=[

@@ -2,7 +2,7 @@
 
 Personal-data tables (names, birth dates, contacts, consent details, notes, inquiry
 texts) are the only place such data lives; they are keyed by household, assessment or
-inquiry id and never copied into events (DESIGN.md, invariant 6), so erasing a person
+inquiry id and never copied into events (docs/architecture.md, invariant 6), so erasing a person
 deletes rows here and leaves the event history and every figure untouched.
 
 `duplicate_candidates` and `inquiry_inbox` are small lists the coordinator works from;

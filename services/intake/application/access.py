@@ -3,7 +3,8 @@
 - coordinator: everything, for every household of the municipality;
 - caseworker: reads and changes the households of their own provider only; another
   provider's household answers 404 exactly like one that does not exist, so neither a
-  read nor a command reveals that it exists (DESIGN.md: no existence leak);
+  read nor a command reveals that it exists (no existence leak: docs/architecture.md,
+  trust boundaries);
 - admin: reads, no commands;
 - housing_office, analyst, volunteer: no intake commands and no household data (403).
 

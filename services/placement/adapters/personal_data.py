@@ -1,5 +1,5 @@
 """Placement's personal data: landlords' names and contact persons, flats' street addresses,
-notes. Keyed by id, never copied into events (DESIGN.md, invariant 6), so erasing them
+notes. Keyed by id, never copied into events (docs/architecture.md, invariant 6), so erasing them
 leaves the event history and every figure untouched.
 """
 

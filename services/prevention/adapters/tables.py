@@ -2,7 +2,7 @@
 
 Personal-data tables (`case_details`, `case_notes`: the household's contact person and
 address, who referred in person, every note) are the only place such data lives; they
-are keyed by case id and never copied into events (DESIGN.md, invariant 6).
+are keyed by case id and never copied into events (docs/architecture.md, invariant 6).
 
 `case_index` and `aftercare_offers` are the lists staff work from (cases, overdue
 visits, open aftercare offers). They hold no personal data and are written from the

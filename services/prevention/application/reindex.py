@@ -1,5 +1,5 @@
 """Rebuild the lists (`case_index`, `aftercare_offers`) from prevention's own event store
-(DESIGN.md, invariant 4): every stream is folded again and its row written as a command
+(docs/architecture.md, invariant 4): every stream is folded again and its row written as a command
 would have written it, so the rebuilt lists equal the live ones.
 
 Runs in one transaction, holding the events of all streams in memory: fine for the

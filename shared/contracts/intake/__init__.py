@@ -1,6 +1,6 @@
 """Contracts of the intake context: its published events and the requests it answers.
 
-Events carry ids, counts, codes and dates only (DESIGN.md, invariant 6). Names, birth
+Events carry ids, counts, codes and dates only (docs/architecture.md, invariant 6). Names, birth
 dates, contact data, consent details, inquiry texts and notes arrive in requests and
 stay in intake's personal-data tables.
 

@@ -1,5 +1,5 @@
 """Contracts of the placement context: landlords, offers, proposals, viewings, guarantees,
-lease and move. Events carry ids, counts, codes and dates only (DESIGN.md, invariant 6):
+lease and move. Events carry ids, counts, codes and dates only (docs/architecture.md, invariant 6):
 a landlord's name and contact person, an offer's street address and every note arrive in
 requests and stay in placement's personal-data tables.
 

@@ -1,6 +1,6 @@
 """Events of the prevention context: a Wohnintegrationshilfe case and aftercare offers.
 
-Events carry ids, counts, codes and days only (DESIGN.md, invariant 6). Names, the
+Events carry ids, counts, codes and days only (docs/architecture.md, invariant 6). Names, the
 address, contact data, who referred in person, and every note stay in prevention's
 personal-data tables. `occurred_at` is the business day the fact happened on.
 """

@@ -1,6 +1,6 @@
 """Events the volunteer context publishes (`auszug.volunteer.<EventType>`).
 
-Ids, codes, counts and days only (DESIGN.md, invariant 6): a volunteer's or an
+Ids, codes, counts and days only (docs/architecture.md, invariant 6): a volunteer's or an
 attendee's name, contact data and login stay in volunteer's personal-data tables.
 `occurred_at` is the business day: the day of registration, of the office hour, of the
 workshop, of the lease (for `PlacementSupportConfirmed`).
