@@ -120,7 +120,10 @@ class PostgresCluster:
             socket_dir = self._tmp_socket_dir
         self.socket_dir = socket_dir
         self.tls = tls
-        self.hba_file = hba_file.resolve() if hba_file else None
+        # Served from a copy beside the data: the checkout may lie in a directory the
+        # postgres user cannot enter (a clone under a 0700 temporary directory).
+        self._hba_source = hba_file.resolve() if hba_file else None
+        self.hba_file = self.base_dir / "pg_hba.conf" if hba_file else None
         self._started = False
 
     def url(self, name: str) -> str:
@@ -289,6 +292,9 @@ class PostgresCluster:
             directory.mkdir(parents=True, exist_ok=True)
         # Pre-create the log so it can be handed to postgres: base_dir stays root-owned.
         self.log_path.touch(exist_ok=True)
+        if self._hba_source is not None and self.hba_file is not None:
+            shutil.copyfile(self._hba_source, self.hba_file)
+            self.hba_file.chmod(0o644)
         if self._as_root:
             pw = pwd.getpwnam(_PG_USER)
             for owned in (self.data_dir, self.socket_dir, self.log_path):
