@@ -221,6 +221,10 @@ class PostgresCluster:
     def psql_file(self, path: Path, env: Mapping[str, str] | None = None) -> None:
         """Run the SQL file as the superuser over the Unix socket, stopping at the first
         error (what the postgres image does with /docker-entrypoint-initdb.d/*.sql)."""
+        # A copy beside the data: the checkout may be unreadable for the postgres user.
+        readable = self.base_dir / f"psql-{path.name}"
+        shutil.copyfile(path, readable)
+        readable.chmod(0o644)
         # runuser keeps the environment, so the variables reach psql (and its backticks).
         self._run(
             [
@@ -238,7 +242,7 @@ class PostgresCluster:
                 "-d",
                 "postgres",
                 "-f",
-                str(path),
+                str(readable),
             ],
             f"psql -f {path}",
             env={**os.environ, **(env or {})},
