@@ -4,17 +4,16 @@ running system (the gateway's own database on SQLite and on PostgreSQL)."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
+from support.accounts import add_users
 from support.nats_server import NatsServer
 from support.postgres import PostgresCluster
-from support.system import DATABASE_SERVICES, ROOT, ServiceProcess, System, household
+from support.system import DATABASE_SERVICES, ServiceProcess, System, household
 
 pytestmark = pytest.mark.integration
 PASSWORD = "ein-langes-Passwort-1"
@@ -46,29 +45,6 @@ def gw(
             yield system
         finally:
             system.stop()
-
-
-def add_users(system: System, *accounts: tuple[str, str, str, str | None]) -> None:
-    """Through the admin command, as an operator would; in parallel (each takes ~2 s)."""
-    runs = []
-    for login, role, municipality, provider in accounts:
-        args = ["--login", login, "--role", role, "--municipality", municipality]
-        args += ["--password-stdin", *(["--provider", provider] if provider else [])]
-        process = subprocess.Popen(
-            [sys.executable, "-m", "services.gateway.users", "add", *args],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            cwd=ROOT,
-            env=system["gateway"].env,
-        )
-        assert process.stdin is not None
-        process.stdin.write(PASSWORD + "\n")
-        process.stdin.close()
-        runs.append(process)
-    for process in runs:
-        assert process.wait(timeout=60) == 0, process.stdout.read() if process.stdout else ""
 
 
 def signed_in(system: System, login: str, password: str = PASSWORD) -> httpx.Client:

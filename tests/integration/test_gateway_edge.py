@@ -6,8 +6,6 @@ is answered 200 or 429, never 503."""
 from __future__ import annotations
 
 import socket
-import subprocess
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -17,12 +15,14 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
+from support.accounts import add_users
 from support.nats_server import NatsServer
 from support.postgres import PostgresCluster
-from support.system import ROOT, ServiceProcess, System
+from support.system import ServiceProcess, System
 
 pytestmark = pytest.mark.integration
 PASSWORD = "ein-langes-Passwort-1"
+LOGINS = ("tim", "uta", "ida")
 PRODUCTION = {"AUSZUG_ENVIRONMENT": "production", "AUSZUG_GATEWAY_SECRET_KEY": "s" * 40}
 
 
@@ -48,32 +48,12 @@ def edge(
         )
         try:
             system.start()
-            add_users(system, "tim", "uta", "ida")
+            add_users(
+                system, *((login, "caseworker", "koeln", "drk") for login in ("tim", "uta", "ida"))
+            )
             yield system
         finally:
             system.stop()
-
-
-def add_users(system: System, *logins: str) -> None:
-    runs = []
-    for login in logins:
-        args = ["--login", login, "--role", "caseworker", "--municipality", "koeln"]
-        args += ["--provider", "drk", "--password-stdin"]
-        process = subprocess.Popen(
-            [sys.executable, "-m", "services.gateway.users", "add", *args],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            cwd=ROOT,
-            env=system["gateway"].env,
-        )
-        assert process.stdin is not None
-        process.stdin.write(PASSWORD + "\n")
-        process.stdin.close()
-        runs.append(process)
-    for process in runs:
-        assert process.wait(timeout=60) == 0, process.stdout.read() if process.stdout else ""
 
 
 def answer_to_partial_body(base_url: str, path: str, cookie: str = "") -> bytes:

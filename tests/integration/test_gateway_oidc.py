@@ -21,10 +21,11 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
-from test_gateway_auth import add_users, signed_in
+from test_gateway_auth import signed_in
 
 from shared.envelope import Envelope
 from shared.messaging import EVENTS_STREAM
+from support.accounts import add_users
 from support.nats_server import NatsServer, connect
 from support.postgres import PostgresCluster
 from support.system import ServiceProcess, System, household, wait_until
