@@ -15,15 +15,16 @@ import copy
 import time
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar, overload
 
 import structlog
 from faststream.nats import NatsBroker, NatsRouter
 from nats.errors import NoRespondersError
 from nats.errors import TimeoutError as NatsTimeoutError
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, SkipValidation, ValidationError
 
 from shared import idempotency, metrics
+from shared.contracts.operation import Operation, Q, R
 from shared.decider import DomainError
 from shared.eventstore.store import ConcurrencyConflict
 from shared.idempotency import IdempotencyKey
@@ -59,6 +60,13 @@ class RpcRequest(BaseModel):
     idempotency: IdempotencyKey | None = None
 
 
+class RpcRequestOf(RpcRequest, Generic[Q]):
+    """An `RpcRequest` whose body is `Q`: only for the AsyncAPI document (the router
+    validates the body itself, so that a bad one gets a German 422 with its fields)."""
+
+    body: Q  # type: ignore[assignment]
+
+
 class RpcReply(BaseModel):
     ok: bool
     result: Any = None
@@ -78,30 +86,50 @@ def rpc_subject(context: str, name: str) -> str:
 
 
 Handler = Callable[[M, Caller], Awaitable[BaseModel | None]]
+OpHandler = Callable[[Q, Caller], Awaitable[R]]
+
+FORBIDDEN = RpcError(
+    kind=ErrorKind.forbidden, code="forbidden", message="Ihre Rolle darf das nicht."
+)
 
 
 class RpcRouter:
-    """Service side: one decorated coroutine per command or query."""
+    """Service side: one decorated coroutine per operation (shared/contracts/operation.py)."""
 
     def __init__(self, context: str) -> None:
         self.context = context
         self.router = NatsRouter()
 
-    def handle(self, name: str, model: type[M]) -> Callable[[Handler[M]], Handler[M]]:
-        subject = rpc_subject(self.context, name)
+    @overload
+    def handle(self, op: Operation[Q, R]) -> Callable[[OpHandler[Q, R]], OpHandler[Q, R]]: ...
 
+    @overload
+    def handle(self, op: str, model: type[M]) -> Callable[[Handler[M]], Handler[M]]: ...
+
+    def handle(self, op: Any, model: Any = None) -> Any:
+        if isinstance(op, Operation):
+            if op.context != self.context:
+                raise ValueError(f"{op.key} is not an operation of {self.context}")
+            return self._register(op.name, op.request, op)
+        return self._register(op, model, None)
+
+    def _register(self, name: str, model: type[Any], op: Operation[Any, Any] | None) -> Any:
+        subject = rpc_subject(self.context, name)
         operation = f"{self.context}.{name}"
 
-        def register(fn: Handler[M]) -> Handler[M]:
+        def register(fn: Any) -> Any:
             async def endpoint(payload: dict[str, Any]) -> dict[str, Any]:
                 started = time.perf_counter()
-                reply = await _answer(fn, model, payload, operation)
+                reply = await _answer(fn, model, payload, operation, op)
                 outcome = "ok" if reply.ok else reply.error.kind if reply.error else "internal"
                 metrics.RPC_REQUESTS.labels(method=subject, outcome=outcome).inc()
                 metrics.RPC_DURATION.labels(method=subject).observe(time.perf_counter() - started)
                 return reply.model_dump(mode="json")
 
             endpoint.__name__ = f"rpc_{self.context}_{name}"
+            # The AsyncAPI document shows the typed request; the payload itself reaches
+            # `_answer` unvalidated (SkipValidation), which answers a bad one with a 422.
+            endpoint.__annotations__["payload"] = SkipValidation[RpcRequestOf[model]]  # type: ignore[valid-type]
             # Several requests at a time: a handler mostly waits on its database.
             self.router.subscriber(
                 subject, queue=self.context, title=subject, max_workers=RPC_WORKERS
@@ -112,12 +140,18 @@ class RpcRouter:
 
 
 async def _answer(
-    fn: Handler[M], model: type[M], payload: dict[str, Any], operation: str
+    fn: Handler[M],
+    model: type[M],
+    payload: dict[str, Any],
+    operation: str,
+    op: Operation[Any, Any] | None = None,
 ) -> RpcReply:
     try:
         request = RpcRequest.model_validate(payload)
     except ValidationError as exc:
         return _error(ErrorKind.validation, "bad_request", "Ungültige Anfrage.", exc)
+    if op is not None and not op.allows(request.caller.role):
+        return RpcReply(ok=False, error=FORBIDDEN)
     key = request.idempotency
     if key is None:
         return await _execute(fn, model, request)
@@ -228,10 +262,19 @@ class RpcClient:
         client.idempotency_key, client.key_per_body = key, per_body
         return client
 
+    async def send(self, op: Operation[Q, R], body: Q, caller: Caller) -> R:
+        """Ask `op`'s service; its typed answer, or RemoteError with the service's refusal."""
+        result = await self.request(op.context, op.name, body.model_dump(mode="json"), caller)
+        return op.response.model_validate(result)
+
     async def call(
         self, context: str, name: str, body: BaseModel | dict[str, Any], caller: Caller
     ) -> Any:
         sent = body.model_dump(mode="json") if isinstance(body, BaseModel) else body
+        return await self.request(context, name, sent, caller)
+
+    async def request(self, context: str, name: str, sent: dict[str, Any], caller: Caller) -> Any:
+        """One round trip to `context`'s `name`: the result as JSON data."""
         key = None
         if self.idempotency_key is not None:
             digest = idempotency.request_hash(sent)

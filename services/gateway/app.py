@@ -12,7 +12,15 @@ from fastapi.responses import JSONResponse
 from nats.errors import Error as NatsError
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from services.gateway import errors
+from services.gateway import (
+    errors,
+    households,
+    inquiries,
+    placement,
+    prevention,
+    reporting,
+    volunteer,
+)
 from services.gateway.adapters import MIGRATIONS
 from services.gateway.auth.authenticator import Authenticator
 from services.gateway.edge import EdgeMiddleware
@@ -21,19 +29,19 @@ from services.gateway.routes import (
     access_log,
     caseboard,
     household_disclosure,
-    households,
-    inquiries,
     oidc_sign_in,
-    placement,
-    prevention,
     reports,
     session,
-    volunteer,
 )
+from services.gateway.routes import households as households_api
+from services.gateway.routes import inquiries as inquiries_api
+from services.gateway.routes import placement as placement_api
+from services.gateway.routes import prevention as prevention_api
+from services.gateway.routes import volunteer as volunteer_api
 from services.gateway.settings import GatewaySettings
 from services.gateway.shedding import SheddingRpcClient
 from services.gateway.ui import pages
-from services.gateway.ui.i18n import LocaleMiddleware
+from services.gateway.web.i18n import LocaleMiddleware
 from shared.db import Database
 from shared.http_metrics import HttpMetricsMiddleware
 from shared.logging import RequestLogMiddleware, adopt_library_loggers
@@ -41,6 +49,9 @@ from shared.messaging import NatsLogin, make_broker
 from shared.migrations import upgrade
 from shared.nats_auth import GATEWAY
 from shared.service import readiness_report
+
+# The areas of the staff UI and its API, as in the navigation bar.
+AREAS = (households, inquiries, placement, volunteer, prevention, reporting)
 
 
 def create_app(settings: GatewaySettings | None = None) -> FastAPI:
@@ -80,15 +91,18 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.include_router(session.router)
     app.include_router(access_log.router)
     app.include_router(caseboard.router)
-    app.include_router(households.router)
+    app.include_router(households_api.router)
     app.include_router(household_disclosure.router)
-    app.include_router(inquiries.router)
-    app.include_router(placement.router)
-    app.include_router(prevention.router)
+    app.include_router(inquiries_api.router)
+    app.include_router(placement_api.router)
+    app.include_router(prevention_api.router)
     app.include_router(reports.router)
-    app.include_router(volunteer.router)
+    app.include_router(volunteer_api.router)
     app.include_router(oidc_sign_in.router)
     pages.install(app)
+    for area in AREAS:
+        for router in area.routers:
+            app.include_router(router)
     # Innermost: refusals before a body is read still get security headers, language, logs.
     app.add_middleware(EdgeMiddleware, settings=settings)
     app.add_middleware(AccessLogMiddleware, db=db)

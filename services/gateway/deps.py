@@ -14,7 +14,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from services.gateway.identity import CurrentCaller
-from services.gateway.ui.form_tokens import form_token
+from services.gateway.web.form_tokens import form_token
 from shared.idempotency import KEY_PATTERN
 from shared.rpc import ErrorKind, RemoteError, RpcClient, RpcError
 

@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException
 
 from services.gateway.deps import CHANGING, IDEMPOTENCY_HEADER, rpc_client
 from services.gateway.identity import current_caller
-from services.gateway.ui.i18n import N_
+from services.gateway.web.i18n import N_
 from shared.idempotency import KEY_PATTERN
 from shared.rpc import ErrorKind, RemoteError, RpcError
 from shared.validation import FieldError, field_errors
@@ -121,7 +121,7 @@ def _is_page(request: Request) -> bool:
 
 def _page(request: Request, status: int, message: str) -> Response:
     # Imported here: the templates need the app's settings, the API does not need them.
-    from services.gateway.ui.templating import render
+    from services.gateway.web.templating import render
 
     title = TITLES.get(status, N_("Fehler"))
     return render(request, "fehler.html", {"title": title, "message": message}, status)

@@ -41,7 +41,7 @@ class SheddingRpcClient(RpcClient):
         self.retry_after = max(1, math.ceil(slot_wait_seconds))
         self._slots: dict[str, asyncio.Semaphore] = {}
 
-    async def call(self, context: str, *args: Any, **kwargs: Any) -> Any:
+    async def request(self, context: str, *args: Any, **kwargs: Any) -> Any:
         slots = self._slots.setdefault(context, asyncio.Semaphore(self.max_in_flight))
         try:
             async with asyncio.timeout(self.slot_wait_seconds):
@@ -52,6 +52,6 @@ class SheddingRpcClient(RpcClient):
                 429, busy_message(self.retry_after), {"Retry-After": str(self.retry_after)}
             ) from None
         try:
-            return await super().call(context, *args, **kwargs)
+            return await super().request(context, *args, **kwargs)
         finally:
             slots.release()

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from services.gateway.adapters import MIGRATIONS
 from services.gateway.app import create_app
 from services.gateway.settings import GatewaySettings
+from shared.contracts.operation import Operation, R
 from shared.identity import Caller
 from shared.migrations import upgrade
 from shared.rpc import RemoteError, RpcError
@@ -53,6 +54,16 @@ class FakeRpc:
         self.keys.append(key)
         self.per_body = per_body
         return self
+
+    async def send(self, op: Operation[Any, R], body: BaseModel, caller: Caller) -> R:
+        """As the real client: the answer in the operation's response type (a fake answer
+        given as a dict is checked against it, as the gateway would)."""
+        found = await self.call(op.context, op.name, body, caller)
+        if isinstance(found, op.response):
+            return found
+        return op.response.model_validate(
+            found.model_dump(mode="json") if isinstance(found, BaseModel) else found
+        )
 
     async def call(self, context: str, name: str, body: Any, caller: Caller) -> Any:
         self.calls.append(

@@ -9,7 +9,7 @@ from uuid import uuid4
 
 from services.gateway.exports.complete import CompleteExport
 from services.gateway.exports.document import INTRO, document
-from services.gateway.ui.templating import templates
+from services.gateway.web.templating import templates
 from shared.contracts.intake import HouseholdExport
 from shared.contracts.intake.privacy import RecordedFact
 from shared.contracts.placement import CourseEntry, CourseStep

@@ -15,7 +15,7 @@ from starlette.requests import Request
 from test_ui_household_forms import PAGE, FakeIntake
 
 from services.gateway import deps
-from services.gateway.ui.form_tokens import TOKEN_FIELD
+from services.gateway.web.form_tokens import TOKEN_FIELD
 from support.ui_app import TOKEN, FakeRpc, as_role, ui_client
 
 TEMPLATES = Path(deps.__file__).parent / "ui" / "templates"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from babel.messages.pofile import read_po
 
-from services.gateway.ui import catalogue, i18n
+from services.gateway.web import catalogue, i18n
 
 
 def test_every_marked_text_has_an_english_translation() -> None:

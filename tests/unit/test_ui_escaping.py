@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from jinja2 import nodes
 
-from services.gateway.ui import i18n
-from services.gateway.ui.prevention_forms import Field
-from services.gateway.ui.templating import templates
+from services.gateway.web import i18n
+from services.gateway.web.fields import Field
+from services.gateway.web.templating import templates
 
 GATEWAY = Path(__file__).parents[2] / "services" / "gateway"
 TEMPLATE_DIR = GATEWAY / "ui" / "templates"

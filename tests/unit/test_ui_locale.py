@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from services.gateway.ui import i18n
+from services.gateway.web import i18n
 from support.ui_app import FakeRpc, ui_client
 
 

@@ -18,8 +18,8 @@ from services.gateway.ui.offers_forms import (
     landlord_body,
     offer_body,
 )
-from services.gateway.ui.submit import by_field as errors_by_field
-from services.gateway.ui.submit import form_values
+from services.gateway.web.submit import by_field as errors_by_field
+from services.gateway.web.submit import form_values
 from shared.contracts import placement as c
 from shared.validation import FieldError, field_errors
 

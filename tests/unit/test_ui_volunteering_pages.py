@@ -10,8 +10,8 @@ from uuid import uuid4
 
 from services.gateway.ui import labels_volunteer
 from services.gateway.ui import volunteering_rows as rows
-from services.gateway.ui.submit import form_values
-from services.gateway.ui.templating import templates
+from services.gateway.web.submit import form_values
+from services.gateway.web.templating import templates
 from shared.contracts import volunteer as c
 from shared.contracts.intake import AccommodationKind
 from shared.identity import Role

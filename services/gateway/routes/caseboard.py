@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends
 
 from services.gateway.deps import CurrentCaller, Rpc
 from shared.contracts.reporting import Caseboard, CaseboardQuery
+from shared.contracts.reporting import operations as reporting
 
 router = APIRouter(prefix="/api/caseboard", tags=["Fallübersicht"])
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -20,4 +21,4 @@ async def caseboard(
     query: Annotated[CaseboardQuery, Depends()], caller: CurrentCaller, rpc: Rpc
 ) -> Caseboard:
     """Offene Fälle mit Stufe, Tagen in der Stufe und nächstem Schritt, Wartende zuerst."""
-    return Caseboard.model_validate(await rpc.call("reporting", "caseboard", query, caller))
+    return await rpc.send(reporting.CASEBOARD, query, caller)

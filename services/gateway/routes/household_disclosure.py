@@ -18,7 +18,7 @@ from services.gateway.errors import SERVICE_ERRORS
 from services.gateway.exports.complete import collect
 from services.gateway.exports.disclosure_pdf import render_disclosure
 from services.gateway.exports.document import INTRO, Document, document
-from services.gateway.ui.templating import templates
+from services.gateway.web.templating import templates
 
 router = APIRouter(prefix="/api/households", tags=["Datenschutz"])
 _DOCUMENT: dict[int | str, dict[str, Any]] = {

@@ -27,7 +27,7 @@ from services.gateway.auth.oidc_sessions import (
 from services.gateway.auth.pseudonyms import oidc_user_id
 from services.gateway.identity import SESSION_COOKIE, token_verifier
 from services.gateway.settings import GatewaySettings
-from services.gateway.ui.templating import render
+from services.gateway.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 SIGN_IN_PAGE = "/ui/anmelden"

@@ -21,12 +21,12 @@ from shared.contracts.reporting import (
     FigureChangesQuery,
     Figures,
     FiguresQuery,
-    ReportDocument,
     ReportDocumentQuery,
     Stock,
     StockCasesQuery,
     StockQuery,
 )
+from shared.contracts.reporting import operations as reporting
 from shared.identity import Caller
 
 router = APIRouter(prefix="/api/reports", tags=["Berichte"])
@@ -66,7 +66,7 @@ def _checked(model: type[M], **values: Any) -> M:
 
 
 async def _figures(rpc: Rpc, query: FiguresQuery, caller: CurrentCaller) -> Figures:
-    return Figures.model_validate(await rpc.call("reporting", "figures", query, caller))
+    return await rpc.send(reporting.FIGURES, query, caller)
 
 
 @router.get("/figures", response_model=Figures)
@@ -101,14 +101,14 @@ async def changes(
     query: Annotated[_ChangesQuery, Query()], caller: CurrentCaller, rpc: Rpc
 ) -> FigureChanges:
     """Was sich seit dem „Stand vom“ eines versandten Berichts geändert hat (damals – heute)."""
-    answer = await rpc.call("reporting", "figure_changes", query, caller)
+    answer = await rpc.send(reporting.FIGURE_CHANGES, query, caller)
     return FigureChanges.model_validate(answer)
 
 
 @router.get("/stock", response_model=Stock)
 async def stock(query: Annotated[_StockQuery, Query()], caller: CurrentCaller, rpc: Rpc) -> Stock:
     """Bestand am Stichtag: Personen in städtischer Unterbringung nach Art der Unterkunft."""
-    return Stock.model_validate(await rpc.call("reporting", "stock", query, caller))
+    return await rpc.send(reporting.STOCK, query, caller)
 
 
 @router.get("/figures/{key}/cases", response_model=FigureCases, responses=_CASES)
@@ -121,7 +121,7 @@ async def figure_cases(
 ) -> FigureCases:
     """Die Kennungen der Fälle hinter einer Kennzahl (nicht für die Analyse)."""
     body = _checked(FigureCasesQuery, **query.model_dump(), key=key, item=item)
-    return FigureCases.model_validate(await rpc.call("reporting", "figure_cases", body, caller))
+    return await rpc.send(reporting.FIGURE_CASES, body, caller)
 
 
 @router.get("/stock/{key}/cases", response_model=FigureCases, responses=_CASES)
@@ -134,16 +134,14 @@ async def stock_cases(
 ) -> FigureCases:
     """Die Kennungen der Haushalte hinter einer Bestandszahl (nicht für die Analyse)."""
     body = _checked(StockCasesQuery, **query.model_dump(), key=key, item=item)
-    return FigureCases.model_validate(await rpc.call("reporting", "stock_cases", body, caller))
+    return await rpc.send(reporting.STOCK_CASES, body, caller)
 
 
 async def _document(
     rpc: Rpc, query: FiguresQuery, format: DocumentFormat, caller: Caller, attachment: bool
 ) -> Response:
     body = ReportDocumentQuery(**query.model_dump(), format=format)
-    document = ReportDocument.model_validate(
-        await rpc.call("reporting", "report_document", body, caller)
-    )
+    document = await rpc.send(reporting.REPORT_DOCUMENT, body, caller)
     disposition = "attachment" if attachment else "inline"
     # The name carries the provider as typed: headers are Latin-1, so RFC 6266 with a plain
     # fallback (a name outside Latin-1 was a 500).

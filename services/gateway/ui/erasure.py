@@ -14,9 +14,9 @@ from uuid import UUID
 
 from pydantic import BaseModel
 
-from services.gateway.ui.i18n import N_
-from services.gateway.ui.prevention_forms import Field
-from services.gateway.ui.submit import Refusal, form_values, send
+from services.gateway.web.fields import Field
+from services.gateway.web.i18n import N_
+from services.gateway.web.submit import Refusal, form_values, send
 from shared.identity import Caller
 from shared.rpc import RpcClient
 from shared.validation import FieldError

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from services.gateway.ui import submit
+from services.gateway.web import submit
 from shared.validation import FieldError
 
 MEMBER_ROWS = 6

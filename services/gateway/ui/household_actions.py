@@ -15,8 +15,8 @@ from pydantic import BaseModel
 
 from services.gateway.ui import labels
 from services.gateway.ui.erasure import CONFIRMED
-from services.gateway.ui.i18n import N_, Verbatim
-from services.gateway.ui.prevention_forms import Field
+from services.gateway.web.fields import Field
+from services.gateway.web.i18n import N_, Verbatim
 from shared.contracts import intake as c
 from shared.identity import Role
 

@@ -13,9 +13,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.ui.i18n import N_
-from services.gateway.ui.security import checked_form
-from services.gateway.ui.templating import render
+from services.gateway.web.i18n import N_
+from services.gateway.web.security import checked_form
+from services.gateway.web.templating import render
 from shared.clock import today
 from shared.contracts.intake import (
     ConsentPurpose,

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.ui.erasure import erase
 from services.gateway.ui.household_page import MEMBER_FORM, household_page
-from services.gateway.ui.security import checked_form
+from services.gateway.web.security import checked_form
 from shared.contracts.intake.privacy import EraseMember
 
 router = APIRouter(prefix="/ui", include_in_schema=False)

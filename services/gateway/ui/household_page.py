@@ -11,12 +11,12 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from services.gateway.adapters.access_log import accesses_of
-from services.gateway.ui import prevention_forms as forms
 from services.gateway.ui.erasure import CONFIRMATION
 from services.gateway.ui.household_actions import offered, untouched
-from services.gateway.ui.i18n import gettext
-from services.gateway.ui.templating import render
 from services.gateway.ui.timeline import next_steps, placement_timeline, timeline
+from services.gateway.web import fields as forms
+from services.gateway.web.i18n import gettext
+from services.gateway.web.templating import render
 from shared.contracts.intake import ERASED, GetHousehold, HouseholdView
 from shared.contracts.placement import CourseEntry, HouseholdCourse, HouseholdCourseQuery
 from shared.db import Database

@@ -11,12 +11,12 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.ui import prevention_forms as forms
 from services.gateway.ui.household_actions import ACTIONS, Action
 from services.gateway.ui.household_page import household_page
 from services.gateway.ui.household_submit import call, send
-from services.gateway.ui.security import checked_form
-from services.gateway.ui.submit import Refusal
+from services.gateway.web import fields as forms
+from services.gateway.web.security import checked_form
+from services.gateway.web.submit import Refusal
 from shared.contracts.intake import DuplicateDecision, GetHousehold, HouseholdView, LiftRestriction
 
 router = APIRouter(prefix="/ui", include_in_schema=False)

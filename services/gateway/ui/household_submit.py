@@ -9,12 +9,12 @@ from uuid import UUID
 
 from pydantic import BaseModel
 
-from services.gateway.ui import prevention_forms as forms
-from services.gateway.ui import submit as ui
 from services.gateway.ui.erasure import unconfirmed
 from services.gateway.ui.household_actions import JOINING_ROWS, Action
-from services.gateway.ui.i18n import N_
-from services.gateway.ui.submit import Refusal
+from services.gateway.web import fields as forms
+from services.gateway.web import submit as ui
+from services.gateway.web.i18n import N_
+from services.gateway.web.submit import Refusal
 from shared.contracts.intake import HouseholdRef
 from shared.identity import Caller
 from shared.rpc import ErrorKind, RpcClient

@@ -11,13 +11,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.ui import forms
 from services.gateway.ui import household_page as page
-from services.gateway.ui.i18n import N_
-from services.gateway.ui.security import checked_form
-from services.gateway.ui.submit import send
-from services.gateway.ui.templating import render
+from services.gateway.web.i18n import N_
+from services.gateway.web.security import checked_form
+from services.gateway.web.submit import send
+from services.gateway.web.templating import render
 from shared.clock import today
 from shared.contracts.intake import HouseholdRef, RegisterHousehold
 from shared.contracts.reporting import Caseboard, CaseboardQuery
+from shared.contracts.reporting import operations as reporting
 from shared.identity import Role
 from shared.rpc import ErrorKind, RemoteError
 
@@ -38,7 +39,7 @@ async def case_list(
         return render(request, "fehler.html", {"title": N_("Ehrenamt"), "message": VOLUNTEER_NOTE})
     board: Caseboard | None
     try:
-        board = Caseboard.model_validate(await rpc.call("reporting", "caseboard", query, caller))
+        board = await rpc.send(reporting.CASEBOARD, query, caller)
     except RemoteError as exc:
         if exc.error.kind is not ErrorKind.unavailable:
             raise

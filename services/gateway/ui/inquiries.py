@@ -21,9 +21,9 @@ from services.gateway.ui.inquiries_forms import (
     receive_body,
     triage_body,
 )
-from services.gateway.ui.security import checked_form
-from services.gateway.ui.submit import Refusal, form_values, send
-from services.gateway.ui.templating import render
+from services.gateway.web.security import checked_form
+from services.gateway.web.submit import Refusal, form_values, send
+from services.gateway.web.templating import render
 from shared.contracts.intake import (
     GetInquiry,
     Inquiries,

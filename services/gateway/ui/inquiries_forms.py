@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from services.gateway.ui.submit import filled
+from services.gateway.web.submit import filled
 from shared.rpc import ErrorKind
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -3,7 +3,7 @@ they are shown (`labels.label`); an unknown (newer) code is shown as itself."""
 
 from __future__ import annotations
 
-from services.gateway.ui.i18n import N_
+from services.gateway.web.i18n import N_
 
 SENDERS = {
     "resident": N_("Bewohner/in"),

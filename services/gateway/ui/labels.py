@@ -6,7 +6,7 @@ them in the request's language (see i18n.py).
 
 from __future__ import annotations
 
-from services.gateway.ui.i18n import N_, gettext
+from services.gateway.web.i18n import N_, gettext
 
 ROLES = {
     "coordinator": N_("Koordination"),

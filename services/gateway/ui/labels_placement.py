@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from services.gateway.ui.i18n import ENGLISH, N_, current_locale, gettext
+from services.gateway.web.i18n import ENGLISH, N_, current_locale, gettext
 
 LANDLORD_KIND = {
     "municipal_housing_company": N_("Städtische Wohnungsgesellschaft (z. B. GAG)"),

@@ -7,7 +7,7 @@ the contract later still shows, just in English, until it gets its word here.
 
 from __future__ import annotations
 
-from services.gateway.ui.i18n import N_
+from services.gateway.web.i18n import N_
 
 SOURCE = {
     "self_referral": N_("Selbstmeldung"),

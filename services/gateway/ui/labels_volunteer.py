@@ -7,7 +7,7 @@ shown as itself.
 
 from __future__ import annotations
 
-from services.gateway.ui.i18n import N_
+from services.gateway.web.i18n import N_
 
 ONBOARDING_STEPS = {
     "first_talk": N_("Erstgespräch beim Träger"),

@@ -22,15 +22,15 @@ from services.gateway.ui import (
     offers_stalled,
     offers_steps,
 )
-from services.gateway.ui.i18n import N_, Verbatim, gettext
 from services.gateway.ui.labels import label
 from services.gateway.ui.labels_placement import LANDLORD_KIND
 from services.gateway.ui.offers_forms import OFFER_FIELDS, OFFER_FLAGS, offer_body
 from services.gateway.ui.offers_landlords import coordination_only
 from services.gateway.ui.offers_page import offer_page
-from services.gateway.ui.security import checked_form
-from services.gateway.ui.submit import form_values
-from services.gateway.ui.templating import render
+from services.gateway.web.i18n import N_, Verbatim, gettext
+from services.gateway.web.security import checked_form
+from services.gateway.web.submit import form_values
+from services.gateway.web.templating import render
 from shared.clock import today
 from shared.contracts import placement as c
 from shared.identity import Caller

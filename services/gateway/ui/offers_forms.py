@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from services.gateway.ui.submit import CHECKED
+from services.gateway.web.submit import CHECKED
 
 OFFER_FIELDS = (
     "landlord_id",

@@ -16,13 +16,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.ui import labels_placement
-from services.gateway.ui.i18n import N_
 from services.gateway.ui.offers_forms import plain_body
 from services.gateway.ui.offers_landlords import coordination_only
 from services.gateway.ui.offers_steps import submit
-from services.gateway.ui.security import checked_form
-from services.gateway.ui.submit import form_values
-from services.gateway.ui.templating import render
+from services.gateway.web.i18n import N_
+from services.gateway.web.security import checked_form
+from services.gateway.web.submit import form_values
+from services.gateway.web.templating import render
 from shared.clock import today
 from shared.contracts import placement as c
 from shared.identity import Caller, Role

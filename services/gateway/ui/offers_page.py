@@ -17,9 +17,9 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from services.gateway.ui import labels_placement
-from services.gateway.ui.i18n import Verbatim, format_date, gettext
 from services.gateway.ui.labels import label
-from services.gateway.ui.templating import render
+from services.gateway.web.i18n import Verbatim, format_date, gettext
+from services.gateway.web.templating import render
 from shared.clock import today
 from shared.contracts import placement as c
 from shared.identity import Caller, Role

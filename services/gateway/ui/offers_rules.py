@@ -17,7 +17,6 @@ from pydantic import ValidationError
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.errors import STATUS
 from services.gateway.ui import labels_placement
-from services.gateway.ui.i18n import N_
 from services.gateway.ui.offers_landlords import coordination_only
 from services.gateway.ui.offers_rules_form import (
     rule_errors,
@@ -25,8 +24,9 @@ from services.gateway.ui.offers_rules_form import (
     rules_values,
     submitted_values,
 )
-from services.gateway.ui.security import checked_form
-from services.gateway.ui.templating import render
+from services.gateway.web.i18n import N_
+from services.gateway.web.security import checked_form
+from services.gateway.web.templating import render
 from shared.contracts import placement as c
 from shared.identity import Role
 from shared.rpc import ErrorKind, RemoteError

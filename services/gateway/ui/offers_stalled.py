@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.ui import labels_placement
-from services.gateway.ui.templating import render
+from services.gateway.web.templating import render
 from shared.contracts import placement as c
 from shared.contracts.inputs import QueryDay
 

@@ -19,12 +19,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.ui.i18n import N_
 from services.gateway.ui.offers_forms import plain_body
 from services.gateway.ui.offers_page import Failed, offer_page
-from services.gateway.ui.security import checked_form
-from services.gateway.ui.submit import SHOWN as SHOWN_AT_FORM
-from services.gateway.ui.submit import Refusal, form_values, send
+from services.gateway.web.i18n import N_
+from services.gateway.web.security import checked_form
+from services.gateway.web.submit import SHOWN as SHOWN_AT_FORM
+from services.gateway.web.submit import Refusal, form_values, send
 from shared.contracts import placement as c
 from shared.identity import Caller
 from shared.rpc import ErrorKind, RpcClient

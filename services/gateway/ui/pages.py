@@ -26,8 +26,8 @@ from services.gateway.ui import (
     report,
     volunteering,
 )
-from services.gateway.ui.security import checked_form
-from services.gateway.ui.templating import render
+from services.gateway.web.security import checked_form
+from services.gateway.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 
@@ -77,5 +77,5 @@ def install(app: FastAPI) -> None:
     app.include_router(volunteering.router)
     app.include_router(prevention_cases.router)
     app.include_router(inquiries.router)
-    static = Path(__file__).parent / "static"
+    static = Path(__file__).parent.parent / "web" / "static"
     app.mount("/ui/static", StaticFiles(directory=static), name="ui-static")

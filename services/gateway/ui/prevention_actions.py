@@ -12,13 +12,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.ui import prevention_forms as forms
 from services.gateway.ui.erasure import ANCHOR, erase
 from services.gateway.ui.prevention_page import case_page
 from services.gateway.ui.prevention_steps import STEPS, Step
 from services.gateway.ui.prevention_submit import send
-from services.gateway.ui.security import checked_form
-from services.gateway.ui.submit import Refusal
+from services.gateway.web import fields as forms
+from services.gateway.web.security import checked_form
+from services.gateway.web.submit import Refusal
 from shared.contracts.prevention import EraseCase
 
 Handler = Callable[[UUID, Request, CurrentCaller, Rpc], Awaitable[Response]]

@@ -18,13 +18,13 @@ from pydantic import BaseModel
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.ui import labels_prevention as lp
-from services.gateway.ui import prevention_forms as forms
-from services.gateway.ui.i18n import N_
-from services.gateway.ui.prevention_forms import Field
 from services.gateway.ui.prevention_page import page
 from services.gateway.ui.prevention_submit import submit
-from services.gateway.ui.security import checked_form
-from services.gateway.ui.submit import Refusal
+from services.gateway.web import fields as forms
+from services.gateway.web.fields import Field
+from services.gateway.web.i18n import N_
+from services.gateway.web.security import checked_form
+from services.gateway.web.submit import Refusal
 from shared.contracts import prevention as p
 from shared.identity import Caller, Role
 from shared.rpc import RpcClient

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from services.gateway.ui import labels_prevention as lp
-from services.gateway.ui.i18n import format_date, gettext, ngettext
 from services.gateway.ui.labels import label
+from services.gateway.web.i18n import format_date, gettext, ngettext
 from shared.contracts.prevention import CaseView, HomeVisitView
 
 

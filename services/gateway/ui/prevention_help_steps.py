@@ -8,8 +8,6 @@ forms are offered while the help runs, so that reason is what the caseworker rea
 from __future__ import annotations
 
 from services.gateway.ui import labels_prevention as lp
-from services.gateway.ui.i18n import N_
-from services.gateway.ui.prevention_forms import Field
 from services.gateway.ui.prevention_step import (
     Step,
     W,
@@ -18,6 +16,8 @@ from services.gateway.ui.prevention_step import (
     day,
     note,
 )
+from services.gateway.web.fields import Field
+from services.gateway.web.i18n import N_
 from shared.contracts import prevention as p
 
 HELP_STEPS = (

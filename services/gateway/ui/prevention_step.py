@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from services.gateway.ui.i18n import N_
-from services.gateway.ui.prevention_forms import Field
+from services.gateway.web.fields import Field
+from services.gateway.web.i18n import N_
 from shared.contracts import prevention as p
 from shared.identity import Role
 

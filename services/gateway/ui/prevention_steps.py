@@ -11,8 +11,6 @@ prevention_help_steps.py; here the decisions on the case around them.
 from __future__ import annotations
 
 from services.gateway.ui import labels_prevention as lp
-from services.gateway.ui.i18n import N_
-from services.gateway.ui.prevention_forms import Field
 from services.gateway.ui.prevention_help_steps import HELP_STEPS
 from services.gateway.ui.prevention_step import (
     H,
@@ -25,6 +23,8 @@ from services.gateway.ui.prevention_step import (
     with_consent,
     without_consent,
 )
+from services.gateway.web.fields import Field
+from services.gateway.web.i18n import N_
 from shared.contracts import prevention as p
 from shared.identity import Role
 

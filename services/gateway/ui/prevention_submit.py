@@ -9,9 +9,9 @@ from uuid import UUID
 
 from pydantic import BaseModel
 
-from services.gateway.ui import prevention_forms as forms
-from services.gateway.ui import submit as ui
-from services.gateway.ui.submit import Refusal
+from services.gateway.web import fields as forms
+from services.gateway.web import submit as ui
+from services.gateway.web.submit import Refusal
 from shared.contracts.prevention import CaseRef
 from shared.identity import Caller
 from shared.rpc import RpcClient

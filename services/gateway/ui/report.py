@@ -9,9 +9,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.ui.templating import render
+from services.gateway.web.templating import render
 from shared.clock import today
-from shared.contracts.reporting import Figures, FiguresQuery
+from shared.contracts.reporting import FiguresQuery
+from shared.contracts.reporting import operations as reporting
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
 
@@ -26,5 +27,5 @@ async def yearly_report(
     """Figures of one calendar year (default: the current one)."""
     year = jahr or today().year
     query = FiguresQuery(period_from=date(year, 1, 1), period_to=date(year, 12, 31))
-    figures = Figures.model_validate(await rpc.call("reporting", "figures", query, caller))
+    figures = await rpc.send(reporting.FIGURES, query, caller)
     return render(request, "bericht.html", {"year": year, "figures": figures})

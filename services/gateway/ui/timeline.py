@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from services.gateway.ui import labels
-from services.gateway.ui.i18n import N_, gettext
+from services.gateway.web.i18n import N_, gettext
 from shared.contracts.intake import HouseholdView
 from shared.contracts.placement import CourseEntry, CourseStep
 

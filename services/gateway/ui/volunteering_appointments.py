@@ -9,9 +9,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.ui.security import checked_form
-from services.gateway.ui.submit import filled, form_values, send
 from services.gateway.ui.volunteering_overview import overview
+from services.gateway.web.security import checked_form
+from services.gateway.web.submit import filled, form_values, send
 from shared.clock import today
 from shared.contracts import volunteer as c
 from shared.identity import Caller

@@ -10,8 +10,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from services.gateway.ui import labels_volunteer
-from services.gateway.ui.submit import Refusal
-from services.gateway.ui.templating import render
+from services.gateway.web.submit import Refusal
+from services.gateway.web.templating import render
 
 
 def page(

@@ -8,8 +8,8 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from services.gateway.deps import Rpc
-from services.gateway.ui.submit import Refusal
 from services.gateway.ui.volunteering_forms import page
+from services.gateway.web.submit import Refusal
 from shared.clock import today
 from shared.contracts import volunteer as c
 from shared.identity import Caller, Role

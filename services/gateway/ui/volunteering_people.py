@@ -13,9 +13,9 @@ from services.gateway.adapters.users import logins_of
 from services.gateway.auth.logins import service_user_id
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.ui.erasure import ANCHOR, CONFIRMED, erase
-from services.gateway.ui.security import checked_form
-from services.gateway.ui.submit import Refusal, by_field, filled, form_values, send
 from services.gateway.ui.volunteering_forms import page
+from services.gateway.web.security import checked_form
+from services.gateway.web.submit import Refusal, by_field, filled, form_values, send
 from shared.clock import today
 from shared.contracts import volunteer as c
 from shared.identity import Role

@@ -31,6 +31,7 @@ from shared.contracts.reporting import (
     StockCasesQuery,
     StockQuery,
 )
+from shared.contracts.reporting import operations as ops
 from shared.identity import Caller
 from shared.messaging import NatsLogin
 from shared.rebuild import drop_read_model
@@ -66,31 +67,31 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     host.consume(FACTS_CONSUMER, FactsProjection())
     db = host.db
 
-    @host.rpc.handle("figures", FiguresQuery)
+    @host.rpc.handle(ops.FIGURES)
     async def get_figures(body: FiguresQuery, caller: Caller) -> Figures:
         return await uc.figures(db, body, caller, min_cell)
 
-    @host.rpc.handle("stock", StockQuery)
+    @host.rpc.handle(ops.STOCK)
     async def get_stock(body: StockQuery, caller: Caller) -> Stock:
         return await uc.stock(db, body, caller, min_cell)
 
-    @host.rpc.handle("figure_cases", FigureCasesQuery)
+    @host.rpc.handle(ops.FIGURE_CASES)
     async def get_figure_cases(body: FigureCasesQuery, caller: Caller) -> FigureCases:
         return await uc.figure_cases(db, body, caller)
 
-    @host.rpc.handle("stock_cases", StockCasesQuery)
+    @host.rpc.handle(ops.STOCK_CASES)
     async def get_stock_cases(body: StockCasesQuery, caller: Caller) -> FigureCases:
         return await uc.stock_cases(db, body, caller)
 
-    @host.rpc.handle("figure_changes", FigureChangesQuery)
+    @host.rpc.handle(ops.FIGURE_CHANGES)
     async def get_figure_changes(body: FigureChangesQuery, caller: Caller) -> FigureChanges:
         return await figure_changes(db, body, caller, min_cell)
 
-    @host.rpc.handle("caseboard", CaseboardQuery)
+    @host.rpc.handle(ops.CASEBOARD)
     async def get_caseboard(body: CaseboardQuery, caller: Caller) -> Caseboard:
         return await caseboard_view(db, body, caller)
 
-    @host.rpc.handle("report_document", ReportDocumentQuery)
+    @host.rpc.handle(ops.REPORT_DOCUMENT)
     async def get_report_document(body: ReportDocumentQuery, caller: Caller) -> ReportDocument:
         return await report_document(db, body, caller, min_cell)
 

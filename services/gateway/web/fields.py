@@ -14,8 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from services.gateway.ui import submit
-from services.gateway.ui.i18n import N_
+from services.gateway.web import submit
+from services.gateway.web.i18n import N_
 from shared.clock import today
 from shared.validation import FieldError
 

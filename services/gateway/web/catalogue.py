@@ -1,7 +1,7 @@
 """Keeps the English catalogues whole: what is marked for translation but missing, and
 which template text is not marked at all.
 
-    .venv/bin/python -m services.gateway.ui.catalogue [AREA]
+    .venv/bin/python -m services.gateway.web.catalogue [AREA]
 
 prints every missing text as a .po entry under the file it belongs in (paste, then
 translate), and every unmarked template text with its place. tests/unit/test_ui_catalogue.py
@@ -19,20 +19,22 @@ from pathlib import Path
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from services.gateway.ui import i18n
+from services.gateway.web import i18n
 
-UI = Path(__file__).parent
-GATEWAY = UI.parent
-TEMPLATES = UI / "templates"
-# The UI, and the gateway modules whose texts the UI shows (error page titles).
-METHODS = [("ui/templates/**.html", "jinja2"), ("ui/**.py", "python"), ("errors.py", "python")]
-OPTIONS = {"ui/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
+GATEWAY = Path(__file__).parent.parent
+# Every gateway module and template (the error page titles come from errors.py).
+METHODS = [("**/templates/**.html", "jinja2"), ("**.py", "python")]
+OPTIONS = {"**/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
+CONTRACTS = GATEWAY.parent.parent / "shared" / "contracts"
+CONTRACT_METHODS = [("*/labels.py", "python")]
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
-# Which catalogue a text belongs in, by the first matching prefix of its file's name.
-AREAS = (
+# Which catalogue a text belongs in: its area's (the gateway package it lives in), else
+# core. Files still in the flat ui/ package go by the first matching prefix of their name.
+AREAS = ("inquiries", "placement", "volunteer", "prevention")
+_UNMOVED = (
     (("anfragen", "inquiries"), "inquiries"),
-    (("wohnungen", "offers", "labels_placement"), "offers"),
-    (("ehrenamt", "tandems", "volunteering", "labels_volunteer"), "volunteering"),
+    (("wohnungen", "offers", "labels_placement"), "placement"),
+    (("ehrenamt", "tandems", "volunteering", "labels_volunteer"), "volunteer"),
     (("praevention", "prevention", "labels_prevention"), "prevention"),
 )
 # The Art. 15 document is the German record handed to the data subject (gateway/exports).
@@ -50,22 +52,30 @@ class Message:
 
 
 def area_of(file: str) -> str:
+    package = Path(file).parts[0]
+    if package in AREAS:
+        return package
     name = Path(file).name
-    for prefixes, area in AREAS:
-        if name.startswith(prefixes):
+    for prefixes, area in _UNMOVED:
+        if package == "ui" and name.startswith(prefixes):
             return area
     return "core"
 
 
 def marked_messages() -> Iterator[Message]:
-    """Every text the UI marks for translation, with where it stands."""
-    for file, line, message, _comments, _context in extract_from_dir(
-        str(GATEWAY), METHODS, OPTIONS, KEYWORDS, strip_comment_tags=True
+    """Every text the UI marks for translation, with where it stands: in the gateway, and
+    in the label tables of the contracts (`placement/labels.py` belongs to placement)."""
+    for directory, methods, options in (
+        (GATEWAY, METHODS, OPTIONS),
+        (CONTRACTS, CONTRACT_METHODS, {}),
     ):
-        if isinstance(message, tuple):
-            yield Message(message[0], message[1], file, line)
-        elif message:
-            yield Message(message, None, file, line)
+        for file, line, message, _comments, _context in extract_from_dir(
+            str(directory), methods, options, KEYWORDS, strip_comment_tags=True
+        ):
+            if isinstance(message, tuple):
+                yield Message(message[0], message[1], file, line)
+            elif message:
+                yield Message(message, None, file, line)
 
 
 def known_texts(locale: str = i18n.ENGLISH) -> dict[str, set[str]]:
@@ -107,7 +117,7 @@ def unmarked_texts(source: str) -> list[tuple[int, str]]:
     text nodes and human-readable attributes; a string literal in an expression that
     reads like words (capitalised, a space, an umlaut) must be the argument of `_(`.
     """
-    from services.gateway.ui.templating import templates
+    from services.gateway.web.templating import templates
 
     markup: list[tuple[int, str]] = []
     found: list[tuple[int, str]] = []
@@ -169,8 +179,8 @@ def _unmarked_markup(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 def unmarked_template_texts() -> list[tuple[str, int, str]]:
     return [
-        (path.name, line, words)
-        for path in sorted(TEMPLATES.glob("*.html"))
+        (str(path.relative_to(GATEWAY)), line, words)
+        for path in sorted(GATEWAY.glob("*/templates/**/*.html"))
         if path.name not in NOT_TRANSLATED
         for line, words in unmarked_texts(path.read_text(encoding="utf-8"))
     ]
@@ -193,8 +203,8 @@ def _po_entry(message: Message) -> str:
 
 
 def main(area: str | None = None) -> int:
-    """Prints what is missing (of one area, when given: core, offers, volunteering,
-    prevention, inquiries); 1 when anything is."""
+    """Prints what is missing (of one area, when given: core or one of AREAS); 1 when
+    anything is."""
     missing = [m for m in missing_messages() if area in (None, area_of(m.file))]
     seen: set[str] = set()
     for message in sorted(missing, key=lambda m: (area_of(m.file), m.file, m.line)):
@@ -205,7 +215,7 @@ def main(area: str | None = None) -> int:
         print(_po_entry(message))
     unmarked = [u for u in unmarked_template_texts() if area in (None, area_of(u[0]))]
     for name, line, words in unmarked:
-        print(f"unmarked: templates/{name}:{line}: {words}", file=sys.stderr)
+        print(f"unmarked: {name}:{line}: {words}", file=sys.stderr)
     for text, ways in contradictions().items():
         print(f"two translations of {text!r}: {sorted(ways)}", file=sys.stderr)
     return 1 if missing or unmarked or contradictions() else 0

@@ -31,6 +31,8 @@ from starlette.datastructures import URL, MutableHeaders
 from starlette.requests import HTTPConnection
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from shared.contracts.labels import N_ as N_  # re-exported: the UI marks with it
+
 GERMAN = "de"
 ENGLISH = "en"
 LOCALES = (GERMAN, ENGLISH)
@@ -40,12 +42,6 @@ CATALOGUES = Path(__file__).parent / "locale"
 BERLIN = ZoneInfo("Europe/Berlin")
 
 _current: ContextVar[str] = ContextVar("auszug_ui_locale", default=GERMAN)
-
-
-def N_(message: str) -> str:
-    """Marks a text for the catalogue where it is defined (label tables); translated
-    where it is shown (`label()`, the template filter `t`)."""
-    return message
 
 
 @cache

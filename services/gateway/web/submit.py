@@ -19,6 +19,7 @@ from uuid import UUID
 from pydantic import BaseModel, ValidationError
 
 from services.gateway.errors import STATUS
+from shared.contracts.operation import Operation, R
 from shared.identity import Caller
 from shared.rpc import ErrorKind, RemoteError, RpcClient
 from shared.validation import FieldError, field_errors
@@ -86,6 +87,64 @@ def _on_row(name: str, rows: Rows) -> str:
         index = int(parts[1])
         parts[1] = str(sent[index] if index < len(sent) else index)
     return ".".join(parts)
+
+
+async def send_form(
+    rpc: RpcClient,
+    op: Operation[Any, R],
+    body: Mapping[str, Any],
+    caller: Caller,
+    *,
+    on: UUID | None = None,
+    beside: Mapping[str, Any] | None = None,
+    rules_at_field: Mapping[str, str] | None = None,
+    known: Iterable[str] | None = None,
+    rows: Rows | None = None,
+    problems: Sequence[FieldError] = (),
+    shown: Collection[ErrorKind] = SHOWN,
+) -> tuple[R | None, Refusal | None]:
+    """Check `body` as `op`'s command (with the form's own `problems`), then send `op`: the
+    service's answer, or the refusal the form shows.
+
+    `on` is the entity a command on one entity acts on (`Addressed`); `beside` adds fields
+    next to the command's own (the household a consent form is for). `known` and `rows`
+    place the errors (by_field); `shown` are the kinds of refusal shown at the form, the rest
+    is raised.
+    """
+    found = list(problems)
+    command: BaseModel | None = None
+    try:
+        command = op.command.model_validate(dict(body))
+    except ValidationError as exc:
+        found += field_errors(exc.errors())
+    if found or command is None:
+        return None, Refusal(422, by_field(found, known, rows=rows))
+    if on is not None:
+        request = op.request.model_validate({"id": on, "body": command})
+    else:
+        request = op.request.model_validate({**command.model_dump(), **(beside or {})})
+    try:
+        return await rpc.send(op, request, caller), None
+    except RemoteError as exc:
+        return None, _refusal(exc, known, rows, rules_at_field, shown)
+
+
+def _refusal(
+    exc: RemoteError,
+    known: Iterable[str] | None,
+    rows: Rows | None,
+    rules_at_field: Mapping[str, str] | None,
+    shown: Collection[ErrorKind],
+) -> Refusal:
+    error = exc.error
+    if error.fields:
+        return Refusal(422, by_field(error.fields, known, rows=rows))
+    if error.kind not in shown:
+        raise exc
+    status = STATUS[error.kind]
+    if error.code in (rules_at_field or {}):
+        return Refusal(status, {(rules_at_field or {})[error.code]: error.message})
+    return Refusal(status, general=error.message)
 
 
 async def send(

@@ -1,0 +1,10 @@
+"""Posteingang: the inquiries the central office receives and triages (intake).
+
+The area's API routes, pages, forms and templates; `routers` is what the app includes.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+routers: list[APIRouter] = []
