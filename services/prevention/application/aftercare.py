@@ -76,7 +76,7 @@ class AftercareOffers:
 
     async def listing(self, query: rq.ListAftercare, caller: Caller) -> vw.AftercareList:
         access.reader(caller)
-        async with self.commands.db.transaction() as conn:
+        async with self.commands.db.read() as conn:
             found = await list_aftercare(
                 conn, caller.municipality, access.provider_scope(caller), query.status
             )

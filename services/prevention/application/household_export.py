@@ -30,6 +30,7 @@ from shared.contracts.prevention.household_export import (
     ExportPreventionHousehold,
     PreventionHouseholdExport,
 )
+from shared.contracts.prevention.operations import EXPORT_HOUSEHOLD
 from shared.decider import Forbidden
 from shared.envelope import Envelope
 from shared.eventstore.schema import events
@@ -107,8 +108,8 @@ async def _rows(conn: AsyncConnection, query: Select[Any]) -> list[dict[str, Any
 
 
 def register(host: ServiceHost) -> None:
-    """Answer `export_household` on prevention's RPC subject."""
+    """Answer `EXPORT_HOUSEHOLD` on prevention's RPC subject."""
 
-    @host.rpc.handle("export_household", ExportPreventionHousehold)
+    @host.rpc.handle(EXPORT_HOUSEHOLD)
     async def export(body: ExportPreventionHousehold, caller: Caller) -> PreventionHouseholdExport:
         return await export_household(host.commands, body, caller)

@@ -8,7 +8,7 @@ Days default to today where the request says so.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
@@ -34,7 +34,6 @@ from shared.contracts.prevention.codes import (
     VisitFinding,
 )
 
-B = TypeVar("B", bound=BaseModel)
 _TODAY = "Tag des Geschehens; ohne Angabe heute"
 Note = Annotated[Text | None, Field(max_length=4000, description="Freitext-Notiz")]
 
@@ -250,21 +249,6 @@ class DeclineAftercare(_Request):
 
     reason: AftercareDeclineReason = Field(description="Grund")
     declined_on: WorkDay | None = Field(default=None, description=_TODAY)
-
-
-# RPC envelopes: what the gateway forwards, with the id from the path.
-
-
-class CaseCommand(BaseModel, Generic[B]):
-    """A command on one case as forwarded over NATS: the case from the path, the body."""
-
-    case_id: UUID
-    body: B
-
-
-class AftercareCommand(BaseModel, Generic[B]):
-    household_id: UUID
-    body: B
 
 
 class EraseCase(_Request):

@@ -1,0 +1,103 @@
+"""What prevention answers over the bus (shared/contracts/operation.py).
+
+The roles are services/prevention/application/access.py's: the Fachstelle Wohnen grants
+the help, the provider's caseworker runs it, the coordination records referrals, decides
+aftercare and erases; the other roles never reach the Wohnintegrationshilfe.
+"""
+
+from __future__ import annotations
+
+from shared.contracts.operation import Operations
+from shared.contracts.prevention.household_export import (
+    ExportPreventionHousehold,
+    PreventionHouseholdExport,
+)
+from shared.contracts.prevention.requests import (
+    AcceptAftercare,
+    AdmitCase,
+    CheckEligibility,
+    CloseCase,
+    DeclineAftercare,
+    EraseCase,
+    ExtendCase,
+    GetCase,
+    ListAftercare,
+    ListCases,
+    OverdueQuery,
+    PlanVisitRhythm,
+    ReceiveReferral,
+    RecordConsent,
+    RecordHomeVisit,
+    RecordLandlordNegotiation,
+    RecordMediation,
+    ReferOut,
+    RejectCase,
+    WithdrawConsent,
+)
+from shared.contracts.prevention.views import (
+    AftercareList,
+    AftercareRef,
+    CaseList,
+    CaseRef,
+    CaseView,
+    OverdueVisits,
+)
+from shared.identity import Role
+
+C, W, H = Role.coordinator, Role.caseworker, Role.housing_office
+# Who sees cases and aftercare offers, and records referrals (access.READERS, REFERRERS).
+READERS = {C, W, H}
+# The Fachstelle Wohnen grants the help (access.OFFICE).
+OFFICE = {H}
+# The caseworker of the provider running the case does the help (access.PROVIDER).
+PROVIDER = {W}
+# Eligibility, consent and closing (access.PROVIDER_OR_OFFICE).
+PROVIDER_OR_OFFICE = {W, H}
+# The household's answer to an aftercare offer (access.AFTERCARE_DECIDERS).
+AFTERCARE_DECIDERS = {C, W}
+# Erasure (Art. 17) and the Art. 15 export: the coordination only.
+COORDINATION = {C}
+
+ops = Operations("prevention")
+
+RECEIVE_REFERRAL = ops.command("receive_referral", ReceiveReferral, CaseRef, roles=READERS)
+GET_CASE = ops.query("get_case", GetCase, CaseView, roles=READERS)
+LIST_CASES = ops.query("list_cases", ListCases, CaseList, roles=READERS)
+OVERDUE_VISITS = ops.query("overdue_visits", OverdueQuery, OverdueVisits, roles=READERS)
+
+# The course of a case, each on the case named in the path.
+CHECK_ELIGIBILITY = ops.command_on(
+    "check_eligibility", CheckEligibility, CaseRef, roles=PROVIDER_OR_OFFICE
+)
+ADMIT_CASE = ops.command_on("admit_case", AdmitCase, CaseRef, roles=OFFICE)
+REJECT_CASE = ops.command_on("reject_case", RejectCase, CaseRef, roles=OFFICE)
+EXTEND_CASE = ops.command_on("extend_case", ExtendCase, CaseRef, roles=OFFICE)
+RECORD_CONSENT = ops.command_on("record_consent", RecordConsent, CaseRef, roles=PROVIDER_OR_OFFICE)
+WITHDRAW_CONSENT = ops.command_on(
+    "withdraw_consent", WithdrawConsent, CaseRef, roles=PROVIDER_OR_OFFICE
+)
+CLOSE_CASE = ops.command_on("close_case", CloseCase, CaseRef, roles=PROVIDER_OR_OFFICE)
+
+# The help itself.
+PLAN_VISIT_RHYTHM = ops.command_on("plan_visit_rhythm", PlanVisitRhythm, CaseRef, roles=PROVIDER)
+RECORD_HOME_VISIT = ops.command_on("record_home_visit", RecordHomeVisit, CaseRef, roles=PROVIDER)
+RECORD_MEDIATION = ops.command_on("record_mediation", RecordMediation, CaseRef, roles=PROVIDER)
+RECORD_LANDLORD_NEGOTIATION = ops.command_on(
+    "record_landlord_negotiation", RecordLandlordNegotiation, CaseRef, roles=PROVIDER
+)
+REFER_OUT = ops.command_on("refer_out", ReferOut, CaseRef, roles=PROVIDER)
+
+ERASE_CASE = ops.command_on("erase_case", EraseCase, CaseRef, roles=COORDINATION)
+
+# Aftercare, each on the household named in the path.
+LIST_AFTERCARE = ops.query("list_aftercare", ListAftercare, AftercareList, roles=READERS)
+ACCEPT_AFTERCARE = ops.command_on(
+    "accept_aftercare", AcceptAftercare, AftercareRef, roles=AFTERCARE_DECIDERS
+)
+DECLINE_AFTERCARE = ops.command_on(
+    "decline_aftercare", DeclineAftercare, AftercareRef, roles=AFTERCARE_DECIDERS
+)
+
+EXPORT_HOUSEHOLD = ops.query(
+    "export_household", ExportPreventionHousehold, PreventionHouseholdExport, roles=COORDINATION
+)
