@@ -134,7 +134,7 @@ def test_a_case_is_erased_by_the_coordination(
     assert unticked.status_code == 422 and NOT_CONFIRMED in unticked.text
     done = client.post(f"{page}/loeschung", data=CONFIRMED, headers=coordinator)
     assert done.status_code == 303
-    sent: dict[str, Any] = {"case_id": str(CASE), "body": {"ground": "data_subject_request"}}
+    sent: dict[str, Any] = {"id": str(CASE), "body": {"ground": "data_subject_request"}}
     assert fake.calls[-1] == ("erase_case", sent)
     fake.answers["get_case"] = {**VIEW, "contact": None, "erased_on": "2026-03-01"}
     erased = client.get(page, headers=coordinator).text

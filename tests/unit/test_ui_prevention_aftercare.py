@@ -52,7 +52,7 @@ def test_open_offers_come_first_with_their_household_and_forms(
     assert page.status_code == 200
     text = page.text
     assert text.index(f"/ui/haushalte/{OPEN}") < text.index(f"/ui/haushalte/{DONE}")
-    assert "Abgelehnt (05.03.2026): Nicht nötig" in text and "Angeboten, offen" in text
+    assert "Abgelehnt (05.03.2026): nicht nötig" in text and "Angeboten, offen" in text
     assert f"{PAGE}/{OPEN}/annahme" in text and f"{PAGE}/{OPEN}/ablehnung" in text
     assert f"{PAGE}/{DONE}/annahme" not in text
 
@@ -69,11 +69,13 @@ def test_the_housing_office_sees_the_offers_but_records_nothing(
 
 def test_an_answer_is_sent_for_the_household_and_leads_back(app: tuple[TestClient, Any]) -> None:
     client, fake = app
+    declined = {"household_id": str(OPEN), "status": "declined", "version": 2}
+    fake.answers["decline_aftercare"] = declined
     form = {"csrf_token": TOKEN, "reason": "not_reachable", "declined_on": "2026-03-04"}
     done = client.post(f"{PAGE}/{OPEN}/ablehnung", data=form, headers=as_role("coordinator"))
     assert done.status_code == 303 and done.headers["location"] == PAGE
     name, body = fake.calls[-1]
-    assert name == "decline_aftercare" and UUID(body["household_id"]) == OPEN
+    assert name == "decline_aftercare" and UUID(body["id"]) == OPEN
     assert body["body"] == {"reason": "not_reachable", "declined_on": "2026-03-04"}
 
 

@@ -7,9 +7,9 @@ from datetime import date
 from typing import Any
 from uuid import uuid4
 
-from services.gateway.ui.prevention_course import course
-from services.gateway.ui.prevention_referral import FIELDS as REFERRAL
-from services.gateway.ui.prevention_steps import BY_PATH, offered
+from services.gateway.prevention.course import course
+from services.gateway.prevention.referral import FIELDS as REFERRAL
+from services.gateway.prevention.steps import BY_PATH, offered
 from services.gateway.web import fields as forms
 from shared.clock import today
 from shared.contracts import prevention as p

@@ -115,7 +115,7 @@ def test_a_step_is_sent_with_the_case_and_leads_back_to_it(app: tuple[TestClient
     )
     assert done.status_code == 303 and done.headers["location"] == f"/ui/praevention/{CASE}"
     name, body = fake.calls[-1]
-    assert name == "plan_visit_rhythm" and UUID(body["case_id"]) == CASE
+    assert name == "plan_visit_rhythm" and UUID(body["id"]) == CASE
     assert body["body"]["every_days"] == 14 and body["body"]["planned_on"] == "2026-02-01"
 
 

@@ -4,19 +4,7 @@ the Wohnintegrationshilfe cases referred with the household's id."""
 from __future__ import annotations
 
 from services.gateway.exports.service_labels import COMMON, Labels
-from services.gateway.ui import labels_prevention as lx
-
-AFTERCARE_STATUS = {
-    "offered": "angeboten",
-    "accepted": "angenommen",
-    "declined": "abgelehnt",
-    "withdrawn": "zurückgezogen",
-}
-AFTERCARE_DECLINE = {
-    "not_needed": "nicht nötig",
-    "household_declined": "vom Haushalt abgelehnt",
-    "not_reachable": "nicht erreichbar",
-}
+from shared.contracts.prevention import labels as lx
 
 PREVENTION = Labels(
     title="Prävention (Wohnintegrationshilfe)",
@@ -81,18 +69,18 @@ PREVENTION = Labels(
     },
     values={
         # An offer's and a case's states have different codes: one table reads both.
-        "status": AFTERCARE_STATUS | lx.STATUS,
-        "decline_reason": AFTERCARE_DECLINE,
-        "source": lx.SOURCE,
+        "status": lx.AFTERCARE_STATUS | lx.CASE_STATUS,
+        "decline_reason": lx.AFTERCARE_DECLINE_REASON,
+        "source": lx.REFERRAL_SOURCE,
         "target_group": lx.TARGET_GROUP,
         "housing_situation": lx.HOUSING_SITUATION,
-        "outcome": lx.OUTCOME,
-        "finding": lx.FINDING,
+        "outcome": lx.CASE_OUTCOME,
+        "finding": lx.VISIT_FINDING,
     },
     by_event={
-        "AftercareDeclined": {"reason": AFTERCARE_DECLINE},
-        "AftercareWithdrawn": {"reason": {"placement_retracted": "Vermittlung zurückgenommen"}},
-        "CaseRejected": {"reason": lx.REJECTION},
-        "ReferredOut": {"kind": lx.REFERRAL_OUT},
+        "AftercareDeclined": {"reason": lx.AFTERCARE_DECLINE_REASON},
+        "AftercareWithdrawn": {"reason": lx.AFTERCARE_WITHDRAWAL_REASON},
+        "CaseRejected": {"reason": lx.REJECTION_REASON},
+        "ReferredOut": {"kind": lx.REFERRAL_OUT_KIND},
     },
 )

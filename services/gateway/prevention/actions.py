@@ -12,16 +12,19 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.ui.erasure import ANCHOR, erase
-from services.gateway.ui.prevention_page import case_page
-from services.gateway.ui.prevention_steps import STEPS, Step
-from services.gateway.ui.prevention_submit import send
+from services.gateway.prevention.case import case_page
+from services.gateway.prevention.step import in_words
+from services.gateway.prevention.steps import STEPS, Step
+from services.gateway.ui.erasure import ANCHOR, CONFIRMED, TICK, unconfirmed
 from services.gateway.web import fields as forms
+from services.gateway.web.i18n import N_
 from services.gateway.web.security import checked_form
-from services.gateway.web.submit import Refusal
-from shared.contracts.prevention import EraseCase
+from services.gateway.web.submit import form_values, send_form
+from shared.contracts.prevention import operations as ops
 
 Handler = Callable[[UUID, Request, CurrentCaller, Rpc], Awaitable[Response]]
+# The service's reason (services/prevention/application/erasure.py).
+ERASURE_REFUSED = N_("Nur die Koordination darf personenbezogene Daten löschen.")
 
 
 def _handler(step: Step) -> Handler:
@@ -29,8 +32,17 @@ def _handler(step: Step) -> Handler:
         case_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
     ) -> Response:
         values = forms.form_values(step.fields, await checked_form(request))
-        outcome = await send(rpc, caller, step.rpc, step.model, step.fields, values, case_id)
-        if isinstance(outcome, Refusal):
+        _, refusal = await send_form(
+            rpc,
+            step.op,
+            forms.body(step.fields, values),
+            caller,
+            on=case_id,
+            known=[f.name for f in step.fields],
+            problems=forms.missing(step.fields, values),
+        )
+        if refusal is not None:
+            refusal = in_words(refusal, step.op, caller.role, step.refused)
             return await case_page(
                 request,
                 caller,
@@ -38,9 +50,9 @@ def _handler(step: Step) -> Handler:
                 case_id,
                 active=step.path,
                 typed=values,
-                errors=outcome.errors,
-                general=outcome.general,
-                status_code=outcome.status,
+                errors=refusal.errors,
+                general=refusal.general,
+                status_code=refusal.status,
             )
         return RedirectResponse(f"/ui/praevention/{case_id}", status_code=303)
 
@@ -51,13 +63,19 @@ def _handler(step: Step) -> Handler:
 
 async def erase_case(case_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
     """Erase the case's personal data (coordination), once the form confirms it may."""
-    submitted = await checked_form(request)
-    target = ("case_id", case_id)
-    values, refusal = await erase(
-        rpc, "prevention", "erase_case", EraseCase, caller, submitted, target=target
+    values = form_values(await checked_form(request), [TICK])
+    _, refusal = await send_form(
+        rpc,
+        ops.ERASE_CASE,
+        {},
+        caller,
+        on=case_id,
+        known=[CONFIRMED.name],
+        problems=unconfirmed(values),
     )
     if refusal is None:
         return RedirectResponse(f"/ui/praevention/{case_id}", status_code=303)
+    refusal = in_words(refusal, ops.ERASE_CASE, caller.role, ERASURE_REFUSED)
     return await case_page(
         request,
         caller,
@@ -72,7 +90,7 @@ async def erase_case(case_id: UUID, request: Request, caller: CurrentCaller, rpc
 
 
 def install(router: APIRouter) -> None:
-    """Add one POST route per step, and the erasure's, to the prevention pages' router."""
+    """Add one POST route per step, and the erasure's, to the area's pages router."""
     for step in STEPS:
         path = f"/{{case_id}}/{step.path}"
         router.add_api_route(path, _handler(step), methods=["POST"], response_class=HTMLResponse)

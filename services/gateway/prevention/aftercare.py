@@ -9,32 +9,35 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from pydantic import BaseModel
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.ui import labels_prevention as lp
-from services.gateway.ui.prevention_page import page
-from services.gateway.ui.prevention_submit import submit
+from services.gateway.prevention.case import page
+from services.gateway.prevention.step import in_words
 from services.gateway.web import fields as forms
 from services.gateway.web.fields import Field
 from services.gateway.web.i18n import N_
 from services.gateway.web.security import checked_form
-from services.gateway.web.submit import Refusal
+from services.gateway.web.submit import Refusal, send_form
 from shared.contracts import prevention as p
-from shared.identity import Caller, Role
+from shared.contracts.operation import Addressed, Operation
+from shared.contracts.prevention import labels as pl
+from shared.contracts.prevention import operations as ops
+from shared.identity import Caller
 from shared.rpc import RpcClient
 
 PATH = "/ui/praevention/nachbetreuung"
-# The service's AFTERCARE_DECIDERS: only they are shown the forms.
-DECIDERS = frozenset({Role.coordinator, Role.caseworker})
+# Only the roles deciding aftercare are shown the forms (both operations have the same).
+DECIDERS = ops.ACCEPT_AFTERCARE.roles
+# The service's reason (services/prevention/application/access.py).
+REFUSED = N_("Nur Koordination oder Fachkraft des Trägers darf über die Nachbetreuung entscheiden.")
 ACCEPT = (Field("accepted_on", N_("Tag der Annahme"), "date", today=True, required=True),)
 DECLINE = (
-    Field("reason", N_("Grund"), "select", lp.AFTERCARE_DECLINE, required=True),
+    Field("reason", N_("Grund"), "select", pl.AFTERCARE_DECLINE_REASON, required=True),
     Field("declined_on", N_("Tag der Ablehnung"), "date", today=True, required=True),
 )
 Handler = Callable[[UUID, Request, Caller, RpcClient], Awaitable[Response]]
@@ -42,18 +45,15 @@ Handler = Callable[[UUID, Request, Caller, RpcClient], Awaitable[Response]]
 
 @dataclass(frozen=True)
 class Action:
-    rpc: str
-    model: type[BaseModel]
+    op: Operation[Addressed[Any], p.AftercareRef]
     fields: tuple[Field, ...]
     title: str
 
 
 # By the last part of the form's path.
 ACTIONS = {
-    "annahme": Action("accept_aftercare", p.AcceptAftercare, ACCEPT, N_("Annahme festhalten")),
-    "ablehnung": Action(
-        "decline_aftercare", p.DeclineAftercare, DECLINE, N_("Ablehnung festhalten")
-    ),
+    "annahme": Action(ops.ACCEPT_AFTERCARE, ACCEPT, N_("Annahme festhalten")),
+    "ablehnung": Action(ops.DECLINE_AFTERCARE, DECLINE, N_("Ablehnung festhalten")),
 }
 
 
@@ -67,9 +67,7 @@ async def _listing(
     typed: Mapping[str, str] | None = None,
     refused: Refusal | None = None,
 ) -> HTMLResponse:
-    found = p.AftercareList.model_validate(
-        await rpc.call("prevention", "list_aftercare", query, caller)
-    )
+    found = await rpc.send(ops.LIST_AFTERCARE, query, caller)
     # Open offers first; otherwise the service's order (sorted() is stable).
     offers = sorted(found.offers, key=lambda o: o.status is not p.AftercareStatus.offered)
     fresh = {path: forms.form_values(a.fields, None) for path, a in ACTIONS.items()}
@@ -86,7 +84,7 @@ async def _listing(
         "general": refused.general if refused else None,
     }
     status = refused.status if refused else 200
-    return page(request, "praevention_nachbetreuung.html", context, status)
+    return page(request, "aftercare.html", context, status)
 
 
 async def aftercare_list(
@@ -106,9 +104,16 @@ def _decision(action: str) -> Handler:
         household_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
     ) -> Response:
         values = forms.form_values(chosen.fields, await checked_form(request))
-        key = ("household_id", household_id)
-        outcome = await submit(rpc, caller, chosen.rpc, chosen.model, chosen.fields, values, key)
-        if isinstance(outcome, Refusal):
+        _, refusal = await send_form(
+            rpc,
+            chosen.op,
+            forms.body(chosen.fields, values),
+            caller,
+            on=household_id,
+            known=[f.name for f in chosen.fields],
+            problems=forms.missing(chosen.fields, values),
+        )
+        if refusal is not None:
             return await _listing(
                 request,
                 caller,
@@ -116,7 +121,7 @@ def _decision(action: str) -> Handler:
                 p.ListAftercare(),
                 active=(household_id, action),
                 typed=values,
-                refused=outcome,
+                refused=in_words(refusal, chosen.op, caller.role, REFUSED),
             )
         return RedirectResponse(PATH, status_code=303)
 
@@ -126,7 +131,7 @@ def _decision(action: str) -> Handler:
 
 
 def install(router: APIRouter) -> None:
-    """Add the aftercare routes to the prevention pages' router, before `/{case_id}`."""
+    """Add the aftercare routes to the area's pages router, before `/{case_id}`."""
     router.add_api_route(
         "/nachbetreuung", aftercare_list, methods=["GET"], response_class=HTMLResponse
     )

@@ -1,6 +1,5 @@
-"""Rendering the Wohnintegrationshilfe pages: the label tables (translated where shown)
-for every template, and the case page with its course and the forms of the steps the
-caller may take."""
+"""The case page of the Wohnintegrationshilfe: its data, its course and the forms of the
+steps the caller may take; `page` renders any of the area's pages."""
 
 from __future__ import annotations
 
@@ -11,25 +10,23 @@ from uuid import UUID
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
-from services.gateway.ui import labels_prevention
+from services.gateway.prevention.course import course
+from services.gateway.prevention.steps import offered
 from services.gateway.ui.erasure import ANCHOR, CONFIRMED
-from services.gateway.ui.prevention_course import course
-from services.gateway.ui.prevention_steps import offered
 from services.gateway.web import fields as forms
 from services.gateway.web.templating import render
 from shared.clock import today
-from shared.contracts.prevention import CaseView, GetCase
-from shared.identity import Caller, Role
+from shared.contracts.prevention import GetCase
+from shared.contracts.prevention import operations as ops
+from shared.identity import Caller
 from shared.rpc import RpcClient
 
 
 def page(
     request: Request, name: str, context: dict[str, Any], status_code: int = 200
 ) -> HTMLResponse:
-    """`render` with the prevention labels (`lp`) and today's date at hand."""
-    return render(
-        request, name, {"lp": labels_prevention, "today": today(), **context}, status_code
-    )
+    """`render` of the area's template `name` with today's date at hand."""
+    return render(request, f"prevention/{name}", {"today": today(), **context}, status_code)
 
 
 async def case_page(
@@ -46,8 +43,7 @@ async def case_page(
 ) -> HTMLResponse:
     """The case; `active` names the step whose form comes back with `typed` and `errors`
     (and `general`, the service's reason), every other form fresh."""
-    result = await rpc.call("prevention", "get_case", GetCase(case_id=case_id), caller)
-    case = CaseView.model_validate(result)
+    case = await rpc.send(ops.GET_CASE, GetCase(case_id=case_id), caller)
     steps = offered(case, caller.role)
     values = {
         step.path: forms.form_values(step.fields, typed if step.path == active else None)
@@ -62,8 +58,8 @@ async def case_page(
         "errors": errors or {},
         "general": general,
         # Only the coordination erases, once (erasure.py).
-        "erasable": caller.role is Role.coordinator and case.erased_on is None,
+        "erasable": ops.ERASE_CASE.allows(caller.role) and case.erased_on is None,
         "confirmed": CONFIRMED,
         "erasure_values": forms.form_values([CONFIRMED], typed if active == ANCHOR else None),
     }
-    return page(request, "praevention_fall.html", context, status_code)
+    return page(request, "case.html", context, status_code)

@@ -3,10 +3,10 @@ planning.
 
 `GET /ui/praevention` lists the cases the caller may see (prevention's `list_cases`: a
 caseworker only their provider's), the overdue home visits first; `/neu` receives a
-referral (prevention_referral.py); `/nachbetreuung` lists aftercare offers
-(prevention_aftercare.py); `/{case_id}` shows one case with its course and the
-forms of the steps the role may take, each posted to its own route
-(prevention_actions.py). The service decides who may do what; the pages follow it.
+referral (referral.py); `/nachbetreuung` lists aftercare offers (aftercare.py);
+`/{case_id}` shows one case with its course and the forms of the steps the role may
+take, each posted to its own route (actions.py). The operations' roles decide who may
+do what; the pages follow them.
 """
 
 from __future__ import annotations
@@ -18,19 +18,20 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.ui import prevention_actions, prevention_aftercare, prevention_referral
-from services.gateway.ui.prevention_page import case_page, page
+from services.gateway.prevention import actions, aftercare, referral
+from services.gateway.prevention.case import case_page, page
 from shared.clock import today
-from shared.contracts.prevention import CaseList, ListCases, OverdueQuery, OverdueVisits
+from shared.contracts.prevention import ListCases, OverdueQuery
+from shared.contracts.prevention import operations as ops
 
 router = APIRouter(prefix="/ui/praevention", include_in_schema=False)
 # Added to this router itself rather than included as routers of their own: the policy
 # reads the matched route's path, and an included router's route keeps its own ("/neu").
 # First, too: `/neu` and `/nachbetreuung` must be matched before `/{case_id}` takes them
 # for an id.
-prevention_aftercare.install(router)
-prevention_referral.install(router)
-prevention_actions.install(router)
+aftercare.install(router)
+referral.install(router)
+actions.install(router)
 
 
 @router.get("", response_class=HTMLResponse)
@@ -41,11 +42,8 @@ async def case_list(
     query: Annotated[ListCases, Depends()],
 ) -> Response:
     """The caller's cases (optionally of one status), overdue home visits marked."""
-    found = CaseList.model_validate(await rpc.call("prevention", "list_cases", query, caller))
-    overdue_query = OverdueQuery(as_of=today())
-    overdue = OverdueVisits.model_validate(
-        await rpc.call("prevention", "overdue_visits", overdue_query, caller)
-    )
+    found = await rpc.send(ops.LIST_CASES, query, caller)
+    overdue = await rpc.send(ops.OVERDUE_VISITS, OverdueQuery(as_of=today()), caller)
     late = {v.case_id: v for v in overdue.visits}
     context = {
         # Overdue first (sorted() is stable: otherwise the service's order, newest first).
@@ -54,7 +52,7 @@ async def case_list(
         "as_of": overdue.as_of,
         "filters": query,
     }
-    return page(request, "praevention.html", context)
+    return page(request, "cases.html", context)
 
 
 @router.get("/{case_id}", response_class=HTMLResponse)

@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from services.gateway.ui import labels_prevention as lp
 from services.gateway.ui.labels import label
 from services.gateway.web.i18n import format_date, gettext, ngettext
+from shared.contracts.placement import labels as placement_labels
 from shared.contracts.prevention import CaseView, HomeVisitView
+from shared.contracts.prevention import labels as pl
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ def _persons(case: CaseView) -> str:
 
 
 def _visit(visit: HomeVisitView) -> Entry:
-    findings = ", ".join(label(lp.FINDING, f) for f in visit.findings)
+    findings = ", ".join(label(pl.VISIT_FINDING, f) for f in visit.findings)
     text = gettext("Hausbesuch: %(findings)s. Nächster Besuch fällig am %(day)s") % {
         "findings": findings,
         "day": format_date(visit.next_visit_due),
@@ -45,9 +46,9 @@ def _beginning(case: CaseView) -> list[Entry]:
     received = gettext(
         "Meldung aufgenommen (%(source)s) für den Träger %(provider)s: %(group)s, %(persons)s."
     ) % {
-        "source": label(lp.SOURCE, case.source),
+        "source": label(pl.REFERRAL_SOURCE, case.source),
         "provider": case.provider,
-        "group": label(lp.TARGET_GROUP, case.target_group),
+        "group": label(pl.TARGET_GROUP, case.target_group),
         "persons": _persons(case),
     }
     entries = [Entry(case.received_on, received, case.note)]
@@ -56,7 +57,7 @@ def _beginning(case: CaseView) -> list[Entry]:
         if check.eligible:
             text = gettext("Voraussetzungen geprüft: keine vergleichbare Hilfe installiert.")
         else:
-            helps = ", ".join(label(lp.COMPARABLE_HELP, h) for h in check.comparable_help)
+            helps = ", ".join(label(pl.COMPARABLE_HELP, h) for h in check.comparable_help)
             text = gettext(
                 "Voraussetzungen geprüft: vergleichbare Hilfe installiert (%(helps)s)."
             ) % {"helps": helps}
@@ -71,7 +72,7 @@ def _beginning(case: CaseView) -> list[Entry]:
             text = gettext("Hilfe bewilligt (Fachstelle Wohnen).")
         entries.append(Entry(case.admitted_on, text))
     if case.rejected_on is not None:
-        reason = label(lp.REJECTION, case.rejection_reason)
+        reason = label(pl.REJECTION_REASON, case.rejection_reason)
         text = gettext("Hilfe abgelehnt: %(reason)s.") % {"reason": reason}
         entries.append(Entry(case.rejected_on, text))
     for extension in case.extensions:
@@ -91,19 +92,19 @@ def _help(case: CaseView) -> list[Entry]:
     entries = [_visit(v) for v in case.home_visits]
     for m in case.mediations:
         text = gettext("Vermittlung mit %(party)s: %(topic)s.") % {
-            "party": label(lp.MEDIATION_PARTY, m.party),
-            "topic": label(lp.MEDIATION_TOPIC, m.topic),
+            "party": label(pl.MEDIATION_PARTY, m.party),
+            "topic": label(pl.MEDIATION_TOPIC, m.topic),
         }
         entries.append(Entry(m.held_on, text, m.note))
     for n in case.landlord_negotiations:
         text = gettext("Verhandlung mit Vermieter (%(kind)s): %(result)s.") % {
-            "kind": label(lp.LANDLORD_KIND, n.landlord_kind),
-            "result": label(lp.NEGOTIATION, n.result),
+            "kind": label(placement_labels.LANDLORD_KIND, n.landlord_kind),
+            "result": label(pl.NEGOTIATION_RESULT, n.result),
         }
         entries.append(Entry(n.held_on, text, n.note))
     for r in case.referrals_out:
         text = gettext("In andere Hilfe vermittelt: %(kind)s.") % {
-            "kind": label(lp.REFERRAL_OUT, r.kind)
+            "kind": label(pl.REFERRAL_OUT_KIND, r.kind)
         }
         entries.append(Entry(r.referred_on, text, r.note))
     return entries
@@ -114,7 +115,7 @@ def course(case: CaseView) -> list[Entry]:
     entries = _beginning(case) + _help(case)
     if case.closed_on is not None:
         text = gettext("Fall abgeschlossen: %(outcome)s.") % {
-            "outcome": label(lp.OUTCOME, case.outcome)
+            "outcome": label(pl.CASE_OUTCOME, case.outcome)
         }
         entries.append(Entry(case.closed_on, text, case.closing_note))
     # Stable: on one day, the order above (referral before check before admission …).

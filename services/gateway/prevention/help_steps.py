@@ -7,10 +7,8 @@ forms are offered while the help runs, so that reason is what the caseworker rea
 
 from __future__ import annotations
 
-from services.gateway.ui import labels_prevention as lp
-from services.gateway.ui.prevention_step import (
+from services.gateway.prevention.step import (
     Step,
-    W,
     admitted,
     admitted_precarious,
     day,
@@ -18,13 +16,14 @@ from services.gateway.ui.prevention_step import (
 )
 from services.gateway.web.fields import Field
 from services.gateway.web.i18n import N_
-from shared.contracts import prevention as p
+from shared.contracts.placement import labels as placement_labels
+from shared.contracts.prevention import labels as pl
+from shared.contracts.prevention import operations as ops
 
 HELP_STEPS = (
     Step(
         "besuchsrhythmus",
-        "plan_visit_rhythm",
-        p.PlanVisitRhythm,
+        ops.PLAN_VISIT_RHYTHM,
         N_("Besuchsrhythmus planen"),
         (
             Field("every_days", N_("Hausbesuch alle … Tage"), "number", required=True),
@@ -36,17 +35,16 @@ HELP_STEPS = (
                 hint=N_("Ohne Angabe: nach dem Rhythmus ab dem letzten Besuch."),
             ),
         ),
-        frozenset({W}),
         admitted,
+        N_("Nur die Fachkraft des Trägers, der den Fall führt, darf den Besuchsrhythmus planen."),
     ),
     Step(
         "hausbesuche",
-        "record_home_visit",
-        p.RecordHomeVisit,
+        ops.RECORD_HOME_VISIT,
         N_("Hausbesuch festhalten"),
         (
             day("done_on", N_("Tag des Hausbesuchs"), required=True),
-            Field("findings", N_("Ergebnis des Besuchs"), "codes", lp.FINDING, required=True),
+            Field("findings", N_("Ergebnis des Besuchs"), "codes", pl.VISIT_FINDING, required=True),
             Field(
                 "next_visit_due",
                 N_("Nächster Besuch fällig am (optional)"),
@@ -55,20 +53,19 @@ HELP_STEPS = (
             ),
             note(),
         ),
-        frozenset({W}),
         admitted,
+        N_("Nur die Fachkraft des Trägers, der den Fall führt, darf Hausbesuche festhalten."),
     ),
     Step(
         "vermittlung",
-        "record_mediation",
-        p.RecordMediation,
+        ops.RECORD_MEDIATION,
         N_("Vermittlung festhalten"),
         (
-            Field("party", N_("Vermittelt mit"), "select", lp.MEDIATION_PARTY, required=True),
-            Field("topic", N_("Worum ging es?"), "select", lp.MEDIATION_TOPIC, required=True),
+            Field("party", N_("Vermittelt mit"), "select", pl.MEDIATION_PARTY, required=True),
+            Field("topic", N_("Worum ging es?"), "select", pl.MEDIATION_TOPIC, required=True),
             day("held_on", N_("Tag des Vermittlungsgesprächs"), required=True),
             # Optional: the result is often known only later; the yearly report counts it.
-            Field("outcome", N_("Ergebnis (optional)"), "select", lp.MEDIATION_OUTCOME),
+            Field("outcome", N_("Ergebnis (optional)"), "select", pl.MEDIATION_OUTCOME),
             Field(
                 "note",
                 N_("Notiz (optional, bleibt in der Wohnintegrationshilfe)"),
@@ -76,36 +73,47 @@ HELP_STEPS = (
                 hint=N_("z. B. Ratenzahlung der Mietrückstände vereinbart: 50 € monatlich."),
             ),
         ),
-        frozenset({W}),
         admitted,
+        N_("Nur die Fachkraft des Trägers, der den Fall führt, darf Vermittlungen festhalten."),
     ),
     Step(
         "vermieterverhandlung",
-        "record_landlord_negotiation",
-        p.RecordLandlordNegotiation,
+        ops.RECORD_LANDLORD_NEGOTIATION,
         N_("Verhandlung mit Vermieter festhalten"),
         (
             Field(
-                "landlord_kind", N_("Art des Vermieters"), "select", lp.LANDLORD_KIND, required=True
+                "landlord_kind",
+                N_("Art des Vermieters"),
+                "select",
+                placement_labels.LANDLORD_KIND,
+                required=True,
             ),
-            Field("result", N_("Stand der Verhandlung"), "select", lp.NEGOTIATION, required=True),
+            Field(
+                "result",
+                N_("Stand der Verhandlung"),
+                "select",
+                pl.NEGOTIATION_RESULT,
+                required=True,
+            ),
             day("held_on", N_("Tag der Verhandlung"), required=True),
             note(),
         ),
-        frozenset({W}),
         admitted_precarious,
+        N_(
+            "Nur die Fachkraft des Trägers, der den Fall führt, "
+            "darf Verhandlungen mit Vermietern festhalten."
+        ),
     ),
     Step(
         "weitervermittlung",
-        "refer_out",
-        p.ReferOut,
+        ops.REFER_OUT,
         N_("In andere Hilfe vermitteln"),
         (
-            Field("kind", N_("Art der Hilfe"), "select", lp.REFERRAL_OUT, required=True),
+            Field("kind", N_("Art der Hilfe"), "select", pl.REFERRAL_OUT_KIND, required=True),
             day("referred_on", N_("Tag der Vermittlung")),
             note(),
         ),
-        frozenset({W}),
         admitted,
+        N_("Nur die Fachkraft des Trägers, der den Fall führt, darf in andere Hilfen vermitteln."),
     ),
 )

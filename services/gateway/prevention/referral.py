@@ -9,26 +9,25 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.ui import labels_prevention as lp
-from services.gateway.ui.prevention_page import page
-from services.gateway.ui.prevention_submit import send
+from services.gateway.prevention.case import page
 from services.gateway.web import fields as forms
 from services.gateway.web.fields import Field
 from services.gateway.web.i18n import N_
 from services.gateway.web.security import checked_form
-from services.gateway.web.submit import Refusal
-from shared.contracts.prevention import ReceiveReferral
+from services.gateway.web.submit import Refusal, send_form
+from shared.contracts.prevention import labels as pl
+from shared.contracts.prevention import operations as ops
 
 FIELDS = (
     Field("provider", N_("Träger, der die Hilfe leistet"), required=True, hint=N_("z. B. skm")),
     Field("received_on", N_("Tag der Meldung"), "date", today=True),
-    Field("source", N_("Wer hat gemeldet?"), "select", lp.SOURCE, required=True),
-    Field("target_group", N_("Zielgruppe"), "select", lp.TARGET_GROUP, required=True),
+    Field("source", N_("Wer hat gemeldet?"), "select", pl.REFERRAL_SOURCE, required=True),
+    Field("target_group", N_("Zielgruppe"), "select", pl.TARGET_GROUP, required=True),
     Field(
         "housing_situation",
         N_("Wohnsituation bei der Meldung"),
         "select",
-        lp.HOUSING_SITUATION,
+        pl.HOUSING_SITUATION,
         required=True,
         hint=N_(
             "Prekär (Wiedereinweisung, Leerstand): beschlagnahmte oder zugewiesene "
@@ -63,7 +62,7 @@ def _form(
         "general": outcome.general if outcome else None,
     }
     status = outcome.status if outcome else 200
-    return page(request, "praevention_neu.html", context, status)
+    return page(request, "referral.html", context, status)
 
 
 async def new_referral(request: Request, caller: CurrentCaller) -> Response:
@@ -76,13 +75,20 @@ async def new_referral(request: Request, caller: CurrentCaller) -> Response:
 async def receive_referral(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
     """A referral opens a case; personal data stays in the Wohnintegrationshilfe."""
     values = forms.form_values(FIELDS, await checked_form(request))
-    outcome = await send(rpc, caller, "receive_referral", ReceiveReferral, FIELDS, values)
-    if isinstance(outcome, Refusal):
-        return _form(request, values, outcome)
-    return RedirectResponse(f"/ui/praevention/{outcome.case_id}", status_code=303)
+    created, refusal = await send_form(
+        rpc,
+        ops.RECEIVE_REFERRAL,
+        forms.body(FIELDS, values),
+        caller,
+        known=[f.name for f in FIELDS],
+        problems=forms.missing(FIELDS, values),
+    )
+    if created is None:
+        return _form(request, values, refusal)
+    return RedirectResponse(f"/ui/praevention/{created.case_id}", status_code=303)
 
 
 def install(router: APIRouter) -> None:
-    """Add the form's routes to the prevention pages' router (`/neu` under its prefix)."""
+    """Add the form's routes to the area's pages router (`/neu` under its prefix)."""
     router.add_api_route("/neu", new_referral, methods=["GET"], response_class=HTMLResponse)
     router.add_api_route("/neu", receive_referral, methods=["POST"], response_class=HTMLResponse)

@@ -1,5 +1,6 @@
-"""What a step on a Wohnintegrationshilfe case is (its form, RPC, roles and when it is
-offered), and the small parts the steps share: day and note fields, case conditions.
+"""What a step on a Wohnintegrationshilfe case is (its form, operation and when it is
+offered), and the small parts the steps share: day and note fields, case conditions, the
+German reason a role is refused with.
 
 Labels and titles are German, marked with `N_`; the templates translate them."""
 
@@ -7,27 +8,40 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from pydantic import BaseModel
+from typing import Any
 
 from services.gateway.web.fields import Field
 from services.gateway.web.i18n import N_
+from services.gateway.web.submit import Refusal
 from shared.contracts import prevention as p
+from shared.contracts.operation import Addressed, Operation
 from shared.identity import Role
 
-W, H = Role.caseworker, Role.housing_office
 OPEN = (p.CaseStatus.referred, p.CaseStatus.admitted)
 
 
 @dataclass(frozen=True)
 class Step:
+    """A form on the case page: offered to the roles its operation allows, while `when`."""
+
     path: str
-    rpc: str
-    model: type[BaseModel]
+    op: Operation[Addressed[Any], p.CaseRef]
     title: str
     fields: tuple[Field, ...]
-    roles: frozenset[Role]
     when: Callable[[p.CaseView], bool]
+    # Why another role may not take it: the service's own words (access.py).
+    refused: str
+
+    def offered_to(self, role: Role) -> bool:
+        return self.op.allows(role)
+
+
+def in_words(refusal: Refusal, op: Operation[Any, Any], role: Role, refused: str) -> Refusal:
+    """A role `op` does not allow is refused by its service before it reads the form, with
+    a general "not your role": the page says who may instead."""
+    if refusal.status == 403 and not op.allows(role):
+        return Refusal(403, general=refused)
+    return refusal
 
 
 def referred(case: p.CaseView) -> bool:

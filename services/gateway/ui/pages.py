@@ -22,7 +22,6 @@ from services.gateway.ui import (
     households,
     inquiries,
     offers,
-    prevention_cases,
     report,
     volunteering,
 )
@@ -75,7 +74,6 @@ def install(app: FastAPI) -> None:
     app.include_router(report.router)
     app.include_router(offers.router)
     app.include_router(volunteering.router)
-    app.include_router(prevention_cases.router)
     app.include_router(inquiries.router)
     static = Path(__file__).parent.parent / "web" / "static"
     app.mount("/ui/static", StaticFiles(directory=static), name="ui-static")

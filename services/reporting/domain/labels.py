@@ -36,6 +36,7 @@ from shared.contracts.prevention import (
     RejectionReason,
     TargetGroup,
 )
+from shared.contracts.prevention import labels as pl
 from shared.contracts.volunteer import (
     ConsultationChannel,
     TandemEndReason,
@@ -161,92 +162,21 @@ AUTHORITY = _labels(
         GuaranteeAuthority.other: "Andere Stelle",
     },
 )
-REFERRAL_SOURCE = _labels(
-    ReferralSource,
-    {
-        ReferralSource.self_referral: "Selbstmeldung",
-        ReferralSource.provider: "Freier Träger / soziale Einrichtung",
-        ReferralSource.housing_company: "Wohnungsbaugesellschaft",
-        ReferralSource.landlord: "Örtliche Vermieterin / örtlicher Vermieter",
-        ReferralSource.jobcenter: "Jobcenter",
-        ReferralSource.social_office: "Amt für Soziales und Senioren",
-        ReferralSource.senior_counselling: "Seniorenberatung",
-        ReferralSource.youth_welfare_service: "Allgemeiner Sozialer Dienst",
-        ReferralSource.housing_office: "Fachstelle Wohnen",
-        ReferralSource.social_space_coordination: "Sozialraumkoordination",
-        ReferralSource.parish: "Pfarrgemeinde",
-    },
-)
-TARGET_GROUP = _labels(
-    TargetGroup,
-    {
-        TargetGroup.re_admission: "Wiedereinweisung",
-        TargetGroup.assignment_into_vacant_flat: "Einweisung in leerstehenden Wohnraum",
-        TargetGroup.secured_tenancy_at_risk_of_recurrence: "Gesichertes Mietverhältnis, "
-        "Wiederholungsgefahr",
-    },
-)
-REJECTION = _labels(
-    RejectionReason,
-    {
-        RejectionReason.comparable_help_installed: "Vergleichbare Hilfe bereits installiert",
-        RejectionReason.outside_target_group: "Nicht in der Zielgruppe",
-        RejectionReason.household_declined: "Haushalt hat abgelehnt",
-        RejectionReason.other: "Sonstiges",
-    },
-)
-REFERRAL_OUT = _labels(
-    ReferralOutKind,
-    {
-        ReferralOutKind.debt_counselling: "Schuldnerberatung",
-        ReferralOutKind.addiction_help: "Suchthilfe",
-        ReferralOutKind.family_help: "Familienhilfe",
-        ReferralOutKind.senior_counselling: "Seniorenberatung",
-        ReferralOutKind.sgb_xii_67_help: "Hilfen nach §§ 67 ff. SGB XII",
-        ReferralOutKind.other: "Sonstige Hilfen",
-    },
-)
-CASE_OUTCOME = _labels(
-    CaseOutcome,
-    {
-        CaseOutcome.tenancy_kept: "Wohnung erhalten",
-        CaseOutcome.own_lease_signed: "Eigener Mietvertrag",
-        CaseOutcome.moved_to_other_help: "In andere Hilfe übergeleitet",
-        CaseOutcome.eviction: "Räumung",
-        CaseOutcome.contact_lost: "Kontakt abgebrochen",
-        CaseOutcome.consent_withdrawn: "Einverständnis zurückgezogen",
-    },
-)
-MEDIATION_PARTY = _labels(
-    MediationParty,
-    {
-        MediationParty.landlord: "Vermieterin / Vermieter",
-        MediationParty.housing_company: "Wohnungsgesellschaft",
-        MediationParty.jobcenter: "Jobcenter",
-        MediationParty.social_office: "Amt für Soziales",
-        MediationParty.other_office: "Andere Stelle",
-    },
-)
+# Prevention's words are its shared tables' (shared/contracts/prevention/labels.py).
+REFERRAL_SOURCE = _labels(ReferralSource, {c: pl.REFERRAL_SOURCE[c] for c in ReferralSource})
+TARGET_GROUP = _labels(TargetGroup, {c: pl.TARGET_GROUP[c] for c in TargetGroup})
+REJECTION = _labels(RejectionReason, {c: pl.REJECTION_REASON[c] for c in RejectionReason})
+REFERRAL_OUT = _labels(ReferralOutKind, {c: pl.REFERRAL_OUT_KIND[c] for c in ReferralOutKind})
+CASE_OUTCOME = _labels(CaseOutcome, {c: pl.CASE_OUTCOME[c] for c in CaseOutcome})
+MEDIATION_PARTY = _labels(MediationParty, {c: pl.MEDIATION_PARTY[c] for c in MediationParty})
 # A mediation recorded before outcomes were asked has none: counted as "nicht erfasst".
 MEDIATION_OUTCOME = {
-    **_labels(
-        MediationOutcome,
-        {
-            MediationOutcome.agreement_reached: "Einigung erzielt",
-            MediationOutcome.instalment_agreement: "Ratenzahlung vereinbart",
-            MediationOutcome.no_agreement: "Keine Einigung",
-            MediationOutcome.ongoing: "Vermittlung läuft noch",
-        },
-    ),
+    **_labels(MediationOutcome, {c: pl.MEDIATION_OUTCOME[c] for c in MediationOutcome}),
     "": "Ergebnis nicht erfasst",
 }
 AFTERCARE_DECLINE = _labels(
     AftercareDeclineReason,
-    {
-        AftercareDeclineReason.not_needed: "nicht benötigt",
-        AftercareDeclineReason.household_declined: "vom Haushalt abgelehnt",
-        AftercareDeclineReason.not_reachable: "nicht erreichbar",
-    },
+    {c: pl.AFTERCARE_DECLINE_REASON[c] for c in AftercareDeclineReason},
 )
 CONSULTATION_CHANNEL = _labels(
     ConsultationChannel,
