@@ -94,7 +94,8 @@ def refer_and_admit(system: System) -> str:
     skm.post(f"/cases/{case_id}/eligibility", {"checked_on": ago(105), "comparable_help": []})
     admission = {"admitted_on": ago(100), "ends_on": ahead(30)}
     refused = skm.post(f"/cases/{case_id}/admission", admission, 403)
-    assert "Fachstelle Wohnen" in refused["error"]["message"]
+    # Admission is the Fachstelle Wohnen's only (ADMIT_CASE's roles): refused before it is read.
+    assert refused["error"]["message"] == "Ihre Rolle darf das nicht."
     office.post(f"/cases/{case_id}/admission", admission)
     again = office.post(f"/cases/{case_id}/admission", admission, 409)
     assert again["error"]["code"] == "already_admitted"
