@@ -20,7 +20,6 @@ from services.gateway.ui import (
     household_member_erasure,
     household_posts,
     households,
-    inquiries,
     offers,
     prevention_cases,
     report,
@@ -76,6 +75,5 @@ def install(app: FastAPI) -> None:
     app.include_router(offers.router)
     app.include_router(volunteering.router)
     app.include_router(prevention_cases.router)
-    app.include_router(inquiries.router)
     static = Path(__file__).parent.parent / "web" / "static"
     app.mount("/ui/static", StaticFiles(directory=static), name="ui-static")
