@@ -27,10 +27,8 @@ from services.gateway.edge import EdgeMiddleware
 from services.gateway.middleware import AccessLogMiddleware, SecurityHeadersMiddleware
 from services.gateway.routes import (
     access_log,
-    caseboard,
     household_disclosure,
     oidc_sign_in,
-    reports,
     session,
 )
 from services.gateway.routes import households as households_api
@@ -89,12 +87,10 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     errors.install(app)
     app.include_router(session.router)
     app.include_router(access_log.router)
-    app.include_router(caseboard.router)
     app.include_router(households_api.router)
     app.include_router(household_disclosure.router)
     app.include_router(placement_api.router)
     app.include_router(prevention_api.router)
-    app.include_router(reports.router)
     app.include_router(volunteer_api.router)
     app.include_router(oidc_sign_in.router)
     pages.install(app)

@@ -22,7 +22,6 @@ from services.gateway.ui import (
     households,
     offers,
     prevention_cases,
-    report,
     volunteering,
 )
 from services.gateway.web.security import checked_form
@@ -71,7 +70,6 @@ def install(app: FastAPI) -> None:
     app.include_router(household_consents.router)
     app.include_router(household_posts.router)
     app.include_router(household_member_erasure.router)
-    app.include_router(report.router)
     app.include_router(offers.router)
     app.include_router(volunteering.router)
     app.include_router(prevention_cases.router)
