@@ -19,7 +19,7 @@ from test_intake_handlers import (
 
 from services.intake.application.inquiries import InquiryInbox
 from shared.application import CommandExecutor
-from shared.contracts.intake import GetInquiry, ListInquiries, ReceiveInquiry, TriageInquiry
+from shared.contracts.intake import GetInquiry, ListInquiries, ReceiveInquiry, TriageInquiryBody
 from shared.decider import Forbidden, NotFound, RuleViolation
 from shared.identity import Role
 
@@ -56,20 +56,21 @@ async def test_an_inquiry_is_answered_then_opened_as_a_case(commands: CommandExe
     assert [i.inquiry_id for i in (await inbox.list(ListInquiries(), COORDINATOR)).items] == [
         inquiry_id
     ]
-    answered = TriageInquiry(
-        inquiry_id=inquiry_id,
+    answered = TriageInquiryBody(
         outcome="answered",
         triaged_at="2025-03-01T11:30:00+01:00",
         note="Rückruf",
     )
-    await inbox.triage(answered, COORDINATOR)
+    await inbox.triage(inquiry_id, answered, COORDINATOR)
     assert (await inbox.list(ListInquiries(), COORDINATOR)).items == []
-    case = TriageInquiry(inquiry_id=inquiry_id, outcome="opened_as_case", household_id=uuid4())
+    case = TriageInquiryBody(outcome="opened_as_case", household_id=uuid4())
     with pytest.raises(RuleViolation) as refused:
-        await inbox.triage(case, COORDINATOR)
+        await inbox.triage(inquiry_id, case, COORDINATOR)
     assert refused.value.code == "unknown_household"
     household_id = await register(commands)
-    await inbox.triage(case.model_copy(update={"household_id": household_id}), COORDINATOR)
+    await inbox.triage(
+        inquiry_id, case.model_copy(update={"household_id": household_id}), COORDINATOR
+    )
 
     view = await inbox.get(GetInquiry(inquiry_id=inquiry_id), COORDINATOR)
     assert (view.sender_name, view.text, view.last_outcome) == (

@@ -143,7 +143,7 @@ def test_an_unknown_household_is_refused_at_its_field(app: tuple[TestClient, Fak
     assert page.status_code == 409
     assert f'id="fehler-household_id">{reason}' in page.text and str(HOUSEHOLD) in page.text
     name, body = fake.calls[-2]
-    assert name == "triage_inquiry" and body["inquiry_id"] == str(OPEN)
+    assert name == "triage_inquiry" and body["id"] == str(OPEN)
 
 
 def test_an_inquiry_opened_as_a_case_links_its_household_and_has_no_form(

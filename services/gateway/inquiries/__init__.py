@@ -7,4 +7,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-routers: list[APIRouter] = []
+from services.gateway.inquiries import api, inbox, inquiry
+
+routers: list[APIRouter] = [api.router, inbox.router, inquiry.router]

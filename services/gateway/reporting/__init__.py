@@ -7,4 +7,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-routers: list[APIRouter] = []
+from services.gateway.reporting import api, caseboard, yearly_report
+
+routers: list[APIRouter] = [caseboard.router, api.router, yearly_report.router]

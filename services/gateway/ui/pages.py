@@ -20,9 +20,7 @@ from services.gateway.ui import (
     household_member_erasure,
     household_posts,
     households,
-    inquiries,
     offers,
-    report,
     volunteering,
 )
 from services.gateway.web.security import checked_form
@@ -71,9 +69,7 @@ def install(app: FastAPI) -> None:
     app.include_router(household_consents.router)
     app.include_router(household_posts.router)
     app.include_router(household_member_erasure.router)
-    app.include_router(report.router)
     app.include_router(offers.router)
     app.include_router(volunteering.router)
-    app.include_router(inquiries.router)
     static = Path(__file__).parent.parent / "web" / "static"
     app.mount("/ui/static", StaticFiles(directory=static), name="ui-static")

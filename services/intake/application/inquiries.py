@@ -6,7 +6,7 @@ the events carry the kind of sender, the channel, the outcome and the moments.
 
 from __future__ import annotations
 
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -30,7 +30,7 @@ from shared.contracts.intake import (
     InquiryView,
     ListInquiries,
     ReceiveInquiry,
-    TriageInquiry,
+    TriageInquiryBody,
     TriageOutcome,
     TriageView,
 )
@@ -72,7 +72,9 @@ class InquiryInbox:
             )
         return InquiryRef(inquiry_id=inquiry_id)
 
-    async def triage(self, request: TriageInquiry, caller: Caller) -> InquiryRef:
+    async def triage(
+        self, inquiry_id: UUID, request: TriageInquiryBody, caller: Caller
+    ) -> InquiryRef:
         access.require_coordinator(caller, ACTION)
         if request.outcome is TriageOutcome.opened_as_case:
             assert request.household_id is not None
@@ -98,7 +100,7 @@ class InquiryInbox:
         async def write_inbox(conn: AsyncConnection, state: iq.Inquiry) -> None:
             await record_triage(
                 conn,
-                request.inquiry_id,
+                inquiry_id,
                 triage=state.triaged,
                 first_triaged_at=state.first_triaged_at,
                 last_outcome=state.last_outcome,
@@ -107,17 +109,17 @@ class InquiryInbox:
 
         await self.commands.execute(
             iq.inquiry,
-            iq.stream_id(caller.municipality, request.inquiry_id),
+            iq.stream_id(caller.municipality, inquiry_id),
             command,
             caller.command_context(),
             provider=lambda _: None,
             also=write_inbox,
         )
-        return InquiryRef(inquiry_id=request.inquiry_id)
+        return InquiryRef(inquiry_id=inquiry_id)
 
     async def get(self, query: GetInquiry, caller: Caller) -> InquiryView:
         access.require_coordinator(caller, ACTION)
-        async with self.commands.db.transaction() as conn:
+        async with self.commands.db.read() as conn:
             history = await self.commands.store.load(
                 conn, iq.stream_id(caller.municipality, query.inquiry_id)
             )
@@ -154,6 +156,6 @@ class InquiryInbox:
 
     async def list(self, query: ListInquiries, caller: Caller) -> Inquiries:
         access.require_coordinator(caller, ACTION)
-        async with self.commands.db.transaction() as conn:
+        async with self.commands.db.read() as conn:
             items = await list_inbox(conn, caller.municipality, open_only=query.open_only)
         return Inquiries(items=items)

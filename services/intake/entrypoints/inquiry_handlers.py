@@ -1,4 +1,5 @@
-"""NATS request/reply handlers for the central inquiry inbox (`auszug.rpc.intake.<name>`)."""
+"""NATS request/reply handlers for the central inquiry inbox (`auszug.rpc.intake.<name>`),
+registered by their declarations (shared/contracts/intake/operations.py)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from shared.contracts.intake import (
     InquiryView,
     ListInquiries,
     ReceiveInquiry,
-    TriageInquiry,
+    TriageInquiryBody,
 )
+from shared.contracts.intake import operations as ops
+from shared.contracts.operation import Addressed
 from shared.identity import Caller
 from shared.service import ServiceHost
 
@@ -20,18 +23,18 @@ def register_inquiry_handlers(host: ServiceHost) -> None:
     inbox = InquiryInbox(host.commands)
     rpc = host.rpc
 
-    @rpc.handle("receive_inquiry", ReceiveInquiry)
+    @rpc.handle(ops.RECEIVE_INQUIRY)
     async def receive_inquiry(body: ReceiveInquiry, caller: Caller) -> InquiryRef:
         return await inbox.receive(body, caller)
 
-    @rpc.handle("triage_inquiry", TriageInquiry)
-    async def triage_inquiry(body: TriageInquiry, caller: Caller) -> InquiryRef:
-        return await inbox.triage(body, caller)
+    @rpc.handle(ops.TRIAGE_INQUIRY)
+    async def triage_inquiry(body: Addressed[TriageInquiryBody], caller: Caller) -> InquiryRef:
+        return await inbox.triage(body.id, body.body, caller)
 
-    @rpc.handle("get_inquiry", GetInquiry)
+    @rpc.handle(ops.GET_INQUIRY)
     async def get_inquiry(body: GetInquiry, caller: Caller) -> InquiryView:
         return await inbox.get(body, caller)
 
-    @rpc.handle("list_inquiries", ListInquiries)
+    @rpc.handle(ops.LIST_INQUIRIES)
     async def list_inquiries(body: ListInquiries, caller: Caller) -> Inquiries:
         return await inbox.list(body, caller)

@@ -1,7 +1,11 @@
 """German labels of the codes figures are broken down by, in the order a report lists them.
 
-A code the labels do not know yet (a newer release of a producer) is shown as itself
-rather than dropped, so a breakdown always adds up to its figure.
+The words are the contexts' own tables (`shared/contracts/<context>/labels.py`, the ones
+the staff UI and the exports show); this module puts them in the order of the code's enum
+and checks that every code has one. A code the labels do not know yet (a newer release of a
+producer) is shown as itself rather than dropped, so a breakdown always adds up to its figure.
+
+One block per context below: a context's tables change only in its own block.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from shared.contracts.intake import (
     SenderKind,
     TriageOutcome,
 )
+from shared.contracts.intake import labels as intake
 from shared.contracts.placement import (
     GuaranteeAuthority,
     GuaranteeKind,
@@ -53,6 +58,14 @@ def _labels(enum: type[StrEnum], german: Mapping[StrEnum, str]) -> Labels:
     return {code.value: german[code] for code in enum}
 
 
+def _shared(enum: type[StrEnum], table: Mapping[str, str]) -> Labels:
+    """A context's shared table (keyed by the code's value) in the order of `enum`."""
+    missing = {code.value for code in enum} - set(table)
+    assert not missing, f"no German label for {missing}"
+    return {code.value: table[code.value] for code in enum}
+
+
+# ---------------------------------------------------------------- intake: households
 ACCOMMODATION = _labels(
     AccommodationKind,
     {
@@ -79,33 +92,13 @@ READINESS = _labels(
         ReadinessResult.not_yet: "noch nicht wohnfähig",
     },
 )
-SENDER = _labels(
-    SenderKind,
-    {
-        SenderKind.resident: "Bewohnerinnen und Bewohner",
-        SenderKind.landlord: "Vermieterinnen und Vermieter",
-        SenderKind.volunteer: "Ehrenamtliche",
-        SenderKind.office: "Ämter und Behörden",
-        SenderKind.other: "Sonstige",
-    },
-)
-INQUIRY_CHANNEL = _labels(
-    InquiryChannel,
-    {
-        InquiryChannel.email: "E-Mail",
-        InquiryChannel.phone: "Telefon",
-        InquiryChannel.in_person: "Persönlich",
-        InquiryChannel.letter: "Brief",
-    },
-)
-TRIAGE = _labels(
-    TriageOutcome,
-    {
-        TriageOutcome.answered: "beantwortet",
-        TriageOutcome.forwarded: "weitergeleitet",
-        TriageOutcome.opened_as_case: "als Haushaltsfall eröffnet",
-    },
-)
+
+# ---------------------------------------------------------------- intake: inquiries
+SENDER = _shared(SenderKind, intake.SENDER_KIND)
+INQUIRY_CHANNEL = _shared(InquiryChannel, intake.INQUIRY_CHANNEL)
+TRIAGE = _shared(TriageOutcome, intake.TRIAGE_OUTCOME)
+
+# ---------------------------------------------------------------- placement
 LANDLORD_KIND = _labels(
     LandlordKind,
     {
@@ -162,6 +155,8 @@ AUTHORITY = _labels(
         GuaranteeAuthority.other: "Andere Stelle",
     },
 )
+
+# ---------------------------------------------------------------- prevention
 # Prevention's words are its shared tables' (shared/contracts/prevention/labels.py).
 REFERRAL_SOURCE = _labels(ReferralSource, {c: pl.REFERRAL_SOURCE[c] for c in ReferralSource})
 TARGET_GROUP = _labels(TargetGroup, {c: pl.TARGET_GROUP[c] for c in TargetGroup})
@@ -178,6 +173,8 @@ AFTERCARE_DECLINE = _labels(
     AftercareDeclineReason,
     {c: pl.AFTERCARE_DECLINE_REASON[c] for c in AftercareDeclineReason},
 )
+
+# ---------------------------------------------------------------- volunteer
 CONSULTATION_CHANNEL = _labels(
     ConsultationChannel,
     {

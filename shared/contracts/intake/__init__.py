@@ -71,7 +71,6 @@ from shared.contracts.intake.inquiries import (
     InquiryRef,
     ListInquiries,
     ReceiveInquiry,
-    TriageInquiry,
     TriageInquiryBody,
 )
 from shared.contracts.intake.privacy import (
@@ -214,7 +213,6 @@ __all__ = [
     "RestrictionReason",
     "RetentionRun",
     "SenderKind",
-    "TriageInquiry",
     "TriageInquiryBody",
     "TriageOutcome",
     "TriageView",

@@ -81,10 +81,6 @@ class TriageInquiryBody(BaseModel):
         return value
 
 
-class TriageInquiry(TriageInquiryBody):
-    inquiry_id: UUID
-
-
 class InquiryRef(BaseModel):
     inquiry_id: UUID
 

@@ -1,5 +1,5 @@
 """The inquiry inbox's two forms (record an inquiry, triage it): the typed fields to the
-intake requests and the service's refusals back beside the fields.
+intake requests and the service's refusals back beside the fields (`page`).
 
 Field names are the paths the validation errors name (`contact.email`), so an error lands
 next to the field that caused it; every typed value is kept for the correction.
@@ -12,7 +12,11 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from services.gateway.web.submit import filled
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+
+from services.gateway.web.submit import Refusal, filled
+from services.gateway.web.templating import render
 from shared.rpc import ErrorKind
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -57,5 +61,14 @@ def receive_body(values: Mapping[str, str]) -> dict[str, Any]:
 
 
 def triage_body(values: Mapping[str, str]) -> dict[str, Any]:
-    """The body of `triage_inquiry` without the inquiry's id."""
+    """The body of `triage_inquiry` (the inquiry's id is the page's)."""
     return filled(values, *TRIAGE_FIELDS)
+
+
+def page(
+    request: Request, name: str, context: dict[str, Any], refusal: Refusal | None
+) -> HTMLResponse:
+    """The page `name` with the form's refusal: its messages and its status."""
+    shown = refusal or Refusal(200)
+    full = {"errors": shown.errors, "general": shown.general, **context}
+    return render(request, name, full, status_code=shown.status)

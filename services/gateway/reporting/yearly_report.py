@@ -28,4 +28,4 @@ async def yearly_report(
     year = jahr or today().year
     query = FiguresQuery(period_from=date(year, 1, 1), period_to=date(year, 12, 31))
     figures = await rpc.send(reporting.FIGURES, query, caller)
-    return render(request, "bericht.html", {"year": year, "figures": figures})
+    return render(request, "reporting/yearly_report.html", {"year": year, "figures": figures})

@@ -16,7 +16,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-@router.get("", response_model=Caseboard, responses=_ERRORS)
+@router.get("", responses=_ERRORS)
 async def caseboard(
     query: Annotated[CaseboardQuery, Depends()], caller: CurrentCaller, rpc: Rpc
 ) -> Caseboard:
