@@ -24,7 +24,6 @@ from services.gateway.ui import (
     offers,
     prevention_cases,
     report,
-    volunteering,
 )
 from services.gateway.web.security import checked_form
 from services.gateway.web.templating import render
@@ -74,7 +73,6 @@ def install(app: FastAPI) -> None:
     app.include_router(household_member_erasure.router)
     app.include_router(report.router)
     app.include_router(offers.router)
-    app.include_router(volunteering.router)
     app.include_router(prevention_cases.router)
     app.include_router(inquiries.router)
     static = Path(__file__).parent.parent / "web" / "static"
