@@ -33,7 +33,6 @@ from services.gateway.routes import (
 )
 from services.gateway.routes import households as households_api
 from services.gateway.routes import placement as placement_api
-from services.gateway.routes import volunteer as volunteer_api
 from services.gateway.settings import GatewaySettings
 from services.gateway.shedding import SheddingRpcClient
 from services.gateway.ui import pages
@@ -89,7 +88,6 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.include_router(households_api.router)
     app.include_router(household_disclosure.router)
     app.include_router(placement_api.router)
-    app.include_router(volunteer_api.router)
     app.include_router(oidc_sign_in.router)
     pages.install(app)
     for area in AREAS:

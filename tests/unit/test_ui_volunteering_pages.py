@@ -8,8 +8,7 @@ from types import SimpleNamespace
 from typing import Any
 from uuid import uuid4
 
-from services.gateway.ui import labels_volunteer
-from services.gateway.ui import volunteering_rows as rows
+from services.gateway.volunteer import consultation_rows as rows
 from services.gateway.web.submit import form_values
 from services.gateway.web.templating import templates
 from shared.contracts import volunteer as c
@@ -19,7 +18,7 @@ from shared.identity import Role
 
 def render(name: str, **context: Any) -> str:
     caller = SimpleNamespace(role=Role.caseworker, user_id="ute", provider="caritas")
-    base = {"caller": caller, "csrf_token": "t" * 30, "lv": labels_volunteer}
+    base = {"caller": caller, "csrf_token": "t" * 30}
     return templates.env.get_template(name).render(
         {**base, "errors": {}, "general": None, **context}
     )
@@ -37,7 +36,7 @@ def test_quick_entry_keeps_every_row_and_shows_the_error_at_its_row_and_field() 
     )
     errors = {"consultations.2.duration_minutes": "Ganze Zahl erwartet."}
     page = render(
-        "ehrenamt_sprechstunde_neu.html", form=values, rows=rows.ROWS, more=12, errors=errors
+        "volunteer/office_hour_new.html", form=values, rows=rows.ROWS, more=12, errors=errors
     )
     assert 'value="viel"' in page and '<option value="wbs" selected>' in page
     assert '<span class="feldfehler" id="fehler-consultations.2.duration_minutes">' in page
@@ -66,7 +65,7 @@ def test_an_office_hour_shows_its_consultations_in_german_and_counts_by_channel(
     )
     values = form_values({}, rows.field_names(rows.ROWS, top=False))
     page = render(
-        "ehrenamt_sprechstunde.html", office_hour=office_hour, form=values, rows=rows.ROWS
+        "volunteer/office_hour.html", office_hour=office_hour, form=values, rows=rows.ROWS
     )
     assert "Offene Sprechstunde am 05.03.2025" in page
     assert "<td>Telefon</td>" in page and "Wohnberechtigungsschein" in page
@@ -99,10 +98,12 @@ def test_a_volunteer_sees_the_household_of_their_tandem_without_names() -> None:
         tandem_id=tandem.tandem_id,
         tandem_since=tandem.formed_on,
     )
-    listing = render("tandems.html", entries=[(tandem, household)], today="2025-06-02")
+    listing = render(
+        "volunteer/own_tandems.html", entries=[(tandem, household)], today="2025-06-02"
+    )
     assert "Tandem seit 01.02.2025" in listing and "5 (2 Erwachsene, 3 Minderjährige)" in listing
     assert "Städtische Unterkunft" in listing
     assert f'action="/ui/tandems/{tandem.tandem_id}/unterstuetzung"' in listing
     form = form_values({"supported_on": "2025-06-02"}, ("kind", "supported_on"))
-    one = render("tandems_tandem.html", tandem=tandem, household=household, form=form)
+    one = render("volunteer/own_tandem.html", tandem=tandem, household=household, form=form)
     assert "Behördengang" in one and 'value="2025-06-02"' in one

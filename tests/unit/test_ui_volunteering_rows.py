@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services.gateway.ui import volunteering_rows as rows
+from services.gateway.volunteer import consultation_rows as rows
 from services.gateway.web.submit import by_field, filled, form_values
 from shared.validation import FieldError
 

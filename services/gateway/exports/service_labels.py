@@ -14,7 +14,7 @@ from services.gateway.exports.intake_labels import COLUMNS as INTAKE_COLUMNS
 from services.gateway.exports.intake_labels import CONSENT_PURPOSES
 from services.gateway.ui import labels, timeline
 from services.gateway.ui import labels_placement as lp
-from services.gateway.ui import labels_volunteer as lv
+from shared.contracts.volunteer import labels as vl
 
 Words = Mapping[str, str]
 
@@ -180,13 +180,13 @@ VOLUNTEER = Labels(
     values={
         "accommodation_kind": labels.ACCOMMODATION,
         "purpose": CONSENT_PURPOSES,
-        "reason": lv.TANDEM_END,
-        "channel": lv.CHANNELS,
-        "visitor": lv.VISITORS,
-        "topic": lv.WORKSHOP_TOPICS,
+        "reason": vl.TANDEM_END,
+        "channel": vl.CONSULTATION_CHANNEL,
+        "visitor": vl.VISITOR,
+        "topic": vl.WORKSHOP_TOPIC,
     },
     by_event={
-        "TandemSupportRecorded": {"kind": lv.SUPPORT_KINDS},
-        "ConsultationHeld": {"topic": lv.CONSULTATION_TOPICS},
+        "TandemSupportRecorded": {"kind": vl.SUPPORT_KIND},
+        "ConsultationHeld": {"topic": vl.CONSULTATION_TOPIC},
     },
 )

@@ -21,7 +21,6 @@ from services.gateway.ui import (
     household_posts,
     households,
     offers,
-    volunteering,
 )
 from services.gateway.web.security import checked_form
 from services.gateway.web.templating import render
@@ -70,6 +69,5 @@ def install(app: FastAPI) -> None:
     app.include_router(household_posts.router)
     app.include_router(household_member_erasure.router)
     app.include_router(offers.router)
-    app.include_router(volunteering.router)
     static = Path(__file__).parent.parent / "web" / "static"
     app.mount("/ui/static", StaticFiles(directory=static), name="ui-static")

@@ -1,11 +1,30 @@
 """Ehrenamt: volunteers, tandems, office hours, consultations and workshops (volunteer);
 a volunteer's own tandems (Meine Tandems).
 
-The area's API routes, pages, forms and templates; `routers` is what the app includes.
+The area's API routes, pages, forms and templates; `routers` is what the app includes:
+the API (api.py) and the pages under /ui/ehrenamt and /ui/tandems, one module each.
 """
 
 from __future__ import annotations
 
 from fastapi import APIRouter
 
-routers: list[APIRouter] = []
+from services.gateway.volunteer import (
+    api,
+    office_hours,
+    overview,
+    own_tandems,
+    tandems,
+    volunteers,
+    workshops,
+)
+
+routers: list[APIRouter] = [
+    api.router,
+    overview.router,
+    volunteers.router,
+    tandems.router,
+    office_hours.router,
+    workshops.router,
+    own_tandems.router,
+]

@@ -34,7 +34,6 @@ AREAS = ("inquiries", "placement", "volunteer", "prevention")
 _UNMOVED = (
     (("anfragen", "inquiries"), "inquiries"),
     (("wohnungen", "offers", "labels_placement"), "placement"),
-    (("ehrenamt", "tandems", "volunteering", "labels_volunteer"), "volunteer"),
     (("praevention", "prevention", "labels_prevention"), "prevention"),
 )
 # The Art. 15 document is the German record handed to the data subject (gateway/exports).

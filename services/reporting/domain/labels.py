@@ -48,6 +48,7 @@ from shared.contracts.volunteer import (
     Visitor,
     WorkshopTopic,
 )
+from shared.contracts.volunteer import labels as vl
 
 Labels = Mapping[str, str]
 
@@ -175,41 +176,10 @@ AFTERCARE_DECLINE = _labels(
 )
 
 # ---------------------------------------------------------------- volunteer
+# Volunteer's words are its contract's tables (shared/contracts/volunteer/labels.py).
 CONSULTATION_CHANNEL = _labels(
-    ConsultationChannel,
-    {
-        ConsultationChannel.email: "E-Mail",
-        ConsultationChannel.phone: "Telefon",
-        ConsultationChannel.in_person: "Persönlich",
-    },
+    ConsultationChannel, {code: vl.CONSULTATION_CHANNEL[code] for code in ConsultationChannel}
 )
-VISITOR = _labels(
-    Visitor,
-    {
-        Visitor.tandem: "Tandem (Ehrenamtliche mit Geflüchteten)",
-        Visitor.volunteer_alone: "Ehrenamtliche allein",
-        Visitor.refugee_alone: "Geflüchtete allein",
-    },
-)
-TANDEM_END = _labels(
-    TandemEndReason,
-    {
-        TandemEndReason.flat_found: "Wohnung gefunden",
-        TandemEndReason.household_left: "Haushalt weggezogen / nicht erreichbar",
-        TandemEndReason.volunteer_stopped: "Ehrenamtliche/r hört auf",
-        TandemEndReason.by_agreement: "Einvernehmlich beendet",
-        TandemEndReason.other: "Sonstiges",
-    },
-)
-WORKSHOP_TOPIC = _labels(
-    WorkshopTopic,
-    {
-        WorkshopTopic.flat_search: "Wohnungssuche",
-        WorkshopTopic.application_documents: "Bewerbungsunterlagen",
-        WorkshopTopic.tenancy_rights_and_duties: "Rechte und Pflichten als Mieter",
-        WorkshopTopic.rent_and_utilities: "Miete, Nebenkosten, Kaution",
-        WorkshopTopic.heating_and_ventilation: "Heizen, Lüften, Energie sparen",
-        WorkshopTopic.waste_and_house_rules: "Mülltrennung, Hausordnung",
-        WorkshopTopic.neighbourhood: "Gute Nachbarschaft",
-    },
-)
+VISITOR = _labels(Visitor, {code: vl.VISITOR[code] for code in Visitor})
+TANDEM_END = _labels(TandemEndReason, {code: vl.TANDEM_END[code] for code in TandemEndReason})
+WORKSHOP_TOPIC = _labels(WorkshopTopic, {code: vl.WORKSHOP_TOPIC[code] for code in WorkshopTopic})

@@ -38,6 +38,6 @@ class Consultations:
 
     async def listing(self, query: c.ListConsultations, caller: Caller) -> c.ConsultationList:
         found = list_filter(query, caller)
-        async with self.commands.db.transaction() as conn:
+        async with self.commands.db.read() as conn:
             entries = await consultation_list.listing(conn, caller.municipality, found)
         return c.ConsultationList(consultations=entries)

@@ -29,6 +29,7 @@ from shared.contracts.volunteer.household_export import (
     ExportVolunteerHousehold,
     VolunteerHouseholdExport,
 )
+from shared.contracts.volunteer.operations import EXPORT_HOUSEHOLD
 from shared.decider import Forbidden
 from shared.envelope import Envelope
 from shared.eventstore.schema import events
@@ -103,8 +104,8 @@ async def _rows(conn: AsyncConnection, query: Select[Any]) -> list[dict[str, Any
 
 
 def register(host: ServiceHost) -> None:
-    """Answer `export_household` on volunteer's RPC subject."""
+    """Answer `EXPORT_HOUSEHOLD` on volunteer's RPC subject."""
 
-    @host.rpc.handle("export_household", ExportVolunteerHousehold)
+    @host.rpc.handle(EXPORT_HOUSEHOLD)
     async def export(body: ExportVolunteerHousehold, caller: Caller) -> VolunteerHouseholdExport:
         return await export_household(host.commands, body, caller)

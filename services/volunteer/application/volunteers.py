@@ -95,7 +95,7 @@ class Volunteers:
             vo.volunteer, vo.stream_id(caller.municipality, volunteer_id)
         )
         access.require_visible(caller, state.provider, "volunteer", _NOT_FOUND)
-        async with self.commands.db.transaction() as conn:
+        async with self.commands.db.read() as conn:
             found = await load_volunteers(conn, caller.municipality, volunteer_id=volunteer_id)
         return _view(state, version, found[0] if found else None)
 
@@ -103,7 +103,7 @@ class Volunteers:
         scope = access.provider_scope(caller)
         if scope is not None and query.provider not in (None, scope):
             return c.VolunteerList(volunteers=[])
-        async with self.commands.db.transaction() as conn:
+        async with self.commands.db.read() as conn:
             details = await load_volunteers(conn, caller.municipality, scope or query.provider)
             ids = {vo.stream_id(caller.municipality, d.volunteer_id): d for d in details}
             states = await fold_streams(conn, self.commands.store, vo.volunteer, ids)

@@ -1,4 +1,5 @@
-"""NATS request handlers for office hours, consultations and workshops."""
+"""NATS request handlers for office hours, consultations and workshops
+(shared/contracts/volunteer/operations.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from services.volunteer.application.consultations import Consultations
 from services.volunteer.application.office_hours import OfficeHours
 from services.volunteer.application.workshops import Workshops
 from shared.contracts import volunteer as c
+from shared.contracts.operation import Addressed
+from shared.contracts.volunteer import operations as ops
 from shared.identity import Caller
 from shared.service import ServiceHost
 
@@ -16,48 +19,48 @@ def register_activity_handlers(host: ServiceHost) -> None:
     consultations = Consultations(host.commands)
     rpc = host.rpc
 
-    @rpc.handle("hold_office_hour", c.HoldOfficeHour)
+    @rpc.handle(ops.HOLD_OFFICE_HOUR)
     async def hold_office_hour(body: c.HoldOfficeHour, caller: Caller) -> c.OfficeHourRef:
         return await office_hours.hold(body, caller)
 
-    @rpc.handle("record_office_hour_consultations", c.Addressed[c.RecordOfficeHourConsultations])
+    @rpc.handle(ops.RECORD_OFFICE_HOUR_CONSULTATIONS)
     async def record_office_hour_consultations(
-        body: c.Addressed[c.RecordOfficeHourConsultations], caller: Caller
+        body: Addressed[c.RecordOfficeHourConsultations], caller: Caller
     ) -> c.OfficeHourRef:
         return await office_hours.add(body.id, body.body, caller)
 
-    @rpc.handle("record_consultation", c.RecordConsultation)
+    @rpc.handle(ops.RECORD_CONSULTATION)
     async def record_consultation(body: c.RecordConsultation, caller: Caller) -> c.ConsultationRef:
         return await office_hours.record(body, caller)
 
-    @rpc.handle("list_consultations", c.ListConsultations)
+    @rpc.handle(ops.LIST_CONSULTATIONS)
     async def list_consultations(body: c.ListConsultations, caller: Caller) -> c.ConsultationList:
         return await consultations.listing(body, caller)
 
-    @rpc.handle("get_office_hour", c.ById)
+    @rpc.handle(ops.GET_OFFICE_HOUR)
     async def get_office_hour(body: c.ById, caller: Caller) -> c.OfficeHourView:
         return await office_hours.get(body.id, caller)
 
-    @rpc.handle("hold_workshop", c.HoldWorkshop)
+    @rpc.handle(ops.HOLD_WORKSHOP)
     async def hold_workshop(body: c.HoldWorkshop, caller: Caller) -> c.WorkshopRef:
         return await workshops.hold(body, caller)
 
-    @rpc.handle("record_attendance", c.Addressed[c.RecordAttendance])
+    @rpc.handle(ops.RECORD_ATTENDANCE)
     async def record_attendance(
-        body: c.Addressed[c.RecordAttendance], caller: Caller
+        body: Addressed[c.RecordAttendance], caller: Caller
     ) -> c.AttendanceRef:
         return await workshops.attend(body.id, body.body, caller)
 
-    @rpc.handle("issue_certificate", c.Addressed[c.IssueCertificate])
+    @rpc.handle(ops.ISSUE_CERTIFICATE)
     async def issue_certificate(
-        body: c.Addressed[c.IssueCertificate], caller: Caller
+        body: Addressed[c.IssueCertificate], caller: Caller
     ) -> c.CertificateRef:
         return await workshops.certify(body.id, body.body, caller)
 
-    @rpc.handle("get_workshop", c.ById)
+    @rpc.handle(ops.GET_WORKSHOP)
     async def get_workshop(body: c.ById, caller: Caller) -> c.WorkshopView:
         return await workshops.get(body.id, caller)
 
-    @rpc.handle("get_certificate", c.GetCertificate)
+    @rpc.handle(ops.GET_CERTIFICATE)
     async def get_certificate(body: c.GetCertificate, caller: Caller) -> c.CertificateDocument:
         return await workshops.certificate(body, caller)

@@ -1,10 +1,12 @@
-"""NATS request handlers for volunteers and tandems (`auszug.rpc.volunteer.<name>`)."""
+"""NATS request handlers for volunteers and tandems (shared/contracts/volunteer/operations.py)."""
 
 from __future__ import annotations
 
 from services.volunteer.application.tandems import Tandems
 from services.volunteer.application.volunteers import Volunteers
 from shared.contracts import volunteer as c
+from shared.contracts.operation import Addressed
+from shared.contracts.volunteer import operations as ops
 from shared.identity import Caller
 from shared.service import ServiceHost
 
@@ -14,55 +16,53 @@ def register_people_handlers(host: ServiceHost) -> None:
     tandems = Tandems(host.commands)
     rpc = host.rpc
 
-    @rpc.handle("register_volunteer", c.RegisterVolunteer)
+    @rpc.handle(ops.REGISTER_VOLUNTEER)
     async def register_volunteer(body: c.RegisterVolunteer, caller: Caller) -> c.VolunteerRef:
         return await volunteers.register(body, caller)
 
-    @rpc.handle("record_onboarding_step", c.Addressed[c.RecordOnboardingStep])
+    @rpc.handle(ops.RECORD_ONBOARDING_STEP)
     async def record_onboarding_step(
-        body: c.Addressed[c.RecordOnboardingStep], caller: Caller
+        body: Addressed[c.RecordOnboardingStep], caller: Caller
     ) -> c.VolunteerRef:
         return await volunteers.onboard(body.id, body.body, caller)
 
-    @rpc.handle("record_leaving", c.Addressed[c.RecordLeaving])
-    async def record_leaving(body: c.Addressed[c.RecordLeaving], caller: Caller) -> c.VolunteerRef:
+    @rpc.handle(ops.RECORD_LEAVING)
+    async def record_leaving(body: Addressed[c.RecordLeaving], caller: Caller) -> c.VolunteerRef:
         return await volunteers.leave(body.id, body.body, caller)
 
-    @rpc.handle("erase_volunteer", c.Addressed[c.EraseVolunteer])
-    async def erase_volunteer(
-        body: c.Addressed[c.EraseVolunteer], caller: Caller
-    ) -> c.VolunteerRef:
+    @rpc.handle(ops.ERASE_VOLUNTEER)
+    async def erase_volunteer(body: Addressed[c.EraseVolunteer], caller: Caller) -> c.VolunteerRef:
         return await volunteers.erase(body.id, body.body, caller)
 
-    @rpc.handle("get_volunteer", c.ById)
+    @rpc.handle(ops.GET_VOLUNTEER)
     async def get_volunteer(body: c.ById, caller: Caller) -> c.VolunteerView:
         return await volunteers.get(body.id, caller)
 
-    @rpc.handle("list_volunteers", c.ListVolunteers)
+    @rpc.handle(ops.LIST_VOLUNTEERS)
     async def list_volunteers(body: c.ListVolunteers, caller: Caller) -> c.VolunteerList:
         return await volunteers.listing(body, caller)
 
-    @rpc.handle("form_tandem", c.FormTandem)
+    @rpc.handle(ops.FORM_TANDEM)
     async def form_tandem(body: c.FormTandem, caller: Caller) -> c.TandemRef:
         return await tandems.form(body, caller)
 
-    @rpc.handle("end_tandem", c.Addressed[c.EndTandem])
-    async def end_tandem(body: c.Addressed[c.EndTandem], caller: Caller) -> c.TandemRef:
+    @rpc.handle(ops.END_TANDEM)
+    async def end_tandem(body: Addressed[c.EndTandem], caller: Caller) -> c.TandemRef:
         return await tandems.end(body.id, body.body, caller)
 
-    @rpc.handle("record_support", c.Addressed[c.RecordSupport])
-    async def record_support(body: c.Addressed[c.RecordSupport], caller: Caller) -> c.SupportRef:
+    @rpc.handle(ops.RECORD_SUPPORT)
+    async def record_support(body: Addressed[c.RecordSupport], caller: Caller) -> c.SupportRef:
         return await tandems.support(body.id, body.body, caller)
 
-    @rpc.handle("get_tandem", c.ById)
+    @rpc.handle(ops.GET_TANDEM)
     async def get_tandem(body: c.ById, caller: Caller) -> c.TandemView:
         return await tandems.get(body.id, caller)
 
-    @rpc.handle("list_tandems", c.ListTandems)
+    @rpc.handle(ops.LIST_TANDEMS)
     async def list_tandems(body: c.ListTandems, caller: Caller) -> c.TandemList:
         return await tandems.listing(body, caller)
 
-    @rpc.handle("get_tandem_household", c.GetTandemHousehold)
+    @rpc.handle(ops.GET_TANDEM_HOUSEHOLD)
     async def get_tandem_household(
         body: c.GetTandemHousehold, caller: Caller
     ) -> c.TandemHouseholdView:

@@ -40,7 +40,6 @@ from shared.contracts.volunteer.household_export import (
     VolunteerHouseholdExport as VolunteerHouseholdExport,
 )
 from shared.contracts.volunteer.requests import (
-    Addressed,
     ById,
     EndTandem,
     EraseVolunteer,
@@ -89,7 +88,6 @@ from shared.contracts.volunteer.views import (
 
 __all__ = [
     "CONTEXT",
-    "Addressed",
     "AttendanceRef",
     "AttendeeView",
     "ById",

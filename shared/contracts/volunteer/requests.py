@@ -6,7 +6,6 @@ personal-data tables only; the events carry ids and codes.
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
@@ -26,7 +25,6 @@ from shared.contracts.volunteer.codes import (
     WorkshopTopic,
 )
 
-B = TypeVar("B", bound=BaseModel)
 _CLIENT_ID = "Optional: vom Client vergebene Kennung (idempotente Wiederholung)"
 _TODAY = "Tag des Geschehens; ohne Angabe heute"
 
@@ -39,13 +37,6 @@ class ById(_Request):
     """A query for one thing by its id."""
 
     id: UUID
-
-
-class Addressed(BaseModel, Generic[B]):
-    """A command on one thing named in the path, as forwarded over NATS: its id, the body."""
-
-    id: UUID
-    body: B
 
 
 # ---------------------------------------------------------------- volunteers

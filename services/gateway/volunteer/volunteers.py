@@ -12,12 +12,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from services.gateway.adapters.users import logins_of
 from services.gateway.auth.logins import service_user_id
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.ui.erasure import ANCHOR, CONFIRMED, erase
-from services.gateway.ui.volunteering_forms import page
+from services.gateway.ui.erasure import ANCHOR, CONFIRMED, TICK, unconfirmed
+from services.gateway.volunteer.page import page
 from services.gateway.web.security import checked_form
-from services.gateway.web.submit import Refusal, by_field, filled, form_values, send
+from services.gateway.web.submit import Refusal, by_field, filled, form_values, send_form
 from shared.clock import today
 from shared.contracts import volunteer as c
+from shared.contracts.volunteer import operations as ops
 from shared.identity import Role
 from shared.rpc import RemoteError
 
@@ -42,7 +43,7 @@ async def new_volunteer(request: Request, caller: CurrentCaller) -> Response:
     values = form_values(
         {"provider": caller.provider or "", "registered_on": today().isoformat()}, FIELDS
     )
-    return page(request, "ehrenamt_ehrenamtliche_neu.html", {"form": values})
+    return page(request, "volunteer/volunteer_new.html", {"form": values})
 
 
 @router.post("/ehrenamt/ehrenamtliche/neu", response_class=HTMLResponse)
@@ -60,14 +61,12 @@ async def register_volunteer(request: Request, caller: CurrentCaller, rpc: Rpc) 
             )
         except RemoteError as exc:
             refused = Refusal(422, by_field(exc.error.fields))
-            return page(request, "ehrenamt_ehrenamtliche_neu.html", {"form": values}, refused)
-    result, refusal = await send(
-        rpc, "volunteer", "register_volunteer", c.RegisterVolunteer, body, caller
-    )
+            return page(request, "volunteer/volunteer_new.html", {"form": values}, refused)
+    ref, refusal = await send_form(rpc, ops.REGISTER_VOLUNTEER, body, caller)
     if refusal:
         _languages_on_one_field(refusal)
-        return page(request, "ehrenamt_ehrenamtliche_neu.html", {"form": values}, refusal)
-    ref = c.VolunteerRef.model_validate(result)
+        return page(request, "volunteer/volunteer_new.html", {"form": values}, refusal)
+    assert ref is not None  # send_form answers the volunteer or the refusal
     return RedirectResponse(f"/ui/ehrenamt/ehrenamtliche/{ref.volunteer_id}", status_code=303)
 
 
@@ -91,10 +90,8 @@ async def record_step(
 ) -> Response:
     values = form_values(await checked_form(request), STEP_FIELDS)
     body = filled(values, *STEP_FIELDS)
-    name = "record_onboarding_step"
-    _, refusal = await send(
-        rpc, "volunteer", name, c.RecordOnboardingStep, body, caller, target=("id", volunteer_id)
-    )
+    op = ops.RECORD_ONBOARDING_STEP
+    _, refusal = await send_form(rpc, op, body, caller, on=volunteer_id)
     if refusal:
         return await _volunteer_page(request, caller, rpc, volunteer_id, values, refusal)
     return RedirectResponse(f"/ui/ehrenamt/ehrenamtliche/{volunteer_id}", status_code=303)
@@ -105,10 +102,15 @@ async def erase_volunteer(
     volunteer_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
 ) -> Response:
     """Erase the volunteer's name, contact and login (coordination), once confirmed."""
-    submitted = await checked_form(request)
-    target = ("id", volunteer_id)
-    values, refusal = await erase(
-        rpc, "volunteer", "erase_volunteer", c.EraseVolunteer, caller, submitted, target=target
+    values = form_values(await checked_form(request), [TICK])
+    _, refusal = await send_form(
+        rpc,
+        ops.ERASE_VOLUNTEER,
+        {},
+        caller,
+        on=volunteer_id,
+        known=[CONFIRMED.name],
+        problems=unconfirmed(values),
     )
     if refusal is None:
         return RedirectResponse(f"/ui/ehrenamt/ehrenamtliche/{volunteer_id}", status_code=303)
@@ -126,8 +128,7 @@ async def _volunteer_page(
     refusal: Refusal | None = None,
     erasure: dict[str, Any] | None = None,
 ) -> Response:
-    result = await rpc.call("volunteer", "get_volunteer", c.ById(id=volunteer_id), caller)
-    volunteer = c.VolunteerView.model_validate(result)
+    volunteer = await rpc.send(ops.GET_VOLUNTEER, c.ById(id=volunteer_id), caller)
     login = None
     if volunteer.user_id:
         # The service knows the account's pseudonymous id; staff know the login.
@@ -143,4 +144,4 @@ async def _volunteer_page(
         "erasure_values": {},
         **(erasure or {}),
     }
-    return page(request, "ehrenamt_ehrenamtliche.html", context, refusal)
+    return page(request, "volunteer/volunteer.html", context, refusal)

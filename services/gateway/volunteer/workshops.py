@@ -9,12 +9,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.ui.volunteering_forms import page
+from services.gateway.volunteer.page import page
 from services.gateway.web.i18n import N_
 from services.gateway.web.security import checked_form
-from services.gateway.web.submit import Refusal, filled, form_values, send
+from services.gateway.web.submit import Refusal, filled, form_values, send_form
 from shared.clock import today
 from shared.contracts import volunteer as c
+from shared.contracts.volunteer import operations as ops
 from shared.identity import Caller
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
@@ -26,17 +27,17 @@ ATTENDEE_FIELDS = ("given_name", "family_name", "birth_date", "household_id")
 @router.get("/ehrenamt/workshops/neu", response_class=HTMLResponse)
 async def new_workshop(request: Request, caller: CurrentCaller) -> Response:
     start = {"provider": caller.provider or "", "held_on": today().isoformat()}
-    return page(request, "ehrenamt_workshop_neu.html", {"form": form_values(start, FIELDS)})
+    return page(request, "volunteer/workshop_new.html", {"form": form_values(start, FIELDS)})
 
 
 @router.post("/ehrenamt/workshops/neu", response_class=HTMLResponse)
 async def hold_workshop(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
     values = form_values(await checked_form(request), FIELDS)
     body = {**filled(values, *FIELDS), "provider": values["provider"]}
-    result, refusal = await send(rpc, "volunteer", "hold_workshop", c.HoldWorkshop, body, caller)
+    ref, refusal = await send_form(rpc, ops.HOLD_WORKSHOP, body, caller)
     if refusal:
-        return page(request, "ehrenamt_workshop_neu.html", {"form": values}, refusal)
-    ref = c.WorkshopRef.model_validate(result)
+        return page(request, "volunteer/workshop_new.html", {"form": values}, refusal)
+    assert ref is not None  # send_form answers the workshop or the refusal
     return RedirectResponse(f"/ui/ehrenamt/workshops/{ref.workshop_id}", status_code=303)
 
 
@@ -54,10 +55,7 @@ async def record_attendance(
 ) -> Response:
     values = form_values(await checked_form(request), ATTENDEE_FIELDS)
     body = filled(values, *ATTENDEE_FIELDS)
-    name = "record_attendance"
-    _, refusal = await send(
-        rpc, "volunteer", name, c.RecordAttendance, body, caller, target=("id", workshop_id)
-    )
+    _, refusal = await send_form(rpc, ops.RECORD_ATTENDANCE, body, caller, on=workshop_id)
     if refusal:
         return await _workshop_page(request, caller, rpc, workshop_id, values, refusal)
     return RedirectResponse(f"/ui/ehrenamt/workshops/{workshop_id}", status_code=303)
@@ -69,10 +67,7 @@ async def issue_certificate(
 ) -> Response:
     submitted = await checked_form(request)
     body = {"attendee_id": submitted.get("attendee_id", "")}
-    name = "issue_certificate"
-    _, refusal = await send(
-        rpc, "volunteer", name, c.IssueCertificate, body, caller, target=("id", workshop_id)
-    )
+    _, refusal = await send_form(rpc, ops.ISSUE_CERTIFICATE, body, caller, on=workshop_id)
     if refusal:
         values = form_values({}, ATTENDEE_FIELDS)
         general = refusal.general or N_("Die Bestätigung konnte nicht ausgestellt werden.")
@@ -89,6 +84,5 @@ async def _workshop_page(
     values: dict[str, str],
     refusal: Refusal | None = None,
 ) -> Response:
-    result = await rpc.call("volunteer", "get_workshop", c.ById(id=workshop_id), caller)
-    workshop = c.WorkshopView.model_validate(result)
-    return page(request, "ehrenamt_workshop.html", {"workshop": workshop, "form": values}, refusal)
+    workshop = await rpc.send(ops.GET_WORKSHOP, c.ById(id=workshop_id), caller)
+    return page(request, "volunteer/workshop.html", {"workshop": workshop, "form": values}, refusal)

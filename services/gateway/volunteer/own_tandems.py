@@ -10,11 +10,12 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.ui.volunteering_forms import page
+from services.gateway.volunteer.page import page
 from services.gateway.web.security import checked_form
-from services.gateway.web.submit import Refusal, filled, form_values, send
+from services.gateway.web.submit import Refusal, filled, form_values, send_form
 from shared.clock import today
 from shared.contracts import volunteer as c
+from shared.contracts.volunteer import operations as ops
 from shared.identity import Caller
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
@@ -24,17 +25,17 @@ SUPPORT_FIELDS = ("kind", "supported_on")
 
 async def _household(rpc: Rpc, caller: Caller, tandem: c.TandemView) -> c.TandemHouseholdView:
     body = c.GetTandemHousehold(household_id=tandem.household_id)
-    result = await rpc.call("volunteer", "get_tandem_household", body, caller)
-    return c.TandemHouseholdView.model_validate(result)
+    return await rpc.send(ops.GET_TANDEM_HOUSEHOLD, body, caller)
 
 
 @router.get("/tandems", response_class=HTMLResponse)
 async def own_tandems(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
     """The caller's active tandems, each with its household's minimal fields."""
-    result = await rpc.call("volunteer", "list_tandems", c.ListTandems(), caller)
-    tandems = c.TandemList.model_validate(result).tandems
+    tandems = (await rpc.send(ops.LIST_TANDEMS, c.ListTandems(), caller)).tandems
     entries = [(t, await _household(rpc, caller, t)) for t in tandems]
-    return page(request, "tandems.html", {"entries": entries, "today": today().isoformat()})
+    return page(
+        request, "volunteer/own_tandems.html", {"entries": entries, "today": today().isoformat()}
+    )
 
 
 @router.get("/tandems/{tandem_id}", response_class=HTMLResponse)
@@ -52,9 +53,7 @@ async def record_support(
 ) -> Response:
     values = form_values(await checked_form(request), SUPPORT_FIELDS)
     body = filled(values, *SUPPORT_FIELDS)
-    _, refusal = await send(
-        rpc, "volunteer", "record_support", c.RecordSupport, body, caller, target=("id", tandem_id)
-    )
+    _, refusal = await send_form(rpc, ops.RECORD_SUPPORT, body, caller, on=tandem_id)
     if refusal:
         return await _tandem_page(request, caller, rpc, tandem_id, values, refusal)
     return RedirectResponse(f"/ui/tandems/{tandem_id}", status_code=303)
@@ -68,7 +67,6 @@ async def _tandem_page(
     values: dict[str, str],
     refusal: Refusal | None = None,
 ) -> Response:
-    result = await rpc.call("volunteer", "get_tandem", c.ById(id=tandem_id), caller)
-    tandem = c.TandemView.model_validate(result)
+    tandem = await rpc.send(ops.GET_TANDEM, c.ById(id=tandem_id), caller)
     context = {"tandem": tandem, "household": await _household(rpc, caller, tandem), "form": values}
-    return page(request, "tandems_tandem.html", context, refusal)
+    return page(request, "volunteer/own_tandem.html", context, refusal)

@@ -9,14 +9,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.ui.volunteering_appointments import blank_form
-from services.gateway.ui.volunteering_forms import page
-from services.gateway.ui.volunteering_overview import overview, volunteers
+from services.gateway.volunteer.appointments import blank_form
+from services.gateway.volunteer.overview import overview, volunteers
+from services.gateway.volunteer.page import page
 from services.gateway.web.i18n import N_, gettext
 from services.gateway.web.security import checked_form
-from services.gateway.web.submit import Refusal, filled, form_values, send
+from services.gateway.web.submit import Refusal, filled, form_values, send_form
 from shared.clock import today
-from shared.contracts import volunteer as c
+from shared.contracts.volunteer import operations as ops
 from shared.identity import Caller
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
@@ -35,7 +35,7 @@ async def new_tandem(request: Request, caller: CurrentCaller, rpc: Rpc) -> Respo
 async def form_tandem(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
     values = form_values(await checked_form(request), FORM_FIELDS)
     body = filled(values, *FORM_FIELDS)
-    _, refusal = await send(rpc, "volunteer", "form_tandem", c.FormTandem, body, caller)
+    _, refusal = await send_form(rpc, ops.FORM_TANDEM, body, caller)
     if refusal:
         return await _form_page(request, caller, rpc, values, refusal)
     return RedirectResponse("/ui/ehrenamt#tandems", status_code=303)
@@ -51,7 +51,7 @@ async def _form_page(
     # Only volunteers with a signed agreement may form a tandem: the others are not offered.
     ready = [v for v in await volunteers(rpc, caller) if v.ready_for_tandem]
     context = {"form": values, "volunteers": ready}
-    return page(request, "ehrenamt_tandem_neu.html", context, refusal)
+    return page(request, "volunteer/tandem_new.html", context, refusal)
 
 
 @router.post("/ehrenamt/tandems/{tandem_id}/ende", response_class=HTMLResponse)
@@ -60,9 +60,7 @@ async def end_tandem(
 ) -> Response:
     values = form_values(await checked_form(request), END_FIELDS)
     body = filled(values, *END_FIELDS)
-    _, refusal = await send(
-        rpc, "volunteer", "end_tandem", c.EndTandem, body, caller, target=("id", tandem_id)
-    )
+    _, refusal = await send_form(rpc, ops.END_TANDEM, body, caller, on=tandem_id)
     if refusal:
         if refusal.errors:
             # The overview shows many end forms: name the field in the message instead.

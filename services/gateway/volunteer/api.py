@@ -8,12 +8,12 @@ from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Path, Request, Response
-from pydantic import BaseModel
 
 from services.gateway.auth.logins import service_user_id
 from services.gateway.deps import CurrentCaller, Rpc
 from shared.contracts import volunteer as c
-from shared.identity import Caller
+from shared.contracts.operation import Addressed
+from shared.contracts.volunteer import operations as ops
 
 router = APIRouter(prefix="/api", tags=["Ehrenamt"])
 
@@ -31,25 +31,12 @@ OfficeHourId = Annotated[UUID, Path(description="Kennung der Sprechstunde")]
 WorkshopId = Annotated[UUID, Path(description="Kennung des Workshops")]
 
 
-async def _call(rpc: Rpc, name: str, body: BaseModel | dict[str, Any], caller: Caller) -> Any:
-    return await rpc.call("volunteer", name, body, caller)
-
-
-def _on(target: UUID, body: BaseModel) -> dict[str, Any]:
-    return {"id": str(target), "body": body.model_dump(mode="json")}
-
-
-def _by_id(target: UUID) -> c.ById:
-    return c.ById(id=target)
-
-
 # ---------------------------------------------------------------- volunteers
 
 
 @router.post(
     "/volunteers",
     status_code=201,
-    response_model=c.VolunteerRef,
     summary="Ehrenamtliche/n aufnehmen",
     responses=_ERRORS,
 )
@@ -64,20 +51,19 @@ async def register_volunteer(
     """
     user_id = await service_user_id(request, caller, body.user_id, "user_id")
     body = body.model_copy(update={"user_id": user_id})
-    return c.VolunteerRef.model_validate(await _call(rpc, "register_volunteer", body, caller))
+    return await rpc.send(ops.REGISTER_VOLUNTEER, body, caller)
 
 
-@router.get("/volunteers", response_model=c.VolunteerList, summary="Ehrenamtliche", responses=_READ)
+@router.get("/volunteers", summary="Ehrenamtliche", responses=_READ)
 async def list_volunteers(
     query: Annotated[c.ListVolunteers, Depends()], caller: CurrentCaller, rpc: Rpc
 ) -> c.VolunteerList:
     """Aktive Ehrenamtliche (Fachkräfte: des eigenen Trägers), nach Namen."""
-    return c.VolunteerList.model_validate(await _call(rpc, "list_volunteers", query, caller))
+    return await rpc.send(ops.LIST_VOLUNTEERS, query, caller)
 
 
 @router.get(
     "/volunteers/{volunteer_id}",
-    response_model=c.VolunteerView,
     summary="Ehrenamtliche/n anzeigen",
     responses=_READ,
 )
@@ -85,13 +71,11 @@ async def get_volunteer(
     volunteer_id: VolunteerId, caller: CurrentCaller, rpc: Rpc
 ) -> c.VolunteerView:
     """Mit Einstiegsschritten und ob ein Tandem gebildet werden kann."""
-    result = await _call(rpc, "get_volunteer", _by_id(volunteer_id), caller)
-    return c.VolunteerView.model_validate(result)
+    return await rpc.send(ops.GET_VOLUNTEER, c.ById(id=volunteer_id), caller)
 
 
 @router.post(
     "/volunteers/{volunteer_id}/onboarding",
-    response_model=c.VolunteerRef,
     summary="Einstiegsschritt erledigt",
     responses=_ERRORS,
 )
@@ -99,13 +83,11 @@ async def record_onboarding_step(
     volunteer_id: VolunteerId, body: c.RecordOnboardingStep, caller: CurrentCaller, rpc: Rpc
 ) -> c.VolunteerRef:
     """Erstgespräch, Ehrenamtsvereinbarung (nötig fürs Tandem) oder Führungszeugnis."""
-    result = await _call(rpc, "record_onboarding_step", _on(volunteer_id, body), caller)
-    return c.VolunteerRef.model_validate(result)
+    return await rpc.send(ops.RECORD_ONBOARDING_STEP, Addressed(id=volunteer_id, body=body), caller)
 
 
 @router.post(
     "/volunteers/{volunteer_id}/leaving",
-    response_model=c.VolunteerRef,
     summary="Ehrenamtliche/r hört auf",
     responses=_ERRORS,
 )
@@ -113,13 +95,11 @@ async def record_leaving(
     volunteer_id: VolunteerId, body: c.RecordLeaving, caller: CurrentCaller, rpc: Rpc
 ) -> c.VolunteerRef:
     """Nur ohne aktive Tandems: diese bitte vorher beenden."""
-    result = await _call(rpc, "record_leaving", _on(volunteer_id, body), caller)
-    return c.VolunteerRef.model_validate(result)
+    return await rpc.send(ops.RECORD_LEAVING, Addressed(id=volunteer_id, body=body), caller)
 
 
 @router.post(
     "/volunteers/{volunteer_id}/erasure",
-    response_model=c.VolunteerRef,
     summary="Personenbezogene Daten einer/eines Ehrenamtlichen löschen",
     responses=_ERRORS,
 )
@@ -128,8 +108,7 @@ async def erase_volunteer(
 ) -> c.VolunteerRef:
     """Art. 17 DSGVO, nur die Koordination: Name, Kontakt und Login werden gelöscht, Listen
     zeigen „gelöscht“; Zahlen bleiben. Nur ohne aktive Tandems; ein zweites Mal: 409."""
-    result = await _call(rpc, "erase_volunteer", _on(volunteer_id, body), caller)
-    return c.VolunteerRef.model_validate(result)
+    return await rpc.send(ops.ERASE_VOLUNTEER, Addressed(id=volunteer_id, body=body), caller)
 
 
 # ---------------------------------------------------------------- tandems
@@ -138,35 +117,31 @@ async def erase_volunteer(
 @router.post(
     "/tandems",
     status_code=201,
-    response_model=c.TandemRef,
     summary="Tandem bilden",
     responses=_ERRORS,
 )
 async def form_tandem(body: c.FormTandem, caller: CurrentCaller, rpc: Rpc) -> c.TandemRef:
     """Ehrenamtliche/r (mit Vereinbarung) und Haushalt desselben Trägers; ein aktives
     Tandem je Haushalt. Ein abgemeldeter oder unbekannter Haushalt: 409."""
-    return c.TandemRef.model_validate(await _call(rpc, "form_tandem", body, caller))
+    return await rpc.send(ops.FORM_TANDEM, body, caller)
 
 
-@router.get("/tandems", response_model=c.TandemList, summary="Tandems", responses=_READ)
+@router.get("/tandems", summary="Tandems", responses=_READ)
 async def list_tandems(
     query: Annotated[c.ListTandems, Depends()], caller: CurrentCaller, rpc: Rpc
 ) -> c.TandemList:
     """Aktive Tandems; Ehrenamtliche sehen nur ihre eigenen."""
-    return c.TandemList.model_validate(await _call(rpc, "list_tandems", query, caller))
+    return await rpc.send(ops.LIST_TANDEMS, query, caller)
 
 
-@router.get(
-    "/tandems/{tandem_id}", response_model=c.TandemView, summary="Tandem anzeigen", responses=_READ
-)
+@router.get("/tandems/{tandem_id}", summary="Tandem anzeigen", responses=_READ)
 async def get_tandem(tandem_id: TandemId, caller: CurrentCaller, rpc: Rpc) -> c.TandemView:
     """Mit Unterstützungen und begleiteten Vermittlungen."""
-    return c.TandemView.model_validate(await _call(rpc, "get_tandem", _by_id(tandem_id), caller))
+    return await rpc.send(ops.GET_TANDEM, c.ById(id=tandem_id), caller)
 
 
 @router.post(
     "/tandems/{tandem_id}/end",
-    response_model=c.TandemRef,
     summary="Tandem beenden",
     responses=_ERRORS,
 )
@@ -174,13 +149,12 @@ async def end_tandem(
     tandem_id: TandemId, body: c.EndTandem, caller: CurrentCaller, rpc: Rpc
 ) -> c.TandemRef:
     """Mit Grund (Wohnung gefunden, weggezogen, einvernehmlich …)."""
-    return c.TandemRef.model_validate(await _call(rpc, "end_tandem", _on(tandem_id, body), caller))
+    return await rpc.send(ops.END_TANDEM, Addressed(id=tandem_id, body=body), caller)
 
 
 @router.post(
     "/tandems/{tandem_id}/support",
     status_code=201,
-    response_model=c.SupportRef,
     summary="Unterstützung im Tandem erfassen",
     responses=_ERRORS,
 )
@@ -189,13 +163,11 @@ async def record_support(
 ) -> c.SupportRef:
     """Bei Besichtigung, Formalitäten, Behörde oder Vermieter; auch durch die/den
     Ehrenamtliche/n des Tandems selbst."""
-    result = await _call(rpc, "record_support", _on(tandem_id, body), caller)
-    return c.SupportRef.model_validate(result)
+    return await rpc.send(ops.RECORD_SUPPORT, Addressed(id=tandem_id, body=body), caller)
 
 
 @router.get(
     "/tandem-households/{household_id}",
-    response_model=c.TandemHouseholdView,
     summary="Haushalt meines Tandems",
     responses=_READ,
 )
@@ -206,8 +178,7 @@ async def get_tandem_household(
 ) -> c.TandemHouseholdView:
     """Nur was ein Tandem braucht: Größe, Unterkunftsart, Träger, Tandem seit (keine Namen)."""
     body = c.GetTandemHousehold(household_id=household_id)
-    result = await _call(rpc, "get_tandem_household", body, caller)
-    return c.TandemHouseholdView.model_validate(result)
+    return await rpc.send(ops.GET_TANDEM_HOUSEHOLD, body, caller)
 
 
 # ---------------------------------------------------------------- office hours
@@ -216,7 +187,6 @@ async def get_tandem_household(
 @router.post(
     "/office-hours",
     status_code=201,
-    response_model=c.OfficeHourRef,
     summary="Offene Sprechstunde erfassen",
     responses=_ERRORS,
 )
@@ -224,13 +194,12 @@ async def hold_office_hour(
     body: c.HoldOfficeHour, caller: CurrentCaller, rpc: Rpc
 ) -> c.OfficeHourRef:
     """Sprechstunde eines Trägers an einem Tag, gleich mit ihren Beratungen."""
-    return c.OfficeHourRef.model_validate(await _call(rpc, "hold_office_hour", body, caller))
+    return await rpc.send(ops.HOLD_OFFICE_HOUR, body, caller)
 
 
 @router.post(
     "/office-hours/{office_hour_id}/consultations",
     status_code=201,
-    response_model=c.OfficeHourRef,
     summary="Beratungen einer Sprechstunde nachtragen",
     responses=_ERRORS,
 )
@@ -241,14 +210,12 @@ async def record_office_hour_consultations(
     rpc: Rpc,
 ) -> c.OfficeHourRef:
     """Schnellerfassung: mehrere Beratungen auf einmal, alle oder keine."""
-    payload = _on(office_hour_id, body)
-    result = await _call(rpc, "record_office_hour_consultations", payload, caller)
-    return c.OfficeHourRef.model_validate(result)
+    op = ops.RECORD_OFFICE_HOUR_CONSULTATIONS
+    return await rpc.send(op, Addressed(id=office_hour_id, body=body), caller)
 
 
 @router.get(
     "/office-hours/{office_hour_id}",
-    response_model=c.OfficeHourView,
     summary="Sprechstunde anzeigen",
     responses=_READ,
 )
@@ -256,14 +223,12 @@ async def get_office_hour(
     office_hour_id: OfficeHourId, caller: CurrentCaller, rpc: Rpc
 ) -> c.OfficeHourView:
     """Mit ihren Beratungen und der Zahl je Kanal."""
-    result = await _call(rpc, "get_office_hour", _by_id(office_hour_id), caller)
-    return c.OfficeHourView.model_validate(result)
+    return await rpc.send(ops.GET_OFFICE_HOUR, c.ById(id=office_hour_id), caller)
 
 
 @router.post(
     "/consultations",
     status_code=201,
-    response_model=c.ConsultationRef,
     summary="Beratung außerhalb der Sprechstunde erfassen",
     responses=_ERRORS,
 )
@@ -271,7 +236,7 @@ async def record_consultation(
     body: c.RecordConsultation, caller: CurrentCaller, rpc: Rpc
 ) -> c.ConsultationRef:
     """E-Mail, Telefonat oder Einzeltermin (`appointment`)."""
-    return c.ConsultationRef.model_validate(await _call(rpc, "record_consultation", body, caller))
+    return await rpc.send(ops.RECORD_CONSULTATION, body, caller)
 
 
 # ---------------------------------------------------------------- workshops
@@ -280,31 +245,27 @@ async def record_consultation(
 @router.post(
     "/workshops",
     status_code=201,
-    response_model=c.WorkshopRef,
     summary="Workshop erfassen",
     responses=_ERRORS,
 )
 async def hold_workshop(body: c.HoldWorkshop, caller: CurrentCaller, rpc: Rpc) -> c.WorkshopRef:
     """Thema, Tag, Träger, Ort und Dauer eines Workshops für Geflüchtete."""
-    return c.WorkshopRef.model_validate(await _call(rpc, "hold_workshop", body, caller))
+    return await rpc.send(ops.HOLD_WORKSHOP, body, caller)
 
 
 @router.get(
     "/workshops/{workshop_id}",
-    response_model=c.WorkshopView,
     summary="Workshop anzeigen",
     responses=_READ,
 )
 async def get_workshop(workshop_id: WorkshopId, caller: CurrentCaller, rpc: Rpc) -> c.WorkshopView:
     """Mit Teilnehmenden und ausgestellten Bestätigungen."""
-    result = await _call(rpc, "get_workshop", _by_id(workshop_id), caller)
-    return c.WorkshopView.model_validate(result)
+    return await rpc.send(ops.GET_WORKSHOP, c.ById(id=workshop_id), caller)
 
 
 @router.post(
     "/workshops/{workshop_id}/attendances",
     status_code=201,
-    response_model=c.AttendanceRef,
     summary="Teilnahme erfassen",
     responses=_ERRORS,
 )
@@ -312,14 +273,12 @@ async def record_attendance(
     workshop_id: WorkshopId, body: c.RecordAttendance, caller: CurrentCaller, rpc: Rpc
 ) -> c.AttendanceRef:
     """Eine Person; ihr Name steht nur auf der Bestätigung, in keinem Ereignis."""
-    result = await _call(rpc, "record_attendance", _on(workshop_id, body), caller)
-    return c.AttendanceRef.model_validate(result)
+    return await rpc.send(ops.RECORD_ATTENDANCE, Addressed(id=workshop_id, body=body), caller)
 
 
 @router.post(
     "/workshops/{workshop_id}/certificates",
     status_code=201,
-    response_model=c.CertificateRef,
     summary="Teilnahmebestätigung ausstellen",
     responses=_ERRORS,
 )
@@ -327,8 +286,7 @@ async def issue_certificate(
     workshop_id: WorkshopId, body: c.IssueCertificate, caller: CurrentCaller, rpc: Rpc
 ) -> c.CertificateRef:
     """Qualifizierte Teilnahmebestätigung für eine teilnehmende Person."""
-    result = await _call(rpc, "issue_certificate", _on(workshop_id, body), caller)
-    return c.CertificateRef.model_validate(result)
+    return await rpc.send(ops.ISSUE_CERTIFICATE, Addressed(id=workshop_id, body=body), caller)
 
 
 @router.get(
@@ -345,9 +303,7 @@ async def get_certificate(
 ) -> Response:
     """Zum Ausdrucken und Vorzeigen bei Vermietern, auf Deutsch, mit Namen und Inhalten."""
     body = c.GetCertificate(workshop_id=workshop_id, certificate_id=certificate_id)
-    document = c.CertificateDocument.model_validate(
-        await _call(rpc, "get_certificate", body, caller)
-    )
+    document = await rpc.send(ops.GET_CERTIFICATE, body, caller)
     return Response(
         base64.b64decode(document.content_base64),
         media_type=document.media_type,
@@ -360,7 +316,6 @@ async def get_certificate(
 
 @router.get(
     "/consultations",
-    response_model=c.ConsultationList,
     summary="Beratungen auflisten",
     responses={k: v for k, v in _READ.items() if k != 404},
 )
@@ -371,4 +326,4 @@ async def list_consultations(
 
     Ohne personenbezogene Daten. Fachkräfte sehen die ihres Trägers, die Koordination alle.
     """
-    return c.ConsultationList.model_validate(await _call(rpc, "list_consultations", query, caller))
+    return await rpc.send(ops.LIST_CONSULTATIONS, query, caller)

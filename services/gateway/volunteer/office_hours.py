@@ -11,12 +11,13 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.ui import volunteering_rows as rows
-from services.gateway.ui.volunteering_forms import page
+from services.gateway.volunteer import consultation_rows as rows
+from services.gateway.volunteer.page import page
 from services.gateway.web.security import checked_form
-from services.gateway.web.submit import Refusal, form_values, send
+from services.gateway.web.submit import Refusal, form_values, send_form
 from shared.clock import today
 from shared.contracts import volunteer as c
+from shared.contracts.volunteer import operations as ops
 from shared.identity import Caller
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
@@ -40,13 +41,11 @@ async def hold_office_hour(request: Request, caller: CurrentCaller, rpc: Rpc) ->
     count = rows.row_count(submitted.get(ROWS_FIELD))
     values = form_values(submitted, rows.field_names(count))
     body, sent_from = rows.hold_body(values, count)
-    result, refusal = await send(
-        rpc, "volunteer", "hold_office_hour", c.HoldOfficeHour, body, caller
-    )
+    ref, refusal = await send_form(rpc, ops.HOLD_OFFICE_HOUR, body, caller)
     if refusal:
         refusal.errors = rows.on_rows(refusal.errors, sent_from)
         return _entry_page(request, values, count, refusal)
-    ref = c.OfficeHourRef.model_validate(result)
+    assert ref is not None  # send_form answers the office hour or the refusal
     return RedirectResponse(f"/ui/ehrenamt/sprechstunden/{ref.office_hour_id}", status_code=303)
 
 
@@ -54,7 +53,7 @@ def _entry_page(
     request: Request, values: dict[str, str], count: int, refusal: Refusal | None = None
 ) -> Response:
     context = {"form": values, "rows": count, "more": min(count + rows.ROWS, rows.MAX_ROWS)}
-    return page(request, "ehrenamt_sprechstunde_neu.html", context, refusal)
+    return page(request, "volunteer/office_hour_new.html", context, refusal)
 
 
 @router.get("/ehrenamt/sprechstunden/{office_hour_id}", response_class=HTMLResponse)
@@ -72,11 +71,9 @@ async def add_consultations(
 ) -> Response:
     values = form_values(await checked_form(request), rows.field_names(rows.ROWS, top=False))
     items, sent_from = rows.consultations(values, rows.ROWS)
-    name, model = "record_office_hour_consultations", c.RecordOfficeHourConsultations
     body = {"consultations": items}
-    _, refusal = await send(
-        rpc, "volunteer", name, model, body, caller, target=("id", office_hour_id)
-    )
+    op = ops.RECORD_OFFICE_HOUR_CONSULTATIONS
+    _, refusal = await send_form(rpc, op, body, caller, on=office_hour_id)
     if refusal:
         refusal.errors = rows.on_rows(refusal.errors, sent_from)
         return await _office_hour_page(request, caller, rpc, office_hour_id, values, refusal)
@@ -91,9 +88,6 @@ async def _office_hour_page(
     values: dict[str, str],
     refusal: Refusal | None = None,
 ) -> Response:
-    body = c.ById(id=office_hour_id)
-    office_hour = c.OfficeHourView.model_validate(
-        await rpc.call("volunteer", "get_office_hour", body, caller)
-    )
+    office_hour = await rpc.send(ops.GET_OFFICE_HOUR, c.ById(id=office_hour_id), caller)
     context = {"office_hour": office_hour, "form": values, "rows": rows.ROWS}
-    return page(request, "ehrenamt_sprechstunde.html", context, refusal)
+    return page(request, "volunteer/office_hour.html", context, refusal)

@@ -1,0 +1,122 @@
+"""What volunteer answers over the bus (shared/contracts/operation.py), and who may ask.
+
+The roles are services/volunteer/application/access.py's: the service still decides the
+provider and the tandem a caller sees (another's answers 404, as if unknown).
+"""
+
+from __future__ import annotations
+
+from shared.contracts.operation import Operations
+from shared.contracts.volunteer.household_export import (
+    ExportVolunteerHousehold,
+    VolunteerHouseholdExport,
+)
+from shared.contracts.volunteer.requests import (
+    ById,
+    EndTandem,
+    EraseVolunteer,
+    FormTandem,
+    GetCertificate,
+    GetTandemHousehold,
+    HoldOfficeHour,
+    HoldWorkshop,
+    IssueCertificate,
+    ListConsultations,
+    ListTandems,
+    ListVolunteers,
+    RecordAttendance,
+    RecordConsultation,
+    RecordLeaving,
+    RecordOfficeHourConsultations,
+    RecordOnboardingStep,
+    RecordSupport,
+    RegisterVolunteer,
+)
+from shared.contracts.volunteer.views import (
+    AttendanceRef,
+    CertificateDocument,
+    CertificateRef,
+    ConsultationList,
+    ConsultationRef,
+    OfficeHourRef,
+    OfficeHourView,
+    SupportRef,
+    TandemHouseholdView,
+    TandemList,
+    TandemRef,
+    TandemView,
+    VolunteerList,
+    VolunteerRef,
+    VolunteerView,
+    WorkshopRef,
+    WorkshopView,
+)
+from shared.identity import Role
+
+# Record and change: the coordination, caseworkers for their own provider.
+MANAGERS = frozenset({Role.coordinator, Role.caseworker})
+# Read: those, and the admin (reads what the coordination reads, changes nothing).
+READERS = MANAGERS | {Role.admin}
+# Tandems: a volunteer reads their own (and records support acts for them).
+TANDEM_READERS = READERS | {Role.volunteer}
+SUPPORTERS = MANAGERS | {Role.volunteer}
+# Art. 15 and Art. 17 DSGVO: the coordination only.
+COORDINATION = frozenset({Role.coordinator})
+
+ops = Operations("volunteer")
+
+# ---------------------------------------------------------------- volunteers
+REGISTER_VOLUNTEER = ops.command(
+    "register_volunteer", RegisterVolunteer, VolunteerRef, roles=MANAGERS
+)
+RECORD_ONBOARDING_STEP = ops.command_on(
+    "record_onboarding_step", RecordOnboardingStep, VolunteerRef, roles=MANAGERS
+)
+RECORD_LEAVING = ops.command_on("record_leaving", RecordLeaving, VolunteerRef, roles=MANAGERS)
+ERASE_VOLUNTEER = ops.command_on(
+    "erase_volunteer", EraseVolunteer, VolunteerRef, roles=COORDINATION
+)
+GET_VOLUNTEER = ops.query("get_volunteer", ById, VolunteerView, roles=READERS)
+LIST_VOLUNTEERS = ops.query("list_volunteers", ListVolunteers, VolunteerList, roles=READERS)
+
+# ---------------------------------------------------------------- tandems
+FORM_TANDEM = ops.command("form_tandem", FormTandem, TandemRef, roles=MANAGERS)
+END_TANDEM = ops.command_on("end_tandem", EndTandem, TandemRef, roles=MANAGERS)
+RECORD_SUPPORT = ops.command_on("record_support", RecordSupport, SupportRef, roles=SUPPORTERS)
+GET_TANDEM = ops.query("get_tandem", ById, TandemView, roles=TANDEM_READERS)
+LIST_TANDEMS = ops.query("list_tandems", ListTandems, TandemList, roles=TANDEM_READERS)
+GET_TANDEM_HOUSEHOLD = ops.query(
+    "get_tandem_household", GetTandemHousehold, TandemHouseholdView, roles=TANDEM_READERS
+)
+
+# ---------------------------------------------------------------- office hours, consultations
+HOLD_OFFICE_HOUR = ops.command("hold_office_hour", HoldOfficeHour, OfficeHourRef, roles=MANAGERS)
+RECORD_OFFICE_HOUR_CONSULTATIONS = ops.command_on(
+    "record_office_hour_consultations",
+    RecordOfficeHourConsultations,
+    OfficeHourRef,
+    roles=MANAGERS,
+)
+GET_OFFICE_HOUR = ops.query("get_office_hour", ById, OfficeHourView, roles=READERS)
+RECORD_CONSULTATION = ops.command(
+    "record_consultation", RecordConsultation, ConsultationRef, roles=MANAGERS
+)
+LIST_CONSULTATIONS = ops.query(
+    "list_consultations", ListConsultations, ConsultationList, roles=READERS
+)
+
+# ---------------------------------------------------------------- workshops
+HOLD_WORKSHOP = ops.command("hold_workshop", HoldWorkshop, WorkshopRef, roles=MANAGERS)
+RECORD_ATTENDANCE = ops.command_on(
+    "record_attendance", RecordAttendance, AttendanceRef, roles=MANAGERS
+)
+ISSUE_CERTIFICATE = ops.command_on(
+    "issue_certificate", IssueCertificate, CertificateRef, roles=MANAGERS
+)
+GET_WORKSHOP = ops.query("get_workshop", ById, WorkshopView, roles=READERS)
+GET_CERTIFICATE = ops.query("get_certificate", GetCertificate, CertificateDocument, roles=READERS)
+
+# ---------------------------------------------------------------- Art. 15 DSGVO
+EXPORT_HOUSEHOLD = ops.query(
+    "export_household", ExportVolunteerHousehold, VolunteerHouseholdExport, roles=COORDINATION
+)
