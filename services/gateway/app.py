@@ -35,7 +35,6 @@ from services.gateway.routes import (
 )
 from services.gateway.routes import households as households_api
 from services.gateway.routes import inquiries as inquiries_api
-from services.gateway.routes import placement as placement_api
 from services.gateway.routes import prevention as prevention_api
 from services.gateway.routes import volunteer as volunteer_api
 from services.gateway.settings import GatewaySettings
@@ -94,7 +93,6 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.include_router(households_api.router)
     app.include_router(household_disclosure.router)
     app.include_router(inquiries_api.router)
-    app.include_router(placement_api.router)
     app.include_router(prevention_api.router)
     app.include_router(reports.router)
     app.include_router(volunteer_api.router)

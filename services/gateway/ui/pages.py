@@ -21,7 +21,6 @@ from services.gateway.ui import (
     household_posts,
     households,
     inquiries,
-    offers,
     prevention_cases,
     report,
     volunteering,
@@ -73,7 +72,6 @@ def install(app: FastAPI) -> None:
     app.include_router(household_posts.router)
     app.include_router(household_member_erasure.router)
     app.include_router(report.router)
-    app.include_router(offers.router)
     app.include_router(volunteering.router)
     app.include_router(prevention_cases.router)
     app.include_router(inquiries.router)

@@ -33,7 +33,6 @@ KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
 AREAS = ("inquiries", "placement", "volunteer", "prevention")
 _UNMOVED = (
     (("anfragen", "inquiries"), "inquiries"),
-    (("wohnungen", "offers", "labels_placement"), "placement"),
     (("ehrenamt", "tandems", "volunteering", "labels_volunteer"), "volunteer"),
     (("praevention", "prevention", "labels_prevention"), "prevention"),
 )
