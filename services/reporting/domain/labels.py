@@ -26,6 +26,7 @@ from shared.contracts.placement import (
     ViewingOutcome,
     WithdrawalReason,
 )
+from shared.contracts.placement import labels as pl
 from shared.contracts.prevention import (
     AftercareDeclineReason,
     CaseOutcome,
@@ -105,61 +106,19 @@ TRIAGE = _labels(
         TriageOutcome.opened_as_case: "als Haushaltsfall eröffnet",
     },
 )
-LANDLORD_KIND = _labels(
-    LandlordKind,
-    {
-        LandlordKind.municipal_housing_company: "Städtische Wohnungsgesellschaft (z. B. GAG)",
-        LandlordKind.housing_company: "Andere Wohnungsgesellschaft",
-        LandlordKind.private: "Privat",
-    },
-)
-OFFER_SOURCE = _labels(
-    OfferSource,
-    {
-        OfferSource.housing_company_quota: "Kontingent einer Wohnungsgesellschaft",
-        OfferSource.private_landlord: "Private Vermieterin / privater Vermieter",
-        OfferSource.volunteer_network: "Über Ehrenamtliche",
-        OfferSource.public_relations: "Öffentlichkeitsarbeit",
-    },
-)
+# Placement's words are placement's tables (shared/contracts/placement/labels.py).
+LANDLORD_KIND = _labels(LandlordKind, {code: pl.LANDLORD_KIND[code] for code in LandlordKind})
+OFFER_SOURCE = _labels(OfferSource, {code: pl.OFFER_SOURCE[code] for code in OfferSource})
 WITHDRAWAL = _labels(
-    WithdrawalReason,
-    {
-        WithdrawalReason.landlord_withdrew: "Vermieter hat zurückgezogen",
-        WithdrawalReason.let_elsewhere: "anderweitig vermietet",
-        WithdrawalReason.unsuitable: "ungeeignet",
-        WithdrawalReason.other: "Sonstiges",
-    },
+    WithdrawalReason, {code: pl.WITHDRAWAL_REASON[code] for code in WithdrawalReason}
 )
 LANDLORD_DECISION = _labels(
-    LandlordDecision,
-    {LandlordDecision.accepted: "angenommen", LandlordDecision.declined: "abgelehnt"},
+    LandlordDecision, {code: pl.LANDLORD_DECISION[code] for code in LandlordDecision}
 )
-VIEWING = _labels(
-    ViewingOutcome,
-    {
-        ViewingOutcome.household_interested: "Haushalt interessiert",
-        ViewingOutcome.household_not_interested: "Haushalt nicht interessiert",
-        ViewingOutcome.did_not_take_place: "nicht stattgefunden",
-    },
-)
-GUARANTEE_KIND = _labels(
-    GuaranteeKind,
-    {
-        GuaranteeKind.deposit: "Kautionsübernahme",
-        GuaranteeKind.rent: "Mietübernahme",
-        GuaranteeKind.security: "Sicherheitsleistung",
-        GuaranteeKind.release: "Freistellung",
-    },
-)
+VIEWING = _labels(ViewingOutcome, {code: pl.VIEWING_OUTCOME[code] for code in ViewingOutcome})
+GUARANTEE_KIND = _labels(GuaranteeKind, {code: pl.GUARANTEE_KIND[code] for code in GuaranteeKind})
 AUTHORITY = _labels(
-    GuaranteeAuthority,
-    {
-        GuaranteeAuthority.jobcenter: "Jobcenter",
-        GuaranteeAuthority.social_office: "Amt für Soziales",
-        GuaranteeAuthority.housing_office: "Amt für Wohnungswesen",
-        GuaranteeAuthority.other: "Andere Stelle",
-    },
+    GuaranteeAuthority, {code: pl.GUARANTEE_AUTHORITY[code] for code in GuaranteeAuthority}
 )
 REFERRAL_SOURCE = _labels(
     ReferralSource,
