@@ -32,7 +32,6 @@ from services.gateway.routes import (
     session,
 )
 from services.gateway.routes import households as households_api
-from services.gateway.routes import placement as placement_api
 from services.gateway.settings import GatewaySettings
 from services.gateway.shedding import SheddingRpcClient
 from services.gateway.ui import pages
@@ -87,7 +86,6 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.include_router(access_log.router)
     app.include_router(households_api.router)
     app.include_router(household_disclosure.router)
-    app.include_router(placement_api.router)
     app.include_router(oidc_sign_in.router)
     pages.install(app)
     for area in AREAS:

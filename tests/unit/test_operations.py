@@ -20,7 +20,7 @@ from shared.rpc import ErrorKind, RemoteError, RpcClient, RpcRouter
 from support.nats_server import credentials_dir
 
 # Contexts whose handlers are registered by declaration (all of them, once #13 is done).
-TYPED = ["reporting", "prevention", "volunteer"]
+TYPED = ["reporting", "prevention", "volunteer", "placement"]
 
 
 def declared(context: str) -> Operations:

@@ -39,7 +39,7 @@ async def test_the_csv_has_german_headers_semicolons_a_bom_and_decimal_commas(
     by_key = {(r[6], r[10]): r for r in rows[1:]}
     placed = by_key[("households_placed", "")]
     assert (placed[7], placed[11], placed[12]) == ("Vermittelte Haushalte", "1", "Anzahl")
-    assert by_key[("households_placed", "private")][9] == "Privat"
+    assert by_key[("households_placed", "private")][9] == "Privatvermieter/in"
     assert by_key[("guarantee_decision_days_median", "")][11] == "3,5"
     assert all(len(r) == len(rows[0]) for r in rows)
 

@@ -9,7 +9,7 @@ from uuid import uuid4
 import pytest
 from pydantic import ValidationError
 
-from services.gateway.ui.offers_forms import (
+from services.gateway.placement.forms import (
     LANDLORD_FIELDS,
     OFFER_FIELDS,
     OFFER_FLAGS,

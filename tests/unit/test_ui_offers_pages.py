@@ -136,7 +136,7 @@ def test_the_cooperation_is_sent_for_the_landlord_and_a_refusal_shown(
     )
     assert fake.calls[-1] == (
         "conclude_cooperation",
-        {"landlord_id": str(LANDLORD), "body": {"agreed_on": "2026-02-01"}},
+        {"id": str(LANDLORD), "body": {"agreed_on": "2026-02-01"}},
     )
     reason = "Mit diesem Vermieter besteht bereits eine Kooperationsvereinbarung."
     fake.refuse["conclude_cooperation"] = RpcError(kind=ErrorKind.rule, code="x", message=reason)

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from services.gateway.exports.intake_labels import COLUMNS as INTAKE_COLUMNS
 from services.gateway.exports.intake_labels import CONSENT_PURPOSES
-from services.gateway.ui import labels, timeline
-from services.gateway.ui import labels_placement as lp
+from services.gateway.ui import labels
+from shared.contracts.placement import labels as lp
 from shared.contracts.volunteer import labels as vl
 
 Words = Mapping[str, str]
@@ -119,7 +119,7 @@ PLACEMENT = Labels(
         "source": lp.OFFER_SOURCE,
         "status": lp.OFFER_STATUS,
         "outcome": lp.VIEWING_OUTCOME,
-        "reason": timeline.RETRACTIONS,
+        "reason": lp.RETRACTION_REASON,
     },
     by_event={
         "LandlordDecided": {"decision": lp.LANDLORD_DECISION},

@@ -7,4 +7,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-routers: list[APIRouter] = []
+from services.gateway.placement import api, offers
+
+routers: list[APIRouter] = [api.router, offers.router]

@@ -20,7 +20,6 @@ from services.gateway.ui import (
     household_member_erasure,
     household_posts,
     households,
-    offers,
 )
 from services.gateway.web.security import checked_form
 from services.gateway.web.templating import render
@@ -68,6 +67,5 @@ def install(app: FastAPI) -> None:
     app.include_router(household_consents.router)
     app.include_router(household_posts.router)
     app.include_router(household_member_erasure.router)
-    app.include_router(offers.router)
     static = Path(__file__).parent.parent / "web" / "static"
     app.mount("/ui/static", StaticFiles(directory=static), name="ui-static")

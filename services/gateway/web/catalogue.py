@@ -33,7 +33,6 @@ KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
 AREAS = ("inquiries", "placement", "volunteer", "prevention")
 _UNMOVED = (
     (("anfragen", "inquiries"), "inquiries"),
-    (("wohnungen", "offers", "labels_placement"), "placement"),
     (("praevention", "prevention", "labels_prevention"), "prevention"),
 )
 # The Art. 15 document is the German record handed to the data subject (gateway/exports).

@@ -30,6 +30,7 @@ from services.placement.domain import offer as of
 from shared.application import CommandExecutor
 from shared.contracts.intake.privacy import RecordedFact
 from shared.contracts.placement import HouseholdCourseQuery
+from shared.contracts.placement import operations as ops
 from shared.contracts.placement.household_export import (
     ExportPlacementHousehold,
     PlacementHouseholdExport,
@@ -102,8 +103,8 @@ async def _rows(conn: AsyncConnection, query: Select[Any]) -> list[dict[str, Any
 
 
 def register(host: ServiceHost) -> None:
-    """Answer `export_household` on placement's RPC subject."""
+    """Answer `EXPORT_HOUSEHOLD` on placement's RPC subject."""
 
-    @host.rpc.handle("export_household", ExportPlacementHousehold)
+    @host.rpc.handle(ops.EXPORT_HOUSEHOLD)
     async def export(body: ExportPlacementHousehold, caller: Caller) -> PlacementHouseholdExport:
         return await export_household(host.commands, body, caller)

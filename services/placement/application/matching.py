@@ -30,7 +30,7 @@ class Matching:
         )
         if state.facts is None:
             raise NotFound("offer", "Wohnungsangebot nicht gefunden.")
-        async with self.commands.db.transaction() as conn:
+        async with self.commands.db.read() as conn:
             households = await searching(conn, caller.municipality, provider=scope)
             limits = rent_limits_of(await load_rules(conn, caller.municipality))
         matches = []
@@ -57,7 +57,7 @@ class Matching:
     ) -> c.HouseholdOffers:
         """Open offers for a household still looking, best fits first."""
         scope = access.provider_scope(caller)
-        async with self.commands.db.transaction() as conn:
+        async with self.commands.db.read() as conn:
             found = await searching(
                 conn, caller.municipality, provider=scope, household_id=query.household_id
             )

@@ -21,7 +21,7 @@ from shared.identity import Caller
 async def stalled_cases(db: Database, query: c.StalledQuery, caller: Caller) -> c.StalledCases:
     scope = access.provider_scope(caller)
     as_of = query.as_of or today()
-    async with db.transaction() as conn:
+    async with db.read() as conn:
         rules = await load_rules(conn, caller.municipality)
         proposals = await unanswered_proposals(
             conn,

@@ -31,6 +31,7 @@ from shared.contracts.placement import (
     ViewingOutcome,
     WithdrawalReason,
 )
+from shared.contracts.placement import labels as placement
 from shared.contracts.prevention import (
     AftercareDeclineReason,
     CaseOutcome,
@@ -41,7 +42,7 @@ from shared.contracts.prevention import (
     RejectionReason,
     TargetGroup,
 )
-from shared.contracts.prevention import labels as pl
+from shared.contracts.prevention import labels as prevention
 from shared.contracts.volunteer import (
     ConsultationChannel,
     TandemEndReason,
@@ -100,86 +101,33 @@ INQUIRY_CHANNEL = _shared(InquiryChannel, intake.INQUIRY_CHANNEL)
 TRIAGE = _shared(TriageOutcome, intake.TRIAGE_OUTCOME)
 
 # ---------------------------------------------------------------- placement
-LANDLORD_KIND = _labels(
-    LandlordKind,
-    {
-        LandlordKind.municipal_housing_company: "Städtische Wohnungsgesellschaft (z. B. GAG)",
-        LandlordKind.housing_company: "Andere Wohnungsgesellschaft",
-        LandlordKind.private: "Privat",
-    },
-)
-OFFER_SOURCE = _labels(
-    OfferSource,
-    {
-        OfferSource.housing_company_quota: "Kontingent einer Wohnungsgesellschaft",
-        OfferSource.private_landlord: "Private Vermieterin / privater Vermieter",
-        OfferSource.volunteer_network: "Über Ehrenamtliche",
-        OfferSource.public_relations: "Öffentlichkeitsarbeit",
-    },
-)
-WITHDRAWAL = _labels(
-    WithdrawalReason,
-    {
-        WithdrawalReason.landlord_withdrew: "Vermieter hat zurückgezogen",
-        WithdrawalReason.let_elsewhere: "anderweitig vermietet",
-        WithdrawalReason.unsuitable: "ungeeignet",
-        WithdrawalReason.other: "Sonstiges",
-    },
-)
-LANDLORD_DECISION = _labels(
-    LandlordDecision,
-    {LandlordDecision.accepted: "angenommen", LandlordDecision.declined: "abgelehnt"},
-)
-VIEWING = _labels(
-    ViewingOutcome,
-    {
-        ViewingOutcome.household_interested: "Haushalt interessiert",
-        ViewingOutcome.household_not_interested: "Haushalt nicht interessiert",
-        ViewingOutcome.did_not_take_place: "nicht stattgefunden",
-    },
-)
-GUARANTEE_KIND = _labels(
-    GuaranteeKind,
-    {
-        GuaranteeKind.deposit: "Kautionsübernahme",
-        GuaranteeKind.rent: "Mietübernahme",
-        GuaranteeKind.security: "Sicherheitsleistung",
-        GuaranteeKind.release: "Freistellung",
-    },
-)
-AUTHORITY = _labels(
-    GuaranteeAuthority,
-    {
-        GuaranteeAuthority.jobcenter: "Jobcenter",
-        GuaranteeAuthority.social_office: "Amt für Soziales",
-        GuaranteeAuthority.housing_office: "Amt für Wohnungswesen",
-        GuaranteeAuthority.other: "Andere Stelle",
-    },
-)
+# Placement's words are placement's tables (shared/contracts/placement/labels.py).
+LANDLORD_KIND = _shared(LandlordKind, placement.LANDLORD_KIND)
+OFFER_SOURCE = _shared(OfferSource, placement.OFFER_SOURCE)
+WITHDRAWAL = _shared(WithdrawalReason, placement.WITHDRAWAL_REASON)
+LANDLORD_DECISION = _shared(LandlordDecision, placement.LANDLORD_DECISION)
+VIEWING = _shared(ViewingOutcome, placement.VIEWING_OUTCOME)
+GUARANTEE_KIND = _shared(GuaranteeKind, placement.GUARANTEE_KIND)
+AUTHORITY = _shared(GuaranteeAuthority, placement.GUARANTEE_AUTHORITY)
 
 # ---------------------------------------------------------------- prevention
 # Prevention's words are its shared tables' (shared/contracts/prevention/labels.py).
-REFERRAL_SOURCE = _labels(ReferralSource, {c: pl.REFERRAL_SOURCE[c] for c in ReferralSource})
-TARGET_GROUP = _labels(TargetGroup, {c: pl.TARGET_GROUP[c] for c in TargetGroup})
-REJECTION = _labels(RejectionReason, {c: pl.REJECTION_REASON[c] for c in RejectionReason})
-REFERRAL_OUT = _labels(ReferralOutKind, {c: pl.REFERRAL_OUT_KIND[c] for c in ReferralOutKind})
-CASE_OUTCOME = _labels(CaseOutcome, {c: pl.CASE_OUTCOME[c] for c in CaseOutcome})
-MEDIATION_PARTY = _labels(MediationParty, {c: pl.MEDIATION_PARTY[c] for c in MediationParty})
+REFERRAL_SOURCE = _shared(ReferralSource, prevention.REFERRAL_SOURCE)
+TARGET_GROUP = _shared(TargetGroup, prevention.TARGET_GROUP)
+REJECTION = _shared(RejectionReason, prevention.REJECTION_REASON)
+REFERRAL_OUT = _shared(ReferralOutKind, prevention.REFERRAL_OUT_KIND)
+CASE_OUTCOME = _shared(CaseOutcome, prevention.CASE_OUTCOME)
+MEDIATION_PARTY = _shared(MediationParty, prevention.MEDIATION_PARTY)
 # A mediation recorded before outcomes were asked has none: counted as "nicht erfasst".
 MEDIATION_OUTCOME = {
-    **_labels(MediationOutcome, {c: pl.MEDIATION_OUTCOME[c] for c in MediationOutcome}),
+    **_shared(MediationOutcome, prevention.MEDIATION_OUTCOME),
     "": "Ergebnis nicht erfasst",
 }
-AFTERCARE_DECLINE = _labels(
-    AftercareDeclineReason,
-    {c: pl.AFTERCARE_DECLINE_REASON[c] for c in AftercareDeclineReason},
-)
+AFTERCARE_DECLINE = _shared(AftercareDeclineReason, prevention.AFTERCARE_DECLINE_REASON)
 
 # ---------------------------------------------------------------- volunteer
 # Volunteer's words are its contract's tables (shared/contracts/volunteer/labels.py).
-CONSULTATION_CHANNEL = _labels(
-    ConsultationChannel, {code: vl.CONSULTATION_CHANNEL[code] for code in ConsultationChannel}
-)
-VISITOR = _labels(Visitor, {code: vl.VISITOR[code] for code in Visitor})
-TANDEM_END = _labels(TandemEndReason, {code: vl.TANDEM_END[code] for code in TandemEndReason})
-WORKSHOP_TOPIC = _labels(WorkshopTopic, {code: vl.WORKSHOP_TOPIC[code] for code in WorkshopTopic})
+CONSULTATION_CHANNEL = _shared(ConsultationChannel, vl.CONSULTATION_CHANNEL)
+VISITOR = _shared(Visitor, vl.VISITOR)
+TANDEM_END = _shared(TandemEndReason, vl.TANDEM_END)
+WORKSHOP_TOPIC = _shared(WorkshopTopic, vl.WORKSHOP_TOPIC)

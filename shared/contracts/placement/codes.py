@@ -5,16 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import Annotated, TypeVar
+from typing import Annotated
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    Field,
-)
+from pydantic import BeforeValidator, Field
 
 CONTEXT = "placement"
-B = TypeVar("B", bound=BaseModel)
 
 
 class LandlordKind(StrEnum):

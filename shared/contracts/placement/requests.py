@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Generic
 from uuid import UUID
 
 from pydantic import (
@@ -17,7 +16,6 @@ from pydantic import (
 
 from shared.contracts.inputs import Line, QueryDay, Text, WorkDay
 from shared.contracts.placement.codes import (
-    B,
     DistrictCode,
     Euros,
     GuaranteeAuthority,
@@ -232,21 +230,7 @@ class PlacementRules(_Request):
         return value
 
 
-# RPC envelopes: what the gateway forwards, with the id from the path.
-
-
-class OfferCommand(BaseModel, Generic[B]):
-    """A command on one offer as forwarded over NATS: the offer from the path, the body."""
-
-    offer_id: UUID
-    body: B
-
-
-class LandlordCommand(BaseModel, Generic[B]):
-    """A command on one landlord as forwarded over NATS: the landlord from the path, the body."""
-
-    landlord_id: UUID
-    body: B
+# Answers and queries.
 
 
 class LandlordRef(BaseModel):

@@ -16,9 +16,9 @@ from pydantic import ValidationError
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.errors import STATUS
-from services.gateway.ui import labels_placement
-from services.gateway.ui.offers_landlords import coordination_only
-from services.gateway.ui.offers_rules_form import (
+from services.gateway.placement import formats
+from services.gateway.placement.new_landlord import coordination_only
+from services.gateway.placement.rules_form import (
     rule_errors,
     rules_body,
     rules_values,
@@ -28,6 +28,7 @@ from services.gateway.web.i18n import N_
 from services.gateway.web.security import checked_form
 from services.gateway.web.templating import render
 from shared.contracts import placement as c
+from shared.contracts.placement import operations as ops
 from shared.identity import Role
 from shared.rpc import ErrorKind, RemoteError
 from shared.validation import field_errors
@@ -37,9 +38,7 @@ ONLY_COORDINATION = N_("Nur die Koordination darf die Regeln der Kommune ändern
 
 async def rules_page(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
     """The rules in force; for the coordination as a form to change them."""
-    rules = c.PlacementRules.model_validate(
-        await rpc.call("placement", "get_rules", c.GetRules(), caller)
-    )
+    rules = await rpc.send(ops.GET_RULES, c.GetRules(), caller)
     values, rows = rules_values(rules)
     saved = request.query_params.get("gespeichert") == "1"
     editable = caller.role is Role.coordinator
@@ -54,7 +53,7 @@ async def replace_rules(request: Request, caller: CurrentCaller, rpc: Rpc) -> Re
     body, persons_at = rules_body(values)
     try:
         rules = c.PlacementRules.model_validate(body)
-        await rpc.call("placement", "replace_rules", rules, caller)
+        await rpc.send(ops.REPLACE_RULES, rules, caller)
     except ValidationError as exc:
         errors = rule_errors(field_errors(exc.errors()), persons_at)
         return _render(request, True, values, rows, errors, status_code=422)
@@ -90,9 +89,9 @@ def _render(
         "general": errors.pop("", None),
         "errors": errors,
         "saved": saved,
-        "lp": labels_placement,
+        "formats": formats,
     }
-    return render(request, "wohnungen_regeln.html", context, status_code=status_code)
+    return render(request, "placement/rules.html", context, status_code=status_code)
 
 
 def add_routes(router: APIRouter) -> None:

@@ -14,25 +14,26 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.ui import (
-    labels_placement,
-    offers_landlord_pages,
-    offers_landlords,
-    offers_rules,
-    offers_stalled,
-    offers_steps,
+from services.gateway.placement import (
+    formats,
+    landlords,
+    new_landlord,
+    rules,
+    stalled,
+    steps,
 )
+from services.gateway.placement.forms import OFFER_FIELDS, OFFER_FLAGS, offer_body
+from services.gateway.placement.new_landlord import coordination_only
+from services.gateway.placement.offer_page import offer_page
 from services.gateway.ui.labels import label
-from services.gateway.ui.labels_placement import LANDLORD_KIND
-from services.gateway.ui.offers_forms import OFFER_FIELDS, OFFER_FLAGS, offer_body
-from services.gateway.ui.offers_landlords import coordination_only
-from services.gateway.ui.offers_page import offer_page
 from services.gateway.web.i18n import N_, Verbatim, gettext
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import form_values
 from services.gateway.web.templating import render
 from shared.clock import today
 from shared.contracts import placement as c
+from shared.contracts.placement import operations as ops
+from shared.contracts.placement.labels import LANDLORD_KIND
 from shared.identity import Caller
 from shared.rpc import RpcClient
 
@@ -51,17 +52,16 @@ async def offer_list(
 ) -> Response:
     """The municipality's offers by status; with `haushalt`, the open offers for that
     household with the reason per criterion."""
-    context: dict[str, object] = {"lp": labels_placement, "stand": stand, "for_household": None}
+    context: dict[str, object] = {"formats": formats, "stand": stand, "for_household": None}
     if haushalt is not None:
         query = c.HouseholdOffersQuery(household_id=haushalt, fits_only=False)
-        result = await rpc.call("placement", "household_offers", query, caller)
-        context["for_household"] = c.HouseholdOffers.model_validate(result)
+        context["for_household"] = await rpc.send(ops.HOUSEHOLD_OFFERS, query, caller)
     else:
         status = c.OfferStatus(stand) if stand in _STATUSES else None  # "alle": every one
         context["stand"] = status.value if status else ALL
-        offers = await rpc.call("placement", "list_offers", c.GetOffers(status=status), caller)
-        context["offers"] = c.OfferList.model_validate(offers).offers
-    return render(request, "wohnungen.html", context)
+        offers = await rpc.send(ops.LIST_OFFERS, c.GetOffers(status=status), caller)
+        context["offers"] = offers.offers
+    return render(request, "placement/offers.html", context)
 
 
 @router.get("/neu", response_class=HTMLResponse)
@@ -87,12 +87,10 @@ async def receive_offer(request: Request, caller: CurrentCaller, rpc: Rpc) -> Re
     coordination_only(caller, N_("Nur die Koordination darf Wohnungsangebote aufnehmen."))
     values = form_values(submitted, OFFER_FIELDS, OFFER_FLAGS)
     names = OFFER_FIELDS + OFFER_FLAGS
-    result, refusal = await offers_steps.submit(
-        rpc, caller, "receive_offer", c.ReceiveOffer, offer_body(values), names
-    )
-    if refusal is None:
-        ref = c.OfferRef.model_validate(result)
+    ref, refusal = await steps.submit(rpc, caller, ops.RECEIVE_OFFER, offer_body(values), names)
+    if ref is not None:
         return RedirectResponse(f"/ui/wohnungen/{ref.offer_id}", status_code=303)
+    assert refusal is not None
     return await _offer_form(
         request, caller, rpc, values, refusal.errors, refusal.general, refusal.status
     )
@@ -107,32 +105,30 @@ async def _offer_form(
     general: str | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    landlords = c.LandlordList.model_validate(
-        await rpc.call("placement", "list_landlords", c.ListLandlords(), caller)
-    ).landlords
+    every = (await rpc.send(ops.LIST_LANDLORDS, c.ListLandlords(), caller)).landlords
     unnamed = gettext("ohne Namen")
     context = {
         "form": values,
         "errors": errors,
         "general": general,
-        "landlords": landlords,
+        "landlords": every,
         "landlord_options": [
             # The landlord's name as typed: shown escaped, never looked up in the catalogue.
             (
                 str(ll.landlord_id),
                 Verbatim(f"{ll.name or unnamed} – {label(LANDLORD_KIND, ll.kind)}"),
             )
-            for ll in landlords
+            for ll in every
         ],
-        "lp": labels_placement,
+        "formats": formats,
     }
-    return render(request, "wohnungen_neu.html", context, status_code=status_code)
+    return render(request, "placement/offer_form.html", context, status_code=status_code)
 
 
-offers_landlords.add_routes(router)
-offers_landlord_pages.add_routes(router)
-offers_rules.add_routes(router)
-offers_stalled.add_routes(router)
+new_landlord.add_routes(router)
+landlords.add_routes(router)
+rules.add_routes(router)
+stalled.add_routes(router)
 
 
 @router.get("/{offer_id}", response_class=HTMLResponse)
@@ -141,4 +137,4 @@ async def offer(offer_id: UUID, request: Request, caller: CurrentCaller, rpc: Rp
     return await offer_page(request, caller, rpc, offer_id)
 
 
-offers_steps.add_routes(router)
+steps.add_routes(router)

@@ -15,16 +15,17 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.ui import labels_placement
-from services.gateway.ui.offers_forms import plain_body
-from services.gateway.ui.offers_landlords import coordination_only
-from services.gateway.ui.offers_steps import submit
+from services.gateway.placement import formats
+from services.gateway.placement.forms import plain_body
+from services.gateway.placement.new_landlord import coordination_only
+from services.gateway.placement.steps import submit
 from services.gateway.web.i18n import N_
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import form_values
 from services.gateway.web.templating import render
 from shared.clock import today
 from shared.contracts import placement as c
+from shared.contracts.placement import operations as ops
 from shared.identity import Caller, Role
 from shared.rpc import RpcClient
 
@@ -34,12 +35,10 @@ ONLY_COORDINATION = N_("Nur die Koordination darf Kooperationsvereinbarungen fes
 
 async def landlord_list(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
     """Every landlord of the municipality, with kind and cooperation agreement."""
-    landlords = c.LandlordList.model_validate(
-        await rpc.call("placement", "list_landlords", c.ListLandlords(), caller)
-    ).landlords
+    landlords = (await rpc.send(ops.LIST_LANDLORDS, c.ListLandlords(), caller)).landlords
     ordered = sorted(landlords, key=lambda ll: ((ll.name or "").casefold(), ll.registered_on))
-    context = {"landlords": ordered, "lp": labels_placement}
-    return render(request, "wohnungen_vermieter.html", context)
+    context = {"landlords": ordered, "formats": formats}
+    return render(request, "placement/landlords.html", context)
 
 
 async def landlord(
@@ -59,13 +58,7 @@ async def conclude_cooperation(
     values = form_values(submitted, COOPERATION_FIELDS)
     body = plain_body(values, COOPERATION_FIELDS)
     _, refusal = await submit(
-        rpc,
-        caller,
-        "conclude_cooperation",
-        c.ConcludeCooperation,
-        body,
-        COOPERATION_FIELDS,
-        on=("landlord_id", landlord_id),
+        rpc, caller, ops.CONCLUDE_COOPERATION, body, COOPERATION_FIELDS, on=landlord_id
     )
     if refusal is None:
         return RedirectResponse(f"/ui/wohnungen/vermieter/{landlord_id}", status_code=303)
@@ -91,12 +84,8 @@ async def _page(
     general: str | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    view = c.LandlordView.model_validate(
-        await rpc.call("placement", "get_landlord", c.GetLandlord(landlord_id=landlord_id), caller)
-    )
-    every = c.OfferList.model_validate(
-        await rpc.call("placement", "list_offers", c.GetOffers(status=None), caller)
-    ).offers
+    view = await rpc.send(ops.GET_LANDLORD, c.GetLandlord(landlord_id=landlord_id), caller)
+    every = (await rpc.send(ops.LIST_OFFERS, c.GetOffers(status=None), caller)).offers
     context = {
         "landlord": view,
         "offers": [o for o in every if o.landlord_id == landlord_id],
@@ -104,9 +93,9 @@ async def _page(
         "form": values,
         "errors": errors,
         "general": general,
-        "lp": labels_placement,
+        "formats": formats,
     }
-    return render(request, "wohnungen_vermieter_seite.html", context, status_code=status_code)
+    return render(request, "placement/landlord.html", context, status_code=status_code)
 
 
 def add_routes(router: APIRouter) -> None:

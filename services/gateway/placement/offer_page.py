@@ -16,12 +16,14 @@ from uuid import UUID
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
-from services.gateway.ui import labels_placement
+from services.gateway.placement import formats
 from services.gateway.ui.labels import label
 from services.gateway.web.i18n import Verbatim, format_date, gettext
 from services.gateway.web.templating import render
 from shared.clock import today
 from shared.contracts import placement as c
+from shared.contracts.placement import labels as placement_labels
+from shared.contracts.placement import operations as ops
 from shared.identity import Caller, Role
 from shared.rpc import RemoteError, RpcClient
 
@@ -83,7 +85,7 @@ def choices(offer: c.OfferView, name_of: Callable[[UUID], str]) -> dict[str, Opt
                 Verbatim(
                     gettext("%(kind)s für %(household)s, beantragt am %(day)s")
                     % {
-                        "kind": label(labels_placement.GUARANTEE_KIND, g.kind),
+                        "kind": label(placement_labels.GUARANTEE_KIND, g.kind),
                         "household": name_of(g.household_id),
                         "day": format_date(g.requested_on),
                     }
@@ -118,13 +120,9 @@ async def offer_page(
     status_code: int = 200,
 ) -> HTMLResponse:
     """The page; a refused step's form shows its typed values and errors."""
-    offer = c.OfferView.model_validate(
-        await rpc.call("placement", "get_offer", c.GetOffer(offer_id=offer_id), caller)
-    )
+    offer = await rpc.send(ops.GET_OFFER, c.GetOffer(offer_id=offer_id), caller)
     query = c.OfferMatchesQuery(offer_id=offer_id)
-    matches = c.OfferMatches.model_validate(
-        await rpc.call("placement", "offer_matches", query, caller)
-    )
+    matches = await rpc.send(ops.OFFER_MATCHES, query, caller)
     defaults: dict[str, str] = {name: today().isoformat() for name in DATE_FIELDS}
     values: defaultdict[str, dict[str, str]] = defaultdict(lambda: defaultdict(str, defaults))
     if failed is not None:
@@ -145,17 +143,14 @@ async def offer_page(
         "values": values,
         "errors": defaultdict(dict, {failed.step: failed.errors} if failed else {}),
         "failed": failed,
-        "lp": labels_placement,
+        "formats": formats,
     }
-    return render(request, "wohnungen_angebot.html", context, status_code=status_code)
+    return render(request, "placement/offer_page.html", context, status_code=status_code)
 
 
 async def _landlord(rpc: RpcClient, landlord_id: UUID, caller: Caller) -> c.LandlordView | None:
     """The landlord's name is a nicety: the page shows without it if it cannot be read."""
     try:
-        body = c.GetLandlord(landlord_id=landlord_id)
-        return c.LandlordView.model_validate(
-            await rpc.call("placement", "get_landlord", body, caller)
-        )
+        return await rpc.send(ops.GET_LANDLORD, c.GetLandlord(landlord_id=landlord_id), caller)
     except RemoteError:
         return None

@@ -2,7 +2,7 @@
 
 One row per household size (`rent_<n>`, `size_<n>` for n persons); a row with neither
 field filled has no guideline value (the rent check then says "unclear"). Amounts may be
-typed the German way (`1.234,50 €`, see offers_forms.decimal_text). Placement replaces
+typed the German way (`1.234,50 €`, see forms.decimal_text). Placement replaces
 the rules as a whole, so every row is sent each time.
 """
 
@@ -12,8 +12,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from services.gateway.ui.labels_placement import amount_input, number
-from services.gateway.ui.offers_forms import decimal_text
+from services.gateway.placement.formats import amount_input, number
+from services.gateway.placement.forms import decimal_text
 from shared.contracts import placement as c
 from shared.validation import FieldError
 

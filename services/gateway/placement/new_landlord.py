@@ -8,19 +8,19 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.identity import forbidden
-from services.gateway.ui import labels_placement
-from services.gateway.ui.offers_forms import (
+from services.gateway.placement import formats
+from services.gateway.placement.forms import (
     LANDLORD_FIELDS,
     LANDLORD_FLAGS,
     landlord_body,
 )
-from services.gateway.ui.offers_steps import submit
+from services.gateway.placement.steps import submit
 from services.gateway.web.i18n import N_
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import form_values
 from services.gateway.web.templating import render
 from shared.clock import today
-from shared.contracts import placement as c
+from shared.contracts.placement import operations as ops
 from shared.identity import Caller, Role
 
 
@@ -44,12 +44,10 @@ async def register_landlord(request: Request, caller: CurrentCaller, rpc: Rpc) -
     coordination_only(caller, N_("Nur die Koordination darf Vermieter aufnehmen."))
     values = form_values(submitted, LANDLORD_FIELDS, LANDLORD_FLAGS)
     names = LANDLORD_FIELDS + LANDLORD_FLAGS
-    result, refusal = await submit(
-        rpc, caller, "register_landlord", c.RegisterLandlord, landlord_body(values), names
-    )
-    if refusal is None:
-        ref = c.LandlordRef.model_validate(result)
+    ref, refusal = await submit(rpc, caller, ops.REGISTER_LANDLORD, landlord_body(values), names)
+    if ref is not None:
         return RedirectResponse(f"/ui/wohnungen/neu?vermieter={ref.landlord_id}", 303)
+    assert refusal is not None
     return _page(request, values, refusal.errors, refusal.general, refusal.status)
 
 
@@ -60,12 +58,12 @@ def _page(
     general: str | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    context = {"form": values, "errors": errors, "general": general, "lp": labels_placement}
-    return render(request, "wohnungen_vermieter_neu.html", context, status_code=status_code)
+    context = {"form": values, "errors": errors, "general": general, "formats": formats}
+    return render(request, "placement/new_landlord.html", context, status_code=status_code)
 
 
 def add_routes(router: APIRouter) -> None:
-    """The landlord form's routes on the offers router (see offers_steps.add_routes)."""
+    """The landlord form's routes on the offers router (see steps.add_routes)."""
     for endpoint, method in ((new_landlord, "GET"), (register_landlord, "POST")):
         router.add_api_route(
             "/vermieter/neu", endpoint, methods=[method], response_class=HTMLResponse

@@ -15,10 +15,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.ui import labels_placement
+from services.gateway.placement import formats
 from services.gateway.web.templating import render
 from shared.contracts import placement as c
 from shared.contracts.inputs import QueryDay
+from shared.contracts.placement import operations as ops
 
 
 async def stalled_page(
@@ -28,17 +29,15 @@ async def stalled_page(
     stichtag: Annotated[QueryDay | None, Query()] = None,
 ) -> Response:
     """The stalled proposals and guarantees, longest waiting first."""
-    cases = c.StalledCases.model_validate(
-        await rpc.call("placement", "stalled_cases", c.StalledQuery(as_of=stichtag), caller)
-    )
+    cases = await rpc.send(ops.STALLED_CASES, c.StalledQuery(as_of=stichtag), caller)
     context = {
         "cases": cases,
         "proposals": sorted(cases.proposals, key=lambda p: -p.days_waiting),
         "guarantees": sorted(cases.guarantees, key=lambda g: -g.days_waiting),
         "short": short_id,
-        "lp": labels_placement,
+        "formats": formats,
     }
-    return render(request, "wohnungen_festgefahren.html", context)
+    return render(request, "placement/stalled.html", context)
 
 
 def short_id(household_id: UUID) -> str:

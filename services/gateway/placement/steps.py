@@ -16,16 +16,16 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from pydantic import BaseModel
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.ui.offers_forms import plain_body
-from services.gateway.ui.offers_page import Failed, offer_page
+from services.gateway.placement.forms import plain_body
+from services.gateway.placement.offer_page import Failed, offer_page
 from services.gateway.web.i18n import N_
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import SHOWN as SHOWN_AT_FORM
-from services.gateway.web.submit import Refusal, form_values, send
-from shared.contracts import placement as c
+from services.gateway.web.submit import Refusal, form_values, send_form
+from shared.contracts.operation import Operation, R
+from shared.contracts.placement import operations as ops
 from shared.identity import Caller
 from shared.rpc import ErrorKind, RpcClient
 
@@ -36,52 +36,46 @@ SHOWN = (*SHOWN_AT_FORM, ErrorKind.not_found)
 
 @dataclass(frozen=True)
 class Step:
-    """One step's form: where it posts (`slug`), the RPC it sends, the request model, its
-    text fields, its tick boxes, and its fields ticked several times (a list)."""
+    """One step's form: where it posts (`slug`), the operation it sends (a command on the
+    offer), its text fields, its tick boxes, and its fields ticked several times (a list)."""
 
     slug: str
-    rpc: str
-    model: type[BaseModel]
+    op: Operation[Any, Any]
     fields: tuple[str, ...]
     flags: tuple[str, ...] = ()
     lists: tuple[str, ...] = ()
 
 
 STEPS = (
-    Step("vorschlag", "propose_households", c.ProposeHouseholds, ("proposed_on",),
-         lists=("household_ids",)),
-    Step("vermieter-entscheidung", "record_landlord_decision", c.RecordLandlordDecision,
+    Step("vorschlag", ops.PROPOSE_HOUSEHOLDS, ("proposed_on",), lists=("household_ids",)),
+    Step("vermieter-entscheidung", ops.RECORD_LANDLORD_DECISION,
          ("household_id", "decision", "decided_on")),
-    Step("besichtigung", "schedule_viewing", c.ScheduleViewing, ("household_id", "viewing_on")),
-    Step("besichtigung-ergebnis", "record_viewing", c.RecordViewing,
+    Step("besichtigung", ops.SCHEDULE_VIEWING, ("household_id", "viewing_on")),
+    Step("besichtigung-ergebnis", ops.RECORD_VIEWING,
          ("viewing_id", "held_on", "outcome", "tandem_id"), flags=("accompanied_by_tandem",)),
-    Step("uebernahme", "request_guarantee", c.RequestGuarantee,
+    Step("uebernahme", ops.REQUEST_GUARANTEE,
          ("household_id", "kind", "requested_from", "requested_on")),
-    Step("uebernahme-entscheidung", "decide_guarantee", c.DecideGuarantee,
+    Step("uebernahme-entscheidung", ops.DECIDE_GUARANTEE,
          ("guarantee_id", "decision", "decided_on")),
-    Step("mietvertrag", "complete_placement", c.CompletePlacement,
-         ("household_id", "lease_signed_on", "moved_on")),
-    Step("ruecknahme", "withdraw_offer", c.WithdrawOffer, ("reason", "withdrawn_on")),
-    Step("ablauf", "expire_offer", c.ExpireOffer, ("expired_on",)),
+    Step("mietvertrag", ops.COMPLETE_PLACEMENT, ("household_id", "lease_signed_on", "moved_on")),
+    Step("ruecknahme", ops.WITHDRAW_OFFER, ("reason", "withdrawn_on")),
+    Step("ablauf", ops.EXPIRE_OFFER, ("expired_on",)),
 )  # fmt: skip
 
 
 async def submit(
     rpc: RpcClient,
     caller: Caller,
-    name: str,
-    model: type[BaseModel],
+    op: Operation[Any, R],
     body: dict[str, Any],
     fields: tuple[str, ...],
     *,
-    on: tuple[str, UUID] | None = None,
-) -> tuple[Any, Refusal | None]:
-    """Validate `body` as `model` and send it to placement's `name` (wrapped with the id of
-    what it acts on, e.g. `("offer_id", …)` for a step): the answer, or the refusal a
-    person can act on; an error no field of the form shows goes above the form."""
-    result, refusal = await send(
-        rpc, "placement", name, model, body, caller, target=on, known=fields, shown=SHOWN
-    )
+    on: UUID | None = None,
+) -> tuple[R | None, Refusal | None]:
+    """Validate `body` as `op`'s command and send it to placement (with the id of the offer
+    or landlord it acts on, for a command on one): the answer, or the refusal a person can
+    act on; an error no field of the form shows goes above the form."""
+    result, refusal = await send_form(rpc, op, body, caller, on=on, known=fields, shown=SHOWN)
     if refusal is not None and refusal.status == 422:
         refusal.general = refusal.errors.pop("", None)
     return result, refusal
@@ -98,9 +92,7 @@ def _handler(step: Step) -> Callable[..., Awaitable[Response]]:
             body[name] = [v for v in form.getlist(name) if isinstance(v, str)]
             values[name] = " ".join(body[name])
         names = step.fields + step.flags + step.lists
-        _, refusal = await submit(
-            rpc, caller, step.rpc, step.model, body, names, on=("offer_id", offer_id)
-        )
+        _, refusal = await submit(rpc, caller, step.op, body, names, on=offer_id)
         if refusal is None:
             return RedirectResponse(f"/ui/wohnungen/{offer_id}#{step.slug}", status_code=303)
         for name in step.lists:
@@ -109,7 +101,7 @@ def _handler(step: Step) -> Callable[..., Awaitable[Response]]:
         failed = Failed(step.slug, values, refusal.errors, refusal.general)
         return await offer_page(request, caller, rpc, offer_id, failed, refusal.status)
 
-    take_step.__doc__ = f"Step `{step.rpc}` of the offer, from its form on the offer's page."
+    take_step.__doc__ = f"Step `{step.op.name}` of the offer, from its form on the offer's page."
     return take_step
 
 
@@ -123,5 +115,5 @@ def add_routes(router: APIRouter) -> None:
             _handler(step),
             methods=["POST"],
             response_class=HTMLResponse,
-            name=f"ui_offer_{step.rpc}",
+            name=f"ui_offer_{step.op.name}",
         )

@@ -1,0 +1,45 @@
+"""How placement's pages show numbers, amounts and yes/no in the request's language.
+
+The words for placement's codes are shared/contracts/placement/labels.py (in templates
+`placement_labels`).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from services.gateway.web.i18n import ENGLISH, N_, current_locale, gettext
+
+YES_NO = {"true": N_("ja"), "false": N_("nein")}
+
+
+def number(value: Decimal | int | None) -> str:
+    """Without needless decimals: 2,5 · 65 · 54,3 (English: 2.5 · 65 · 54.3)."""
+    if value is None:
+        return "–"
+    text = f"{Decimal(value).normalize():f}"
+    return text if current_locale() == ENGLISH else text.replace(".", ",")
+
+
+def euro(value: Decimal | None) -> str:
+    """An amount as a German reads it, 1.234,50 € (English: €1,234.50)."""
+    if value is None:
+        return "–"
+    text = f"{value:,.2f}"
+    if current_locale() == ENGLISH:
+        return f"€{text}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".") + " €"
+
+
+def amount_input(value: Decimal | None) -> str:
+    """An amount as a form shows it for editing: 1.234,50 (English: 1234.50, without a
+    separator that forms.decimal_text would read as the German decimal comma)."""
+    if value is None:
+        return ""
+    if current_locale() == ENGLISH:
+        return f"{value:.2f}"
+    return euro(value).removesuffix(" €")
+
+
+def yes_no(value: bool) -> str:
+    return gettext("ja") if value else gettext("nein")

@@ -1,0 +1,117 @@
+"""What placement answers over the bus (shared/contracts/operation.py).
+
+The roles are those services/placement/application/access.py lets through: the
+coordination runs placement, a caseworker reads and proposes, arranges and records the
+viewings of their own provider's households (the use case narrows to the provider).
+"""
+
+from __future__ import annotations
+
+from shared.contracts.operation import Operations
+from shared.contracts.placement.household_export import (
+    ExportPlacementHousehold,
+    PlacementHouseholdExport,
+)
+from shared.contracts.placement.requests import (
+    CompletePlacement,
+    ConcludeCooperation,
+    DecideGuarantee,
+    ExpireOffer,
+    GetLandlord,
+    GetOffer,
+    GetOffers,
+    GetRules,
+    GuaranteeRef,
+    HouseholdCourseQuery,
+    HouseholdOffersQuery,
+    LandlordRef,
+    ListLandlords,
+    OfferMatchesQuery,
+    OfferRef,
+    PlacementRules,
+    ProposeHouseholds,
+    ReceiveOffer,
+    RecordLandlordDecision,
+    RecordViewing,
+    RegisterLandlord,
+    RequestGuarantee,
+    RetractPlacement,
+    ScheduleViewing,
+    StalledQuery,
+    ViewingRef,
+    WithdrawOffer,
+)
+from shared.contracts.placement.views import (
+    HouseholdCourse,
+    HouseholdOffers,
+    LandlordList,
+    LandlordView,
+    OfferList,
+    OfferMatches,
+    OfferView,
+    StalledCases,
+)
+from shared.identity import Role
+
+# access.coordinator_only
+COORDINATION = {Role.coordinator}
+# access.reader / provider_scope / visible: a caseworker only for their provider's households
+READERS = {Role.coordinator, Role.caseworker}
+
+ops = Operations("placement")
+
+# Landlords
+REGISTER_LANDLORD = ops.command(
+    "register_landlord", RegisterLandlord, LandlordRef, roles=COORDINATION
+)
+CONCLUDE_COOPERATION = ops.command_on(
+    "conclude_cooperation", ConcludeCooperation, LandlordRef, roles=COORDINATION
+)
+GET_LANDLORD = ops.query("get_landlord", GetLandlord, LandlordView, roles=READERS)
+LIST_LANDLORDS = ops.query("list_landlords", ListLandlords, LandlordList, roles=READERS)
+
+# Offers
+RECEIVE_OFFER = ops.command("receive_offer", ReceiveOffer, OfferRef, roles=COORDINATION)
+WITHDRAW_OFFER = ops.command_on("withdraw_offer", WithdrawOffer, OfferRef, roles=COORDINATION)
+EXPIRE_OFFER = ops.command_on("expire_offer", ExpireOffer, OfferRef, roles=COORDINATION)
+GET_OFFER = ops.query("get_offer", GetOffer, OfferView, roles=READERS)
+LIST_OFFERS = ops.query("list_offers", GetOffers, OfferList, roles=READERS)
+
+# Matching and a household's way through placement
+OFFER_MATCHES = ops.query("offer_matches", OfferMatchesQuery, OfferMatches, roles=READERS)
+HOUSEHOLD_OFFERS = ops.query(
+    "household_offers", HouseholdOffersQuery, HouseholdOffers, roles=READERS
+)
+HOUSEHOLD_COURSE = ops.query(
+    "household_course", HouseholdCourseQuery, HouseholdCourse, roles=READERS
+)
+
+# On the way to the lease
+PROPOSE_HOUSEHOLDS = ops.command_on(
+    "propose_households", ProposeHouseholds, OfferRef, roles=READERS
+)
+RECORD_LANDLORD_DECISION = ops.command_on(
+    "record_landlord_decision", RecordLandlordDecision, OfferRef, roles=COORDINATION
+)
+SCHEDULE_VIEWING = ops.command_on("schedule_viewing", ScheduleViewing, ViewingRef, roles=READERS)
+RECORD_VIEWING = ops.command_on("record_viewing", RecordViewing, OfferRef, roles=READERS)
+REQUEST_GUARANTEE = ops.command_on(
+    "request_guarantee", RequestGuarantee, GuaranteeRef, roles=COORDINATION
+)
+DECIDE_GUARANTEE = ops.command_on("decide_guarantee", DecideGuarantee, OfferRef, roles=COORDINATION)
+COMPLETE_PLACEMENT = ops.command_on(
+    "complete_placement", CompletePlacement, OfferRef, roles=COORDINATION
+)
+RETRACT_PLACEMENT = ops.command_on(
+    "retract_placement", RetractPlacement, OfferRef, roles=COORDINATION
+)
+
+# Oversight and rules
+STALLED_CASES = ops.query("stalled_cases", StalledQuery, StalledCases, roles=READERS)
+GET_RULES = ops.query("get_rules", GetRules, PlacementRules, roles=READERS)
+REPLACE_RULES = ops.command("replace_rules", PlacementRules, PlacementRules, roles=COORDINATION)
+
+# Art. 15 DSGVO: the coordination's export of one household
+EXPORT_HOUSEHOLD = ops.query(
+    "export_household", ExportPlacementHousehold, PlacementHouseholdExport, roles=COORDINATION
+)
