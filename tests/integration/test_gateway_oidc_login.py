@@ -9,8 +9,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-from test_gateway_oidc import events_about
 
+from support.bus import events_about
 from support.fake_idp import FakeIdentityProvider
 from support.nats_server import NatsServer
 from support.postgres import PostgresCluster

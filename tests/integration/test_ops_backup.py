@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_crashes import stream_messages
 
+from support.bus import stream_messages
 from support.nats_server import NatsServer
 from support.system import ROOT, System, household
 

@@ -10,9 +10,17 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_privacy_canary import CARITAS, COORDINATOR, SKM, found_in, ok, wait_for_stream_on_disk
-from test_privacy_erasure import all_figures, everything
 
+from support.canaries import (
+    CARITAS,
+    COORDINATOR,
+    SKM,
+    all_figures,
+    everything,
+    found_in,
+    ok,
+    wait_for_stream_on_disk,
+)
 from support.system import System, household, wait_until
 
 pytestmark = pytest.mark.integration

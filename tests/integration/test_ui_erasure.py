@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_ui_volunteering import browser, form_tandem, post, register_volunteer
 
 from support.system import System
+from support.ui.volunteer import browser, form_tandem, post, register_volunteer
 
 pytestmark = pytest.mark.integration
 
