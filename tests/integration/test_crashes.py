@@ -13,12 +13,9 @@ from typing import Any
 from uuid import uuid4
 
 import httpx
-import pytest
 
 from support.bus import stream_messages
 from support.system import System, household
-
-pytestmark = pytest.mark.integration
 
 
 def register_all(system: System, bodies: list[dict[str, Any]], *, workers: int = 8) -> None:

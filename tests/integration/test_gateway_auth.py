@@ -15,8 +15,6 @@ from support.nats_server import NatsServer
 from support.postgres import PostgresCluster
 from support.system import DATABASE_SERVICES, ServiceProcess, System, household
 
-pytestmark = pytest.mark.integration
-
 
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
 def gw(

@@ -27,7 +27,6 @@ from support.nats_server import NatsServer
 from support.postgres import PostgresCluster
 from support.system import ServiceProcess, System, household, wait_until
 
-pytestmark = pytest.mark.integration
 KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
 PSEUDONYM_KEY = "p" * 40
 

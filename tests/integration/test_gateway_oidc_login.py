@@ -16,7 +16,6 @@ from support.nats_server import NatsServer
 from support.postgres import PostgresCluster
 from support.system import System, household
 
-pytestmark = pytest.mark.integration
 FLOW_COOKIE = "auszug_oidc"
 
 

@@ -14,8 +14,6 @@ from support.bus import stream_messages
 from support.nats_server import NatsServer
 from support.system import ROOT, System, household
 
-pytestmark = pytest.mark.integration
-
 YEARS = (2024, 2025)
 
 

@@ -11,15 +11,11 @@ from datetime import timedelta
 from typing import Any
 from uuid import uuid4
 
-import pytest
-
 from shared.envelope import Envelope
 from shared.messaging import EVENTS_STREAM
 from support.bus import T, ago, placement_envelope, publish
 from support.nats_server import connect
 from support.system import System, wait_until
-
-pytestmark = pytest.mark.integration
 
 SKM = {"x-auszug-role": "caseworker", "x-auszug-provider": "skm", "x-auszug-user": "skm-1"}
 DRK = {"x-auszug-role": "caseworker", "x-auszug-provider": "drk"}

@@ -25,9 +25,6 @@ from support.canaries import (
 )
 from support.system import DATABASE_SERVICES, System
 
-pytestmark = pytest.mark.integration
-
-
 # Other subjects: a volunteer, a landlord with its flat, a prevention case.
 OTHERS = [
     "QxVolGiven",

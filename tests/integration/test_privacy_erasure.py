@@ -17,8 +17,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from support.canaries import (
     CARITAS,
     COORDINATOR,
@@ -33,8 +31,6 @@ from support.canaries import (
     wait_for_stream_on_disk,
 )
 from support.system import System, run_module, wait_until
-
-pytestmark = pytest.mark.integration
 
 
 def attendee_names(system: System, workshop_id: str) -> set[Any]:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from support.canaries import (
     CARITAS,
     COORDINATOR,
@@ -22,8 +20,6 @@ from support.canaries import (
     wait_for_stream_on_disk,
 )
 from support.system import System, household, wait_until
-
-pytestmark = pytest.mark.integration
 
 YEAR = 2025
 VOLUNTEER = ["QxEvGiven", "QxEvFamily", "0221 555019361", "qx.ev@example.org"]

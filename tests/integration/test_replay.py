@@ -5,14 +5,10 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
-
 from shared.messaging import EVENTS_STREAM
 from support.bus import stream_messages
 from support.nats_server import connect
 from support.system import System, household, run_module, wait_until
-
-pytestmark = pytest.mark.integration
 
 PROVIDERS = ("caritas", "drk", "fluechtlingsrat")
 YEARS = (2023, 2024, 2025)

@@ -11,13 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-import pytest
-
 from shared.contracts.reporting import Figures
 from support.system import System, household, wait_until
 from support.ui.volunteer import CARITAS, browser, form_tandem, post, register_volunteer
-
-pytestmark = pytest.mark.integration
 
 MARIA = {"x-auszug-role": "volunteer", "x-auszug-user": "maria.s"}
 JONAS = {"x-auszug-role": "volunteer", "x-auszug-user": "jonas.k"}
