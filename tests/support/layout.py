@@ -17,8 +17,8 @@ KIND_OF_DIRECTORY = {
 
 def kind_of(path: Path) -> str:
     """`unit`, `integration` or `e2e`: the marker of a test file, by its directory."""
-    directory = path.resolve().relative_to(TESTS).parts[0]
-    try:
-        return KIND_OF_DIRECTORY[directory]
-    except KeyError:
-        raise pytest.UsageError(f"{path}: a test lives in tests/unit, integration or e2e") from None
+    resolved = path.resolve()
+    directory = resolved.relative_to(TESTS).parts[0] if resolved.is_relative_to(TESTS) else ""
+    if directory not in KIND_OF_DIRECTORY:
+        raise pytest.UsageError(f"{path}: a test lives in tests/unit, integration or e2e")
+    return KIND_OF_DIRECTORY[directory]
