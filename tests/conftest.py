@@ -1,7 +1,10 @@
-"""Fixtures for tests that cross process boundaries: nats-server, PostgreSQL, the system.
+"""Every test's kind by its directory, and the fixtures for tests that cross process
+boundaries: nats-server, PostgreSQL, the system.
 
-Integration tests run on SQLite and on PostgreSQL (`backend` parameter). PostgreSQL is a
-throwaway cluster started once per session, only when a test asks for it.
+`unit` (tests/unit), `integration` (tests/integration, and the harness's own tests in
+tests/support) and `e2e` (tests/e2e) are marked here and nowhere else; `scripts/test -m unit`
+runs the fast part. Integration tests run on SQLite and on PostgreSQL (`backend` parameter).
+PostgreSQL is a throwaway cluster started once per session, only when a test asks for it.
 """
 
 from __future__ import annotations
@@ -12,11 +15,29 @@ from pathlib import Path
 
 import pytest
 
+from support.layout import KIND_OF_DIRECTORY, TESTS, kind_of
 from support.nats_server import NatsServer
 from support.postgres import PostgresCluster, server_tmp_dir
 from support.system import DATABASE_SERVICES, System
 
 _database_names = itertools.count()
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """`-m unit` does not even import the other kinds' modules (browser, harness)."""
+    if config.option.markexpr != "unit" or collection_path.resolve() == TESTS:
+        return None
+    if not collection_path.resolve().is_relative_to(TESTS):
+        return None
+    directory = collection_path.resolve().relative_to(TESTS).parts[0]
+    if KIND_OF_DIRECTORY.get(directory, "unit") != "unit":
+        return True
+    return None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        item.add_marker(kind_of(item.path))
 
 
 @pytest.fixture(scope="session")

@@ -10,14 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
 from support.browser import sign_in
 from support.system import System
-
-pytestmark = pytest.mark.integration
 
 WCAG = {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
 COORDINATOR_PAGES = [

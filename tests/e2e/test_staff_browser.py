@@ -9,13 +9,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from support.browser import sign_in
 from support.system import System
-
-pytestmark = pytest.mark.integration
 
 
 def test_a_household_registered_in_the_browser_is_seen_by_the_right_people_only(

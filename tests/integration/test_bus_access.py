@@ -25,8 +25,6 @@ from shared.messaging import EVENT_CONTEXTS, EVENTS_STREAM
 from shared.nats_auth import GATEWAY, OPERATOR, PRINCIPALS
 from support.nats_server import NatsServer, connect, login
 
-pytestmark = pytest.mark.integration
-
 SERVICES = tuple(name for name, p in PRINCIPALS.items() if p.answers_requests)
 DURABLES = {d: name for name, p in PRINCIPALS.items() for d in p.consumers}
 # nats-py hands the server's error on in lower case, subject included.

@@ -9,7 +9,6 @@ import asyncio
 import json
 from uuid import uuid4
 
-import pytest
 from nats.errors import Error as NatsError
 
 from shared.envelope import Envelope
@@ -17,8 +16,6 @@ from shared.messaging import EVENTS_STREAM
 from shared.nats_auth import GATEWAY, OPERATOR, PRINCIPALS
 from support.nats_server import connect
 from support.system import System, household
-
-pytestmark = pytest.mark.integration
 
 NOT_GATEWAY = [p for p in PRINCIPALS if p != GATEWAY]
 

@@ -30,8 +30,6 @@ from shared.eventstore.store import RecordedEvent
 from shared.messaging import DLQ_STREAM, EVENTS_STREAM, ensure_streams
 from support.nats_server import NatsServer
 
-pytestmark = pytest.mark.integration
-
 
 class Flaky:
     """Fails for some households: `always` forever, `twice` on the first two attempts."""

@@ -7,20 +7,15 @@ answers 409 "already registered". Either way the household must be counted once.
 
 from __future__ import annotations
 
-import asyncio
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from uuid import uuid4
 
 import httpx
-import pytest
 
-from shared.messaging import EVENTS_STREAM
-from support.nats_server import connect
+from support.bus import stream_messages
 from support.system import System, household
-
-pytestmark = pytest.mark.integration
 
 
 def register_all(system: System, bodies: list[dict[str, Any]], *, workers: int = 8) -> None:
@@ -53,16 +48,6 @@ def register_all(system: System, bodies: list[dict[str, Any]], *, workers: int =
 
 def bodies(n: int) -> list[dict[str, Any]]:
     return [household(household_id=str(uuid4()), minors=i % 3) for i in range(n)]
-
-
-def stream_messages(url: str) -> int:
-    async def count() -> int:
-        nc = await connect(url)
-        info = await nc.jetstream().stream_info(EVENTS_STREAM)
-        await nc.drain()
-        return int(info.state.messages)
-
-    return asyncio.run(count())
 
 
 def test_kill_9_between_publish_and_marking_published_loses_and_doubles_nothing(

@@ -19,8 +19,6 @@ from shared.envelope import CommandContext
 from shared.eventstore import ConcurrencyConflict, EventStore, events, outbox
 from shared.migrations import upgrade
 
-pytestmark = pytest.mark.integration
-
 MIGRATIONS = Path(_migrations_init).parent
 
 

@@ -10,13 +10,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from support.accounts import add_users
+from support.accounts import PASSWORD, add_users, signed_in
 from support.nats_server import NatsServer
 from support.postgres import PostgresCluster
 from support.system import DATABASE_SERVICES, ServiceProcess, System, household
-
-pytestmark = pytest.mark.integration
-PASSWORD = "ein-langes-Passwort-1"
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
@@ -45,14 +42,6 @@ def gw(
             yield system
         finally:
             system.stop()
-
-
-def signed_in(system: System, login: str, password: str = PASSWORD) -> httpx.Client:
-    client = httpx.Client(base_url=system.gateway, timeout=30)
-    response = client.post("/api/session", json={"login": login, "password": password})
-    assert response.status_code == 200, response.text
-    client.headers["x-csrf-token"] = client.cookies["auszug_csrf"]
-    return client
 
 
 def test_a_session_decides_who_calls_and_changes_need_the_csrf_token(gw: System) -> None:

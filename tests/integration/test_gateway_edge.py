@@ -20,7 +20,6 @@ from support.nats_server import NatsServer
 from support.postgres import PostgresCluster
 from support.system import ServiceProcess, System
 
-pytestmark = pytest.mark.integration
 PASSWORD = "ein-langes-Passwort-1"
 LOGINS = ("tim", "uta", "ida")
 PRODUCTION = {"AUSZUG_ENVIRONMENT": "production", "AUSZUG_GATEWAY_SECRET_KEY": "s" * 40}

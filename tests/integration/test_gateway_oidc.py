@@ -7,7 +7,6 @@ by password, the events on the stream name them only by a pseudonym.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import threading
 import time
@@ -21,16 +20,13 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
-from test_gateway_auth import signed_in
 
-from shared.envelope import Envelope
-from shared.messaging import EVENTS_STREAM
-from support.accounts import add_users
-from support.nats_server import NatsServer, connect
+from support.accounts import add_users, signed_in
+from support.bus import events_about
+from support.nats_server import NatsServer
 from support.postgres import PostgresCluster
 from support.system import ServiceProcess, System, household, wait_until
 
-pytestmark = pytest.mark.integration
 KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
 PSEUDONYM_KEY = "p" * 40
 
@@ -123,30 +119,6 @@ def oidc(
             yield system
         finally:
             system.stop()
-
-
-def events_about(url: str, household_id: str) -> list[Envelope]:
-    """The events naming the household, once the outbox relay has published some."""
-    found: list[Envelope] = wait_until(
-        lambda: _events(url, household_id) or None, interval=0.2, what="events published"
-    )
-    return found
-
-
-def _events(url: str, household_id: str) -> list[Envelope]:
-    async def run() -> list[Envelope]:
-        nc = await connect(url)
-        js = nc.jetstream()
-        last = (await js.stream_info(EVENTS_STREAM)).state.last_seq
-        found = []
-        for seq in range(1, last + 1):
-            msg = await js.get_msg(EVENTS_STREAM, seq)
-            if msg.data and household_id.encode() in msg.data:
-                found.append(Envelope.model_validate_json(msg.data))
-        await nc.drain()
-        return found
-
-    return asyncio.run(run())
 
 
 def test_bearer_callers_are_scoped_and_pseudonymous(oidc: System, idp: IdentityProvider) -> None:

@@ -9,14 +9,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-from test_gateway_oidc import events_about
 
+from support.bus import events_about
 from support.fake_idp import FakeIdentityProvider
 from support.nats_server import NatsServer
 from support.postgres import PostgresCluster
 from support.system import System, household
 
-pytestmark = pytest.mark.integration
 FLOW_COOKIE = "auszug_oidc"
 
 

@@ -31,7 +31,6 @@ from shared.identity import Role
 from support.nats_server import NatsServer
 from support.system import ServiceProcess, System, household, wait_until
 
-pytestmark = pytest.mark.integration
 UNKNOWN = "00000000-0000-4000-8000-000000000000"
 CSRF_TOKEN = "matrix-csrf-token-" + "x" * 26
 

@@ -36,8 +36,6 @@ from support.nats_server import NatsServer
 from support.openapi_fields import documented_response, undocumented_fields
 from support.system import System, household, wait_until
 
-pytestmark = pytest.mark.integration
-
 CHECKS = [
     not_a_server_error,
     status_code_conformance,

@@ -15,14 +15,11 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
-import pytest
 import sqlalchemy as sa
-from test_crashes import stream_messages
 
 from shared.db import sync_url
+from support.bus import stream_messages
 from support.system import System, household
-
-pytestmark = pytest.mark.integration
 
 YEAR = 2025
 CSRF = "csrf-" + "i" * 30

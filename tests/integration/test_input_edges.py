@@ -10,12 +10,9 @@ from typing import Any
 from uuid import uuid4
 
 import httpx
-import pytest
 
 from shared.validation import ID_UNAVAILABLE
 from support.system import System, household
-
-pytestmark = pytest.mark.integration
 
 COORDINATOR = {"x-auszug-user": "u-1001"}
 CARITAS = {"x-auszug-user": "u-2002", "x-auszug-role": "caseworker", "x-auszug-provider": "caritas"}

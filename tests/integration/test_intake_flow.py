@@ -11,8 +11,6 @@ from datetime import UTC, date, datetime
 from typing import Any
 from uuid import uuid4
 
-import pytest
-
 from shared.clock import business_time
 from shared.contracts import CONTRACTS
 from shared.contracts.placement import LandlordKind, PlacementCompleted
@@ -20,8 +18,6 @@ from shared.envelope import Envelope
 from shared.messaging import EVENTS_STREAM
 from support.nats_server import connect, publisher
 from support.system import System, household, wait_until
-
-pytestmark = pytest.mark.integration
 
 GL = {"x-auszug-municipality": "bergisch-gladbach"}
 CRITERIA = ["rent_payment", "tenancy_knowledge", "neighbourhood", "household_management"]

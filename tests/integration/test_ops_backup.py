@@ -9,12 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_crashes import stream_messages
 
+from support.bus import stream_messages
 from support.nats_server import NatsServer
 from support.system import ROOT, System, household
-
-pytestmark = pytest.mark.integration
 
 YEARS = (2024, 2025)
 

@@ -14,8 +14,6 @@ from shared.messaging import EVENTS_STREAM
 from support.nats_server import connect
 from support.system import System, household, wait_until
 
-pytestmark = pytest.mark.integration
-
 
 def log_lines(system: System, service: str) -> list[dict[str, Any]]:
     lines = system[service].log_path.read_text().splitlines()

@@ -23,8 +23,6 @@ from support.nats_server import NatsServer
 from support.ports import free_port
 from support.system import ROOT, System, household, wait_until
 
-pytestmark = pytest.mark.integration
-
 PROMETHEUS = ROOT / "deploy" / "prometheus"
 DASHBOARD = ROOT / "deploy" / "grafana" / "dashboards" / "auszug.json"
 # Series Prometheus makes itself rather than scraping them.

@@ -16,8 +16,6 @@ import pytest
 from shared.migrations import upgrade
 from support.postgres import PostgresCluster, ServerTls, make_traversable, server_tmp_dir
 
-pytestmark = pytest.mark.integration
-
 ROOT = Path(__file__).resolve().parents[2]
 SERVICES = ("intake", "placement", "volunteer", "prevention", "reporting")
 

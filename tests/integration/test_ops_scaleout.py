@@ -16,15 +16,12 @@ from pathlib import Path
 
 import httpx
 import nats
-import pytest
 from nats.aio.client import Client as NATS
 
 from shared.messaging import EVENTS_STREAM, events_stream
 from support.nats_server import find_nats_server
 from support.ports import free_port
 from support.system import ROOT, ServiceProcess, System, household, wait_until
-
-pytestmark = pytest.mark.integration
 
 APPLIED = 'auszug_events_consumed_total{consumer="reporting-figures",outcome="applied"}'
 

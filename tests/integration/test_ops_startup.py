@@ -12,8 +12,6 @@ import pytest
 
 from support.system import ROOT, System
 
-pytestmark = pytest.mark.integration
-
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 @pytest.mark.parametrize("service", ["intake", "gateway"])

@@ -16,8 +16,6 @@ import pytest
 from support.ports import free_port
 from support.system import ROOT, SERVICES, wait_until
 
-pytestmark = pytest.mark.integration
-
 # What each process logs from inside its start-up (the app's lifespan), before it
 # connects to NATS: from then on the signal arrives while start-up waits for NATS.
 STARTING = {"gateway": "Running upgrade", "intake": "FastStream app starting"}

@@ -28,8 +28,6 @@ from support.ports import free_port
 from support.postgres import PostgresCluster, ServerTls, make_traversable, server_tmp_dir
 from support.system import wait_until
 
-pytestmark = pytest.mark.integration
-
 ROOT = Path(__file__).resolve().parents[2]
 
 

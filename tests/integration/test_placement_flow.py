@@ -11,7 +11,6 @@ from datetime import timedelta
 from typing import Any
 
 import httpx
-import pytest
 from nats.js.errors import NotFoundError
 
 from shared.clock import business_day, today
@@ -19,8 +18,6 @@ from shared.envelope import Envelope
 from shared.messaging import EVENTS_STREAM
 from support.nats_server import connect
 from support.system import ROOT, System, household, wait_until
-
-pytestmark = pytest.mark.integration
 
 T = today()
 PERSONAL = ("Wohnungsbau Musterstadt", "Frau Kontakt", "0221 123456", "Musterstraße 7", "Notiz")

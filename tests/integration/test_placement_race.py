@@ -10,13 +10,10 @@ from typing import Any
 
 import httpx
 import nats
-import pytest
 
 from shared.messaging import EVENTS_STREAM
 from support.nats_server import connect
 from support.system import System, household, wait_until
-
-pytestmark = pytest.mark.integration
 
 CARITAS = {"x-auszug-role": "caseworker", "x-auszug-provider": "caritas"}
 DRK = {"x-auszug-role": "caseworker", "x-auszug-provider": "drk"}

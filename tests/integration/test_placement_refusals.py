@@ -8,12 +8,9 @@ from datetime import date
 from typing import Any
 
 import httpx
-import pytest
 
 from shared.clock import today
 from support.system import System, household, wait_until
-
-pytestmark = pytest.mark.integration
 
 
 def ok(response: httpx.Response, status: int = 201) -> Any:

@@ -16,14 +16,11 @@ from datetime import timedelta
 from typing import Any
 
 import httpx
-import pytest
 
 from shared.clock import today
 from shared.messaging import EVENTS_STREAM
 from support.nats_server import connect
 from support.system import System, household, wait_until
-
-pytestmark = pytest.mark.integration
 
 T = today()
 

@@ -7,32 +7,21 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 from uuid import uuid4
 
-import pytest
-
-from shared.clock import business_time, today
-from shared.contracts import CONTRACTS
-from shared.contracts.placement import LandlordKind, PlacementCompleted
 from shared.envelope import Envelope
 from shared.messaging import EVENTS_STREAM
-from support.nats_server import connect, publisher
+from support.bus import T, ago, placement_envelope, publish
+from support.nats_server import connect
 from support.system import System, wait_until
 
-pytestmark = pytest.mark.integration
-
-T = today()
 SKM = {"x-auszug-role": "caseworker", "x-auszug-provider": "skm", "x-auszug-user": "skm-1"}
 DRK = {"x-auszug-role": "caseworker", "x-auszug-provider": "drk"}
 OFFICE = {"x-auszug-role": "housing_office", "x-auszug-user": "fachstelle-1"}
 # Personal data sent below: none of it may appear in any event on the stream.
 PERSONAL = ("Familie Demir", "0221 445566", "Keupstraße 9", "Frau Sozialraum", "Schulden")
-
-
-def ago(days: int) -> str:
-    return (T - timedelta(days=days)).isoformat()
 
 
 def ahead(days: int) -> str:
@@ -171,50 +160,6 @@ def check_case_and_its_events(system: System, case_id: str) -> None:
     assert closed.payload["admitted_on"] == ago(100)
     wire = " ".join(e.model_dump_json() for e in events)
     assert not [text for text in PERSONAL if text in wire]
-
-
-def placement_envelope(household_id: str) -> Envelope:
-    event = PlacementCompleted(
-        household_id=household_id,
-        offer_id=uuid4(),
-        landlord_id=uuid4(),
-        landlord_kind=LandlordKind.municipal_housing_company,
-        provider="caritas",
-        adults=1,
-        minors=2,
-        refugee_quota=True,
-        volunteer_supported=False,
-        wbs_required=True,
-        household_had_wbs=True,
-        moved_on=date.fromisoformat(ago(3)),
-        occurred_at=business_time(date.fromisoformat(ago(10))),
-    )
-    return Envelope(
-        event_id=uuid4(),
-        event_type=event.event_type,
-        schema_version=event.schema_version,
-        stream_id=f"offer:koeln:{event.offer_id}",
-        stream_version=9,
-        municipality="koeln",
-        provider="caritas",
-        actor="koordinatorin",
-        correlation_id=uuid4(),
-        causation_id=None,
-        occurred_at=event.occurred_at,
-        recorded_at=datetime.now(UTC),
-        payload=event.payload(),
-    )
-
-
-def publish(url: str, envelope: Envelope, msg_id: str) -> None:
-    async def run() -> None:
-        nc = await connect(url, publisher(envelope))
-        subject = CONTRACTS.subject(envelope.event_type)
-        body = envelope.model_dump_json().encode()
-        await nc.jetstream().publish(subject, body, headers={"Nats-Msg-Id": msg_id})
-        await nc.drain()
-
-    asyncio.run(run())
 
 
 def offer_aftercare_once(system: System) -> None:

@@ -7,11 +7,8 @@ from __future__ import annotations
 import io
 
 import pypdf
-import pytest
 
 from support.system import System, household
-
-pytestmark = pytest.mark.integration
 
 COORDINATOR = {"x-auszug-user": "kora", "x-auszug-role": "coordinator"}
 CASEWORKER = {

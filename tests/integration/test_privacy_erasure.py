@@ -15,59 +15,22 @@ logins that are no names.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-import pytest
-import sqlalchemy as sa
-from test_privacy_canary import (
+from support.canaries import (
     CARITAS,
     COORDINATOR,
+    YEAR,
     A,
     B,
-    database_files,
-    files_under,
+    all_figures,
+    everything,
     found_in,
     ok,
     run_flow,
     wait_for_stream_on_disk,
 )
-from test_replay import run_module
-
-from support.system import DATABASE_SERVICES, System, wait_until
-
-pytestmark = pytest.mark.integration
-
-YEAR = 2025
-
-
-def all_figures(system: System) -> dict[str | None, dict[str, int]]:
-    providers = (None, "caritas", "skm")
-    return {p: system.figures(YEAR, **({"provider": p} if p else {})) for p in providers}
-
-
-def database_rows(system: System) -> dict[str, bytes]:
-    """Every row of every table of every service (PostgreSQL), as text per service."""
-    blobs = {}
-    for service in DATABASE_SERVICES:
-        url = system[service].env[f"AUSZUG_{service.upper()}_DATABASE_URL"]
-        engine = sa.create_engine(url)
-        try:
-            metadata = sa.MetaData()
-            metadata.reflect(engine)
-            with engine.connect() as conn:
-                rows = [list(conn.execute(sa.select(t))) for t in metadata.sorted_tables]
-        finally:
-            engine.dispose()
-        blobs[service] = repr(rows).encode()
-    return blobs
-
-
-def everything(system: System, backend: str) -> dict[str, bytes]:
-    """Every database (files on SQLite, rows on PostgreSQL), the stream, every log."""
-    databases = database_files(system) if backend == "sqlite" else database_rows(system)
-    logs = {str(p): p.read_bytes() for p in Path(system.workdir).glob("*.log")}
-    return {**databases, **files_under(system.nats.store_dir), **logs}
+from support.system import System, run_module, wait_until
 
 
 def attendee_names(system: System, workshop_id: str) -> set[Any]:

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-from test_privacy_canary import CARITAS, COORDINATOR, SKM, found_in, ok, wait_for_stream_on_disk
-from test_privacy_erasure import all_figures, everything
-
+from support.canaries import (
+    CARITAS,
+    COORDINATOR,
+    SKM,
+    all_figures,
+    everything,
+    found_in,
+    ok,
+    wait_for_stream_on_disk,
+)
 from support.system import System, household, wait_until
-
-pytestmark = pytest.mark.integration
 
 YEAR = 2025
 VOLUNTEER = ["QxEvGiven", "QxEvFamily", "0221 555019361", "qx.ev@example.org"]

@@ -12,12 +12,9 @@ from typing import Any
 
 import httpx
 import pypdf
-import pytest
 
 from shared.clock import today
 from support.system import System, household, wait_until
-
-pytestmark = pytest.mark.integration
 
 COORDINATOR = {"x-auszug-user": "u-1001", "x-auszug-role": "coordinator"}
 CARITAS = {"x-auszug-user": "u-2002", "x-auszug-role": "caseworker", "x-auszug-provider": "caritas"}

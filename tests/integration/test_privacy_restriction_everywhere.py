@@ -14,12 +14,9 @@ from datetime import timedelta
 from typing import Any
 
 import httpx
-import pytest
 
 from shared.clock import today
 from support.system import System, household, wait_until
-
-pytestmark = pytest.mark.integration
 
 CARITAS = {"x-auszug-role": "caseworker", "x-auszug-provider": "caritas"}
 COORDINATOR: dict[str, str] = {}

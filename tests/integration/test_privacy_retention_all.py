@@ -13,14 +13,11 @@ import sys
 from datetime import datetime, timedelta
 from typing import Any
 
-import pytest
 from sqlalchemy import Engine, create_engine, inspect, select, table, text
 
 from shared.clock import BUSINESS_TZ, today
 from shared.retention import years_after
 from support.system import ROOT, System, household, wait_until
-
-pytestmark = pytest.mark.integration
 
 T = today()
 OFFICE = {"x-auszug-role": "housing_office", "x-auszug-user": "fachstelle-1"}

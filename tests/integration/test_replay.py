@@ -4,18 +4,11 @@ live figures exactly; republishing every stored event changes no figure."""
 from __future__ import annotations
 
 import asyncio
-import subprocess
-import sys
-from typing import Any
-
-import pytest
-from test_crashes import stream_messages
 
 from shared.messaging import EVENTS_STREAM
+from support.bus import stream_messages
 from support.nats_server import connect
-from support.system import ROOT, System, household, wait_until
-
-pytestmark = pytest.mark.integration
+from support.system import System, household, run_module, wait_until
 
 PROVIDERS = ("caritas", "drk", "fluechtlingsrat")
 YEARS = (2023, 2024, 2025)
@@ -28,15 +21,6 @@ def all_figures(system: System) -> dict[tuple[int, str | None], dict[str, int]]:
         for provider in PROVIDERS:
             result[(year, provider)] = system.figures(year, provider=provider)
     return result
-
-
-def run_module(system: System, service: str, *args: str) -> str:
-    env: dict[str, Any] = system[service].env
-    done = subprocess.run(
-        [sys.executable, "-m", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout
 
 
 def test_a_rebuilt_read_model_equals_the_live_one(system: System) -> None:

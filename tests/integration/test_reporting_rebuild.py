@@ -30,7 +30,6 @@ from shared.messaging import EVENTS_STREAM, ensure_streams
 from shared.migrations import upgrade
 from support.nats_server import NatsServer
 
-pytestmark = pytest.mark.integration
 EVENTS = 2500  # three catch-up batches
 
 

@@ -9,11 +9,9 @@ import io
 from typing import Any
 
 import httpx
-import pytest
 
 from support.system import System, household, wait_until
 
-pytestmark = pytest.mark.integration
 DAY = {"period_from": "2026-11-02", "period_to": "2026-11-02", "provider": "caritas"}
 ANALYST = {"x-auszug-role": "analyst", "x-auszug-user": "analyst-1"}
 COORDINATOR = {"x-auszug-role": "coordinator", "x-auszug-user": "coordinator-1"}

@@ -14,14 +14,11 @@ from datetime import timedelta
 from typing import Any
 
 import httpx
-import pytest
 
 from services.reporting.demo import check, drive, plan
 from services.reporting.demo.model import Year
 from shared.clock import today
 from support.system import ROOT, System, wait_until
-
-pytestmark = pytest.mark.integration
 
 YEAR = today().year - 1
 CARITAS = {"x-auszug-role": "caseworker", "x-auszug-provider": "caritas"}

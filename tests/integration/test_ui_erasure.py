@@ -7,12 +7,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
-from test_ui_volunteering import browser, form_tandem, post, register_volunteer
-
 from support.system import System
-
-pytestmark = pytest.mark.integration
+from support.ui.volunteer import browser, form_tandem, post, register_volunteer
 
 CARITAS = {"x-auszug-role": "caseworker", "x-auszug-provider": "caritas", "x-auszug-user": "ute"}
 COORDINATION = {"x-auszug-role": "coordinator", "x-auszug-user": "kora"}

@@ -9,12 +9,9 @@ import re
 from datetime import timedelta
 
 import httpx
-import pytest
 
 from shared.clock import today
 from support.system import System
-
-pytestmark = pytest.mark.integration
 
 T = today()
 TOKEN = "csrf-" + "h" * 30

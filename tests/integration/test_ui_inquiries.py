@@ -11,11 +11,8 @@ from collections.abc import Mapping
 from uuid import uuid4
 
 import httpx
-import pytest
 
 from support.system import System, household
-
-pytestmark = pytest.mark.integration
 
 KOORDINATION = {"x-auszug-role": "coordinator", "x-auszug-user": "kora"}
 

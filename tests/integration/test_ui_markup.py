@@ -22,12 +22,9 @@ from html import unescape
 from typing import Any
 
 import httpx
-import pytest
 
 from shared.clock import today
 from support.system import System, household, wait_until
-
-pytestmark = pytest.mark.integration
 
 T = today()
 COORDINATOR = {"x-auszug-user": "u-1001"}

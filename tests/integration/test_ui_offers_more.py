@@ -11,12 +11,9 @@ from datetime import timedelta
 from typing import Any
 
 import httpx
-import pytest
 
 from shared.clock import today
 from support.system import System, household, wait_until
-
-pytestmark = pytest.mark.integration
 
 T = today()
 TOKEN = "csrf-" + "t" * 30

@@ -11,13 +11,10 @@ from datetime import date, timedelta
 from uuid import uuid4
 
 import httpx
-import pytest
-from test_prevention_flow import placement_envelope, publish
 
 from shared.clock import today
+from support.bus import placement_envelope, publish
 from support.system import System, wait_until
-
-pytestmark = pytest.mark.integration
 
 T = today()
 TOKEN = "csrf-" + "t" * 30

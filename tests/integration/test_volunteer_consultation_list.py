@@ -9,12 +9,9 @@ from datetime import timedelta
 from typing import Any
 
 import httpx
-import pytest
 
 from shared.clock import today
 from support.system import System
-
-pytestmark = pytest.mark.integration
 
 T = today()
 TOKEN = "csrf-" + "t" * 30

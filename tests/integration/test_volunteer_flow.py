@@ -14,7 +14,6 @@ from datetime import UTC, date, datetime
 from typing import Any
 from uuid import uuid4
 
-import pytest
 from pypdf import PdfReader
 
 from shared.clock import business_time
@@ -24,8 +23,6 @@ from shared.envelope import Envelope
 from shared.messaging import EVENTS_STREAM
 from support.nats_server import connect, publisher
 from support.system import System, household, wait_until
-
-pytestmark = pytest.mark.integration
 
 CARITAS = {"x-auszug-role": "caseworker", "x-auszug-provider": "caritas"}
 MARIA = {"x-auszug-role": "volunteer", "x-auszug-user": "maria.s"}

@@ -7,15 +7,11 @@ import threading
 from datetime import UTC, datetime, timedelta
 from uuid import uuid4
 
-import pytest
-
 from shared.clock import today
 from shared.envelope import Envelope
 from shared.messaging import DLQ_STREAM, EVENTS_STREAM
 from support.nats_server import connect
 from support.system import System, household, wait_until
-
-pytestmark = pytest.mark.integration
 
 
 def test_a_registered_household_is_counted_in_the_year_of_its_registration(system: System) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import httpx
+
 from .system import ROOT, System
 
 PASSWORD = "ein-langes-Passwort-1"
@@ -34,3 +36,12 @@ def add_users(
         runs.append(process)
     for process in runs:
         assert process.wait(timeout=60) == 0, process.stdout.read() if process.stdout else ""
+
+
+def signed_in(system: System, login: str, password: str = PASSWORD) -> httpx.Client:
+    """A client signed in with a password, holding the session and the CSRF token."""
+    client = httpx.Client(base_url=system.gateway, timeout=30)
+    response = client.post("/api/session", json={"login": login, "password": password})
+    assert response.status_code == 200, response.text
+    client.headers["x-csrf-token"] = client.cookies["auszug_csrf"]
+    return client

@@ -232,3 +232,13 @@ def household(
         "members": members,
         **extra,
     }
+
+
+def run_module(system: System, service: str, *args: str) -> str:
+    """`python -m <args>` with the service's environment (its database, its NATS user)."""
+    env: dict[str, Any] = system[service].env
+    done = subprocess.run(
+        [sys.executable, "-m", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout

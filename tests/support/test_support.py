@@ -21,8 +21,6 @@ from .nats_server import NatsServer
 from .ports import free_port
 from .postgres import PostgresCluster
 
-pytestmark = pytest.mark.integration
-
 STREAM = "SUPPORT"
 
 

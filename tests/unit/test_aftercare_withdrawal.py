@@ -11,8 +11,6 @@ from pathlib import Path
 from uuid import UUID, uuid4
 
 import pytest
-from test_prevention_aftercare import HID, OFFER, OFFER_IT, OFFERED, TODAY, placement
-from test_prevention_use_cases import COORDINATOR, Setup, prevention_setup
 
 from services.prevention.application.aftercare_policy import AftercarePolicy
 from services.prevention.domain import aftercare as ac
@@ -31,6 +29,17 @@ from shared.decider import RuleViolation
 from shared.envelope import Envelope
 from shared.eventstore.store import RecordedEvent
 from shared.testing import given
+from support.builders.prevention import (
+    COORDINATOR,
+    HID,
+    OFFER,
+    OFFER_IT,
+    OFFERED,
+    TODAY,
+    Setup,
+    placement,
+    prevention_setup,
+)
 
 CORRECTED_ON = date(2025, 4, 7)
 WITHDRAW = ac.WithdrawAftercare(offer_id=OFFER, withdrawn_on=CORRECTED_ON)

@@ -8,13 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 from uuid import UUID, uuid4
 
-from test_reporting_world import World, at, caller, day, world
-
 from services.reporting.application import figures as uc
 from shared.contracts import prevention as p
 from shared.contracts.prevention.codes import AftercareWithdrawalReason
 from shared.contracts.prevention.events import AftercareWithdrawn
 from shared.contracts.reporting import FigureCasesQuery
+from support.builders.reporting import World, at, caller, day, world
 
 
 def offered(w: World, household: UUID, on: str, offer_id: UUID | None = None) -> UUID:

@@ -6,9 +6,6 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID, uuid4
 
-from test_household_decider import HID, TODAY, registered
-from test_privacy_household_decider import ERASE, erased, restricted
-
 from services.intake.adapters.personal_data import PersonalData
 from services.intake.application.household_view import household_view
 from services.intake.domain.household import household
@@ -27,6 +24,7 @@ from shared.contracts.intake import (
 from shared.decider import NotFound, RuleViolation
 from shared.identity import Caller, Role
 from shared.testing import given
+from support.builders.household import ERASE, HID, TODAY, erased, registered, restricted
 
 MEMBER = UUID("00000000-0000-4000-8000-0000000000e1")
 OTHER_MEMBER = UUID("00000000-0000-4000-8000-0000000000e2")

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from test_prevention_course import CID, REFERRED, RUNNING, TODAY
-from test_prevention_ending import closed_with
-
 from services.prevention.domain import case_commands as cmd
 from services.prevention.domain.case import case
 from shared.clock import business_time
@@ -17,6 +14,7 @@ from shared.contracts.prevention import (
 )
 from shared.decider import NotFound, RuleViolation
 from shared.testing import given
+from support.builders.prevention import CID, REFERRED, RUNNING, TODAY, closed_with
 
 ERASE = cmd.ErasePersonalData(ground=ErasureGround.data_subject_request, today=TODAY)
 ERASED = CasePersonalDataErased(

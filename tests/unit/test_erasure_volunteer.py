@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from test_volunteer_volunteer_decider import REGISTERED, TODAY, VID, onboarded, step
-
 from services.volunteer.domain.volunteer import (
     ErasePersonalData,
     RecordLeaving,
@@ -20,6 +18,7 @@ from shared.contracts.volunteer import (
 )
 from shared.decider import NotFound, RuleViolation
 from shared.testing import given
+from support.builders.volunteer import REGISTERED, TODAY, VID, onboarded, step
 
 ERASE = ErasePersonalData(ground=ErasureGround.data_subject_request, today=TODAY)
 ERASED = VolunteerPersonalDataErased(

@@ -3,51 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
-from uuid import UUID
 
-from services.intake.domain.household import Household, RegisterHousehold, household
+from services.intake.domain.household import Household, household
 from shared.clock import business_day, business_time
 from shared.contracts.intake import (
     AccommodationKind,
-    AgeBand,
-    HouseholdRegistered,
     PossibleDuplicateFlagged,
     ResidenceOutlook,
 )
 from shared.decider import RuleViolation
 from shared.testing import given
-
-HID = UUID("00000000-0000-4000-8000-000000000001")
-OTHER = UUID("00000000-0000-4000-8000-000000000002")
-# The day the tests of later commands run on, and a day between registration and it.
-TODAY = date(2020, 1, 15)
-DAY = date(2020, 1, 10)
-
-
-def register(**overrides: object) -> RegisterHousehold:
-    values: dict[str, object] = {
-        "household_id": HID,
-        "provider": "caritas",
-        "registered_on": date(2019, 12, 31),
-        "accommodation_kind": AccommodationKind.shelter,
-        "age_bands": (AgeBand.age_27_64, AgeBand.age_27_64, AgeBand.under_6, AgeBand.age_6_17),
-        "today": TODAY,
-    }
-    values.update(overrides)
-    return RegisterHousehold(**values)  # type: ignore[arg-type]
-
-
-def registered(**overrides: object) -> HouseholdRegistered:
-    values: dict[str, object] = {
-        "household_id": HID,
-        "provider": "caritas",
-        "adults": 2,
-        "minors": 2,
-        "accommodation_kind": AccommodationKind.shelter,
-        "occurred_at": business_time(date(2019, 12, 31)),
-    }
-    values.update(overrides)
-    return HouseholdRegistered(**values)
+from support.builders.household import HID, OTHER, register, registered
 
 
 def test_registering_counts_adults_and_minors_from_the_members() -> None:

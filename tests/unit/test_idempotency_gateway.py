@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from starlette.requests import Request
-from test_ui_household_forms import PAGE, FakeIntake
 
 from services.gateway import deps
 from services.gateway.web.form_tokens import TOKEN_FIELD
+from support.ui.households import PAGE, FakeIntake
 from support.ui_app import TOKEN, FakeRpc, as_role, ui_client
 
 TEMPLATES = Path(deps.__file__).parent / "ui" / "templates"

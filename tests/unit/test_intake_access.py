@@ -8,14 +8,6 @@ from pathlib import Path
 from uuid import uuid4
 
 import pytest
-from test_intake_handlers import (
-    CARITAS,
-    COORDINATOR,
-    DRK,
-    caller,
-    intake_commands,
-    register,
-)
 
 from services.intake.application.consents import Consents
 from services.intake.application.household_changes import HouseholdChanges
@@ -31,6 +23,7 @@ from shared.contracts.intake import (
 )
 from shared.decider import Forbidden, NotFound
 from shared.identity import Role
+from support.builders.intake import CARITAS, COORDINATOR, DRK, caller, intake_commands, register
 
 
 @pytest.fixture

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from test_household_decider import DAY, HID, TODAY, registered
-
 from services.intake.domain.household import household
 from services.intake.domain.household_commands import ChangeComposition
 from shared.clock import business_time
@@ -18,6 +16,7 @@ from shared.contracts.intake import (
 )
 from shared.decider import NotFound, RuleViolation
 from shared.testing import given
+from support.builders.household import DAY, HID, TODAY, registered
 
 ADULT, CHILD, BABY = AgeBand.age_27_64, AgeBand.age_6_17, AgeBand.under_6
 

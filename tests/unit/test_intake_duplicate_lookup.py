@@ -7,19 +7,13 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from test_intake_handlers import (
-    CARITAS,
-    COORDINATOR,
-    caller,
-    intake_commands,
-    register,
-)
 
 from services.intake.application.duplicates import DuplicateDecisions
 from services.intake.application.households import Households
 from shared.application import CommandExecutor
 from shared.contracts.intake import DuplicateDecision, DuplicateStatus, GetHousehold, ListDuplicates
 from shared.decider import Forbidden
+from support.builders.intake import CARITAS, COORDINATOR, caller, intake_commands, register
 
 
 @pytest.fixture

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from test_household_decider import HID, OTHER, TODAY, registered
-
 from services.intake.domain.household import household
 from services.intake.domain.household_commands import (
     DismissDuplicate,
@@ -22,6 +20,7 @@ from shared.contracts.intake import (
 )
 from shared.decider import NotFound, RuleViolation
 from shared.testing import given
+from support.builders.household import HID, OTHER, TODAY, registered
 
 AT = business_time(TODAY)
 flagged = PossibleDuplicateFlagged(

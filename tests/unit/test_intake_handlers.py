@@ -5,93 +5,25 @@ The other `test_intake_*` use-case tests take their database from `intake_comman
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import date
-from pathlib import Path
-from typing import Any
-from uuid import UUID, uuid4
+from uuid import uuid4
 
 import pytest
 
 from services.intake.application.household_changes import HouseholdChanges
 from services.intake.application.households import Households
-from services.intake.entrypoints.app import MIGRATIONS
 from shared.application import CommandExecutor
-from shared.contracts import CONTRACTS
 from shared.contracts.intake import (
     AssessHousingReadiness,
     ChangeComposition,
     DeregisterHousehold,
     GetHousehold,
     HouseholdStatus,
-    RegisterHousehold,
 )
-from shared.db import Database
 from shared.decider import RuleViolation
-from shared.eventstore.store import EventStore
-from shared.identity import Caller, Role
-from shared.migrations import upgrade
-from shared.relay import OutboxRelay
+from support.builders.intake import CARITAS, COORDINATOR, commands, register
 
-
-def caller(
-    role: Role = Role.coordinator, provider: str | None = None, city: str = "koeln"
-) -> Caller:
-    return Caller(
-        user_id=f"{role}-1", role=role, municipality=city, provider=provider, correlation_id=uuid4()
-    )
-
-
-COORDINATOR = caller()
-CARITAS = caller(Role.caseworker, "caritas")
-DRK = caller(Role.caseworker, "drk")
-
-
-@asynccontextmanager
-async def intake_commands(directory: Path) -> AsyncIterator[CommandExecutor]:
-    """Intake's command executor on a fresh, migrated SQLite database in `directory`."""
-    url = f"sqlite+aiosqlite:///{directory}/intake.db"
-    await asyncio.to_thread(upgrade, MIGRATIONS, url)
-    db = Database(url)
-    # No broker: the relay is only ever told that there is something to publish.
-    relay = OutboxRelay(db, lambda: None)  # type: ignore[arg-type, return-value]
-    try:
-        yield CommandExecutor(db, EventStore(CONTRACTS), relay)
-    finally:
-        await db.dispose()
-
-
-@pytest.fixture
-async def commands(tmp_path: Path) -> AsyncIterator[CommandExecutor]:
-    async with intake_commands(tmp_path) as executor:
-        yield executor
-
-
-def registration(**extra: Any) -> RegisterHousehold:
-    body: dict[str, Any] = {
-        "provider": "caritas",
-        "registered_on": "2025-03-01",
-        "accommodation": {"kind": "shelter", "site": "UK-Herkulesstraße"},
-        "members": [
-            {
-                "role": "head",
-                "age_band": "27-64",
-                "family_name": "Haddad",
-                "birth_date": "1980-02-01",
-            },
-            {"role": "partner", "age_band": "27-64", "family_name": "Haddad"},
-            {"role": "child", "age_band": "6-17", "given_name": "Lina"},
-        ],
-        **extra,
-    }
-    return RegisterHousehold.model_validate(body)
-
-
-async def register(commands: CommandExecutor, who: Caller = COORDINATOR, **extra: Any) -> UUID:
-    return (await Households(commands).register(registration(**extra), who)).household_id
-
+__all__ = ["commands"]  # the fixture, from the builders
 
 # ---------------------------------------------------------------- registration and view
 

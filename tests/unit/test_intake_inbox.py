@@ -9,19 +9,13 @@ from pathlib import Path
 from uuid import uuid4
 
 import pytest
-from test_intake_handlers import (
-    CARITAS,
-    COORDINATOR,
-    caller,
-    intake_commands,
-    register,
-)
 
 from services.intake.application.inquiries import InquiryInbox
 from shared.application import CommandExecutor
 from shared.contracts.intake import GetInquiry, ListInquiries, ReceiveInquiry, TriageInquiryBody
 from shared.decider import Forbidden, NotFound, RuleViolation
 from shared.identity import Role
+from support.builders.intake import CARITAS, COORDINATOR, caller, intake_commands, register
 
 
 @pytest.fixture

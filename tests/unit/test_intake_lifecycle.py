@@ -5,12 +5,8 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from test_household_decider import DAY, HID, TODAY, registered
-
 from services.intake.domain.household import Event, household
 from services.intake.domain.household_commands import (
-    ChangeAccommodation,
-    DeregisterHousehold,
     HandOverHousehold,
 )
 from shared.clock import business_time
@@ -25,6 +21,7 @@ from shared.contracts.intake import (
 )
 from shared.decider import NotFound, RuleViolation
 from shared.testing import given
+from support.builders.household import DAY, HID, TODAY, deregister, move, registered
 
 
 def deregistered(
@@ -33,12 +30,6 @@ def deregistered(
     return HouseholdDeregistered(
         household_id=HID, reason=reason, adults=2, minors=2, occurred_at=business_time(DAY)
     )
-
-
-def move(
-    kind: AccommodationKind = AccommodationKind.city_rented_flat, on: date = DAY
-) -> ChangeAccommodation:
-    return ChangeAccommodation(accommodation_kind=kind, moved_on=on, today=TODAY)
 
 
 def hand_over(to: str = "drk", on: date = DAY) -> HandOverHousehold:
@@ -57,12 +48,6 @@ def handover_consent(on: date = DAY) -> HouseholdConsentGiven:
         given_on=on,
         occurred_at=business_time(on),
     )
-
-
-def deregister(
-    reason: DeregistrationReason = DeregistrationReason.moved_on_own, on: date = DAY
-) -> DeregisterHousehold:
-    return DeregisterHousehold(reason=reason, deregistered_on=on, today=TODAY)
 
 
 # ---------------------------------------------------------------- accommodation

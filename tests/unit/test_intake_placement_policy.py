@@ -3,17 +3,13 @@ in the consumer's transaction, with the placement event as cause."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from datetime import UTC, date, datetime
-from pathlib import Path
+from datetime import date
 from uuid import UUID, uuid4
 
 import pytest
-from test_intake_handlers import COORDINATOR, intake_commands, register
 
 from services.intake.application.household_changes import HouseholdChanges
-from services.intake.application.placement_policy import ACTOR, PlacementPolicy
-from services.intake.domain import household as hh
+from services.intake.application.placement_policy import ACTOR
 from shared.application import CommandExecutor
 from shared.clock import business_time
 from shared.contracts.intake import (
@@ -21,62 +17,18 @@ from shared.contracts.intake import (
     DeregistrationReason,
     HouseholdDeregistered,
 )
-from shared.contracts.placement import LandlordKind, PlacementCompleted
 from shared.decider import NotFound
-from shared.envelope import Envelope
-from shared.eventstore.store import RecordedEvent
+from support.builders.intake import (
+    COORDINATOR,
+    MOVED_ON,
+    apply,
+    commands,
+    history,
+    placement,
+    register,
+)
 
-MOVED_ON = date(2025, 4, 1)
-
-
-@pytest.fixture
-async def commands(tmp_path: Path) -> AsyncIterator[CommandExecutor]:
-    async with intake_commands(tmp_path) as executor:
-        yield executor
-
-
-def placement(household_id: UUID, municipality: str = "koeln") -> RecordedEvent:
-    event = PlacementCompleted(
-        household_id=household_id,
-        offer_id=uuid4(),
-        landlord_id=uuid4(),
-        landlord_kind=LandlordKind.municipal_housing_company,
-        provider="caritas",
-        adults=2,
-        minors=1,
-        refugee_quota=True,
-        volunteer_supported=False,
-        wbs_required=True,
-        household_had_wbs=True,
-        moved_on=MOVED_ON,
-        occurred_at=business_time(date(2025, 3, 20)),
-    )
-    envelope = Envelope(
-        event_id=uuid4(),
-        event_type="PlacementCompleted",
-        schema_version=1,
-        stream_id=f"offer:{municipality}:{event.offer_id}",
-        stream_version=7,
-        municipality=municipality,
-        provider="caritas",
-        actor="koordinatorin",
-        correlation_id=uuid4(),
-        causation_id=None,
-        occurred_at=event.occurred_at,
-        recorded_at=datetime.now(UTC),
-        payload=event.payload(),
-    )
-    return RecordedEvent(envelope, event)
-
-
-async def apply(commands: CommandExecutor, *batch: RecordedEvent) -> None:
-    async with commands.db.transaction() as conn:
-        await PlacementPolicy(commands.store).apply(conn, batch)
-
-
-async def history(commands: CommandExecutor, household_id: UUID) -> list[RecordedEvent]:
-    async with commands.db.transaction() as conn:
-        return await commands.store.load(conn, hh.stream_id("koeln", household_id))
+__all__ = ["commands"]  # the fixture, from the builders
 
 
 async def test_a_placed_household_is_deregistered_because_of_the_placement(

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from test_household_decider import DAY, HID, TODAY, registered
-
 from services.intake.domain.household import household
 from services.intake.domain.household_commands import AssessHousingReadiness
 from shared.clock import business_time
@@ -20,6 +18,7 @@ from shared.contracts.intake import (
 )
 from shared.decider import NotFound, RuleViolation
 from shared.testing import given
+from support.builders.household import DAY, HID, TODAY, registered
 
 AID = UUID("00000000-0000-4000-8000-00000000000a")
 MET, PARTLY, NOT_MET = CriterionRating.met, CriterionRating.partly, CriterionRating.not_met

@@ -9,7 +9,6 @@ from uuid import UUID, uuid4
 
 import pytest
 from pydantic import ValidationError
-from test_prevention_course import CID, RUNNING, TODAY, at, on
 
 from services.prevention.domain import case_commands as cmd
 from services.prevention.domain.case import case
@@ -21,6 +20,7 @@ from shared.contracts import prevention as p
 from shared.envelope import Envelope
 from shared.eventstore.store import RecordedEvent
 from shared.testing import given
+from support.builders.prevention import CID, RUNNING, TODAY, at, on
 
 M1 = UUID("00000000-0000-4000-8000-0000000000d1")
 

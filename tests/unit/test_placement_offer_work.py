@@ -5,14 +5,11 @@ guarantees, each rule given/when/then.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from uuid import UUID
 
 from services.placement.domain.offer import offer
 from services.placement.domain.offer_commands import (
-    Candidate,
     DecideGuarantee,
-    ProposeHouseholds,
     RecordLandlordDecision,
     RecordViewing,
     RequestGuarantee,
@@ -28,9 +25,6 @@ from shared.contracts.placement import (
     HouseholdProposed,
     LandlordDecided,
     LandlordDecision,
-    LandlordKind,
-    OfferReceived,
-    OfferSource,
     OfferWithdrawn,
     ViewingHeld,
     ViewingOutcome,
@@ -39,42 +33,16 @@ from shared.contracts.placement import (
 )
 from shared.decider import NotFound, RuleViolation
 from shared.testing import given
+from support.builders.placement import HID, OID, RECEIVED, TODAY, candidate, day, propose
 
-OID = UUID("00000000-0000-4000-8000-0000000000f1")
-HID = UUID("00000000-0000-4000-8000-000000000001")
 DRK = UUID("00000000-0000-4000-8000-000000000002")
 VID = UUID("00000000-0000-4000-8000-0000000000b1")
 GID = UUID("00000000-0000-4000-8000-0000000000c1")
-TODAY = date(2019, 9, 30)
 
 
-def day(d: int) -> date:
-    return date(2019, 9, d)
-
-
-RECEIVED = OfferReceived(
-    offer_id=OID,
-    landlord_id=UUID("00000000-0000-4000-8000-0000000000a1"),
-    landlord_kind=LandlordKind.housing_company,
-    district="kalk",
-    rooms=Decimal("2"),
-    size_m2=Decimal("55"),
-    cold_rent=Decimal("500"),
-    running_costs=Decimal("150"),
-    available_from=day(15),
-    wbs_required=False,
-    refugee_quota=False,
-    accessible=False,
-    source=OfferSource.public_relations,
-    occurred_at=business_time(day(2)),
-)
 WITHDRAWN = OfferWithdrawn(
     offer_id=OID, reason=WithdrawalReason.unsuitable, occurred_at=business_time(day(9))
 )
-
-
-def candidate(hid: UUID = HID, provider: str = "caritas", **flags: bool) -> Candidate:
-    return Candidate(hid, provider, adults=1, minors=1, has_wbs=False, **flags)
 
 
 def proposed(hid: UUID = HID, provider: str = "caritas") -> HouseholdProposed:
@@ -86,10 +54,6 @@ def proposed(hid: UUID = HID, provider: str = "caritas") -> HouseholdProposed:
         minors=1,
         occurred_at=business_time(day(5)),
     )
-
-
-def propose(*households: Candidate, on: date = date(2019, 9, 5)) -> ProposeHouseholds:
-    return ProposeHouseholds(households=households, proposed_on=on, today=TODAY)
 
 
 def decision(choice: LandlordDecision, on: date = date(2019, 9, 12)) -> RecordLandlordDecision:

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from test_placement_offer_lifecycle import (
+from services.placement.domain.offer import offer
+from services.placement.domain.offer_commands import RetractPlacement
+from shared.clock import business_time
+from shared.contracts.placement import LandlordKind, PlacementRetracted, RetractionReason
+from shared.decider import NotFound, RuleViolation
+from shared.testing import given
+from support.builders.placement import (
     HID,
     OID,
     OTHER,
@@ -17,13 +23,6 @@ from test_placement_offer_lifecycle import (
     proposed,
     received,
 )
-
-from services.placement.domain.offer import offer
-from services.placement.domain.offer_commands import RetractPlacement
-from shared.clock import business_time
-from shared.contracts.placement import LandlordKind, PlacementRetracted, RetractionReason
-from shared.decider import NotFound, RuleViolation
-from shared.testing import given
 
 CORRECTED = day(25)
 LET = (received(), proposed(), proposed(OTHER), decided(), decided(OTHER), completed())

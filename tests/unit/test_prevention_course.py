@@ -5,70 +5,33 @@ The histories defined here (`REFERRED` … `RUNNING`) are shared by the other de
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from uuid import UUID
+from datetime import date
 
 from services.prevention.domain import case_commands as cmd
 from services.prevention.domain.case import case, stream_id
-from shared.clock import business_time
 from shared.contracts.prevention import (
-    CaseAdmitted,
     CaseExtended,
     CaseRejected,
     ComparableHelp,
-    ConsentRecorded,
     EligibilityChecked,
     HousingSituation,
-    ReferralReceived,
     ReferralSource,
     RejectionReason,
     TargetGroup,
 )
 from shared.decider import NotFound, RuleViolation
 from shared.testing import given
-
-CID = UUID("00000000-0000-4000-8000-00000000c001")
-TODAY = date(2025, 6, 30)
-ENDS = date(2025, 9, 9)
-
-
-def on(month: int, day: int) -> date:
-    return date(2025, month, day)
-
-
-def at(month: int, day: int) -> datetime:
-    return business_time(on(month, day))
-
-
-def referred(
-    target_group: TargetGroup = TargetGroup.re_admission,
-    housing: HousingSituation = HousingSituation.requisitioned_flat,
-) -> ReferralReceived:
-    return ReferralReceived(
-        case_id=CID,
-        provider="skm",
-        source=ReferralSource.jobcenter,
-        target_group=target_group,
-        housing_situation=housing,
-        adults=2,
-        minors=2,
-        occurred_at=at(3, 3),
-    )
-
-
-REFERRED = referred()
-CHECKED = EligibilityChecked(case_id=CID, eligible=True, occurred_at=at(3, 5))
-ADMITTED = CaseAdmitted(
-    case_id=CID,
-    provider="skm",
-    target_group=TargetGroup.re_admission,
-    adults=2,
-    minors=2,
-    ends_on=ENDS,
-    occurred_at=at(3, 10),
+from support.builders.prevention import (
+    ADMITTED,
+    CHECKED,
+    CID,
+    ENDS,
+    REFERRED,
+    RUNNING,
+    TODAY,
+    at,
+    on,
 )
-CONSENTED = ConsentRecorded(case_id=CID, occurred_at=at(3, 12))
-RUNNING = (REFERRED, CHECKED, ADMITTED, CONSENTED)
 
 
 def referral(received_on: date = date(2025, 3, 3)) -> cmd.ReceiveReferral:

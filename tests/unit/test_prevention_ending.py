@@ -4,18 +4,6 @@
 from __future__ import annotations
 
 import pytest
-from test_prevention_course import (
-    ADMITTED,
-    CHECKED,
-    CID,
-    CONSENTED,
-    REFERRED,
-    RUNNING,
-    TODAY,
-    at,
-    on,
-    referred,
-)
 
 from services.prevention.domain import case_commands as cmd
 from services.prevention.domain.case import case
@@ -29,6 +17,19 @@ from shared.contracts.prevention import (
 )
 from shared.decider import RuleViolation
 from shared.testing import given
+from support.builders.prevention import (
+    ADMITTED,
+    CHECKED,
+    CID,
+    CONSENTED,
+    REFERRED,
+    RUNNING,
+    TODAY,
+    at,
+    closed_with,
+    on,
+    referred,
+)
 
 
 def test_consent_is_recorded_once() -> None:
@@ -69,19 +70,6 @@ def test_withdrawing_needs_a_consent_given_before() -> None:
     )
     given(case, *RUNNING).when(cmd.WithdrawConsent(on(3, 11), TODAY)).then_error(
         RuleViolation, "too_early"
-    )
-
-
-def closed_with(outcome: CaseOutcome, housing: HousingSituation) -> CaseClosed:
-    return CaseClosed(
-        case_id=CID,
-        outcome=outcome,
-        target_group=TargetGroup.re_admission,
-        housing_situation=housing,
-        adults=2,
-        minors=2,
-        admitted_on=on(3, 10),
-        occurred_at=at(6, 20),
     )
 
 

@@ -7,19 +7,6 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from test_prevention_course import (
-    ADMITTED,
-    CHECKED,
-    CID,
-    ENDS,
-    REFERRED,
-    RUNNING,
-    TODAY,
-    at,
-    on,
-    referred,
-)
-
 from services.prevention.domain import case_commands as cmd
 from services.prevention.domain.case import case
 from shared.contracts.placement import LandlordKind
@@ -40,6 +27,18 @@ from shared.contracts.prevention import (
 )
 from shared.decider import RuleViolation
 from shared.testing import given
+from support.builders.prevention import (
+    ADMITTED,
+    CHECKED,
+    CID,
+    ENDS,
+    REFERRED,
+    RUNNING,
+    TODAY,
+    at,
+    on,
+    referred,
+)
 
 V1 = UUID("00000000-0000-4000-8000-0000000000a1")
 V2 = UUID("00000000-0000-4000-8000-0000000000b2")

@@ -10,8 +10,6 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
-from test_prevention_aftercare import placement
-from test_prevention_use_cases import OFFICE, SKM, Setup, prevention_setup, running_case
 
 from services.prevention.adapters.tables import PREVENTION, aftercare_offers, case_index
 from services.prevention.application.aftercare_policy import AftercarePolicy
@@ -19,6 +17,14 @@ from services.prevention.application.reindex import reindex
 from services.prevention.entrypoints.app import MIGRATIONS
 from shared.contracts import prevention as p
 from shared.migrations import upgrade
+from support.builders.prevention import (
+    OFFICE,
+    SKM,
+    Setup,
+    placement,
+    prevention_setup,
+    running_case,
+)
 
 
 @pytest.fixture

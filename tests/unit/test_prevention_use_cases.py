@@ -6,113 +6,39 @@ in tables but never in events, the case view, the lists and the overdue visits.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
-from typing import Any
-from uuid import UUID, uuid4
+from uuid import uuid4
 
 import pytest
 from sqlalchemy import select
 
-from services.prevention.application.aftercare import AftercareOffers
-from services.prevention.application.cases import Cases
-from services.prevention.application.course import Course
-from services.prevention.application.help_acts import HelpActs
-from services.prevention.entrypoints.app import MIGRATIONS
-from shared.application import CommandExecutor
-from shared.clock import today
-from shared.contracts import CONTRACTS
 from shared.contracts import prevention as p
-from shared.db import Database
 from shared.decider import Forbidden, NotFound, RuleViolation
 from shared.eventstore.schema import events
-from shared.eventstore.store import EventStore
-from shared.identity import Caller, Role
-from shared.migrations import upgrade
-from shared.relay import OutboxRelay
+from shared.identity import Role
+from support.builders.prevention import (
+    COORDINATOR,
+    OFFICE,
+    SKM,
+    Setup,
+    T,
+    ago,
+    caller,
+    prevention_setup,
+    referral,
+    running_case,
+)
 
-
-def caller(role: Role, provider: str | None = None, city: str = "koeln") -> Caller:
-    return Caller(
-        user_id=f"{role}-1", role=role, municipality=city, provider=provider, correlation_id=uuid4()
-    )
-
-
-COORDINATOR = caller(Role.coordinator)
-OFFICE = caller(Role.housing_office)
-SKM = caller(Role.caseworker, "skm")
 DRK = caller(Role.caseworker, "drk")
-T = today()
 PERSONAL = ("Familie Yilmaz", "0221 998877", "Venloer Straße 1", "Herr Jobcenter", "Schimmel")
-
-
-def ago(days: int) -> date:
-    return T - timedelta(days=days)
-
-
-@dataclass
-class Setup:
-    commands: CommandExecutor
-    cases: Cases
-    course: Course
-    acts: HelpActs
-    aftercare: AftercareOffers
-
-
-@asynccontextmanager
-async def prevention_setup(directory: Path) -> AsyncIterator[Setup]:
-    """Prevention's use cases on a fresh, migrated SQLite database in `directory`."""
-    url = f"sqlite+aiosqlite:///{directory}/prevention.db"
-    await asyncio.to_thread(upgrade, MIGRATIONS, url)
-    db = Database(url)
-    # No broker: the relay is only ever told that there is something to publish.
-    relay = OutboxRelay(db, lambda: None)  # type: ignore[arg-type, return-value]
-    commands = CommandExecutor(db, EventStore(CONTRACTS), relay)
-    try:
-        use_cases = Cases(commands), Course(commands), HelpActs(commands)
-        yield Setup(commands, *use_cases, AftercareOffers(commands))
-    finally:
-        await db.dispose()
 
 
 @pytest.fixture
 async def setup(tmp_path: Path) -> AsyncIterator[Setup]:
     async with prevention_setup(tmp_path) as it:
         yield it
-
-
-def referral(**extra: Any) -> p.ReceiveReferral:
-    body: dict[str, Any] = {
-        "provider": "skm",
-        "received_on": ago(60),
-        "source": "housing_company",
-        "target_group": "assignment_into_vacant_flat",
-        "housing_situation": "assigned_flat",
-        "adults": 1,
-        "minors": 3,
-        "contact": {"name": "Familie Yilmaz", "phone": "0221 998877"},
-        "street_address": "Venloer Straße 1",
-        "referred_by": "Herr Jobcenter",
-        **extra,
-    }
-    return p.ReceiveReferral.model_validate(body)
-
-
-async def running_case(s: Setup, worker: Caller = SKM, **extra: Any) -> UUID:
-    """A referred, checked, admitted case with consent and a 14-day rhythm, 60 days old."""
-    body = referral(provider=worker.provider, **extra)
-    case_id = (await s.cases.receive_referral(body, worker)).case_id
-    await s.course.check_eligibility(case_id, p.CheckEligibility(checked_on=ago(58)), worker)
-    admit = p.AdmitCase(admitted_on=ago(55), ends_on=T + timedelta(days=120))
-    await s.course.admit(case_id, admit, OFFICE)
-    await s.course.record_consent(case_id, p.RecordConsent(given_on=ago(55)), worker)
-    rhythm = p.PlanVisitRhythm(every_days=14, planned_on=ago(55))
-    await s.acts.plan_rhythm(case_id, rhythm, worker)
-    return case_id
 
 
 async def test_only_the_housing_office_admits_rejects_and_extends(setup: Setup) -> None:

@@ -7,8 +7,6 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from test_household_decider import DAY, HID, TODAY, register, registered
-
 from services.intake.domain.household import household
 from services.intake.domain.household_commands import (
     HandOverHousehold,
@@ -26,6 +24,7 @@ from shared.contracts.intake import (
 )
 from shared.decider import NotFound, RuleViolation
 from shared.testing import given
+from support.builders.household import DAY, HID, TODAY, register, registered
 
 CID = UUID("00000000-0000-4000-8000-00000000c001")
 CID2 = UUID("00000000-0000-4000-8000-00000000c002")

@@ -11,7 +11,6 @@ from uuid import UUID, uuid4
 
 import pytest
 from sqlalchemy import select
-from test_intake_handlers import CARITAS, COORDINATOR, DRK, caller, intake_commands, register
 
 from services.intake.application.consents import Consents
 from services.intake.application.disclosure_projection import DisclosureProjection
@@ -34,6 +33,7 @@ from shared.envelope import DomainEvent, Envelope
 from shared.eventstore.schema import events
 from shared.eventstore.store import RecordedEvent
 from shared.identity import Role
+from support.builders.intake import CARITAS, COORDINATOR, DRK, caller, intake_commands, register
 
 GIVER = "Qx-Einwilligende Haddad"
 WORDING = "Qx-Wortlaut: nur für die Wohnungssuche"

@@ -11,14 +11,6 @@ from pathlib import Path
 from uuid import UUID, uuid4
 
 import pytest
-from test_volunteer_use_cases import (
-    COORDINATOR,
-    form,
-    intake_registers,
-    ready_volunteer,
-    recorded,
-    volunteer_commands,
-)
 
 from services.volunteer.application.consent_policy import ACTOR
 from services.volunteer.application.household_projection import HouseholdProjection
@@ -37,6 +29,14 @@ from shared.contracts.intake import (
 from shared.decider import RuleViolation
 from shared.envelope import DomainEvent
 from shared.eventstore.store import RecordedEvent
+from support.builders.volunteer import (
+    COORDINATOR,
+    form,
+    intake_registers,
+    ready_volunteer,
+    recorded,
+    volunteer_commands,
+)
 
 
 @pytest.fixture

@@ -2,48 +2,33 @@
 
 from __future__ import annotations
 
-from test_household_decider import HID, TODAY, registered
-from test_intake_lifecycle import deregister, move
-
 from services.intake.domain.household import household
 from services.intake.domain.household_commands import (
-    ErasePersonalData,
     LiftRestriction,
     RestrictProcessing,
 )
 from shared.clock import business_time
 from shared.contracts.intake import (
-    ErasureGround,
-    ErasureScope,
-    ErasureSubject,
     HouseholdDeregistered,
     PersonalDataErased,
-    ProcessingRestricted,
     RestrictionLifted,
     RestrictionReason,
 )
 from shared.decider import NotFound, RuleViolation
 from shared.testing import given
+from support.builders.household import (
+    ERASE,
+    HID,
+    TODAY,
+    deregister,
+    erased,
+    move,
+    registered,
+    restricted,
+)
 
-ERASE = ErasePersonalData(ground=ErasureGround.data_subject_request, today=TODAY)
 RESTRICT = RestrictProcessing(reason=RestrictionReason.retention_duty, today=TODAY)
 LIFT = LiftRestriction(today=TODAY)
-
-
-def erased() -> PersonalDataErased:
-    return PersonalDataErased(
-        subject_kind=ErasureSubject.household,
-        subject_id=HID,
-        scope=ErasureScope.all_personal_data,
-        ground=ErasureGround.data_subject_request,
-        occurred_at=business_time(TODAY),
-    )
-
-
-def restricted() -> ProcessingRestricted:
-    return ProcessingRestricted(
-        household_id=HID, reason=RestrictionReason.retention_duty, occurred_at=business_time(TODAY)
-    )
 
 
 def test_erasing_a_household_records_subject_scope_and_ground_only() -> None:

@@ -8,7 +8,6 @@ from pathlib import Path
 from uuid import UUID
 
 import pytest
-from test_intake_handlers import CARITAS, COORDINATOR, caller, intake_commands, register
 
 from services.intake.application.duplicates import DuplicateDecisions
 from services.intake.application.households import Households
@@ -26,6 +25,7 @@ from shared.contracts.intake import (
 )
 from shared.decider import Forbidden, NotFound, RuleViolation
 from shared.identity import Role
+from support.builders.intake import CARITAS, COORDINATOR, caller, intake_commands, register
 
 PHONE = {"phone": "0221 99887766"}
 

@@ -10,7 +10,6 @@ from pathlib import Path
 from uuid import UUID
 
 import pytest
-from test_intake_handlers import COORDINATOR, caller, intake_commands, register
 
 from services.intake.adapters.retention import save_rule
 from services.intake.application.household_changes import HouseholdChanges
@@ -26,6 +25,7 @@ from shared.contracts.intake import (
     RestrictProcessing,
 )
 from shared.identity import Caller, Role
+from support.builders.intake import COORDINATOR, caller, intake_commands, register
 
 TODAY = date(2025, 6, 30)
 BONN = caller(Role.coordinator, city="bonn")

@@ -9,7 +9,6 @@ from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
-from test_reporting_world import World, at, caller, world
 
 from services.reporting.application.caseboard import caseboard_view
 from shared.clock import business_time, today
@@ -18,6 +17,7 @@ from shared.contracts import placement as pl
 from shared.contracts.reporting import CaseboardQuery, Stage
 from shared.decider import Forbidden
 from shared.identity import Role
+from support.builders.reporting import World, at, caller, world
 
 T = today()
 

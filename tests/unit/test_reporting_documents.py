@@ -8,12 +8,11 @@ import io
 from pathlib import Path
 
 from pypdf import PdfReader
-from test_reporting_placements import guarantee, place
-from test_reporting_world import COORDINATOR, day, world
 
 from services.reporting.application.exports.documents import report_document
 from shared.contracts import placement as pl
 from shared.contracts.reporting import DocumentFormat, ReportDocumentQuery
+from support.builders.reporting import COORDINATOR, day, guarantee, place, world
 
 
 def query(format: DocumentFormat, **extra: object) -> ReportDocumentQuery:

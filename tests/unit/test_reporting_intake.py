@@ -8,12 +8,11 @@ from datetime import timedelta
 from pathlib import Path
 from uuid import UUID, uuid4
 
-from test_reporting_world import World, at, caller, day, world
-
 from services.reporting.application import figures as uc
 from shared.contracts import intake as i
 from shared.contracts.reporting import StockCasesQuery
 from shared.identity import Role
+from support.builders.reporting import World, at, caller, day, world
 
 
 def deregister(w: World, household: UUID, on: str, reason: str = "moved_on_own", **kw: str) -> None:

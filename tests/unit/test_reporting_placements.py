@@ -9,7 +9,6 @@ from pathlib import Path
 from uuid import UUID, uuid4
 
 import pytest
-from test_reporting_world import World, at, caller, day, world
 
 from services.reporting.application import figures as uc
 from services.reporting.application.changes import figure_changes
@@ -17,8 +16,7 @@ from shared.contracts import placement as pl
 from shared.contracts.reporting import FigureCasesQuery, FigureChangesQuery
 from shared.decider import Forbidden, NotFound
 from shared.identity import Role
-
-GAG = pl.LandlordKind.municipal_housing_company
+from support.builders.reporting import GAG, World, at, caller, day, guarantee, place, world
 
 
 def offer(
@@ -47,64 +45,6 @@ def offer(
     )
     w.record(event, f"offer:{offer_id}")
     return offer_id
-
-
-def place(
-    w: World,
-    on: str,
-    provider: str = "caritas",
-    adults: int = 2,
-    minors: int = 1,
-    kind: pl.LandlordKind = GAG,
-    quota: bool = False,
-    volunteer: bool = False,
-    wbs: bool = True,
-    recorded: str | None = None,
-    household_id: UUID | None = None,
-) -> UUID:
-    household_id = household_id or uuid4()
-    event = pl.PlacementCompleted(
-        household_id=household_id,
-        offer_id=uuid4(),
-        landlord_id=uuid4(),
-        landlord_kind=kind,
-        provider=provider,
-        adults=adults,
-        minors=minors,
-        refugee_quota=quota,
-        volunteer_supported=volunteer,
-        wbs_required=False,
-        household_had_wbs=wbs,
-        moved_on=day(on),
-        occurred_at=at(on),
-    )
-    w.record(event, f"offer:{event.offer_id}", recorded=recorded)
-    return household_id
-
-
-def guarantee(
-    w: World, requested: str, decided: str, authority: str, decision: str = "approved"
-) -> None:
-    ids = {"offer_id": uuid4(), "guarantee_id": uuid4(), "household_id": uuid4()}
-    common = {**ids, "provider": "drk", "kind": pl.GuaranteeKind.deposit}
-    authority_code = pl.GuaranteeAuthority(authority)
-    stream = f"offer:{ids['offer_id']}"
-    w.record(
-        pl.GuaranteeRequested(**common, requested_from=authority_code, occurred_at=at(requested)),
-        stream,
-        provider="drk",
-    )
-    w.record(
-        pl.GuaranteeDecided(
-            **common,
-            requested_from=authority_code,
-            requested_on=day(requested),
-            decision=pl.GuaranteeDecision(decision),
-            occurred_at=at(decided),
-        ),
-        stream,
-        provider="drk",
-    )
 
 
 async def test_placements_count_on_the_lease_day_and_as_known_on_a_day(tmp_path: Path) -> None:

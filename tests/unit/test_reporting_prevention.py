@@ -7,12 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 from uuid import UUID, uuid4
 
-from test_reporting_world import World, at, caller, day, world
-
 from services.reporting.application import figures as uc
 from shared.contracts import prevention as p
 from shared.contracts.reporting import FigureCasesQuery
 from shared.identity import Role
+from support.builders.reporting import World, at, caller, day, world
 
 SECURED = p.TargetGroup.secured_tenancy_at_risk_of_recurrence
 

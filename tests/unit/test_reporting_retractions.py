@@ -7,61 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 from uuid import UUID, uuid4
 
-from test_reporting_world import World, at, caller, day, world
-
 from services.reporting.application import figures as uc
 from services.reporting.application.changes import figure_changes
-from shared.contracts import placement as pl
 from shared.contracts import volunteer as vo
 from shared.contracts.reporting import FigureCasesQuery, FigureChangesQuery
-
-GAG = pl.LandlordKind.municipal_housing_company
-
-
-def place(
-    w: World, on: str, household_id: UUID, offer_id: UUID, recorded: str | None = None
-) -> None:
-    w.record(
-        pl.PlacementCompleted(
-            household_id=household_id,
-            offer_id=offer_id,
-            landlord_id=uuid4(),
-            landlord_kind=GAG,
-            provider="caritas",
-            adults=2,
-            minors=2,
-            refugee_quota=True,
-            volunteer_supported=False,
-            wbs_required=False,
-            household_had_wbs=True,
-            moved_on=day(on),
-            occurred_at=at(on),
-        ),
-        f"offer:{offer_id}",
-        recorded=recorded,
-        provider="caritas",
-    )
-
-
-def retract(w: World, lease: str, on: str, household_id: UUID, offer_id: UUID) -> None:
-    w.record(
-        pl.PlacementRetracted(
-            household_id=household_id,
-            offer_id=offer_id,
-            landlord_kind=GAG,
-            provider="caritas",
-            adults=2,
-            minors=2,
-            refugee_quota=True,
-            volunteer_supported=False,
-            household_had_wbs=True,
-            lease_signed_on=day(lease),
-            reason=pl.RetractionReason.entered_by_mistake,
-            occurred_at=at(on),
-        ),
-        f"offer:{offer_id}",
-        provider="caritas",
-    )
+from support.builders.reporting import World, at, caller, day, place_offer, retract, world
 
 
 def supported(w: World, lease: str, household_id: UUID, offer_id: UUID, recorded: str) -> None:
@@ -89,8 +39,8 @@ async def test_a_retracted_placement_leaves_the_figures_from_the_day_of_the_corr
 ) -> None:
     async with world(tmp_path) as w:
         kept, wrong, offer_kept, offer_wrong = uuid4(), uuid4(), uuid4(), uuid4()
-        place(w, "2025-11-03", kept, offer_kept)
-        place(w, "2025-11-10", wrong, offer_wrong)
+        place_offer(w, "2025-11-03", kept, offer_kept)
+        place_offer(w, "2025-11-10", wrong, offer_wrong)
         supported(w, "2025-11-10", wrong, offer_wrong, recorded="2025-11-11")
         # Noticed after the report was sent: corrected in February, for November's lease.
         retract(w, "2025-11-10", "2026-02-02", wrong, offer_wrong)
@@ -137,7 +87,7 @@ async def test_a_support_derived_after_the_correction_does_not_count_either(
 ) -> None:
     async with world(tmp_path) as w:
         household, offer = uuid4(), uuid4()
-        place(w, "2025-05-05", household, offer)
+        place_offer(w, "2025-05-05", household, offer)
         retract(w, "2025-05-05", "2025-05-06", household, offer)
         # Volunteer derived the support late (its consumer was behind).
         supported(w, "2025-05-05", household, offer, recorded="2025-05-07")
@@ -151,9 +101,9 @@ async def test_a_support_derived_after_the_correction_does_not_count_either(
 async def test_the_flat_let_again_after_a_correction_counts_once(tmp_path: Path) -> None:
     async with world(tmp_path) as w:
         wrong, right, offer = uuid4(), uuid4(), uuid4()
-        place(w, "2025-03-03", wrong, offer)
+        place_offer(w, "2025-03-03", wrong, offer)
         retract(w, "2025-03-03", "2025-03-04", wrong, offer)
-        place(w, "2025-03-05", right, offer)
+        place_offer(w, "2025-03-05", right, offer)
         await w.apply()
         values = await w.values()
         assert (values["households_placed"], values["offers_let"]) == (1, 1)

@@ -9,8 +9,6 @@ import io
 from pathlib import Path
 
 from pypdf import PdfReader
-from test_reporting_placements import guarantee
-from test_reporting_world import COORDINATOR, caller, day, world
 
 from services.reporting.application.changes import figure_changes
 from services.reporting.application.exports.documents import report_document
@@ -29,6 +27,7 @@ from shared.contracts.reporting import (
     Unit,
 )
 from shared.identity import Role
+from support.builders.reporting import COORDINATOR, caller, day, guarantee, world
 
 ANALYST = caller(Role.analyst)
 YEAR = FiguresQuery(period_from=day("2025-01-01"), period_to=day("2025-12-31"))

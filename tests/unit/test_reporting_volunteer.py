@@ -7,9 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from uuid import uuid4
 
-from test_reporting_world import at, day, world
-
 from shared.contracts import volunteer as v
+from support.builders.reporting import at, day, world
 
 
 async def test_the_volunteer_programme_of_a_year(tmp_path: Path) -> None:

@@ -7,18 +7,6 @@ from dataclasses import replace
 from pathlib import Path
 from uuid import uuid4
 
-from test_placement_offer_lifecycle import completed, decided, lease, proposed, received
-from test_placement_offer_work import RECEIVED, candidate, propose
-from test_restriction_support import (
-    CARITAS,
-    COORDINATOR,
-    lifted,
-    migrated,
-    recorded,
-    registered,
-    restricted,
-)
-
 from services.placement.adapters.households import is_restricted, searcher, searching
 from services.placement.application import access
 from services.placement.application.household_projection import HouseholdProjection
@@ -27,6 +15,25 @@ from services.placement.domain.offer import offer
 from services.placement.entrypoints.app import MIGRATIONS
 from shared.decider import NotFound, RuleViolation
 from shared.testing import given
+from support.builders.placement import (
+    RECEIVED,
+    candidate,
+    completed,
+    decided,
+    lease,
+    propose,
+    proposed,
+    received,
+)
+from support.builders.restriction import (
+    CARITAS,
+    COORDINATOR,
+    lifted,
+    migrated,
+    recorded,
+    registered,
+    restricted,
+)
 
 
 def test_a_restricted_household_is_not_proposed() -> None:

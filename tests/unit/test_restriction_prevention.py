@@ -9,9 +9,6 @@ from pathlib import Path
 from uuid import UUID
 
 import pytest
-from test_prevention_aftercare import HID, placement
-from test_prevention_use_cases import COORDINATOR, Setup, caller, prevention_setup
-from test_restriction_support import lifted, recorded, restricted
 
 from services.prevention.application.aftercare_policy import AftercarePolicy
 from services.prevention.application.restriction_projection import RestrictionProjection
@@ -19,6 +16,8 @@ from shared.contracts.prevention import AcceptAftercare, AftercareStatus, ListAf
 from shared.decider import NotFound
 from shared.envelope import DomainEvent
 from shared.identity import Caller, Role
+from support.builders.prevention import COORDINATOR, HID, Setup, caller, placement, prevention_setup
+from support.builders.restriction import lifted, recorded, restricted
 
 CARITAS = caller(Role.caseworker, "caritas")
 

@@ -8,13 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 from uuid import UUID
 
-from test_reporting_world import World, at, caller, world
-
 from services.reporting.application.caseboard import caseboard_view
 from services.reporting.application.figures import figure_cases, stock_cases
 from shared.contracts import intake as i
 from shared.contracts.reporting import CaseboardQuery, FigureCasesQuery, StockCasesQuery
 from shared.identity import Caller, Role
+from support.builders.reporting import World, at, caller, world
 
 COORDINATOR = caller()
 CARITAS = caller(Role.caseworker, "caritas")

@@ -9,8 +9,15 @@ from pathlib import Path
 from uuid import UUID
 
 import pytest
-from test_restriction_support import lifted, recorded, restricted
-from test_volunteer_use_cases import (
+
+from services.volunteer.application.household_projection import HouseholdProjection
+from services.volunteer.application.tandems import Tandems
+from shared.application import CommandExecutor
+from shared.contracts import volunteer as c
+from shared.decider import NotFound, RuleViolation
+from shared.envelope import DomainEvent
+from support.builders.restriction import lifted, recorded, restricted
+from support.builders.volunteer import (
     CARITAS,
     COORDINATOR,
     MARIA,
@@ -19,13 +26,6 @@ from test_volunteer_use_cases import (
     ready_volunteer,
     volunteer_commands,
 )
-
-from services.volunteer.application.household_projection import HouseholdProjection
-from services.volunteer.application.tandems import Tandems
-from shared.application import CommandExecutor
-from shared.contracts import volunteer as c
-from shared.decider import NotFound, RuleViolation
-from shared.envelope import DomainEvent
 
 
 @pytest.fixture

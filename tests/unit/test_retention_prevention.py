@@ -11,7 +11,6 @@ from uuid import UUID, uuid4
 
 import pytest
 from sqlalchemy import select
-from test_prevention_use_cases import OFFICE, SKM, Setup, T, prevention_setup, referral
 
 from services.prevention.adapters import restrictions
 from services.prevention.adapters.retention import retention_rules
@@ -20,6 +19,7 @@ from services.prevention.application.retention import run_retention
 from shared.contracts import prevention as p
 from shared.eventstore.schema import events
 from shared.retention import save_rule, years_after
+from support.builders.prevention import OFFICE, SKM, Setup, T, prevention_setup, referral
 
 
 def ago(years: int) -> date:

@@ -10,14 +10,6 @@ from pathlib import Path
 from uuid import UUID
 
 import pytest
-from test_volunteer_use_cases import (
-    COORDINATOR,
-    form,
-    intake_registers,
-    ready_volunteer,
-    registration,
-    volunteer_commands,
-)
 
 from services.volunteer.adapters.personal_data import load_volunteers
 from services.volunteer.adapters.retention import retention_rules
@@ -29,6 +21,14 @@ from shared.clock import business_time
 from shared.contracts import volunteer as c
 from shared.contracts.volunteer import VolunteerLeft
 from shared.retention import save_rule
+from support.builders.volunteer import (
+    COORDINATOR,
+    form,
+    intake_registers,
+    ready_volunteer,
+    registration,
+    volunteer_commands,
+)
 
 TODAY = date(2025, 6, 30)
 

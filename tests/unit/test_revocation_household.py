@@ -5,9 +5,6 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from test_household_decider import DAY, HID, TODAY, registered
-from test_privacy_household_decider import erased
-
 from services.intake.domain.household import household
 from services.intake.domain.household_commands import (
     ChangeAccommodation,
@@ -24,6 +21,7 @@ from shared.contracts.intake import (
 )
 from shared.decider import NotFound, RuleViolation
 from shared.testing import given
+from support.builders.household import DAY, HID, TODAY, erased, registered
 
 OFFER = UUID("00000000-0000-4000-8000-0000000000f1")
 OTHER_OFFER = UUID("00000000-0000-4000-8000-0000000000f2")

@@ -10,8 +10,6 @@ from pathlib import Path
 from uuid import UUID, uuid4
 
 import pytest
-from test_intake_handlers import COORDINATOR, intake_commands, register
-from test_intake_placement_policy import MOVED_ON, apply, history, placement
 
 from services.intake.application.household_changes import HouseholdChanges
 from services.intake.application.households import Households
@@ -33,6 +31,15 @@ from shared.contracts.placement import (
 )
 from shared.envelope import Envelope
 from shared.eventstore.store import RecordedEvent
+from support.builders.intake import (
+    COORDINATOR,
+    MOVED_ON,
+    apply,
+    history,
+    intake_commands,
+    placement,
+    register,
+)
 
 RETRACTED_ON = date(2025, 4, 10)
 

@@ -9,13 +9,11 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
 
-from test_reporting_retractions import place, retract
-from test_reporting_world import World, at, caller, day, world
-
 from services.reporting.application import figures as uc
 from services.reporting.application.caseboard import caseboard_view
 from shared.contracts import intake as i
 from shared.contracts.reporting import CaseboardQuery, FigureCasesQuery, Figures, Stage
+from support.builders.reporting import World, at, caller, day, place_offer, retract, world
 
 PLACED = i.DeregistrationReason.moved_out_via_placement
 REGISTERED, MOVED, RETRACTED = "2025-02-03", "2025-03-10", "2025-06-02"
@@ -64,7 +62,7 @@ def _items(report: Figures) -> list[tuple[str, object, str, str | None, object]]
 async def placed_and_taken_back(w: World) -> UUID:
     """A household placed by mistake, then the placement retracted and its move-out revoked."""
     household, offer = w.register(REGISTERED, adults=2, minors=2), uuid4()
-    place(w, MOVED, household, offer)
+    place_offer(w, MOVED, household, offer)
     deregister(w, household, offer)
     await w.apply()
     retract(w, MOVED, RETRACTED, household, offer)
@@ -159,7 +157,7 @@ async def test_the_case_is_back_on_the_caseboard_at_its_stage_before(tmp_path: P
             provider="caritas",
         )
         offer = uuid4()
-        place(w, MOVED, household, offer)
+        place_offer(w, MOVED, household, offer)
         deregister(w, household, offer)
         await w.apply()
         board = await caseboard_view(w.db, CaseboardQuery(), caller())
@@ -187,7 +185,7 @@ async def test_a_rebuild_reopens_the_case_as_the_live_projection_did(tmp_path: P
             w.register(REGISTERED, adults=2, minors=2, household_id=household)
             assess(w, household, "2025-02-20", i.ReadinessResult.ready)
             offer = uuid4()
-            place(w, MOVED, household, offer)
+            place_offer(w, MOVED, household, offer)
             deregister(w, household, offer)
             if w is live:
                 await w.apply()

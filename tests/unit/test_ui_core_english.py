@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from test_ui_household_forms import HOUSEHOLD, PAGE, FakeIntake
 
 from shared.rpc import ErrorKind, RpcError
+from support.ui.households import HOUSEHOLD, PAGE, FakeIntake
 from support.ui_app import TOKEN, as_role, ui_client
 
 BOARD: dict[str, Any] = {

@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from test_ui_household_forms import CHILD, HEAD, HOUSEHOLD, PAGE, FakeIntake, member, view
-from test_ui_prevention_render import CASE, VIEW, gateway
-from test_ui_volunteering_appointments import VOLUNTEER, VOLUNTEER_VIEW
 
 from shared.rpc import ErrorKind, RpcError
+from support.ui.households import CHILD, HEAD, HOUSEHOLD, PAGE, FakeIntake, member, view
+from support.ui.prevention import CASE, VIEW, gateway
+from support.ui.volunteer import VOLUNTEER, VOLUNTEER_VIEW
 from support.ui_app import TOKEN, FakeRpc, as_role, ui_client
 
 CONFIRMED = {"csrf_token": TOKEN, "confirmed.yes": "1"}

@@ -11,13 +11,12 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from test_reporting_placements import place
-from test_reporting_world import COORDINATOR, day, world
 
 from services.reporting.application.exports import csv_file
 from services.reporting.application.exports.documents import report_document
 from shared.contracts import placement as pl
 from shared.contracts.reporting import DocumentFormat, ReportDocumentQuery
+from support.builders.reporting import COORDINATOR, day, place, world
 
 MARKUP = '<script>zq1()</script>"><img src=x onerror=zq1()><meta http-equiv="refresh">'
 FORMULA = '=HYPERLINK("http://127.0.0.1:28999/phish";"Details")'

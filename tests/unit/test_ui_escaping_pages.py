@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from test_ui_household_forms import CHILD, HEAD, PAGE, FakeIntake, member, view
-from test_ui_offers_pages import LANDLORD_VIEW, FakePlacement
 
 from services.gateway.ui import labels
 from shared.rpc import ErrorKind, RpcError
+from support.ui.households import CHILD, HEAD, PAGE, FakeIntake, member, view
+from support.ui.placement import LANDLORD_VIEW, FakePlacement
 from support.ui_app import TOKEN, as_role, ui_client
 
 META = '<meta http-equiv="refresh" content="0;url=/zq-{n}">'

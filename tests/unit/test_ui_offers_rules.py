@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi.testclient import TestClient
-from test_ui_offers_pages import app
 
+from support.ui.placement import app
 from support.ui_app import TOKEN, as_role
 
 __all__ = ["app"]  # the fixture, shared with the landlord and stalled pages' tests

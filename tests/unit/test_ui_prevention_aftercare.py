@@ -10,9 +10,9 @@ from uuid import UUID, uuid4
 
 import pytest
 from fastapi.testclient import TestClient
-from test_ui_prevention_render import as_role, gateway
 
 from shared.rpc import ErrorKind, RpcError
+from support.ui.prevention import as_role, gateway
 from support.ui_app import TOKEN
 
 OPEN, DONE = uuid4(), uuid4()

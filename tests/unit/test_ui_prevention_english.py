@@ -10,9 +10,9 @@ from uuid import uuid4
 
 import pytest
 from fastapi.testclient import TestClient
-from test_ui_prevention_render import CASE, VIEW, as_role, gateway
 
 from shared.rpc import ErrorKind, RpcError
+from support.ui.prevention import CASE, VIEW, as_role, gateway
 from support.ui_app import TOKEN
 
 MEDIATION = {

@@ -12,26 +12,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from shared.rpc import ErrorKind, RpcError
+from support.ui.volunteer import HOUSEHOLD, TANDEM, VOLUNTEER, VOLUNTEER_VIEW
 from support.ui_app import TOKEN, FakeRpc, ui_client
 
-TANDEM, VOLUNTEER, HOUSEHOLD = uuid4(), uuid4(), uuid4()
 CARITAS = {"x-auszug-role": "caseworker", "x-auszug-provider": "caritas", "x-auszug-user": "ute"}
-VOLUNTEER_VIEW: dict[str, Any] = {
-    "volunteer_id": str(VOLUNTEER),
-    "provider": "caritas",
-    "user_id": "maria.s",
-    "given_name": "Maria",
-    "family_name": "Schulte",
-    "phone": None,
-    "email": None,
-    "district": "ehrenfeld",
-    "languages": ["de"],
-    "registered_on": "2025-01-10",
-    "onboarding": [],
-    "ready_for_tandem": True,
-    "left_on": None,
-    "version": 3,
-}
 TANDEM_VIEW: dict[str, Any] = {
     "tandem_id": str(TANDEM),
     "volunteer_id": str(VOLUNTEER),

@@ -12,7 +12,14 @@ from uuid import uuid4
 
 import pytest
 from pypdf import PdfReader
-from test_volunteer_use_cases import (
+
+from services.volunteer.application.office_hours import OfficeHours
+from services.volunteer.application.workshops import Workshops
+from shared.application import CommandExecutor
+from shared.contracts import volunteer as c
+from shared.decider import Forbidden, NotFound, RuleViolation
+from shared.identity import Role
+from support.builders.volunteer import (
     CARITAS,
     COORDINATOR,
     DRK,
@@ -24,13 +31,6 @@ from test_volunteer_use_cases import (
     ready_volunteer,
     volunteer_commands,
 )
-
-from services.volunteer.application.office_hours import OfficeHours
-from services.volunteer.application.workshops import Workshops
-from shared.application import CommandExecutor
-from shared.contracts import volunteer as c
-from shared.decider import Forbidden, NotFound, RuleViolation
-from shared.identity import Role
 
 
 @pytest.fixture

@@ -9,13 +9,6 @@ from pathlib import Path
 from uuid import UUID, uuid4
 
 import pytest
-from test_volunteer_use_cases import (
-    COORDINATOR,
-    form,
-    intake_registers,
-    ready_volunteer,
-    volunteer_commands,
-)
 
 from services.volunteer.application.placement_policy import ACTOR, PlacementPolicy
 from services.volunteer.application.tandems import Tandems
@@ -26,6 +19,13 @@ from shared.contracts import volunteer as c
 from shared.contracts.placement import LandlordKind, PlacementCompleted
 from shared.envelope import Envelope
 from shared.eventstore.store import RecordedEvent
+from support.builders.volunteer import (
+    COORDINATOR,
+    form,
+    intake_registers,
+    ready_volunteer,
+    volunteer_commands,
+)
 
 
 @pytest.fixture

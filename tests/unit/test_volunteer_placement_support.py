@@ -6,18 +6,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from test_volunteer_tandem_decider import (
-    FORMED_ON,
-    TID2,
-    confirmed,
-    ended,
-    formed,
-    placement,
-)
 
 from services.volunteer.domain.tandem_commands import ConfirmPlacementSupport
 from services.volunteer.domain.tandems import tandems
 from shared.testing import given
+from support.builders.volunteer import FORMED_ON, TID2, confirmed, ended, formed, placement
 
 
 def confirm(lease: date) -> ConfirmPlacementSupport:

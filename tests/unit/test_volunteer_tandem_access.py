@@ -10,7 +10,16 @@ from pathlib import Path
 from uuid import uuid4
 
 import pytest
-from test_volunteer_use_cases import (
+
+from services.volunteer.application.household_projection import HouseholdProjection
+from services.volunteer.application.tandems import Tandems
+from shared.application import CommandExecutor
+from shared.clock import business_time
+from shared.contracts import volunteer as c
+from shared.contracts.intake import HouseholdDeregistered
+from shared.decider import Forbidden, NotFound, RuleViolation
+from shared.identity import Role
+from support.builders.volunteer import (
     CARITAS,
     COORDINATOR,
     DRK,
@@ -22,15 +31,6 @@ from test_volunteer_use_cases import (
     recorded,
     volunteer_commands,
 )
-
-from services.volunteer.application.household_projection import HouseholdProjection
-from services.volunteer.application.tandems import Tandems
-from shared.application import CommandExecutor
-from shared.clock import business_time
-from shared.contracts import volunteer as c
-from shared.contracts.intake import HouseholdDeregistered
-from shared.decider import Forbidden, NotFound, RuleViolation
-from shared.identity import Role
 
 
 @pytest.fixture

@@ -13,9 +13,7 @@ import pytest
 from services.volunteer.domain.tandem_commands import (
     EndTandem,
     FormTandem,
-    KnownConsent,
     KnownHousehold,
-    Placement,
     RecordSupport,
 )
 from services.volunteer.domain.tandems import tandems
@@ -23,24 +21,26 @@ from services.volunteer.domain.volunteer import Volunteer
 from shared.clock import business_time
 from shared.contracts.volunteer import (
     OnboardingStep,
-    PlacementSupportConfirmed,
     SupportKind,
-    TandemEnded,
     TandemEndReason,
-    TandemFormed,
     TandemSupportRecorded,
 )
 from shared.decider import NotFound, RuleViolation
 from shared.testing import given
+from support.builders.volunteer import (
+    CONSENT,
+    FORMED_ON,
+    HID,
+    TID,
+    TID2,
+    VID,
+    confirmed,
+    ended,
+    formed,
+    placement,
+)
 
-HID = UUID("00000000-0000-4000-8000-0000000000c1")
-VID = UUID("00000000-0000-4000-8000-0000000000b1")
-TID = UUID("00000000-0000-4000-8000-0000000000d1")
-TID2 = UUID("00000000-0000-4000-8000-0000000000d2")
-PLACEMENT_EVENT = UUID("00000000-0000-4000-8000-0000000000e1")
-OFFER = UUID("00000000-0000-4000-8000-0000000000f1")
 TODAY = date(2019, 12, 31)
-FORMED_ON = date(2019, 9, 15)
 
 READY = Volunteer(
     registered=True,
@@ -50,7 +50,6 @@ READY = Volunteer(
     onboarding={OnboardingStep.agreement_signed: date(2019, 9, 5)},
 )
 HOUSEHOLD = KnownHousehold(provider="caritas", registered_on=date(2019, 3, 1))
-CONSENT = KnownConsent(UUID("00000000-0000-4000-8000-0000000000a1"), date(2019, 3, 1))
 
 
 def form(**overrides: Any) -> FormTandem:
@@ -64,47 +63,6 @@ def form(**overrides: Any) -> FormTandem:
         "consent": CONSENT,
     }
     return FormTandem(**{**values, **overrides})
-
-
-def formed(tandem_id: UUID = TID, day: date = FORMED_ON) -> TandemFormed:
-    return TandemFormed(
-        tandem_id=tandem_id,
-        volunteer_id=VID,
-        household_id=HID,
-        provider="caritas",
-        consent_id=CONSENT.consent_id,
-        consent_given_on=CONSENT.given_on,
-        occurred_at=business_time(day),
-    )
-
-
-def ended(day: date, tandem_id: UUID = TID) -> TandemEnded:
-    return TandemEnded(
-        tandem_id=tandem_id,
-        volunteer_id=VID,
-        household_id=HID,
-        reason=TandemEndReason.flat_found,
-        occurred_at=business_time(day),
-    )
-
-
-def placement(lease: date, event_id: UUID = PLACEMENT_EVENT) -> Placement:
-    return Placement(event_id, OFFER, "caritas", adults=2, minors=3, lease_signed_on=lease)
-
-
-def confirmed(lease: date, tandem_id: UUID = TID) -> PlacementSupportConfirmed:
-    return PlacementSupportConfirmed(
-        household_id=HID,
-        tandem_id=tandem_id,
-        volunteer_id=VID,
-        placement_event_id=PLACEMENT_EVENT,
-        offer_id=OFFER,
-        provider="caritas",
-        adults=2,
-        minors=3,
-        lease_signed_on=lease,
-        occurred_at=business_time(lease),
-    )
 
 
 def support(day: date, kind: SupportKind = SupportKind.viewing) -> RecordSupport:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from uuid import UUID
 
 from services.volunteer.domain.volunteer import (
     RecordLeaving,
-    RecordOnboardingStep,
     RegisterVolunteer,
     stream_id,
     volunteer,
@@ -16,29 +14,10 @@ from shared.clock import business_time
 from shared.contracts.volunteer import (
     OnboardingStep,
     VolunteerLeft,
-    VolunteerOnboarded,
-    VolunteerRegistered,
 )
 from shared.decider import NotFound, RuleViolation
 from shared.testing import given
-
-VID = UUID("00000000-0000-4000-8000-0000000000b1")
-TODAY = date(2019, 10, 15)
-REGISTERED = VolunteerRegistered(
-    volunteer_id=VID,
-    provider="caritas",
-    district="ehrenfeld",
-    languages=("de", "ar"),
-    occurred_at=business_time(date(2019, 9, 2)),
-)
-
-
-def onboarded(step: OnboardingStep, day: date = date(2019, 9, 10)) -> VolunteerOnboarded:
-    return VolunteerOnboarded(volunteer_id=VID, step=step, occurred_at=business_time(day))
-
-
-def step(step: OnboardingStep, day: date = date(2019, 9, 10)) -> RecordOnboardingStep:
-    return RecordOnboardingStep(step=step, done_on=day, today=TODAY)
+from support.builders.volunteer import REGISTERED, TODAY, VID, onboarded, step
 
 
 def test_registering_records_provider_district_and_languages_but_no_name() -> None:
