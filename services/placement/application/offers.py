@@ -132,7 +132,7 @@ class Offers:
         )
         if state.facts is None:
             raise NotFound("offer", "Wohnungsangebot nicht gefunden.")
-        async with self.commands.db.transaction() as conn:
+        async with self.commands.db.read() as conn:
             street_address, note = await load_offer(conn, offer_id)
             hidden = set()
             if not access.sees_restricted(caller):
@@ -141,6 +141,6 @@ class Offers:
 
     async def listing(self, query: c.GetOffers, caller: Caller) -> c.OfferList:
         access.reader(caller)
-        async with self.commands.db.transaction() as conn:
+        async with self.commands.db.read() as conn:
             found = await offer_list(conn, caller.municipality, query.status, query.district)
         return c.OfferList(offers=found)

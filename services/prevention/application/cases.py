@@ -58,23 +58,25 @@ class Cases:
             cs.case, cs.stream_id(caller.municipality, query.case_id)
         )
         access.visible(caller, state)
-        async with self.commands.db.transaction() as conn:
+        async with self.commands.db.read() as conn:
             personal = await load_personal_data(conn, query.case_id)
         return case_view(caller.municipality, state, version, personal, today())
 
     async def listing(self, query: rq.ListCases, caller: Caller) -> vw.CaseList:
         access.reader(caller)
-        async with self.commands.db.transaction() as conn:
-            found = await list_cases(
-                conn, caller.municipality, access.provider_scope(caller), query.status
-            )
+        scope = access.provider_scope(caller)
+        if scope.nothing:
+            return vw.CaseList(cases=[])
+        async with self.commands.db.read() as conn:
+            found = await list_cases(conn, caller.municipality, scope.provider, query.status)
         return vw.CaseList(cases=found)
 
     async def overdue(self, query: rq.OverdueQuery, caller: Caller) -> vw.OverdueVisits:
         access.reader(caller)
         as_of = query.as_of or today()
-        async with self.commands.db.transaction() as conn:
-            found = await overdue_visits(
-                conn, caller.municipality, access.provider_scope(caller), as_of
-            )
+        scope = access.provider_scope(caller)
+        if scope.nothing:
+            return vw.OverdueVisits(as_of=as_of, visits=[])
+        async with self.commands.db.read() as conn:
+            found = await overdue_visits(conn, caller.municipality, scope.provider, as_of)
         return vw.OverdueVisits(as_of=as_of, visits=found)

@@ -12,15 +12,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
-from shared.decider import C, Decider, E, Forbidden, NotFound, S
+from shared import access as shared_access
+from shared.access import ProviderScope
+from shared.decider import Forbidden, NotFound
 from shared.identity import Caller, Role
 
 MANAGERS = frozenset({Role.coordinator, Role.caseworker})
 READERS = frozenset({Role.coordinator, Role.caseworker, Role.admin})
 TANDEM_READERS = READERS | {Role.volunteer}
-SEES_ALL_PROVIDERS = frozenset({Role.coordinator, Role.admin})
 
 
 def require_manager(caller: Caller) -> None:
@@ -45,31 +44,18 @@ def require_own_provider(caller: Caller, provider: str) -> None:
         raise Forbidden("other_provider", "Sie können nur für Ihren eigenen Träger erfassen.")
 
 
-def provider_scope(caller: Caller) -> str | None:
-    """The provider a staff reader is limited to; None for those who see every provider."""
+def provider_scope(caller: Caller) -> ProviderScope:
+    """Whose records a staff reader sees: coordinator and admin every provider's, a
+    caseworker their own provider's (403 for every other role)."""
     require_reader(caller)
-    if caller.role in SEES_ALL_PROVIDERS:
-        return None
-    # A caseworker without a provider sees nothing rather than everything.
-    return caller.provider or "\x00"
+    return shared_access.provider_scope(caller)
 
 
 def may_see(caller: Caller, provider: str | None) -> bool:
-    scope = provider_scope(caller)
-    return provider is not None and (scope is None or scope == provider)
+    return provider_scope(caller).sees(provider)
 
 
 def require_visible(caller: Caller, provider: str | None, what: str, message: str) -> None:
     """Not found, whether it does not exist or belongs to another provider."""
     if not may_see(caller, provider):
         raise NotFound(what, message)
-
-
-def guarded(decider: Decider[C, E, S], check: Callable[[S], None]) -> Decider[C, E, S]:
-    """`decider`, checking access on the state it decides on, inside the same transaction."""
-
-    def decide(command: C, state: S) -> Sequence[E]:
-        check(state)
-        return decider.decide(command, state)
-
-    return Decider(decide=decide, evolve=decider.evolve, initial_state=decider.initial_state)
