@@ -14,16 +14,13 @@ import pytest
 from services.volunteer.application.consultations import Consultations, list_filter
 from services.volunteer.application.office_hours import OfficeHours
 from services.volunteer.entrypoints.app import MIGRATIONS
-from shared.application import CommandExecutor
 from shared.clock import today
-from shared.contracts import CONTRACTS
 from shared.contracts import volunteer as c
 from shared.db import Database
 from shared.decider import Forbidden
-from shared.eventstore.store import EventStore
 from shared.identity import Caller, Role
 from shared.migrations import upgrade
-from shared.relay import OutboxRelay
+from support.commands import executor_on
 
 
 def caller(role: Role, provider: str | None = "caritas", municipality: str = "koeln") -> Caller:
@@ -78,8 +75,7 @@ async def uses(tmp_path: Path) -> AsyncIterator[tuple[OfficeHours, Consultations
     url = f"sqlite+aiosqlite:///{tmp_path}/volunteer.db"
     await asyncio.to_thread(upgrade, MIGRATIONS, url)
     db = Database(url)
-    relay = OutboxRelay(db, lambda: None)  # type: ignore[arg-type, return-value]
-    commands = CommandExecutor(db, EventStore(CONTRACTS), relay)
+    commands = executor_on(db)
     try:
         yield OfficeHours(commands), Consultations(commands)
     finally:

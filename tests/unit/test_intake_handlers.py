@@ -19,7 +19,6 @@ from services.intake.application.household_changes import HouseholdChanges
 from services.intake.application.households import Households
 from services.intake.entrypoints.app import MIGRATIONS
 from shared.application import CommandExecutor
-from shared.contracts import CONTRACTS
 from shared.contracts.intake import (
     AssessHousingReadiness,
     ChangeComposition,
@@ -30,10 +29,9 @@ from shared.contracts.intake import (
 )
 from shared.db import Database
 from shared.decider import RuleViolation
-from shared.eventstore.store import EventStore
 from shared.identity import Caller, Role
 from shared.migrations import upgrade
-from shared.relay import OutboxRelay
+from support.commands import executor_on
 
 
 def caller(
@@ -55,10 +53,8 @@ async def intake_commands(directory: Path) -> AsyncIterator[CommandExecutor]:
     url = f"sqlite+aiosqlite:///{directory}/intake.db"
     await asyncio.to_thread(upgrade, MIGRATIONS, url)
     db = Database(url)
-    # No broker: the relay is only ever told that there is something to publish.
-    relay = OutboxRelay(db, lambda: None)  # type: ignore[arg-type, return-value]
     try:
-        yield CommandExecutor(db, EventStore(CONTRACTS), relay)
+        yield executor_on(db)
     finally:
         await db.dispose()
 

@@ -25,15 +25,13 @@ from services.prevention.application.help_acts import HelpActs
 from services.prevention.entrypoints.app import MIGRATIONS
 from shared.application import CommandExecutor
 from shared.clock import today
-from shared.contracts import CONTRACTS
 from shared.contracts import prevention as p
 from shared.db import Database
 from shared.decider import Forbidden, NotFound, RuleViolation
 from shared.eventstore.schema import events
-from shared.eventstore.store import EventStore
 from shared.identity import Caller, Role
 from shared.migrations import upgrade
-from shared.relay import OutboxRelay
+from support.commands import executor_on
 
 
 def caller(role: Role, provider: str | None = None, city: str = "koeln") -> Caller:
@@ -69,9 +67,7 @@ async def prevention_setup(directory: Path) -> AsyncIterator[Setup]:
     url = f"sqlite+aiosqlite:///{directory}/prevention.db"
     await asyncio.to_thread(upgrade, MIGRATIONS, url)
     db = Database(url)
-    # No broker: the relay is only ever told that there is something to publish.
-    relay = OutboxRelay(db, lambda: None)  # type: ignore[arg-type, return-value]
-    commands = CommandExecutor(db, EventStore(CONTRACTS), relay)
+    commands = executor_on(db)
     try:
         use_cases = Cases(commands), Course(commands), HelpActs(commands)
         yield Setup(commands, *use_cases, AftercareOffers(commands))

@@ -23,7 +23,6 @@ from services.volunteer.application.volunteers import Volunteers
 from services.volunteer.entrypoints.app import MIGRATIONS
 from shared.application import CommandExecutor
 from shared.clock import business_time
-from shared.contracts import CONTRACTS
 from shared.contracts import volunteer as c
 from shared.contracts.intake import (
     AccommodationKind,
@@ -35,10 +34,10 @@ from shared.db import Database
 from shared.decider import Forbidden, NotFound, RuleViolation
 from shared.envelope import DomainEvent, Envelope
 from shared.eventstore.schema import events
-from shared.eventstore.store import EventStore, RecordedEvent
+from shared.eventstore.store import RecordedEvent
 from shared.identity import Caller, Role
 from shared.migrations import upgrade
-from shared.relay import OutboxRelay
+from support.commands import executor_on
 
 
 def caller(
@@ -65,10 +64,8 @@ async def volunteer_commands(directory: Path) -> AsyncIterator[CommandExecutor]:
     url = f"sqlite+aiosqlite:///{directory}/volunteer.db"
     await asyncio.to_thread(upgrade, MIGRATIONS, url)
     db = Database(url)
-    # No broker: the relay is only ever told that there is something to publish.
-    relay = OutboxRelay(db, lambda: None)  # type: ignore[arg-type, return-value]
     try:
-        yield CommandExecutor(db, EventStore(CONTRACTS), relay)
+        yield executor_on(db)
     finally:
         await db.dispose()
 
