@@ -65,6 +65,6 @@ class DuplicateDecisions:
 
     async def list(self, query: ListDuplicates, caller: Caller) -> Duplicates:
         access.require_coordinator(caller, ACTION)
-        async with self.commands.db.transaction() as conn:
+        async with self.commands.db.read() as conn:
             items = await list_candidates(conn, caller.municipality, query.status)
         return Duplicates(items=items)

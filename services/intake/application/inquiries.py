@@ -117,7 +117,7 @@ class InquiryInbox:
 
     async def get(self, query: GetInquiry, caller: Caller) -> InquiryView:
         access.require_coordinator(caller, ACTION)
-        async with self.commands.db.transaction() as conn:
+        async with self.commands.db.read() as conn:
             history = await self.commands.store.load(
                 conn, iq.stream_id(caller.municipality, query.inquiry_id)
             )
@@ -154,6 +154,6 @@ class InquiryInbox:
 
     async def list(self, query: ListInquiries, caller: Caller) -> Inquiries:
         access.require_coordinator(caller, ACTION)
-        async with self.commands.db.transaction() as conn:
+        async with self.commands.db.read() as conn:
             items = await list_inbox(conn, caller.municipality, open_only=query.open_only)
         return Inquiries(items=items)

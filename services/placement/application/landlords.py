@@ -68,7 +68,7 @@ class Landlords:
         if not state.registered:
             raise NotFound("landlord", "Vermieter nicht gefunden.")
         assert state.kind is not None and state.registered_on is not None
-        async with self.commands.db.transaction() as conn:
+        async with self.commands.db.read() as conn:
             details = (await load_landlords(conn, [landlord_id])).get(landlord_id)
         return c.LandlordView(
             landlord_id=landlord_id,
@@ -82,7 +82,7 @@ class Landlords:
 
     async def listing(self, caller: Caller) -> c.LandlordList:
         access.reader(caller)
-        async with self.commands.db.transaction() as conn:
+        async with self.commands.db.read() as conn:
             rows = await landlord_rows(conn, caller.municipality)
             details = await load_landlords(conn, [row.landlord_id for row in rows])
         views = []

@@ -11,7 +11,7 @@ from shared.identity import Caller
 
 async def get_rules(db: Database, caller: Caller) -> PlacementRules:
     access.reader(caller)
-    async with db.transaction() as conn:
+    async with db.read() as conn:
         return await load_rules(conn, caller.municipality)
 
 

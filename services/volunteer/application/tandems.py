@@ -154,7 +154,7 @@ class Tandems:
         """The household of a tandem, as little as a tandem needs (no names, no contacts)."""
         access.require_tandem_reader(caller)
         municipality = caller.municipality
-        async with self.commands.db.transaction() as conn:
+        async with self.commands.db.read() as conn:
             me = await self._me(conn, caller)
             keys = await tandem_index.of_household(conn, municipality, query.household_id)
             row = await households.household(conn, municipality, query.household_id)
@@ -191,7 +191,7 @@ class Tandems:
         )
 
     async def _key(self, tandem_id: UUID, caller: Caller) -> tuple[TandemKey, UUID | None]:
-        async with self.commands.db.transaction() as conn:
+        async with self.commands.db.read() as conn:
             key = await tandem_index.find(conn, caller.municipality, tandem_id)
             me = await self._me(conn, caller)
             restricted = key is not None and bool(

@@ -81,7 +81,7 @@ class Workshops:
 
     async def get(self, workshop_id: UUID, caller: Caller) -> c.WorkshopView:
         state = await self._visible(workshop_id, caller)
-        async with self.commands.db.transaction() as conn:
+        async with self.commands.db.read() as conn:
             names = await attendee_names(conn, workshop_id)
         assert state.provider and state.topic and state.held_on and state.site
         return c.WorkshopView(
@@ -112,7 +112,7 @@ class Workshops:
         attendee = state.certificate(query.certificate_id)
         if attendee is None or attendee.certificate_issued_on is None:
             raise NotFound("certificate", "Teilnahmebestätigung nicht gefunden.")
-        async with self.commands.db.transaction() as conn:
+        async with self.commands.db.read() as conn:
             name = (await attendee_names(conn, query.workshop_id)).get(attendee.attendee_id)
         if name is None or not name.full:
             raise RuleViolation(
