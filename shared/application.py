@@ -11,6 +11,11 @@ in the same transaction through `also`, so they commit or roll back with the eve
 The executor's database claims the idempotency key of the request being executed in
 every write transaction (shared/idempotency.py): in the one that appends the events, and
 in those a use case opens itself on `commands.db` for writes without events.
+
+A consumer's policy (an event of one context causing a command in another) takes the
+same path inside the consumer's transaction: `decide_and_append`. Whoever appends, the
+events are counted and the relay is woken once the transaction has committed
+(`shared.db.after_commit`), never before and never for a rolled-back one.
 """
 
 from __future__ import annotations
@@ -24,11 +29,10 @@ from typing import Generic
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared import idempotency, metrics
-from shared.db import Database
+from shared.db import Database, Wake, after_commit
 from shared.decider import C, Decider, E, S
 from shared.envelope import CommandContext, DomainEvent, Envelope
 from shared.eventstore.store import ConcurrencyConflict, EventStore
-from shared.relay import OutboxRelay
 
 ATTEMPTS = 5
 
@@ -49,11 +53,54 @@ async def load_state(
     return decider.fold(r.event for r in history), len(history)  # type: ignore[misc]
 
 
+async def decide_and_append(
+    conn: AsyncConnection,
+    store: EventStore,
+    decider: Decider[C, E, S],
+    stream_id: str,
+    command: C,
+    context: CommandContext,
+    provider: Callable[[S], str | None],
+    *,
+    loaded: tuple[S, int] | None = None,
+) -> Outcome[S]:
+    """Decide `command` on the stream's state and append what it decides, inside `conn`'s
+    transaction (a `Database.transaction()`); `provider` names the provider of the new
+    state. `loaded`: the state and version the caller loaded in this transaction already.
+    Raises `ConcurrencyConflict` when another writer appended to the stream first."""
+    state, version = loaded or await load_state(conn, store, decider, stream_id)
+    new_events = list(decider.decide(command, state))
+    for event in new_events:
+        state = decider.evolve(state, event)
+    envelopes = await store.append(
+        conn,
+        stream_id=stream_id,
+        expected_version=version,
+        new_events=[e for e in new_events if isinstance(e, DomainEvent)],
+        context=context,
+        provider=provider(state),
+    )
+    if envelopes:
+        after_commit(conn, lambda db: _committed(db, envelopes))
+    return Outcome(state, envelopes, version + len(envelopes))
+
+
+def _committed(db: Database, envelopes: list[Envelope]) -> None:
+    for envelope in envelopes:
+        metrics.EVENTS_APPENDED.labels(envelope.event_type).inc()
+    if db.relay is not None:
+        db.relay.notify()
+
+
 class CommandExecutor:
-    def __init__(self, db: Database, store: EventStore, relay: OutboxRelay) -> None:
+    """Runs commands on `db`. `relay` publishes the database's outbox: it is told after
+    every commit that appended events, the executor's and any policy's on `db`."""
+
+    def __init__(self, db: Database, store: EventStore, relay: Wake | None = None) -> None:
         self.db = db
         self.store = store
-        self.relay = relay
+        if relay is not None:
+            db.relay = relay
         idempotency.install(db)
 
     async def load(self, decider: Decider[C, E, S], stream_id: str) -> tuple[S, int]:
@@ -93,22 +140,9 @@ class CommandExecutor:
         also: Callable[[AsyncConnection, S], Awaitable[None]] | None,
     ) -> Outcome[S]:
         async with self.db.transaction() as conn:
-            state, version = await load_state(conn, self.store, decider, stream_id)
-            new_events = list(decider.decide(command, state))
-            for event in new_events:
-                state = decider.evolve(state, event)
-            envelopes = await self.store.append(
-                conn,
-                stream_id=stream_id,
-                expected_version=version,
-                new_events=[e for e in new_events if isinstance(e, DomainEvent)],
-                context=context,
-                provider=provider(state),
+            outcome = await decide_and_append(
+                conn, self.store, decider, stream_id, command, context, provider
             )
             if also is not None:
-                await also(conn, state)
-        for envelope in envelopes:
-            metrics.EVENTS_APPENDED.labels(envelope.event_type).inc()
-        if envelopes:
-            self.relay.notify()
-        return Outcome(state, envelopes, version + len(envelopes))
+                await also(conn, outcome.state)
+        return outcome

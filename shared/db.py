@@ -9,12 +9,21 @@ only read say so (`Database.read`) and begin deferred, taking no write lock.
 `write_hooks` see every write transaction, whoever opens it: when it has begun and just
 before it commits. The idempotency key of the request being executed is checked and
 claimed there (shared/idempotency.py), so no write path of a handler can forget it.
+What must happen only once a transaction has committed (counting the events it appended,
+waking the relay that publishes them) is registered with `after_commit`; the relay is
+the database's `relay` (shared/application.py's `CommandExecutor` installs it), so a
+consumer's policy wakes it as well as a command does.
+
+While a query is answered (an RPC operation with `changes=False`, shared/rpc.py) the
+task runs with `READ_ONLY` set, and `transaction()` refuses: a query reads through
+`read()` and never queues behind the writer, let alone writes.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -41,6 +50,31 @@ def sync_url(url: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
+# Set while a query's handler runs (shared/rpc.py): `Database.transaction()` refuses.
+READ_ONLY: ContextVar[bool] = ContextVar("auszug_read_only", default=False)
+_AFTER_COMMIT = "auszug_after_commit"
+
+
+class WriteInQuery(RuntimeError):
+    """A write transaction was opened while a query was answered: a defect."""
+
+
+class Wake(Protocol):
+    """Whoever publishes a database's outbox (shared/relay.py): told that new entries
+    were committed, so it publishes them now rather than at its next poll."""
+
+    def notify(self) -> None: ...
+
+
+def after_commit(conn: AsyncConnection, callback: Callable[[Database], None]) -> None:
+    """Call `callback` with the database once the write transaction `conn` is in has
+    committed; never if it rolls back."""
+    pending = conn.info.get(_AFTER_COMMIT)
+    if pending is None:
+        raise RuntimeError("after_commit outside a Database.transaction()")
+    pending.append(callback)
+
+
 class WriteHook(Protocol):
     async def begun(self, db: Database, conn: AsyncConnection) -> None: ...
 
@@ -62,18 +96,30 @@ class Database:
             kwargs.update(pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
         self.engine: AsyncEngine = create_async_engine(self.url, **kwargs)
         self.write_hooks: list[WriteHook] = []
+        # Publishes this database's outbox; None where nobody does (a one-off job).
+        self.relay: Wake | None = None
         if self.is_sqlite:
             _configure_sqlite(self.engine)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncConnection]:
         """A connection inside one transaction: committed on success, rolled back on error."""
+        if READ_ONLY.get():
+            raise WriteInQuery("a query opened a write transaction; it must read through read()")
+        committed: list[Callable[[Database], None]] = []
         async with self.engine.begin() as conn:
-            for hook in self.write_hooks:
-                await hook.begun(self, conn)
-            yield conn
-            for hook in self.write_hooks:
-                await hook.committing(self, conn)
+            # The pooled connection's info outlives the transaction: set and clear it here.
+            conn.info[_AFTER_COMMIT] = committed
+            try:
+                for hook in self.write_hooks:
+                    await hook.begun(self, conn)
+                yield conn
+                for hook in self.write_hooks:
+                    await hook.committing(self, conn)
+            finally:
+                del conn.info[_AFTER_COMMIT]
+        for callback in committed:
+            callback(self)
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncConnection]:

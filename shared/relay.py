@@ -68,7 +68,10 @@ class OutboxRelay:
         self._published = 0
 
     def notify(self) -> None:
-        """New entries were committed: publish them now rather than at the next poll."""
+        """New entries were committed: publish them now rather than at the next poll.
+
+        The relay is the database's `shared.db.Wake`: the write path tells it after
+        every commit that appended events, a command's or a consumer policy's."""
         self._wake.set()
 
     async def start(self) -> None:

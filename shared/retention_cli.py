@@ -22,7 +22,6 @@ from shared.contracts import CONTRACTS
 from shared.db import Database
 from shared.eventstore.store import EventStore
 from shared.migrations import upgrade
-from shared.relay import OutboxRelay
 from shared.retention import RetentionJob, save_rule
 from shared.settings import ServiceSettings
 
@@ -48,9 +47,9 @@ async def _run(
             async with db.transaction() as conn:
                 for municipality, years in args.rule:
                     await save_rule(conn, rules, municipality, years)
-        # No broker here: the running service's relay publishes what the job appends.
-        relay = OutboxRelay(db, lambda: None)  # type: ignore[arg-type, return-value]
-        commands = CommandExecutor(db, EventStore(CONTRACTS), relay)
+        # No broker here, no relay: the running service's relay publishes what the job
+        # appends at its next poll.
+        commands = CommandExecutor(db, EventStore(CONTRACTS))
         report = await job(commands, args.today, apply=args.apply, extra_rules=dict(args.rule))
         return report.model_dump_json(indent=2)
     finally:

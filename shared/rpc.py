@@ -25,6 +25,7 @@ from pydantic import BaseModel, SkipValidation, ValidationError
 
 from shared import idempotency, metrics
 from shared.contracts.operation import Operation, Q, R
+from shared.db import READ_ONLY
 from shared.decider import DomainError
 from shared.eventstore.store import ConcurrencyConflict
 from shared.idempotency import IdempotencyKey
@@ -152,9 +153,11 @@ async def _answer(
         return _error(ErrorKind.validation, "bad_request", "Ungültige Anfrage.", exc)
     if op is not None and not op.allows(request.caller.role):
         return RpcReply(ok=False, error=FORBIDDEN)
+    # A query's handler only reads: `Database.transaction()` refuses while it runs.
+    read_only = op is not None and not op.changes
     key = request.idempotency
     if key is None:
-        return await _execute(fn, model, request)
+        return await _execute(fn, model, request, read_only)
     if key.operation != operation or key.user_id != request.caller.user_id:
         return RpcReply(
             ok=False,
@@ -165,7 +168,7 @@ async def _answer(
     claim = idempotency.Claim(key)
     token = idempotency.CURRENT.set(claim)
     try:
-        reply = await _execute(fn, model, request)
+        reply = await _execute(fn, model, request, read_only)
     except idempotency.Replay as exc:
         return RpcReply.model_validate(exc.reply)
     except idempotency.KeyReused:
@@ -193,12 +196,15 @@ IN_PROGRESS = RpcError(
 )
 
 
-async def _execute(fn: Handler[M], model: type[M], request: RpcRequest) -> RpcReply:
+async def _execute(
+    fn: Handler[M], model: type[M], request: RpcRequest, read_only: bool = False
+) -> RpcReply:
     try:
         body = model.model_validate(request.body)
     except ValidationError as exc:
         return _error(ErrorKind.validation, "invalid", "Die Eingabe ist unvollständig.", exc)
     structlog.contextvars.bind_contextvars(correlation_id=str(request.caller.correlation_id))
+    writes = READ_ONLY.set(read_only)
     try:
         result = await fn(body, request.caller)
     except idempotency.KeyOutcome:
@@ -224,6 +230,7 @@ async def _execute(fn: Handler[M], model: type[M], request: RpcRequest) -> RpcRe
         log.exception("rpc handler failed", handler=fn.__name__)
         return _internal_error()
     finally:
+        READ_ONLY.reset(writes)
         structlog.contextvars.unbind_contextvars("correlation_id")
     return RpcReply(ok=True, result=None if result is None else result.model_dump(mode="json"))
 

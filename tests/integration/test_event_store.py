@@ -18,6 +18,7 @@ from shared.db import Database
 from shared.envelope import CommandContext
 from shared.eventstore import ConcurrencyConflict, EventStore, events, outbox
 from shared.migrations import upgrade
+from support.commands import executor_on
 
 MIGRATIONS = Path(_migrations_init).parent
 
@@ -119,9 +120,7 @@ async def test_a_stream_loads_in_version_order_with_business_time_intact(db_url:
 async def test_commands_racing_on_one_stream_are_decided_again_and_all_land(db_url: str) -> None:
     """A command that loses the race to a stream is decided on the new state, not refused:
     no caller sent an expected version, so a person would only be told to retry."""
-    from shared.application import CommandExecutor
     from shared.decider import Decider
-    from shared.relay import OutboxRelay
 
     seen: list[int] = []
 
@@ -133,8 +132,7 @@ async def test_commands_racing_on_one_stream_are_decided_again_and_all_land(db_u
         decide=decide, evolve=lambda state, _event: state + 1, initial_state=0
     )
     db = Database(db_url)
-    relay = OutboxRelay(db, lambda: None)  # type: ignore[arg-type, return-value]
-    executor = CommandExecutor(db, EventStore(CONTRACTS), relay)
+    executor = executor_on(db)
     outcomes = await asyncio.gather(
         *(
             executor.execute(counting, "s-race", "again", context(), provider=lambda _s: "caritas")

@@ -21,15 +21,13 @@ from services.intake.entrypoints.app import MIGRATIONS
 from shared import idempotency, rpc
 from shared.application import CommandExecutor
 from shared.clock import utcnow
-from shared.contracts import CONTRACTS
 from shared.contracts.intake import RegisterHousehold
 from shared.db import Database
 from shared.decider import RuleViolation
 from shared.eventstore.schema import events, idempotency_keys, processed_events
-from shared.eventstore.store import EventStore
 from shared.identity import Caller, Role
 from shared.migrations import upgrade
-from shared.relay import OutboxRelay
+from support.commands import executor_on
 
 CALLER = Caller(user_id="k-1", role=Role.coordinator, municipality="koeln", correlation_id=uuid4())
 OPERATION = "intake.register_household"
@@ -54,9 +52,8 @@ async def commands(tmp_path: Path) -> AsyncIterator[CommandExecutor]:
     url = f"sqlite+aiosqlite:///{tmp_path}/intake.db"
     await asyncio.to_thread(upgrade, MIGRATIONS, url)
     db = Database(url)
-    relay = OutboxRelay(db, lambda: None)  # type: ignore[arg-type, return-value]
     try:
-        yield CommandExecutor(db, EventStore(CONTRACTS), relay)
+        yield executor_on(db)
     finally:
         await db.dispose()
 

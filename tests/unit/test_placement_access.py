@@ -8,6 +8,7 @@ import pytest
 
 from services.placement.application import access
 from services.placement.domain.offer_commands import Candidate
+from shared.access import EVERY_PROVIDER, ProviderScope
 from shared.decider import Forbidden, NotFound
 from shared.identity import Caller, Role
 
@@ -31,7 +32,7 @@ def test_only_the_coordination_runs_placement_commands() -> None:
 def test_a_caseworker_works_on_their_own_providers_households_only() -> None:
     own = caller(Role.caseworker, "caritas")
     assert access.visible(own, CARITAS_HOUSEHOLD) is CARITAS_HOUSEHOLD
-    assert access.provider_scope(own) == "caritas"
+    assert access.provider_scope(own) == ProviderScope.only("caritas")
     with pytest.raises(NotFound):
         access.visible(caller(Role.caseworker, "drk"), CARITAS_HOUSEHOLD)
     with pytest.raises(NotFound):
@@ -44,7 +45,7 @@ def test_a_caseworker_without_a_provider_sees_nothing_rather_than_everything() -
 
 
 def test_the_coordination_sees_every_provider_and_other_roles_nothing() -> None:
-    assert access.provider_scope(caller(Role.coordinator)) is None
+    assert access.provider_scope(caller(Role.coordinator)) is EVERY_PROVIDER
     assert access.visible(caller(Role.coordinator), CARITAS_HOUSEHOLD) is CARITAS_HOUSEHOLD
     for role in (Role.volunteer, Role.analyst):
         with pytest.raises(Forbidden):

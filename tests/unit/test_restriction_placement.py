@@ -13,6 +13,7 @@ from services.placement.application.household_projection import HouseholdProject
 from services.placement.application.offer_view import offer_view
 from services.placement.domain.offer import offer
 from services.placement.entrypoints.app import MIGRATIONS
+from shared.access import ProviderScope
 from shared.decider import NotFound, RuleViolation
 from shared.testing import given
 from support.builders.placement import (
@@ -94,8 +95,9 @@ async def test_the_read_model_records_restriction_and_lifting(tmp_path: Path) ->
 def test_a_caseworker_sees_no_step_of_a_restricted_household_on_an_offer() -> None:
     proposal = proposed()
     state = offer.fold([received(), proposal])
-    assert [p.household_id for p in offer_view(state, 2, "caritas", None, None).proposals] == [
+    caritas = ProviderScope.only("caritas")
+    assert [p.household_id for p in offer_view(state, 2, caritas, None, None).proposals] == [
         proposal.household_id
     ]
-    hidden = offer_view(state, 2, "caritas", None, None, {proposal.household_id})
+    hidden = offer_view(state, 2, caritas, None, None, {proposal.household_id})
     assert hidden.proposals == []

@@ -15,10 +15,8 @@ so are erasure, restriction and the data subject's export. A restricted househol
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
 from services.intake.domain.household import Household
-from shared.decider import C, Decider, E, Forbidden, NotFound, S
+from shared.decider import Forbidden, NotFound
 from shared.identity import Caller, Role
 
 STAFF = frozenset({Role.coordinator, Role.caseworker})
@@ -64,13 +62,3 @@ def require_visible(caller: Caller, state: Household) -> None:
     if not may_see(caller, state):
         # Same answer whether it does not exist or is not yours: no existence leak.
         raise NotFound("household", "Haushalt nicht gefunden.")
-
-
-def guarded(decider: Decider[C, E, S], check: Callable[[S], None]) -> Decider[C, E, S]:
-    """`decider`, checking access on the state it decides on, inside the same transaction."""
-
-    def decide(command: C, state: S) -> Sequence[E]:
-        check(state)
-        return decider.decide(command, state)
-
-    return Decider(decide=decide, evolve=decider.evolve, initial_state=decider.initial_state)

@@ -18,6 +18,7 @@ from services.intake.application import access
 from services.intake.application.consent_views import consent_view
 from services.intake.domain import household as hh
 from services.intake.domain import household_commands as cmd
+from shared.access import guarded
 from shared.application import CommandExecutor
 from shared.clock import today
 from shared.contracts.intake import (
@@ -113,7 +114,7 @@ class Consents:
     async def _run(
         self, caller: Caller, household_id: UUID, command: cmd.Command, also: Also
     ) -> None:
-        decider = access.guarded(hh.household, lambda s: access.require_visible(caller, s))
+        decider = guarded(hh.household, lambda s: access.require_visible(caller, s))
         await self.commands.execute(
             decider,
             hh.stream_id(caller.municipality, household_id),

@@ -8,6 +8,7 @@ from services.intake.adapters.duplicates import list_candidates, set_status
 from services.intake.application import access
 from services.intake.domain import household as hh
 from services.intake.domain import household_commands as cmd
+from shared.access import guarded
 from shared.application import CommandExecutor
 from shared.clock import today
 from shared.contracts.intake import DuplicateDecision, Duplicates, DuplicateView, ListDuplicates
@@ -39,7 +40,7 @@ class DuplicateDecisions:
         self, request: DuplicateDecision, caller: Caller, command: cmd.Command
     ) -> DuplicateView:
         access.require_coordinator(caller, ACTION)
-        decider = access.guarded(hh.household, lambda s: access.require_visible(caller, s))
+        decider = guarded(hh.household, lambda s: access.require_visible(caller, s))
 
         async def write_status(conn: AsyncConnection, state: hh.Household) -> None:
             status = state.duplicate_status(request.other_household_id)
@@ -64,6 +65,6 @@ class DuplicateDecisions:
 
     async def list(self, query: ListDuplicates, caller: Caller) -> Duplicates:
         access.require_coordinator(caller, ACTION)
-        async with self.commands.db.transaction() as conn:
+        async with self.commands.db.read() as conn:
             items = await list_candidates(conn, caller.municipality, query.status)
         return Duplicates(items=items)

@@ -1,7 +1,7 @@
 """Intake's use cases that change a registered household: composition, accommodation,
 hand-over, deregistration and housing-readiness assessments.
 
-Access is checked on the state the decider decides on (`access.guarded`), inside the
+Access is checked on the state the decider decides on (`shared.access.guarded`), inside the
 command's transaction; personal data go to intake's tables through `also`.
 """
 
@@ -16,6 +16,7 @@ from services.intake.adapters import household_changes as rows
 from services.intake.application import access
 from services.intake.domain import household as hh
 from services.intake.domain import household_commands as cmd
+from shared.access import guarded
 from shared.application import CommandExecutor
 from shared.clock import today
 from shared.contracts.intake import (
@@ -40,7 +41,7 @@ class HouseholdChanges:
     async def _run(
         self, caller: Caller, household_id: UUID, command: cmd.Command, also: Also | None = None
     ) -> HouseholdRef:
-        decider = access.guarded(hh.household, lambda s: access.require_visible(caller, s))
+        decider = guarded(hh.household, lambda s: access.require_visible(caller, s))
         await self.commands.execute(
             decider,
             hh.stream_id(caller.municipality, household_id),

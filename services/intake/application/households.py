@@ -80,7 +80,7 @@ class Households:
             hh.household, hh.stream_id(caller.municipality, query.household_id)
         )
         access.require_visible(caller, state)
-        async with self.commands.db.transaction() as conn:
+        async with self.commands.db.read() as conn:
             personal = await load_personal_data(conn, query.household_id)
             details = await consent_details(conn, query.household_id)
         return household_view(caller, state, version, personal, consent_views(state, details))

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.intake.domain import household as hh
 from services.intake.domain import household_commands as cmd
-from shared.application import load_state
+from shared.application import decide_and_append, load_state
 from shared.clock import business_day, today
 from shared.contracts.intake import DeregistrationReason
 from shared.contracts.placement import PlacementCompleted, PlacementRetracted
@@ -61,7 +61,7 @@ class PlacementPolicy:
             today=today(),
             offer_id=placed.offer_id,
         )
-        await self._append(conn, envelope, stream_id, version, command, state)
+        await self._append(conn, envelope, stream_id, command, (state, version))
 
     async def _revoke(
         self, conn: AsyncConnection, envelope: Envelope, retracted: PlacementRetracted
@@ -92,23 +92,23 @@ class PlacementPolicy:
             revoked_on=business_day(retracted.occurred_at),
             today=today(),
         )
-        await self._append(conn, envelope, stream_id, version, command, state)
+        await self._append(conn, envelope, stream_id, command, (state, version))
 
     async def _append(
         self,
         conn: AsyncConnection,
         envelope: Envelope,
         stream_id: str,
-        version: int,
         command: cmd.Command,
-        state: hh.Household,
+        loaded: tuple[hh.Household, int],
     ) -> None:
-        events = hh.household.decide(command, state)
-        await self.store.append(
+        await decide_and_append(
             conn,
-            stream_id=stream_id,
-            expected_version=version,
-            new_events=events,
-            context=CommandContext.caused_by(envelope, ACTOR),
-            provider=state.provider,
+            self.store,
+            hh.household,
+            stream_id,
+            command,
+            CommandContext.caused_by(envelope, ACTOR),
+            lambda state: state.provider,
+            loaded=loaded,
         )

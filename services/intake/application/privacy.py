@@ -21,6 +21,7 @@ from services.intake.adapters import privacy as rows
 from services.intake.application import access
 from services.intake.domain import household as hh
 from services.intake.domain import household_commands as cmd
+from shared.access import guarded
 from shared.application import CommandExecutor
 from shared.clock import today
 from shared.contracts.intake import (
@@ -55,7 +56,7 @@ class Privacy:
     ) -> None:
         """Erase for `caller` (a coordinator or the retention job) on `day`; purge the files."""
         municipality = caller.municipality
-        decider = access.guarded(hh.household, lambda s: access.require_visible(caller, s))
+        decider = guarded(hh.household, lambda s: access.require_visible(caller, s))
 
         async def erase_rows(conn: AsyncConnection, _: hh.Household) -> None:
             await rows.erase_household_rows(conn, municipality, request.household_id)
@@ -144,7 +145,7 @@ class Privacy:
     async def _run(
         self, caller: Caller, household_id: UUID, command: cmd.Command, also: Also
     ) -> HouseholdRef:
-        decider = access.guarded(hh.household, lambda s: access.require_visible(caller, s))
+        decider = guarded(hh.household, lambda s: access.require_visible(caller, s))
         await self.commands.execute(
             decider,
             hh.stream_id(caller.municipality, household_id),

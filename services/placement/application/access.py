@@ -17,6 +17,8 @@
 from __future__ import annotations
 
 from services.placement.domain.offer_commands import Candidate
+from shared import access as shared_access
+from shared.access import ProviderScope
 from shared.decider import Forbidden, NotFound
 from shared.identity import Caller, Role
 
@@ -33,18 +35,15 @@ def reader(caller: Caller) -> None:
         raise Forbidden("role", "Ihre Rolle hat keinen Zugriff auf die Wohnungsvermittlung.")
 
 
-def provider_scope(caller: Caller) -> str | None:
-    """The provider a caller is limited to; None for a coordinator, who sees every one."""
+def provider_scope(caller: Caller) -> ProviderScope:
+    """Whose households a reader works on: a coordinator every provider's, a caseworker
+    their own provider's (403 for every other role)."""
     reader(caller)
-    if caller.role is Role.caseworker:
-        # A caseworker without a provider sees nothing rather than everything.
-        return caller.provider or "\x00"
-    return None
+    return shared_access.provider_scope(caller)
 
 
 def may_work_on(caller: Caller, provider: str) -> bool:
-    scope = provider_scope(caller)
-    return scope is None or scope == provider
+    return provider_scope(caller).sees(provider)
 
 
 def sees_restricted(caller: Caller) -> bool:

@@ -39,7 +39,7 @@ async def household_course(
                 )
             )
         ).first()
-        if row is None or (scope is not None and scope != row.provider):
+        if row is None or not scope.sees(row.provider):
             raise NotFound("household", "Haushalt nicht gefunden.")
         if row.restricted_on is not None and not access.sees_restricted(caller):
             raise NotFound("household", "Haushalt nicht gefunden.")

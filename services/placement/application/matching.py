@@ -31,7 +31,11 @@ class Matching:
         if state.facts is None:
             raise NotFound("offer", "Wohnungsangebot nicht gefunden.")
         async with self.commands.db.read() as conn:
-            households = await searching(conn, caller.municipality, provider=scope)
+            households = (
+                []
+                if scope.nothing
+                else await searching(conn, caller.municipality, provider=scope.provider)
+            )
             limits = rent_limits_of(await load_rules(conn, caller.municipality))
         matches = []
         for household in households:
@@ -58,8 +62,15 @@ class Matching:
         """Open offers for a household still looking, best fits first."""
         scope = access.provider_scope(caller)
         async with self.commands.db.read() as conn:
-            found = await searching(
-                conn, caller.municipality, provider=scope, household_id=query.household_id
+            found = (
+                []
+                if scope.nothing
+                else await searching(
+                    conn,
+                    caller.municipality,
+                    provider=scope.provider,
+                    household_id=query.household_id,
+                )
             )
             if not found:
                 raise NotFound("household", "Haushalt nicht gefunden oder nicht mehr auf Suche.")

@@ -11,6 +11,7 @@ from collections.abc import Collection
 from uuid import UUID
 
 from services.placement.domain.offer_state import Offer
+from shared.access import ProviderScope
 from shared.clock import business_day
 from shared.contracts import placement as c
 
@@ -18,7 +19,7 @@ from shared.contracts import placement as c
 def offer_view(
     state: Offer,
     version: int,
-    scope: str | None,
+    scope: ProviderScope,
     street_address: str | None,
     note: str | None,
     hidden: Collection[UUID] = (),
@@ -27,7 +28,7 @@ def offer_view(
     assert facts is not None
 
     def shown(provider: str, household_id: UUID) -> bool:
-        return (scope is None or scope == provider) and household_id not in hidden
+        return scope.sees(provider) and household_id not in hidden
 
     let_to = state.let_to
     if let_to is not None and not shown(state.proposals[let_to].provider, let_to):

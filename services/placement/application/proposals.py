@@ -83,12 +83,12 @@ class Proposals:
     ) -> c.OfferRef:
         scope = access.provider_scope(caller)
         viewing_id = request.viewing_id
-        if scope is not None:
+        if not scope.every:
             state, _ = await self.commands.load(
                 of.offer, of.stream_id(caller.municipality, offer_id)
             )
             viewing = state.viewings.get(viewing_id)
-            if viewing is None or viewing.provider != scope:
+            if viewing is None or not scope.sees(viewing.provider):
                 raise NotFound("viewing", "Besichtigung nicht gefunden.")
             async with self.commands.db.read() as conn:
                 hidden = await is_restricted(conn, caller.municipality, viewing.household_id)

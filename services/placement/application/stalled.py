@@ -7,6 +7,9 @@ A restricted household's (Art. 18 DSGVO) stalled steps are listed to a coordinat
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import Row
 
 from services.placement.adapters.households import restricted_households
 from services.placement.adapters.offers import unanswered_proposals, undecided_guarantees
@@ -21,20 +24,23 @@ from shared.identity import Caller
 async def stalled_cases(db: Database, query: c.StalledQuery, caller: Caller) -> c.StalledCases:
     scope = access.provider_scope(caller)
     as_of = query.as_of or today()
+    proposals: list[Row[Any]] = []
+    guarantees: list[Row[Any]] = []
     async with db.read() as conn:
         rules = await load_rules(conn, caller.municipality)
-        proposals = await unanswered_proposals(
-            conn,
-            caller.municipality,
-            scope,
-            proposed_by=as_of - timedelta(days=rules.proposal_stall_days),
-        )
-        guarantees = await undecided_guarantees(
-            conn,
-            caller.municipality,
-            scope,
-            requested_by=as_of - timedelta(days=rules.guarantee_stall_days),
-        )
+        if not scope.nothing:
+            proposals = await unanswered_proposals(
+                conn,
+                caller.municipality,
+                scope.provider,
+                proposed_by=as_of - timedelta(days=rules.proposal_stall_days),
+            )
+            guarantees = await undecided_guarantees(
+                conn,
+                caller.municipality,
+                scope.provider,
+                requested_by=as_of - timedelta(days=rules.guarantee_stall_days),
+            )
         if not access.sees_restricted(caller):
             hidden = await restricted_households(conn, caller.municipality)
             proposals = [row for row in proposals if row.household_id not in hidden]

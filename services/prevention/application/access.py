@@ -13,10 +13,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
 from services.prevention.domain.case_state import Case
-from shared.decider import C, Decider, E, Forbidden, NotFound, S
+from shared import access as shared_access
+from shared.access import ProviderScope
+from shared.decider import Forbidden, NotFound
 from shared.identity import Caller, Role
 
 READERS = frozenset({Role.coordinator, Role.housing_office, Role.caseworker})
@@ -46,36 +46,23 @@ def reader(caller: Caller) -> None:
         raise Forbidden("role", "Ihre Rolle hat keinen Zugriff auf die Wohnintegrationshilfe.")
 
 
-def provider_scope(caller: Caller) -> str | None:
-    """The provider a caller is limited to; None for those who see every provider."""
-    if caller.role is Role.caseworker:
-        # A caseworker without a provider sees nothing rather than everything.
-        return caller.provider or "\x00"
-    return None
-
-
 def require_own_provider(caller: Caller, provider: str) -> None:
     """A caseworker records referrals for their own provider only."""
     if caller.role is Role.caseworker and provider != caller.provider:
         raise Forbidden("other_provider", "Sie können nur Fälle Ihres eigenen Trägers aufnehmen.")
 
 
+def provider_scope(caller: Caller) -> ProviderScope:
+    """Whose cases a reader sees: a caseworker their own provider's, coordinator and
+    housing office every provider's."""
+    return shared_access.provider_scope(caller)
+
+
 def may_see(caller: Caller, provider: str | None) -> bool:
-    scope = provider_scope(caller)
-    return provider is not None and (scope is None or scope == provider)
+    return provider_scope(caller).sees(provider)
 
 
 def visible(caller: Caller, state: Case) -> None:
     """Not found, whether the case does not exist or belongs to another provider."""
     if not state.referred or not may_see(caller, state.provider):
         raise NotFound("case", "Fall nicht gefunden.")
-
-
-def guarded(decider: Decider[C, E, S], check: Callable[[S], None]) -> Decider[C, E, S]:
-    """`decider`, checking access on the state it decides on, inside the same transaction."""
-
-    def decide(command: C, state: S) -> Sequence[E]:
-        check(state)
-        return decider.decide(command, state)
-
-    return Decider(decide=decide, evolve=decider.evolve, initial_state=decider.initial_state)

@@ -15,6 +15,7 @@ from services.prevention.adapters.aftercare_offers import index_aftercare, list_
 from services.prevention.adapters.restrictions import restricted_among
 from services.prevention.application import access
 from services.prevention.domain import aftercare as ac
+from shared.access import guarded
 from shared.application import CommandExecutor
 from shared.clock import today
 from shared.contracts.prevention import requests as rq
@@ -62,7 +63,7 @@ class AftercareOffers:
             await index_aftercare(conn, caller.municipality, state)
 
         outcome = await self.commands.execute(
-            access.guarded(ac.aftercare, check),
+            guarded(ac.aftercare, check),
             ac.stream_id(caller.municipality, household_id),
             command,
             caller.command_context(),
@@ -76,10 +77,11 @@ class AftercareOffers:
 
     async def listing(self, query: rq.ListAftercare, caller: Caller) -> vw.AftercareList:
         access.reader(caller)
+        scope = access.provider_scope(caller)
+        if scope.nothing:
+            return vw.AftercareList(offers=[])
         async with self.commands.db.read() as conn:
-            found = await list_aftercare(
-                conn, caller.municipality, access.provider_scope(caller), query.status
-            )
+            found = await list_aftercare(conn, caller.municipality, scope.provider, query.status)
             if not sees_restricted(caller):
                 hidden = await restricted_among(
                     conn, caller.municipality, (o.household_id for o in found)

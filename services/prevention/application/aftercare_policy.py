@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.prevention.adapters.aftercare_offers import index_aftercare
 from services.prevention.domain import aftercare as ac
-from shared.application import load_state
+from shared.application import Outcome, decide_and_append, load_state
 from shared.clock import business_day
 from shared.contracts.placement import PlacementCompleted, PlacementRetracted
 from shared.contracts.prevention.codes import AftercareStatus
@@ -62,8 +62,8 @@ class AftercarePolicy:
             moved_on=placed.moved_on,
             lease_signed_on=business_day(placed.occurred_at),
         )
-        events = ac.aftercare.decide(command, state)
-        await self._record(conn, envelope, stream_id, state, version, events)
+        outcome = await self._decide(conn, envelope, stream_id, command, (state, version))
+        await index_aftercare(conn, envelope.municipality, outcome.state)
 
     async def _withdraw(
         self, conn: AsyncConnection, envelope: Envelope, retracted: PlacementRetracted
@@ -72,30 +72,27 @@ class AftercarePolicy:
             offer_id=retracted.offer_id, withdrawn_on=business_day(retracted.occurred_at)
         )
         stream_id = ac.stream_id(envelope.municipality, retracted.household_id)
-        state, version = await load_state(conn, self.store, ac.aftercare, stream_id)
-        events = ac.aftercare.decide(command, state)
-        if not events:
+        outcome = await self._decide(conn, envelope, stream_id, command)
+        if not outcome.envelopes:
             log.info("no aftercare offer of this placement to withdraw", stream_id=stream_id)
             return
-        await self._record(conn, envelope, stream_id, state, version, events)
+        await index_aftercare(conn, envelope.municipality, outcome.state)
 
-    async def _record(
+    async def _decide(
         self,
         conn: AsyncConnection,
         envelope: Envelope,
         stream_id: str,
-        state: ac.Aftercare,
-        version: int,
-        events: Sequence[ac.Event],
-    ) -> None:
-        for event in events:
-            state = ac.aftercare.evolve(state, event)
-        await self.store.append(
+        command: ac.Command,
+        loaded: tuple[ac.Aftercare, int] | None = None,
+    ) -> Outcome[ac.Aftercare]:
+        return await decide_and_append(
             conn,
-            stream_id=stream_id,
-            expected_version=version,
-            new_events=events,
-            context=CommandContext.caused_by(envelope, ACTOR),
-            provider=state.provider,
+            self.store,
+            ac.aftercare,
+            stream_id,
+            command,
+            CommandContext.caused_by(envelope, ACTOR),
+            lambda state: state.provider,
+            loaded=loaded,
         )
-        await index_aftercare(conn, envelope.municipality, state)

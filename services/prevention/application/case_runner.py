@@ -12,6 +12,7 @@ from services.prevention.adapters.case_index import index_case
 from services.prevention.application import access
 from services.prevention.domain import case as cs
 from services.prevention.domain.case_commands import Command
+from shared.access import guarded
 from shared.application import CommandExecutor
 from shared.contracts.prevention.views import CaseRef
 from shared.identity import Caller
@@ -45,7 +46,7 @@ async def run(
             await personal(conn)
 
     outcome = await commands.execute(
-        access.guarded(cs.case, check),
+        guarded(cs.case, check),
         cs.stream_id(caller.municipality, case_id),
         command,
         caller.command_context(),

@@ -64,17 +64,19 @@ class Cases:
 
     async def listing(self, query: rq.ListCases, caller: Caller) -> vw.CaseList:
         access.reader(caller)
+        scope = access.provider_scope(caller)
+        if scope.nothing:
+            return vw.CaseList(cases=[])
         async with self.commands.db.read() as conn:
-            found = await list_cases(
-                conn, caller.municipality, access.provider_scope(caller), query.status
-            )
+            found = await list_cases(conn, caller.municipality, scope.provider, query.status)
         return vw.CaseList(cases=found)
 
     async def overdue(self, query: rq.OverdueQuery, caller: Caller) -> vw.OverdueVisits:
         access.reader(caller)
         as_of = query.as_of or today()
+        scope = access.provider_scope(caller)
+        if scope.nothing:
+            return vw.OverdueVisits(as_of=as_of, visits=[])
         async with self.commands.db.read() as conn:
-            found = await overdue_visits(
-                conn, caller.municipality, access.provider_scope(caller), as_of
-            )
+            found = await overdue_visits(conn, caller.municipality, scope.provider, as_of)
         return vw.OverdueVisits(as_of=as_of, visits=found)

@@ -12,18 +12,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
+from shared import access as shared_access
+from shared.access import ProviderScope
 from shared.contracts.volunteer.operations import MANAGERS as MANAGERS
 from shared.contracts.volunteer.operations import READERS as READERS
 from shared.contracts.volunteer.operations import TANDEM_READERS as TANDEM_READERS
-from shared.decider import C, Decider, E, Forbidden, NotFound, S
+from shared.decider import Forbidden, NotFound
 from shared.identity import Caller, Role
 
 # The role sets are declared with the operations (shared/contracts/volunteer/operations.py:
 # the router refuses any other role before a handler runs); the checks below stay, for the
 # use cases are called without the router too (policies, tests) and word their refusal.
-SEES_ALL_PROVIDERS = frozenset({Role.coordinator, Role.admin})
 
 
 def require_manager(caller: Caller) -> None:
@@ -48,31 +47,18 @@ def require_own_provider(caller: Caller, provider: str) -> None:
         raise Forbidden("other_provider", "Sie können nur für Ihren eigenen Träger erfassen.")
 
 
-def provider_scope(caller: Caller) -> str | None:
-    """The provider a staff reader is limited to; None for those who see every provider."""
+def provider_scope(caller: Caller) -> ProviderScope:
+    """Whose records a staff reader sees: coordinator and admin every provider's, a
+    caseworker their own provider's (403 for every other role)."""
     require_reader(caller)
-    if caller.role in SEES_ALL_PROVIDERS:
-        return None
-    # A caseworker without a provider sees nothing rather than everything.
-    return caller.provider or "\x00"
+    return shared_access.provider_scope(caller)
 
 
 def may_see(caller: Caller, provider: str | None) -> bool:
-    scope = provider_scope(caller)
-    return provider is not None and (scope is None or scope == provider)
+    return provider_scope(caller).sees(provider)
 
 
 def require_visible(caller: Caller, provider: str | None, what: str, message: str) -> None:
     """Not found, whether it does not exist or belongs to another provider."""
     if not may_see(caller, provider):
         raise NotFound(what, message)
-
-
-def guarded(decider: Decider[C, E, S], check: Callable[[S], None]) -> Decider[C, E, S]:
-    """`decider`, checking access on the state it decides on, inside the same transaction."""
-
-    def decide(command: C, state: S) -> Sequence[E]:
-        check(state)
-        return decider.decide(command, state)
-
-    return Decider(decide=decide, evolve=decider.evolve, initial_state=decider.initial_state)

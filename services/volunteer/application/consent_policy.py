@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.volunteer.domain import tandems as td
 from services.volunteer.domain.tandem_commands import EndOnConsentWithdrawn
-from shared.application import load_state
+from shared.application import decide_and_append, load_state
 from shared.contracts.intake import ConsentPurpose, HouseholdConsentWithdrawn
 from shared.envelope import CommandContext, Envelope
 from shared.eventstore.store import EventStore
@@ -34,15 +34,16 @@ class ConsentPolicy:
             return
         stream_id = td.stream_id(envelope.municipality, event.household_id)
         state, version = await load_state(conn, self.store, td.tandems, stream_id)
-        command = EndOnConsentWithdrawn(event.consent_id, event.withdrawn_on)
-        ended = td.tandems.decide(command, state)
-        if not ended or state.active is None:
+        if state.active is None:
             return
-        await self.store.append(
+        provider = state.active.provider
+        await decide_and_append(
             conn,
-            stream_id=stream_id,
-            expected_version=version,
-            new_events=ended,
-            context=CommandContext.caused_by(envelope, ACTOR),
-            provider=state.active.provider,
+            self.store,
+            td.tandems,
+            stream_id,
+            EndOnConsentWithdrawn(event.consent_id, event.withdrawn_on),
+            CommandContext.caused_by(envelope, ACTOR),
+            lambda _: provider,
+            loaded=(state, version),
         )

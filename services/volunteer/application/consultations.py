@@ -13,18 +13,16 @@ from shared.application import CommandExecutor
 from shared.contracts import volunteer as c
 from shared.identity import Caller
 
-# Matches no provider code (those are lower-case words), so a mismatch lists nothing.
-_NOBODY = "\x00"
 
-
-def list_filter(query: c.ListConsultations, caller: Caller) -> consultation_list.Filter:
-    """The filter `caller` may run for `query`; raises Forbidden for roles without access."""
-    scope = access.provider_scope(caller)
-    provider = query.provider if scope is None else scope
-    if scope is not None and query.provider not in (None, scope):
-        provider = _NOBODY
+def list_filter(query: c.ListConsultations, caller: Caller) -> consultation_list.Filter | None:
+    """The filter `caller` may run for `query`, None when it can find nothing (a filter
+    for another provider than the caseworker's own); raises Forbidden for roles without
+    access."""
+    scope = access.provider_scope(caller).narrowed(query.provider)
+    if scope.nothing:
+        return None
     return consultation_list.Filter(
-        provider=provider,
+        provider=scope.provider,
         appointments_only=query.appointments_only,
         from_day=query.from_day,
         to_day=query.to_day,
@@ -38,6 +36,8 @@ class Consultations:
 
     async def listing(self, query: c.ListConsultations, caller: Caller) -> c.ConsultationList:
         found = list_filter(query, caller)
+        if found is None:
+            return c.ConsultationList(consultations=[])
         async with self.commands.db.read() as conn:
             entries = await consultation_list.listing(conn, caller.municipality, found)
         return c.ConsultationList(consultations=entries)

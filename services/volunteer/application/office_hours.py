@@ -11,6 +11,7 @@ from uuid import UUID, uuid4
 from services.volunteer.adapters import consultation_list
 from services.volunteer.application import access, links
 from services.volunteer.domain import office_hours as oh
+from shared.access import guarded
 from shared.application import CommandExecutor
 from shared.clock import today
 from shared.contracts import volunteer as c
@@ -126,7 +127,7 @@ class OfficeHours:
                 access.require_visible(caller, state.provider, "office_hour", _NOT_FOUND)
 
         await self.commands.execute(
-            access.guarded(oh.office_hours, visible),
+            guarded(oh.office_hours, visible),
             stream_id,
             command,
             caller.command_context(),

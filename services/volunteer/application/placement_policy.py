@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from services.volunteer.adapters.tables import household_placements
 from services.volunteer.domain import tandems as td
 from services.volunteer.domain.tandem_commands import ConfirmPlacementSupport, Placement
-from shared.application import load_state
+from shared.application import decide_and_append
 from shared.clock import business_day
 from shared.contracts.placement import PlacementCompleted
 from shared.envelope import CommandContext, Envelope
@@ -50,15 +50,14 @@ class PlacementPolicy:
         )
         await _remember(conn, envelope.municipality, placed, placement)
         stream_id = td.stream_id(envelope.municipality, placed.household_id)
-        state, version = await load_state(conn, self.store, td.tandems, stream_id)
-        events = td.tandems.decide(ConfirmPlacementSupport(placement), state)
-        await self.store.append(
+        await decide_and_append(
             conn,
-            stream_id=stream_id,
-            expected_version=version,
-            new_events=events,
-            context=CommandContext.caused_by(envelope, ACTOR),
-            provider=placed.provider,
+            self.store,
+            td.tandems,
+            stream_id,
+            ConfirmPlacementSupport(placement),
+            CommandContext.caused_by(envelope, ACTOR),
+            lambda _: placed.provider,
         )
 
 

@@ -20,6 +20,7 @@ from services.volunteer.application import access, restriction, tandem_views
 from services.volunteer.domain import tandems as td
 from services.volunteer.domain import volunteer as vo
 from services.volunteer.domain.tandem_commands import EndTandem, FormTandem, RecordSupport
+from shared.access import guarded
 from shared.application import CommandExecutor
 from shared.clock import today
 from shared.contracts import volunteer as c
@@ -127,8 +128,10 @@ class Tandems:
             me = await self._me(conn, caller)
             if caller.role is Role.volunteer:
                 keys = await tandem_index.of_volunteer(conn, municipality, me) if me else []
+            elif (scope := access.provider_scope(caller)).nothing:
+                keys = []
             else:
-                keys = await tandem_index.listing(conn, municipality, access.provider_scope(caller))
+                keys = await tandem_index.listing(conn, municipality, scope.provider)
             if not restriction.sees_restricted(caller):
                 hidden = await households.restricted_among(
                     conn, municipality, (k.household_id for k in keys)
@@ -180,7 +183,7 @@ class Tandems:
             tandem_views.require_visible(caller, key, state, me)
 
         await self.commands.execute(
-            access.guarded(td.tandems, visible),
+            guarded(td.tandems, visible),
             td.stream_id(caller.municipality, key.household_id),
             command,
             caller.command_context(),

@@ -20,6 +20,7 @@ from services.volunteer.adapters.streams import fold_streams
 from services.volunteer.application import access
 from services.volunteer.domain import tandems as td
 from services.volunteer.domain import volunteer as vo
+from shared.access import guarded
 from shared.application import CommandExecutor
 from shared.clock import today
 from shared.contracts import volunteer as c
@@ -100,11 +101,11 @@ class Volunteers:
         return _view(state, version, found[0] if found else None)
 
     async def listing(self, query: c.ListVolunteers, caller: Caller) -> c.VolunteerList:
-        scope = access.provider_scope(caller)
-        if scope is not None and query.provider not in (None, scope):
+        scope = access.provider_scope(caller).narrowed(query.provider)
+        if scope.nothing:
             return c.VolunteerList(volunteers=[])
         async with self.commands.db.read() as conn:
-            details = await load_volunteers(conn, caller.municipality, scope or query.provider)
+            details = await load_volunteers(conn, caller.municipality, scope.provider)
             ids = {vo.stream_id(caller.municipality, d.volunteer_id): d for d in details}
             states = await fold_streams(conn, self.commands.store, vo.volunteer, ids)
         views = [
@@ -128,7 +129,7 @@ class Volunteers:
                 access.require_visible(caller, state.provider, "volunteer", _NOT_FOUND)
 
         await self.commands.execute(
-            access.guarded(vo.volunteer, visible),
+            guarded(vo.volunteer, visible),
             vo.stream_id(caller.municipality, volunteer_id),
             command,
             caller.command_context(),

@@ -13,6 +13,7 @@ from services.volunteer.adapters.certificate_pdf import CertificateContent, rend
 from services.volunteer.adapters.personal_data import attendee_names, save_attendee
 from services.volunteer.application import access, links
 from services.volunteer.domain import workshop as ws
+from shared.access import guarded
 from shared.application import CommandExecutor
 from shared.clock import today
 from shared.contracts import volunteer as c
@@ -164,7 +165,7 @@ class Workshops:
                 raise RuleViolation("workshop_unknown", ws.UNKNOWN)
 
         await self.commands.execute(
-            access.guarded(ws.workshop, visible),
+            guarded(ws.workshop, visible),
             ws.stream_id(caller.municipality, workshop_id),
             command,
             caller.command_context(),

@@ -20,17 +20,16 @@ from services.intake.domain import household as hh
 from services.intake.entrypoints.app import MIGRATIONS
 from shared.application import CommandExecutor
 from shared.clock import business_time
-from shared.contracts import CONTRACTS
 from shared.contracts.intake import (
     RegisterHousehold,
 )
 from shared.contracts.placement import LandlordKind, PlacementCompleted
 from shared.db import Database
 from shared.envelope import Envelope
-from shared.eventstore.store import EventStore, RecordedEvent
+from shared.eventstore.store import RecordedEvent
 from shared.identity import Caller, Role
 from shared.migrations import upgrade
-from shared.relay import OutboxRelay
+from support.commands import executor_on
 
 
 def caller(
@@ -52,10 +51,8 @@ async def intake_commands(directory: Path) -> AsyncIterator[CommandExecutor]:
     url = f"sqlite+aiosqlite:///{directory}/intake.db"
     await asyncio.to_thread(upgrade, MIGRATIONS, url)
     db = Database(url)
-    # No broker: the relay is only ever told that there is something to publish.
-    relay = OutboxRelay(db, lambda: None)  # type: ignore[arg-type, return-value]
     try:
-        yield CommandExecutor(db, EventStore(CONTRACTS), relay)
+        yield executor_on(db)
     finally:
         await db.dispose()
 

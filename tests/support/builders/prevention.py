@@ -21,7 +21,6 @@ from services.prevention.domain import aftercare as ac
 from services.prevention.entrypoints.app import MIGRATIONS
 from shared.application import CommandExecutor
 from shared.clock import business_time, today
-from shared.contracts import CONTRACTS
 from shared.contracts import prevention as p
 from shared.contracts.placement import LandlordKind, PlacementCompleted
 from shared.contracts.prevention import (
@@ -38,10 +37,10 @@ from shared.contracts.prevention import (
 )
 from shared.db import Database
 from shared.envelope import Envelope
-from shared.eventstore.store import EventStore, RecordedEvent
+from shared.eventstore.store import RecordedEvent
 from shared.identity import Caller, Role
 from shared.migrations import upgrade
-from shared.relay import OutboxRelay
+from support.commands import executor_on
 
 CID = UUID("00000000-0000-4000-8000-00000000c001")
 TODAY = date(2025, 6, 30)
@@ -133,9 +132,7 @@ async def prevention_setup(directory: Path) -> AsyncIterator[Setup]:
     url = f"sqlite+aiosqlite:///{directory}/prevention.db"
     await asyncio.to_thread(upgrade, MIGRATIONS, url)
     db = Database(url)
-    # No broker: the relay is only ever told that there is something to publish.
-    relay = OutboxRelay(db, lambda: None)  # type: ignore[arg-type, return-value]
-    commands = CommandExecutor(db, EventStore(CONTRACTS), relay)
+    commands = executor_on(db)
     try:
         use_cases = Cases(commands), Course(commands), HelpActs(commands)
         yield Setup(commands, *use_cases, AftercareOffers(commands))

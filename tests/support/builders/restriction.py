@@ -12,7 +12,6 @@ from uuid import UUID, uuid4
 
 from shared.application import CommandExecutor
 from shared.clock import business_time
-from shared.contracts import CONTRACTS
 from shared.contracts.intake import (
     AccommodationKind,
     HouseholdRegistered,
@@ -22,10 +21,10 @@ from shared.contracts.intake import (
 )
 from shared.db import Database
 from shared.envelope import DomainEvent, Envelope
-from shared.eventstore.store import EventStore, RecordedEvent
+from shared.eventstore.store import RecordedEvent
 from shared.identity import Caller, Role
 from shared.migrations import upgrade
-from shared.relay import OutboxRelay
+from support.commands import executor_on
 
 DAY = date(2025, 3, 1)
 
@@ -94,9 +93,7 @@ async def migrated(migrations: Path, directory: Path) -> AsyncIterator[CommandEx
     url = f"sqlite+aiosqlite:///{directory}/service.db"
     await asyncio.to_thread(upgrade, migrations, url)
     db = Database(url)
-    # No broker: the relay is only ever told that there is something to publish.
-    relay = OutboxRelay(db, lambda: None)  # type: ignore[arg-type, return-value]
     try:
-        yield CommandExecutor(db, EventStore(CONTRACTS), relay)
+        yield executor_on(db)
     finally:
         await db.dispose()

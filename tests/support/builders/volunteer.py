@@ -27,7 +27,6 @@ from services.volunteer.domain.volunteer import (
 from services.volunteer.entrypoints.app import MIGRATIONS
 from shared.application import CommandExecutor
 from shared.clock import business_time
-from shared.contracts import CONTRACTS
 from shared.contracts import volunteer as c
 from shared.contracts.intake import (
     AccommodationKind,
@@ -47,10 +46,10 @@ from shared.contracts.volunteer import (
 from shared.db import Database
 from shared.envelope import DomainEvent, Envelope
 from shared.eventstore.schema import events
-from shared.eventstore.store import EventStore, RecordedEvent
+from shared.eventstore.store import RecordedEvent
 from shared.identity import Caller, Role
 from shared.migrations import upgrade
-from shared.relay import OutboxRelay
+from support.commands import executor_on
 
 VID = UUID("00000000-0000-4000-8000-0000000000b1")
 TODAY = date(2019, 10, 15)
@@ -145,10 +144,8 @@ async def volunteer_commands(directory: Path) -> AsyncIterator[CommandExecutor]:
     url = f"sqlite+aiosqlite:///{directory}/volunteer.db"
     await asyncio.to_thread(upgrade, MIGRATIONS, url)
     db = Database(url)
-    # No broker: the relay is only ever told that there is something to publish.
-    relay = OutboxRelay(db, lambda: None)  # type: ignore[arg-type, return-value]
     try:
-        yield CommandExecutor(db, EventStore(CONTRACTS), relay)
+        yield executor_on(db)
     finally:
         await db.dispose()
 
