@@ -26,14 +26,11 @@ from services.gateway.auth.authenticator import Authenticator
 from services.gateway.edge import EdgeMiddleware
 from services.gateway.middleware import AccessLogMiddleware, SecurityHeadersMiddleware
 from services.gateway.routes import (
-    access_log,
     caseboard,
-    household_disclosure,
     oidc_sign_in,
     reports,
     session,
 )
-from services.gateway.routes import households as households_api
 from services.gateway.routes import inquiries as inquiries_api
 from services.gateway.routes import placement as placement_api
 from services.gateway.routes import prevention as prevention_api
@@ -89,10 +86,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.state.authenticator = Authenticator(db, settings)
     errors.install(app)
     app.include_router(session.router)
-    app.include_router(access_log.router)
     app.include_router(caseboard.router)
-    app.include_router(households_api.router)
-    app.include_router(household_disclosure.router)
     app.include_router(inquiries_api.router)
     app.include_router(placement_api.router)
     app.include_router(prevention_api.router)

@@ -12,11 +12,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.ui.erasure import ANCHOR, erase
 from services.gateway.ui.prevention_page import case_page
 from services.gateway.ui.prevention_steps import STEPS, Step
 from services.gateway.ui.prevention_submit import send
 from services.gateway.web import fields as forms
+from services.gateway.web.erasure import ANCHOR, erase_by_name
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import Refusal
 from shared.contracts.prevention import EraseCase
@@ -53,7 +53,7 @@ async def erase_case(case_id: UUID, request: Request, caller: CurrentCaller, rpc
     """Erase the case's personal data (coordination), once the form confirms it may."""
     submitted = await checked_form(request)
     target = ("case_id", case_id)
-    values, refusal = await erase(
+    values, refusal = await erase_by_name(
         rpc, "prevention", "erase_case", EraseCase, caller, submitted, target=target
     )
     if refusal is None:

@@ -12,10 +12,10 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from services.gateway.ui import labels_prevention
-from services.gateway.ui.erasure import ANCHOR, CONFIRMED
 from services.gateway.ui.prevention_course import course
 from services.gateway.ui.prevention_steps import offered
 from services.gateway.web import fields as forms
+from services.gateway.web.erasure import ANCHOR, CONFIRMED
 from services.gateway.web.templating import render
 from shared.clock import today
 from shared.contracts.prevention import CaseView, GetCase

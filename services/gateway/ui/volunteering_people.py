@@ -12,8 +12,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from services.gateway.adapters.users import logins_of
 from services.gateway.auth.logins import service_user_id
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.ui.erasure import ANCHOR, CONFIRMED, erase
 from services.gateway.ui.volunteering_forms import page
+from services.gateway.web.erasure import ANCHOR, CONFIRMED, erase_by_name
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import Refusal, by_field, filled, form_values, send
 from shared.clock import today
@@ -107,7 +107,7 @@ async def erase_volunteer(
     """Erase the volunteer's name, contact and login (coordination), once confirmed."""
     submitted = await checked_form(request)
     target = ("id", volunteer_id)
-    values, refusal = await erase(
+    values, refusal = await erase_by_name(
         rpc, "volunteer", "erase_volunteer", c.EraseVolunteer, caller, submitted, target=target
     )
     if refusal is None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from services.gateway.exports.intake_labels import COLUMNS as INTAKE_COLUMNS
-from services.gateway.exports.intake_labels import CONSENT_PURPOSES
-from services.gateway.ui import labels, timeline
+from services.gateway.households import timeline
+from services.gateway.households.exports.intake_labels import COLUMNS as INTAKE_COLUMNS
 from services.gateway.ui import labels_placement as lp
 from services.gateway.ui import labels_volunteer as lv
+from shared.contracts.intake import labels as intake_labels
 
 Words = Mapping[str, str]
 
@@ -110,7 +110,7 @@ PLACEMENT = Labels(
         "PlacementRetracted": "Vermittlung zurückgenommen",
     },
     values={
-        "readiness": labels.READINESS,
+        "readiness": intake_labels.READINESS_RESULT,
         # Landlords accept or decline, offices approve or decline: one word each.
         "decision": {"accepted": "Zusage", "approved": "bewilligt", "declined": "abgelehnt"},
         "kind": lp.GUARANTEE_KIND,
@@ -178,8 +178,8 @@ VOLUNTEER = Labels(
         "CertificateIssued": "Teilnahmebestätigung ausgestellt",
     },
     values={
-        "accommodation_kind": labels.ACCOMMODATION,
-        "purpose": CONSENT_PURPOSES,
+        "accommodation_kind": intake_labels.ACCOMMODATION_KIND,
+        "purpose": intake_labels.CONSENT_PURPOSE,
         "reason": lv.TANDEM_END,
         "channel": lv.CHANNELS,
         "visitor": lv.VISITORS,
