@@ -26,12 +26,9 @@ from services.gateway.auth.authenticator import Authenticator
 from services.gateway.edge import EdgeMiddleware
 from services.gateway.middleware import AccessLogMiddleware, SecurityHeadersMiddleware
 from services.gateway.routes import (
-    access_log,
-    household_disclosure,
     oidc_sign_in,
     session,
 )
-from services.gateway.routes import households as households_api
 from services.gateway.settings import GatewaySettings
 from services.gateway.shedding import SheddingRpcClient
 from services.gateway.ui import pages
@@ -83,9 +80,6 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.state.authenticator = Authenticator(db, settings)
     errors.install(app)
     app.include_router(session.router)
-    app.include_router(access_log.router)
-    app.include_router(households_api.router)
-    app.include_router(household_disclosure.router)
     app.include_router(oidc_sign_in.router)
     pages.install(app)
     for area in AREAS:

@@ -11,7 +11,7 @@ from uuid import UUID, uuid4
 import pytest
 from pydantic import BaseModel
 
-from services.gateway.exports.complete import collect
+from services.gateway.households.exports.complete import collect
 from shared.identity import Caller, Role
 from shared.rpc import ErrorKind, RemoteError, RpcClient, RpcError
 

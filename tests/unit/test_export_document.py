@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime
 from typing import Any
 from uuid import uuid4
 
-from services.gateway.exports.complete import CompleteExport
-from services.gateway.exports.document import INTRO, document
+from services.gateway.households.exports.complete import CompleteExport
+from services.gateway.households.exports.document import INTRO, document
 from services.gateway.web.templating import templates
 from shared.contracts.intake import HouseholdExport
 from shared.contracts.intake.privacy import RecordedFact
@@ -131,7 +131,9 @@ def test_prevention_says_which_cases_it_covers() -> None:
 
 
 def test_the_page_shows_every_part_with_headings_and_row_headers() -> None:
-    html = templates.get_template("auskunft.html").render(doc=document(export()), intro=INTRO)
+    html = templates.get_template("households/disclosure_document.html").render(
+        doc=document(export()), intro=INTRO
+    )
     for expected in (
         '<h2 id="bereich-2">Wohnungsvermittlung</h2>',
         "<h3>Verlauf: Ehrenamt</h3>",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from uuid import uuid4
 
-from services.gateway.exports.disclosure import disclosure, shown
+from services.gateway.households.exports.disclosure import disclosure, shown
 from shared.contracts.intake import HouseholdExport
 from shared.contracts.intake.privacy import RecordedFact
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from services.gateway.households.registration import errors_by_field, form_values, registration_body
 from services.gateway.policy import allowed_roles, may_call
-from services.gateway.ui.forms import errors_by_field, form_values, registration_body
 from shared.identity import Role
 from shared.validation import FieldError
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from services.gateway.ui import labels
+from shared.contracts.intake import labels as intake_labels
 from shared.rpc import ErrorKind, RpcError
 from support.ui.households import CHILD, HEAD, PAGE, FakeIntake, member, view
 from support.ui.placement import LANDLORD_VIEW, FakePlacement
@@ -67,7 +67,7 @@ def test_a_refusal_repeating_the_typed_text_shows_it_as_text(
     fake.refuse["assess_housing_readiness"] = RpcError(
         kind=ErrorKind.rule, code="refused", message=f"Abgelehnt: {payload(4)}"
     )
-    criteria = {f"criteria.{code}": "met" for code in labels.CRITERIA}
+    criteria = {f"criteria.{code}": "met" for code in intake_labels.READINESS_CRITERION}
     form = {**criteria, "result": "ready", "assessed_on": "2026-03-01", "note": payload(5)}
     answer = client.post(
         f"{PAGE}/wohnfaehigkeit", data={**form, "csrf_token": TOKEN}, headers=as_role("caseworker")

@@ -57,10 +57,9 @@ def test_an_assessment_is_sent_with_every_criterion_and_goes_back_to_the_page(
     form |= {"result": "ready_with_support", "assessed_on": "2026-03-01", "csrf_token": TOKEN}
     answer = client.post(f"{PAGE}/wohnfaehigkeit", data=form, headers=as_role("caseworker"))
     assert answer.status_code == 303 and answer.headers["location"].endswith("#wohnfaehigkeit")
-    name, body = fake.calls[-1]
-    assert name == "assess_housing_readiness"
-    assert body["criteria"]["language_for_contracts"] == "partly"
-    assert body["household_id"] == str(HOUSEHOLD)
+    name, sent = fake.calls[-1]
+    assert name == "assess_housing_readiness" and sent["id"] == str(HOUSEHOLD)
+    assert sent["body"]["criteria"]["language_for_contracts"] == "partly"
 
 
 def test_a_missing_criterion_is_marked_at_its_field_with_the_others_kept(
@@ -106,7 +105,8 @@ def test_a_birth_sends_the_new_child_and_needs_its_birth_date(
     form["joining.0.birth_date"] = "2026-03-01"
     answer = client.post(f"{PAGE}/zusammensetzung", data=form, headers=as_role("caseworker"))
     assert answer.status_code == 303
-    name, body = fake.calls[-1]
+    name, sent = fake.calls[-1]
+    body = sent["body"]
     assert name == "change_composition" and body["joining"][0]["given_name"] == "Lina"
     assert body["leaving"] == [] and body["new_head"] is None
 
@@ -117,8 +117,8 @@ def test_the_head_moving_away_names_the_new_head(app: tuple[TestClient, FakeInta
     form |= {f"leaving.{HEAD}": "1", "new_head": str(CHILD)}
     answer = client.post(f"{PAGE}/zusammensetzung", data=form, headers=as_role("caseworker"))
     assert answer.status_code == 303
-    _, body = fake.calls[-1]
-    assert body["leaving"] == [str(HEAD)] and body["new_head"] == str(CHILD)
+    _, sent = fake.calls[-1]
+    assert sent["body"]["leaving"] == [str(HEAD)] and sent["body"]["new_head"] == str(CHILD)
 
 
 def test_erasing_needs_the_confirmation(app: tuple[TestClient, FakeIntake]) -> None:

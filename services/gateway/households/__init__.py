@@ -8,4 +8,27 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-routers: list[APIRouter] = []
+from services.gateway.households import (
+    access_log,
+    api,
+    case_list,
+    consents,
+    disclosure_document,
+    member_erasure,
+    page,
+    posts,
+    registration,
+)
+
+routers: list[APIRouter] = [
+    api.router,
+    access_log.router,
+    disclosure_document.router,
+    case_list.router,
+    # Before the household's page: "neu" is no household id.
+    registration.router,
+    page.router,
+    posts.router,
+    consents.router,
+    member_erasure.router,
+]

@@ -15,12 +15,6 @@ from fastapi.staticfiles import StaticFiles
 from services.gateway.auth.cookies import end_session, start_session
 from services.gateway.routes.oidc_sign_in import sign_out_location
 from services.gateway.routes.session import sign_in_or_raise
-from services.gateway.ui import (
-    household_consents,
-    household_member_erasure,
-    household_posts,
-    households,
-)
 from services.gateway.web.security import checked_form
 from services.gateway.web.templating import render
 
@@ -63,9 +57,5 @@ async def sign_out(request: Request) -> Response:
 def install(app: FastAPI) -> None:
     """Add the UI's routes and its static files to the gateway."""
     app.include_router(router)
-    app.include_router(households.router)
-    app.include_router(household_consents.router)
-    app.include_router(household_posts.router)
-    app.include_router(household_member_erasure.router)
     static = Path(__file__).parent.parent / "web" / "static"
     app.mount("/ui/static", StaticFiles(directory=static), name="ui-static")

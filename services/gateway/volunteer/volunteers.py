@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from services.gateway.adapters.users import logins_of
 from services.gateway.auth.logins import service_user_id
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.ui.erasure import ANCHOR, CONFIRMED, TICK, unconfirmed
+from services.gateway.web.erasure import ANCHOR, CONFIRMED, erase
 from services.gateway.volunteer.page import page
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import Refusal, by_field, filled, form_values, send_form
@@ -102,16 +102,8 @@ async def erase_volunteer(
     volunteer_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
 ) -> Response:
     """Erase the volunteer's name, contact and login (coordination), once confirmed."""
-    values = form_values(await checked_form(request), [TICK])
-    _, refusal = await send_form(
-        rpc,
-        ops.ERASE_VOLUNTEER,
-        {},
-        caller,
-        on=volunteer_id,
-        known=[CONFIRMED.name],
-        problems=unconfirmed(values),
-    )
+    submitted = await checked_form(request)
+    values, refusal = await erase(rpc, ops.ERASE_VOLUNTEER, caller, submitted, on=volunteer_id)
     if refusal is None:
         return RedirectResponse(f"/ui/ehrenamt/ehrenamtliche/{volunteer_id}", status_code=303)
     step = form_values({"done_on": today().isoformat()}, STEP_FIELDS)

@@ -35,8 +35,8 @@ _UNMOVED = (
     (("anfragen", "inquiries"), "inquiries"),
     (("praevention", "prevention", "labels_prevention"), "prevention"),
 )
-# The Art. 15 document is the German record handed to the data subject (gateway/exports).
-NOT_TRANSLATED = {"auskunft.html"}
+# The Art. 15 document is the German record handed to the data subject (households/exports).
+NOT_TRANSLATED = {"disclosure_document.html"}
 # Texts that read the same in every language.
 SAME_EVERYWHERE = {"Auszug", "m²", "€", "PDF", "CSV", "JSON", "E-Mail", "Tandem", "Tandems"}
 

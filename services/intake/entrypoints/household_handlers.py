@@ -2,26 +2,44 @@
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
 from services.intake.application.duplicates import DuplicateDecisions
 from services.intake.application.household_changes import HouseholdChanges
 from services.intake.application.households import Households
 from shared.contracts.intake import (
     AssessHousingReadiness,
+    AssessHousingReadinessBody,
     ChangeAccommodation,
+    ChangeAccommodationBody,
     ChangeComposition,
+    ChangeCompositionBody,
     DeregisterHousehold,
+    DeregisterHouseholdBody,
     DuplicateDecision,
     Duplicates,
     DuplicateView,
     GetHousehold,
     HandOverHousehold,
+    HandOverHouseholdBody,
     HouseholdRef,
     HouseholdView,
     ListDuplicates,
     RegisterHousehold,
 )
+from shared.contracts.intake import operations as ops
+from shared.contracts.operation import Addressed
 from shared.identity import Caller
 from shared.service import ServiceHost
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def on_household(command: type[M], request: Addressed[Any]) -> M:
+    """The use case's command: the addressed body with the household it acts on."""
+    return command.model_validate({**dict(request.body), "household_id": request.id})
 
 
 def register_household_handlers(host: ServiceHost) -> None:
@@ -30,48 +48,56 @@ def register_household_handlers(host: ServiceHost) -> None:
     duplicates = DuplicateDecisions(host.commands)
     rpc = host.rpc
 
-    @rpc.handle("register_household", RegisterHousehold)
+    @rpc.handle(ops.REGISTER_HOUSEHOLD)
     async def register_household(body: RegisterHousehold, caller: Caller) -> HouseholdRef:
         return await households.register(body, caller)
 
-    @rpc.handle("get_household", GetHousehold)
+    @rpc.handle(ops.GET_HOUSEHOLD)
     async def get_household(body: GetHousehold, caller: Caller) -> HouseholdView:
         return await households.get(body, caller)
 
-    @rpc.handle("change_composition", ChangeComposition)
-    async def change_composition(body: ChangeComposition, caller: Caller) -> HouseholdRef:
-        return await changes.change_composition(body, caller)
-
-    @rpc.handle("change_accommodation", ChangeAccommodation)
-    async def change_accommodation(body: ChangeAccommodation, caller: Caller) -> HouseholdRef:
-        return await changes.change_accommodation(body, caller)
-
-    @rpc.handle("hand_over_household", HandOverHousehold)
-    async def hand_over_household(body: HandOverHousehold, caller: Caller) -> HouseholdRef:
-        return await changes.hand_over(body, caller)
-
-    @rpc.handle("deregister_household", DeregisterHousehold)
-    async def deregister_household(body: DeregisterHousehold, caller: Caller) -> HouseholdRef:
-        return await changes.deregister(body, caller)
-
-    @rpc.handle("assess_housing_readiness", AssessHousingReadiness)
-    async def assess_housing_readiness(
-        body: AssessHousingReadiness, caller: Caller
+    @rpc.handle(ops.CHANGE_COMPOSITION)
+    async def change_composition(
+        body: Addressed[ChangeCompositionBody], caller: Caller
     ) -> HouseholdRef:
-        return await changes.assess_readiness(body, caller)
+        return await changes.change_composition(on_household(ChangeComposition, body), caller)
 
-    @rpc.handle("list_duplicates", ListDuplicates)
+    @rpc.handle(ops.CHANGE_ACCOMMODATION)
+    async def change_accommodation(
+        body: Addressed[ChangeAccommodationBody], caller: Caller
+    ) -> HouseholdRef:
+        return await changes.change_accommodation(on_household(ChangeAccommodation, body), caller)
+
+    @rpc.handle(ops.HAND_OVER_HOUSEHOLD)
+    async def hand_over_household(
+        body: Addressed[HandOverHouseholdBody], caller: Caller
+    ) -> HouseholdRef:
+        return await changes.hand_over(on_household(HandOverHousehold, body), caller)
+
+    @rpc.handle(ops.DEREGISTER_HOUSEHOLD)
+    async def deregister_household(
+        body: Addressed[DeregisterHouseholdBody], caller: Caller
+    ) -> HouseholdRef:
+        return await changes.deregister(on_household(DeregisterHousehold, body), caller)
+
+    @rpc.handle(ops.ASSESS_HOUSING_READINESS)
+    async def assess_housing_readiness(
+        body: Addressed[AssessHousingReadinessBody], caller: Caller
+    ) -> HouseholdRef:
+        return await changes.assess_readiness(on_household(AssessHousingReadiness, body), caller)
+
+    @rpc.handle(ops.LIST_DUPLICATES)
     async def list_duplicates(body: ListDuplicates, caller: Caller) -> Duplicates:
         return await duplicates.list(body, caller)
 
-    @rpc.handle("link_duplicate", DuplicateDecision)
+    @rpc.handle(ops.LINK_DUPLICATE)
     async def link_duplicate(body: DuplicateDecision, caller: Caller) -> DuplicateView:
         return await duplicates.link(body, caller)
 
-    @rpc.handle("dismiss_duplicate", DuplicateDecision)
+    @rpc.handle(ops.DISMISS_DUPLICATE)
     async def dismiss_duplicate(body: DuplicateDecision, caller: Caller) -> DuplicateView:
         return await duplicates.dismiss(body, caller)
 
-    @rpc.handle("revoke_duplicate_decision", DuplicateDecision)
+    @rpc.handle(ops.REVOKE_DUPLICATE_DECISION)
     async def revoke_duplicate_decision(body: DuplicateDecision, caller: Caller) -> DuplicateView:
         return await duplicates.revoke(body, caller)

@@ -69,30 +69,14 @@ def _shared(enum: type[StrEnum], table: Mapping[str, str]) -> Labels:
 
 # ---------------------------------------------------------------- intake: households
 ACCOMMODATION = _labels(
-    AccommodationKind,
-    {
-        AccommodationKind.shelter: "Städtische Unterkunft",
-        AccommodationKind.city_rented_flat: "Von der Stadt angemietete Wohnung",
-        AccommodationKind.requisitioned_flat: "Beschlagnahmte Wohnung",
-        AccommodationKind.assigned_flat: "Ordnungsbehördlich zugewiesene Wohnung",
-    },
+    AccommodationKind, {AccommodationKind(k): w for k, w in intake.ACCOMMODATION_KIND.items()}
 )
 DEREGISTRATION = _labels(
     DeregistrationReason,
-    {
-        DeregistrationReason.moved_out_via_placement: "Auszug über das Auszugsmanagement",
-        DeregistrationReason.moved_on_own: "Auszug in Eigenregie",
-        DeregistrationReason.left_city: "Wegzug aus der Stadt",
-        DeregistrationReason.other: "Sonstiges",
-    },
+    {DeregistrationReason(k): w for k, w in intake.DEREGISTRATION_REASON.items()},
 )
 READINESS = _labels(
-    ReadinessResult,
-    {
-        ReadinessResult.ready: "wohnfähig",
-        ReadinessResult.ready_with_support: "wohnfähig mit Unterstützung",
-        ReadinessResult.not_yet: "noch nicht wohnfähig",
-    },
+    ReadinessResult, {ReadinessResult(k): w for k, w in intake.READINESS_RESULT.items()}
 )
 
 # ---------------------------------------------------------------- intake: inquiries

@@ -9,6 +9,8 @@ from pydantic import (
     Field,
 )
 
+from shared.contracts.intake import labels
+
 CONTEXT = "intake"
 
 ProviderCode = Annotated[
@@ -172,14 +174,7 @@ class ConsentPurpose(StrEnum):
 
     @property
     def label(self) -> str:
-        return CONSENT_LABELS[self]
-
-
-CONSENT_LABELS = {
-    ConsentPurpose.data_processing: "Datenverarbeitung durch den Träger",
-    ConsentPurpose.volunteer_tandem: "Weitergabe an ein ehrenamtliches Tandem",
-    ConsentPurpose.provider_handover: "Weitergabe an einen anderen Träger",
-}
+        return labels.CONSENT_PURPOSE[self.value]
 
 
 class DisclosureKind(StrEnum):

@@ -2,12 +2,87 @@
 
 from __future__ import annotations
 
+from shared.contracts.intake.consents import (
+    ConsentRef,
+    Disclosures,
+    ListDisclosures,
+    RecordConsentBody,
+    WithdrawConsent,
+)
+from shared.contracts.intake.privacy import (
+    EraseHousehold,
+    EraseMember,
+    ExportHousehold,
+    HouseholdExport,
+    LiftRestriction,
+    RestrictProcessingBody,
+)
+from shared.contracts.intake.requests import (
+    AssessHousingReadinessBody,
+    ChangeAccommodationBody,
+    ChangeCompositionBody,
+    DeregisterHouseholdBody,
+    DuplicateDecision,
+    GetHousehold,
+    HandOverHouseholdBody,
+    HouseholdRef,
+    ListDuplicates,
+    RegisterHousehold,
+)
+from shared.contracts.intake.views import Duplicates, DuplicateView, HouseholdView
 from shared.contracts.operation import Operations
+from shared.identity import Role
 
 ops = Operations("intake")
 
 # ---------------------------------------------------------------- households
 # (households, members, consents, duplicates, privacy, the Art. 15 export)
+# Who may call each: services/intake/application/access.py (the use case checks again,
+# with the household's provider and restriction).
+STAFF = {Role.coordinator, Role.caseworker}
+READERS = {Role.coordinator, Role.caseworker, Role.admin}
+COORDINATION = {Role.coordinator}
+
+REGISTER_HOUSEHOLD = ops.command("register_household", RegisterHousehold, HouseholdRef, roles=STAFF)
+GET_HOUSEHOLD = ops.query("get_household", GetHousehold, HouseholdView, roles=READERS)
+CHANGE_COMPOSITION = ops.command_on(
+    "change_composition", ChangeCompositionBody, HouseholdRef, roles=STAFF
+)
+CHANGE_ACCOMMODATION = ops.command_on(
+    "change_accommodation", ChangeAccommodationBody, HouseholdRef, roles=STAFF
+)
+HAND_OVER_HOUSEHOLD = ops.command_on(
+    "hand_over_household", HandOverHouseholdBody, HouseholdRef, roles=COORDINATION
+)
+DEREGISTER_HOUSEHOLD = ops.command_on(
+    "deregister_household", DeregisterHouseholdBody, HouseholdRef, roles=STAFF
+)
+ASSESS_HOUSING_READINESS = ops.command_on(
+    "assess_housing_readiness", AssessHousingReadinessBody, HouseholdRef, roles=STAFF
+)
+LIST_DUPLICATES = ops.query("list_duplicates", ListDuplicates, Duplicates, roles=COORDINATION)
+LINK_DUPLICATE = ops.command("link_duplicate", DuplicateDecision, DuplicateView, roles=COORDINATION)
+DISMISS_DUPLICATE = ops.command(
+    "dismiss_duplicate", DuplicateDecision, DuplicateView, roles=COORDINATION
+)
+REVOKE_DUPLICATE_DECISION = ops.command(
+    "revoke_duplicate_decision", DuplicateDecision, DuplicateView, roles=COORDINATION
+)
+RECORD_CONSENT = ops.command_on("record_consent", RecordConsentBody, ConsentRef, roles=STAFF)
+# Two ids (the household's and its consent's): the request names both, no `Addressed`.
+WITHDRAW_CONSENT = ops.command("withdraw_consent", WithdrawConsent, ConsentRef, roles=STAFF)
+LIST_DISCLOSURES = ops.query("list_disclosures", ListDisclosures, Disclosures, roles=STAFF)
+ERASE_HOUSEHOLD = ops.command("erase_household", EraseHousehold, HouseholdRef, roles=COORDINATION)
+ERASE_MEMBER = ops.command("erase_member", EraseMember, HouseholdRef, roles=COORDINATION)
+RESTRICT_HOUSEHOLD = ops.command_on(
+    "restrict_household", RestrictProcessingBody, HouseholdRef, roles=COORDINATION
+)
+LIFT_HOUSEHOLD_RESTRICTION = ops.command(
+    "lift_household_restriction", LiftRestriction, HouseholdRef, roles=COORDINATION
+)
+EXPORT_HOUSEHOLD = ops.query(
+    "export_household", ExportHousehold, HouseholdExport, roles=COORDINATION
+)
 
 
 # ---------------------------------------------------------------- inquiries

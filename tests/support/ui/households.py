@@ -88,6 +88,8 @@ class FakeIntake(FakeRpc):
             return {"household_id": str(HOUSEHOLD), "entries": []}
         if name == "get_household":
             return self.household
+        if name in ("link_duplicate", "dismiss_duplicate", "revoke_duplicate_decision"):
+            return body.model_dump(mode="json") | {"status": "open"}
         return super().answer(name, body)
 
 

@@ -15,7 +15,13 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from services.gateway.exports.intake_labels import COLUMNS, EVENTS, REASONS, TABLES, VALUES
+from services.gateway.households.exports.intake_labels import (
+    COLUMNS,
+    EVENTS,
+    REASONS,
+    TABLES,
+    VALUES,
+)
 from shared.clock import business_day
 from shared.contracts.intake import HouseholdExport
 from shared.contracts.intake.privacy import RecordedFact

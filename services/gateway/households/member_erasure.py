@@ -10,10 +10,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.ui.erasure import erase
-from services.gateway.ui.household_page import MEMBER_FORM, household_page
+from services.gateway.households.page import MEMBER_FORM, household_page
+from services.gateway.web.erasure import erase
 from services.gateway.web.security import checked_form
-from shared.contracts.intake.privacy import EraseMember
+from shared.contracts.intake import operations as intake
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
 
@@ -26,10 +26,8 @@ async def erase_member(
 ) -> Response:
     """Erase the person's name and birth date in every service, once confirmed."""
     submitted = await checked_form(request)
-    body = {"household_id": str(household_id), "member_id": str(member_id)}
-    values, refusal = await erase(
-        rpc, "intake", "erase_member", EraseMember, caller, submitted, body=body
-    )
+    body = {"household_id": household_id, "member_id": member_id}
+    values, refusal = await erase(rpc, intake.ERASE_MEMBER, caller, submitted, body=body)
     if refusal is None:
         return RedirectResponse(f"/ui/haushalte/{household_id}#mitglieder", status_code=303)
     return await household_page(

@@ -15,9 +15,9 @@ from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.errors import SERVICE_ERRORS
-from services.gateway.exports.complete import collect
-from services.gateway.exports.disclosure_pdf import render_disclosure
-from services.gateway.exports.document import INTRO, Document, document
+from services.gateway.households.exports.complete import collect
+from services.gateway.households.exports.disclosure_pdf import render_disclosure
+from services.gateway.households.exports.document import INTRO, Document, document
 from services.gateway.web.templating import templates
 
 router = APIRouter(prefix="/api/households", tags=["Datenschutz"])
@@ -45,7 +45,9 @@ async def disclosure_html(
     """Alles, was Auszug über den Haushalt speichert (Aufnahme, Wohnungsvermittlung,
     Ehrenamt, Prävention), deutsch beschriftet, zum Drucken."""
     doc = await _document(household_id, caller, rpc)
-    return templates.TemplateResponse(request, "auskunft.html", {"doc": doc, "intro": INTRO})
+    return templates.TemplateResponse(
+        request, "households/disclosure_document.html", {"doc": doc, "intro": INTRO}
+    )
 
 
 @router.get(

@@ -1,4 +1,5 @@
-"""The register-household form: flat field names to the request model and back.
+"""The register-household form (`/ui/haushalte/neu`): flat field names to the request
+model and back.
 
 Field names are the dotted paths the validation errors name (`members.0.given_name`),
 so an error lands next to the field that caused it, and every value typed is sent back
@@ -10,8 +11,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.web import submit
+from services.gateway.web.security import checked_form
+from services.gateway.web.submit import send_form
+from services.gateway.web.templating import render
+from shared.clock import today
+from shared.contracts.intake import operations as intake
 from shared.validation import FieldError
+
+router = APIRouter(prefix="/ui", include_in_schema=False)
 
 MEMBER_ROWS = 6
 MEMBER_FIELDS = ("role", "age_band", "given_name", "family_name", "birth_date")
@@ -66,3 +78,37 @@ def registration_body(values: Mapping[str, str]) -> tuple[dict[str, Any], list[i
 def errors_by_field(errors: Iterable[FieldError], rows: list[int]) -> dict[str, str]:
     """The first message for each form field, member errors on the row they came from."""
     return submit.by_field(errors, rows=("members", rows))
+
+
+@router.get("/haushalte/neu", response_class=HTMLResponse)
+async def new_household(request: Request, caller: CurrentCaller) -> Response:
+    values = form_values({"provider": caller.provider or "", "registered_on": today().isoformat()})
+    values["members.0.role"] = "head"
+    return _register_page(request, values, {})
+
+
+@router.post("/haushalte/neu", response_class=HTMLResponse)
+async def register(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
+    values = form_values(await checked_form(request))
+    body, rows = registration_body(values)
+    ref, refusal = await send_form(
+        rpc, intake.REGISTER_HOUSEHOLD, body, caller, rows=("members", rows)
+    )
+    if refusal is not None:
+        return _register_page(
+            request, values, refusal.errors, general=refusal.general, status_code=refusal.status
+        )
+    assert ref is not None  # send_form answers with the service's answer or a refusal
+    return RedirectResponse(f"/ui/haushalte/{ref.household_id}", status_code=303)
+
+
+def _register_page(
+    request: Request,
+    values: dict[str, str],
+    errors: dict[str, str],
+    *,
+    general: str | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    context = {"form": values, "errors": errors, "general": general, "member_rows": MEMBER_ROWS}
+    return render(request, "households/registration.html", context, status_code=status_code)

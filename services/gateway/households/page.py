@@ -1,31 +1,42 @@
-"""Rendering one household's page: its data, its history, the access log for the
-coordination, and the forms of the actions the caller may take (one of them coming back
-with the typed values and the errors after a refused post)."""
+"""One household's page (`/ui/haushalte/{id}`): its data, its history, the access log for
+the coordination, and the forms of the actions the caller may take (one of them coming
+back with the typed values and the errors after a refused post)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from uuid import UUID
 
-from fastapi import Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.adapters.access_log import accesses_of
-from services.gateway.ui.erasure import CONFIRMATION
-from services.gateway.ui.household_actions import offered, untouched
-from services.gateway.ui.timeline import next_steps, placement_timeline, timeline
+from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.households.actions import offered, untouched
+from services.gateway.households.timeline import next_steps, placement_timeline, timeline
 from services.gateway.web import fields as forms
+from services.gateway.web.erasure import CONFIRMATION
 from services.gateway.web.i18n import gettext
 from services.gateway.web.templating import render
-from shared.contracts.intake import ERASED, GetHousehold, HouseholdView
+from shared.contracts.intake import ERASED, GetHousehold
+from shared.contracts.intake import operations as intake
 from shared.contracts.placement import CourseEntry, HouseholdCourse, HouseholdCourseQuery
 from shared.db import Database
 from shared.identity import Caller, Role
 from shared.rpc import ErrorKind, RemoteError, RpcClient
 
+router = APIRouter(prefix="/ui", include_in_schema=False)
 OTHER_FORMS = ("doppelfaelle", "aufheben")
-# A person's erasure form is "mitglied-<member_id>" (household_member_erasure.py).
+# A person's erasure form is "mitglied-<member_id>" (member_erasure.py).
 MEMBER_FORM = "mitglied-"
+
+
+@router.get("/haushalte/{household_id}", response_class=HTMLResponse)
+async def show_household(
+    household_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
+) -> Response:
+    """One household: data, history, the actions the role may take, the access log."""
+    return await household_page(request, caller, rpc, household_id)
 
 
 async def household_page(
@@ -42,10 +53,9 @@ async def household_page(
 ) -> HTMLResponse:
     """The household; `active` names the action whose form comes back with `typed` and
     `errors` (and `general`, intake's reason), every other form fresh."""
-    result = await rpc.call(
-        "intake", "get_household", GetHousehold(household_id=household_id), caller
+    household = await rpc.send(
+        intake.GET_HOUSEHOLD, GetHousehold(household_id=household_id), caller
     )
-    household = HouseholdView.model_validate(result)
     course = await _placement_course(rpc, household_id, caller)
     actions = [(a, a.fields(household)) for a in offered(household, caller.role)]
     values = {
@@ -76,7 +86,7 @@ async def household_page(
         "access_log": access_log,
         "erased_word": ERASED,
     }
-    return render(request, "haushalt.html", context, status_code=status_code)
+    return render(request, "households/page.html", context, status_code=status_code)
 
 
 def _other_form(active: str | None) -> bool:

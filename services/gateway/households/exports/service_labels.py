@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from services.gateway.exports.intake_labels import COLUMNS as INTAKE_COLUMNS
-from services.gateway.exports.intake_labels import CONSENT_PURPOSES
-from services.gateway.ui import labels
+from services.gateway.households.exports.intake_labels import COLUMNS as INTAKE_COLUMNS
+from shared.contracts.intake import labels as intake_labels
 from shared.contracts.placement import labels as lp
 from shared.contracts.volunteer import labels as vl
 
@@ -110,7 +109,7 @@ PLACEMENT = Labels(
         "PlacementRetracted": "Vermittlung zurückgenommen",
     },
     values={
-        "readiness": labels.READINESS,
+        "readiness": intake_labels.READINESS_RESULT,
         # Landlords accept or decline, offices approve or decline: one word each.
         "decision": {"accepted": "Zusage", "approved": "bewilligt", "declined": "abgelehnt"},
         "kind": lp.GUARANTEE_KIND,
@@ -178,8 +177,8 @@ VOLUNTEER = Labels(
         "CertificateIssued": "Teilnahmebestätigung ausgestellt",
     },
     values={
-        "accommodation_kind": labels.ACCOMMODATION,
-        "purpose": CONSENT_PURPOSES,
+        "accommodation_kind": intake_labels.ACCOMMODATION_KIND,
+        "purpose": intake_labels.CONSENT_PURPOSE,
         "reason": vl.TANDEM_END,
         "channel": vl.CONSULTATION_CHANNEL,
         "visitor": vl.VISITOR,

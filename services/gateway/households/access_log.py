@@ -28,7 +28,7 @@ class AccessLog(BaseModel):
     entries: list[AccessEntry]
 
 
-@router.get("/{household_id}/access-log", response_model=AccessLog, summary="Zugriffsprotokoll")
+@router.get("/{household_id}/access-log", summary="Zugriffsprotokoll")
 async def household_access_log(
     household_id: Annotated[UUID, Path(description="Kennung des Haushalts")],
     caller: CurrentCaller,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from services.gateway.exports.document import INTRO, Document
+from services.gateway.households.exports.document import INTRO, Document
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 TITLE = "Auskunft über gespeicherte Daten (Art. 15 DSGVO)"

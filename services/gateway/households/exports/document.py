@@ -9,9 +9,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from services.gateway.exports import service_labels as sl
-from services.gateway.exports.complete import CompleteExport
-from services.gateway.exports.disclosure import (
+from services.gateway.households.exports import service_labels as sl
+from services.gateway.households.exports.complete import CompleteExport
+from services.gateway.households.exports.disclosure import (
     Happening,
     Section,
     disclosure,
@@ -19,8 +19,8 @@ from services.gateway.exports.disclosure import (
     sections,
     shown,
 )
-from services.gateway.exports.prevention_labels import PREVENTION
-from services.gateway.ui.timeline import placement_timeline
+from services.gateway.households.exports.prevention_labels import PREVENTION
+from services.gateway.households.timeline import placement_timeline
 from shared.contracts.intake.privacy import RecordedFact
 from shared.contracts.placement import CourseEntry
 

@@ -12,6 +12,7 @@ from datetime import date
 from services.gateway.ui import labels
 from services.gateway.web.i18n import N_, gettext
 from shared.contracts.intake import HouseholdView
+from shared.contracts.intake import labels as intake_labels
 from shared.contracts.placement import CourseEntry, CourseStep
 
 
@@ -23,7 +24,7 @@ class Entry:
 
 def timeline(household: HouseholdView) -> list[Entry]:
     """Oldest first; one line per thing that happened to the household."""
-    accommodation = labels.label(labels.ACCOMMODATION, household.accommodation.kind)
+    accommodation = labels.label(intake_labels.ACCOMMODATION_KIND, household.accommodation.kind)
     entries = [
         Entry(
             household.registered_on,
@@ -32,23 +33,23 @@ def timeline(household: HouseholdView) -> list[Entry]:
         )
     ]
     for assessment in household.readiness:
-        result = labels.label(labels.READINESS, assessment.result)
+        result = labels.label(intake_labels.READINESS_RESULT, assessment.result)
         text = gettext("Wohnfähigkeit eingeschätzt: %(result)s") % {"result": result}
         entries.append(Entry(assessment.assessed_on, text))
     for member in household.members + household.former_members:
         # Born after the household came in: it joined by birth (the view has no joining
         # day; a birth date is the best evidence of one).
         if member.birth_date and member.birth_date > household.registered_on:
-            role = labels.label(labels.MEMBER_ROLES, member.role)
+            role = labels.label(intake_labels.MEMBER_ROLE, member.role)
             text = gettext("Geburt: %(role)s kam hinzu") % {"role": role}
             entries.append(Entry(member.birth_date, text))
     for member in household.former_members:
         if member.left_on:
-            role = labels.label(labels.MEMBER_ROLES, member.role)
+            role = labels.label(intake_labels.MEMBER_ROLE, member.role)
             text = gettext("Aus dem Haushalt ausgezogen: %(role)s") % {"role": role}
             entries.append(Entry(member.left_on, text))
     if household.deregistration:
-        reason = labels.label(labels.DEREGISTRATION, household.deregistration.reason)
+        reason = labels.label(intake_labels.DEREGISTRATION_REASON, household.deregistration.reason)
         text = gettext("Abgemeldet: %(reason)s") % {"reason": reason}
         entries.append(Entry(household.deregistration.deregistered_on, text))
     return sorted(entries, key=lambda e: e.on)

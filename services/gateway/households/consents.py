@@ -10,26 +10,22 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from pydantic import ValidationError
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.web.i18n import N_
 from services.gateway.web.security import checked_form
+from services.gateway.web.submit import SHOWN as FORM_SHOWN
+from services.gateway.web.submit import form_values, send_form
 from services.gateway.web.templating import render
 from shared.clock import today
-from shared.contracts.intake import (
-    ConsentPurpose,
-    GetHousehold,
-    HouseholdView,
-    RecordConsent,
-    WithdrawConsent,
-)
-from shared.rpc import ErrorKind, RemoteError
-from shared.validation import field_errors
+from shared.contracts.intake import ConsentPurpose, GetHousehold, HouseholdView
+from shared.contracts.intake import operations as intake
+from shared.rpc import ErrorKind
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
 FIELDS = ("purpose", "given_on", "given_by", "note")
-STATUS = {ErrorKind.forbidden: 403, ErrorKind.not_found: 404}
+# Intake's refusals are said at the form, a household not seen (404) too.
+SHOWN = (*FORM_SHOWN, ErrorKind.not_found)
 INVALID_DAY = N_("Bitte einen gültigen Tag des Widerrufs angeben.")
 
 
@@ -45,23 +41,21 @@ async def consent_form(
 @router.post("/haushalte/{household_id}/einwilligungen", response_class=HTMLResponse)
 async def record(household_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
     form = await checked_form(request)
-    values = {name: str(form.get(name, "")).strip() for name in FIELDS}
+    values = form_values(form, FIELDS)
     household = await _household(rpc, household_id, caller)
-    body = {k: v for k, v in values.items() if v} | {"household_id": str(household_id)}
-    try:
-        command = RecordConsent.model_validate(body)
-        await rpc.call("intake", "record_consent", command, caller)
-    except ValidationError as exc:
-        errors = {e.field: e.message for e in field_errors(exc.errors())}
-        return _page(request, household, values, errors, status_code=422)
-    except RemoteError as exc:
-        if exc.error.fields:
-            errors = {e.field: e.message for e in exc.error.fields}
-            return _page(request, household, values, errors, status_code=422)
-        status = STATUS.get(exc.error.kind, 409)
-        if exc.error.kind is ErrorKind.unavailable:
-            raise
-        return _page(request, household, values, {}, general=exc.error.message, status_code=status)
+    body = {k: v for k, v in values.items() if v}
+    _, refusal = await send_form(
+        rpc, intake.RECORD_CONSENT, body, caller, on=household_id, shown=SHOWN
+    )
+    if refusal is not None:
+        return _page(
+            request,
+            household,
+            values,
+            refusal.errors,
+            general=refusal.general,
+            status_code=refusal.status,
+        )
     return RedirectResponse(f"/ui/haushalte/{household_id}#einwilligungen", status_code=303)
 
 
@@ -73,26 +67,18 @@ async def withdraw(
 ) -> Response:
     form = await checked_form(request)
     withdrawn_on = str(form.get("withdrawn_on", "")).strip() or today().isoformat()
-    try:
-        command = WithdrawConsent.model_validate(
-            {"household_id": household_id, "consent_id": consent_id, "withdrawn_on": withdrawn_on}
-        )
-        await rpc.call("intake", "withdraw_consent", command, caller)
-    except (ValidationError, RemoteError) as exc:
-        if isinstance(exc, RemoteError) and exc.error.kind is ErrorKind.unavailable:
-            raise
-        message = exc.error.message if isinstance(exc, RemoteError) else INVALID_DAY
+    command = {"household_id": household_id, "consent_id": consent_id, "withdrawn_on": withdrawn_on}
+    _, refusal = await send_form(rpc, intake.WITHDRAW_CONSENT, command, caller, shown=SHOWN)
+    if refusal is not None:
+        # The form has one field, filled in for the staff: a refused day is said above it.
+        message = INVALID_DAY if refusal.status == 422 else refusal.general
         household = await _household(rpc, household_id, caller)
-        status = STATUS.get(exc.error.kind, 409) if isinstance(exc, RemoteError) else 422
-        return _page(request, household, {}, {}, general=message, status_code=status)
+        return _page(request, household, {}, {}, general=message, status_code=refusal.status)
     return RedirectResponse(f"/ui/haushalte/{household_id}#einwilligungen", status_code=303)
 
 
 async def _household(rpc: Rpc, household_id: UUID, caller: CurrentCaller) -> HouseholdView:
-    result = await rpc.call(
-        "intake", "get_household", GetHousehold(household_id=household_id), caller
-    )
-    return HouseholdView.model_validate(result)
+    return await rpc.send(intake.GET_HOUSEHOLD, GetHousehold(household_id=household_id), caller)
 
 
 def _page(
@@ -111,4 +97,4 @@ def _page(
         "general": general,
         "purposes": {p.value: p.label for p in ConsentPurpose},
     }
-    return render(request, "haushalt_einwilligung.html", context, status_code=status_code)
+    return render(request, "households/consents.html", context, status_code=status_code)

@@ -1,10 +1,11 @@
 """German labels for intake's part of the Art. 15 document: its personal-data tables,
-their columns, its events and the codes they hold. The other services' parts start from
-these column words too (service_labels.py)."""
+their columns, its events, and which of intake's code tables (shared/contracts/intake/
+labels.py) each column's codes come from. The other services' parts start from these
+column words too (service_labels.py)."""
 
 from __future__ import annotations
 
-from services.gateway.ui import labels
+from shared.contracts.intake import labels
 
 TABLES = {
     "household_details": "Angaben zum Haushalt",
@@ -63,19 +64,6 @@ COLUMNS = {
     "criteria": "Kriterien",
     "result": "Ergebnis",
 }
-CONSENT_PURPOSES = {
-    "data_processing": "Datenverarbeitung durch den Träger",
-    "volunteer_tandem": "Weitergabe an ein ehrenamtliches Tandem",
-    "provider_handover": "Weitergabe an einen anderen Träger",
-}
-RESIDENCE_OUTLOOK = {
-    "permanent": "gesichert",
-    "good": "gute Bleibeperspektive",
-    "open": "Verfahren läuft",
-    "tolerated": "Duldung",
-    "not_applicable": "keine aufenthaltsrechtliche Frage",
-    "unknown": "nicht erfasst",
-}
 EVENTS = {
     "HouseholdRegistered": "Haushalt aufgenommen",
     "HouseholdCompositionChanged": "Zusammensetzung des Haushalts geändert",
@@ -100,17 +88,17 @@ EVENTS = {
 
 # Codes shown in German where the column says which list they come from.
 VALUES = {
-    "role": labels.MEMBER_ROLES,
-    "age_band": labels.AGE_BANDS,
-    "result": labels.READINESS,
-    "accommodation_kind": labels.ACCOMMODATION,
-    "kind": labels.ACCOMMODATION,
-    "status": labels.STATUS,
-    "purpose_code": CONSENT_PURPOSES,
-    "residence_outlook": RESIDENCE_OUTLOOK,
+    "role": labels.MEMBER_ROLE,
+    "age_band": labels.AGE_BAND,
+    "result": labels.READINESS_RESULT,
+    "accommodation_kind": labels.ACCOMMODATION_KIND,
+    "kind": labels.ACCOMMODATION_KIND,
+    "status": labels.HOUSEHOLD_STATUS,
+    "purpose_code": labels.CONSENT_PURPOSE,
+    "residence_outlook": labels.RESIDENCE_OUTLOOK,
 }
 # Deregistration reasons are the one `reason` of intake's history with a German list.
 REASONS = {
-    "HouseholdDeregistered": {"reason": labels.DEREGISTRATION},
-    "HouseholdDeregistrationRevoked": {"reason": labels.DEREGISTRATION},
+    "HouseholdDeregistered": {"reason": labels.DEREGISTRATION_REASON},
+    "HouseholdDeregistrationRevoked": {"reason": labels.DEREGISTRATION_REASON},
 }

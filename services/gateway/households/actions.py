@@ -1,26 +1,28 @@
-"""The actions on a household's page: the form each has, the intake RPC it sends, who
+"""The actions on a household's page: the form each has, the intake operation it sends, who
 sees it and when.
 
-Who may act is intake's rule (services/intake/application/access.py); the roles here only
-decide which forms the page offers, so nobody is shown a form intake would refuse. A form
-posted anyway is refused by intake (403 with its German reason), which the page shows.
+Who may act is intake's rule (services/intake/application/access.py); the roles of each
+operation (shared/contracts/intake/operations.py) decide which forms the page offers, so
+nobody is shown a form intake would refuse. A form posted anyway is refused (403 with its
+German reason), which the page shows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from pydantic import BaseModel
-
-from services.gateway.ui import labels
-from services.gateway.ui.erasure import CONFIRMED
+from services.gateway.ui.labels import label
+from services.gateway.web.erasure import CONFIRMED
 from services.gateway.web.fields import Field
 from services.gateway.web.i18n import N_, Verbatim
 from shared.contracts import intake as c
+from shared.contracts.intake import labels as intake_labels
+from shared.contracts.intake import operations as intake
+from shared.contracts.operation import Operation
 from shared.identity import Role
 
-C, W = Role.coordinator, Role.caseworker
 # Each new person's labels name the person, so two rows of fields stay told apart.
 JOINING_LABELS = (
     (N_("Neue Person: Rolle"), N_("Neue Person: Altersgruppe"), N_("Neue Person: Vorname"),
@@ -53,10 +55,12 @@ def _note() -> Field:
 
 def _readiness(_household: c.HouseholdView) -> tuple[Field, ...]:
     criteria = tuple(
-        Field(f"criteria.{code}", text, "select", labels.RATINGS, required=True)
-        for code, text in labels.CRITERIA.items()
+        Field(f"criteria.{code}", text, "select", intake_labels.CRITERION_RATING, required=True)
+        for code, text in intake_labels.READINESS_CRITERION.items()
     )
-    result = Field("result", N_("Ergebnis"), "select", labels.READINESS, required=True)
+    result = Field(
+        "result", N_("Ergebnis"), "select", intake_labels.READINESS_RESULT, required=True
+    )
     return (*criteria, result, _day("assessed_on", N_("Tag der Einschätzung")), _note())
 
 
@@ -64,25 +68,31 @@ def _member_name(member: c.MemberView) -> Verbatim:
     """The person as typed, with the role in the request's language: an option the field
     macro shows as it is (escaped), never as a label to translate."""
     name = " ".join(n for n in (member.given_name, member.family_name) if n)
-    return Verbatim(f"{name} ({labels.label(labels.MEMBER_ROLES, member.role)})")
+    return Verbatim(f"{name} ({label(intake_labels.MEMBER_ROLE, member.role)})")
 
 
 def _composition(household: c.HouseholdView) -> tuple[Field, ...]:
     people = {str(m.member_id): _member_name(m) for m in household.members}
-    roles = {k: v for k, v in labels.MEMBER_ROLES.items() if k != "head"}
+    roles = {k: v for k, v in intake_labels.MEMBER_ROLE.items() if k != "head"}
     joining: list[Field] = []
     for i, words in enumerate(JOINING_LABELS):
         p = f"joining.{i}."
         joining += [
             Field(p + "role", words[0], "select", roles),
-            Field(p + "age_band", words[1], "select", labels.AGE_BANDS),
+            Field(p + "age_band", words[1], "select", intake_labels.AGE_BAND),
             Field(p + "given_name", words[2]),
             Field(p + "family_name", words[3]),
             Field(p + "birth_date", words[4], "date"),
         ]
     hint = N_("Nur wenn der Haushaltsvorstand wegzieht.")
     return (
-        Field("change", N_("Art der Änderung"), "select", labels.COMPOSITION, required=True),
+        Field(
+            "change",
+            N_("Art der Änderung"),
+            "select",
+            intake_labels.COMPOSITION_CHANGE,
+            required=True,
+        ),
         _day("changed_on", N_("Tag der Änderung")),
         *joining,
         Field("leaving", N_("Wer zieht weg?"), "codes", people),
@@ -91,7 +101,7 @@ def _composition(household: c.HouseholdView) -> tuple[Field, ...]:
 
 
 def _accommodation(_household: c.HouseholdView) -> tuple[Field, ...]:
-    kinds = labels.ACCOMMODATION
+    kinds = intake_labels.ACCOMMODATION_KIND
     return (
         Field("accommodation.kind", N_("Neue Unterkunft"), "select", kinds, required=True),
         Field("accommodation.site", N_("Standort der Unterkunft (optional)")),
@@ -100,7 +110,7 @@ def _accommodation(_household: c.HouseholdView) -> tuple[Field, ...]:
 
 
 def _deregistration(_household: c.HouseholdView) -> tuple[Field, ...]:
-    reasons = labels.DEREGISTRATION
+    reasons = intake_labels.DEREGISTRATION_REASON
     return (
         Field("reason", N_("Grund der Abmeldung"), "select", reasons, required=True),
         _day("deregistered_on", N_("Tag der Abmeldung")),
@@ -117,7 +127,7 @@ def _handover(_household: c.HouseholdView) -> tuple[Field, ...]:
 
 
 def _restriction(_household: c.HouseholdView) -> tuple[Field, ...]:
-    reasons = labels.RESTRICTION
+    reasons = intake_labels.RESTRICTION_REASON
     return (
         Field("reason", N_("Grund der Einschränkung"), "select", reasons, required=True),
         Field("note", N_("Begründung (optional)"), "textarea"),
@@ -130,38 +140,35 @@ def _erasure(_household: c.HouseholdView) -> tuple[Field, ...]:
 
 @dataclass(frozen=True)
 class Action:
-    """One form: where it posts (`path`), the intake RPC and request model, its title,
-    its fields for this household, who is offered it and when."""
+    """One form: where it posts (`path`), the intake operation it sends (whose roles are
+    offered it), its title, its fields for this household, and when."""
 
     path: str
-    rpc: str
-    model: type[BaseModel]
+    op: Operation[Any, c.HouseholdRef]
     title: str
     fields: Fields
-    roles: frozenset[Role]
     when: Callable[[c.HouseholdView], bool]
 
 
 ACTIONS = (
-    Action("wohnfaehigkeit", "assess_housing_readiness", c.AssessHousingReadiness,
-           N_("Wohnfähigkeit einschätzen"), _readiness, frozenset({C, W}), workable),
-    Action("zusammensetzung", "change_composition", c.ChangeComposition,
-           N_("Zusammensetzung ändern"), _composition, frozenset({C, W}), workable),
-    Action("unterkunft", "change_accommodation", c.ChangeAccommodation,
-           N_("Umzug in eine andere Unterkunft festhalten"), _accommodation,
-           frozenset({C, W}), workable),
-    Action("abmeldung", "deregister_household", c.DeregisterHousehold,
-           N_("Haushalt abmelden"), _deregistration, frozenset({C, W}), workable),
-    Action("uebergabe", "hand_over_household", c.HandOverHousehold,
-           N_("An einen anderen Träger übergeben"), _handover, frozenset({C}), workable),
-    Action("einschraenkung", "restrict_household", c.RestrictProcessing,
-           N_("Verarbeitung einschränken"), _restriction, frozenset({C}), untouched),
-    Action("loeschung", "erase_household", c.EraseHousehold,
-           N_("Personenbezogene Daten löschen"), _erasure, frozenset({C}), untouched),
+    Action("wohnfaehigkeit", intake.ASSESS_HOUSING_READINESS,
+           N_("Wohnfähigkeit einschätzen"), _readiness, workable),
+    Action("zusammensetzung", intake.CHANGE_COMPOSITION,
+           N_("Zusammensetzung ändern"), _composition, workable),
+    Action("unterkunft", intake.CHANGE_ACCOMMODATION,
+           N_("Umzug in eine andere Unterkunft festhalten"), _accommodation, workable),
+    Action("abmeldung", intake.DEREGISTER_HOUSEHOLD,
+           N_("Haushalt abmelden"), _deregistration, workable),
+    Action("uebergabe", intake.HAND_OVER_HOUSEHOLD,
+           N_("An einen anderen Träger übergeben"), _handover, workable),
+    Action("einschraenkung", intake.RESTRICT_HOUSEHOLD,
+           N_("Verarbeitung einschränken"), _restriction, untouched),
+    Action("loeschung", intake.ERASE_HOUSEHOLD,
+           N_("Personenbezogene Daten löschen"), _erasure, untouched),
 )  # fmt: skip
 BY_PATH = {action.path: action for action in ACTIONS}
 
 
 def offered(household: c.HouseholdView, role: Role) -> list[Action]:
     """The actions this role may take on the household as it stands now."""
-    return [a for a in ACTIONS if role in a.roles and a.when(household)]
+    return [a for a in ACTIONS if a.op.allows(role) and a.when(household)]

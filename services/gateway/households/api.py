@@ -3,15 +3,14 @@ decide on possible duplicates."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Path
-from pydantic import BaseModel
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.errors import documented
-from services.gateway.exports.complete import CompleteExport, collect
+from services.gateway.households.exports.complete import CompleteExport, collect
 from shared.contracts.intake import (
     AssessHousingReadinessBody,
     ChangeAccommodationBody,
@@ -33,11 +32,12 @@ from shared.contracts.intake import (
     RecordConsentBody,
     RegisterHousehold,
     RestrictProcessingBody,
+    WithdrawConsent,
     WithdrawConsentBody,
 )
+from shared.contracts.intake import operations as intake
 from shared.contracts.intake.privacy import EraseMember
-from shared.identity import Caller
-from shared.rpc import RpcClient
+from shared.contracts.operation import Addressed
 
 router = APIRouter(prefix="/api/households", tags=["Haushalte"])
 
@@ -47,17 +47,9 @@ OtherId = Annotated[UUID, Path(description="Kennung des möglicherweise doppelte
 ConsentId = Annotated[UUID, Path(description="Kennung der Einwilligung")]
 
 
-async def _command(
-    rpc: RpcClient, name: str, household_id: UUID, body: BaseModel, caller: Caller
-) -> HouseholdRef:
-    payload: dict[str, Any] = {**body.model_dump(mode="json"), "household_id": str(household_id)}
-    return HouseholdRef.model_validate(await rpc.call("intake", name, payload, caller))
-
-
 @router.post(
     "",
     status_code=201,
-    response_model=HouseholdRef,
     summary="Haushalt aufnehmen",
     responses=documented(409),
 )
@@ -71,22 +63,20 @@ async def register_household(
     Geburtstag eines Mitglieds oder gleiche Telefonnummer), wird ein möglicher Doppelfall
     markiert.
     """
-    result = await rpc.call("intake", "register_household", body, caller)
-    return HouseholdRef.model_validate(result)
+    return await rpc.send(intake.REGISTER_HOUSEHOLD, body, caller)
 
 
 # Before `/{household_id}`: "duplicates" is no household id.
-@router.get("/duplicates", response_model=Duplicates, summary="Mögliche Doppelfälle auflisten")
+@router.get("/duplicates", summary="Mögliche Doppelfälle auflisten")
 async def list_duplicates(
     query: Annotated[ListDuplicates, Depends()], caller: CurrentCaller, rpc: Rpc
 ) -> Duplicates:
     """Mögliche Doppelfälle auflisten (nur Koordination); ohne `status`: alle."""
-    return Duplicates.model_validate(await rpc.call("intake", "list_duplicates", query, caller))
+    return await rpc.send(intake.LIST_DUPLICATES, query, caller)
 
 
 @router.get(
     "/{household_id}",
-    response_model=HouseholdView,
     summary="Haushalt anzeigen",
     responses=documented(404),
 )
@@ -94,15 +84,11 @@ async def get_household(
     household_id: HouseholdId, caller: CurrentCaller, rpc: Rpc
 ) -> HouseholdView:
     """Haushalt anzeigen: Zusammensetzung, Unterkunft, Wohnfähigkeit, Stand."""
-    result = await rpc.call(
-        "intake", "get_household", GetHousehold(household_id=household_id), caller
-    )
-    return HouseholdView.model_validate(result)
+    return await rpc.send(intake.GET_HOUSEHOLD, GetHousehold(household_id=household_id), caller)
 
 
 @router.post(
     "/{household_id}/composition",
-    response_model=HouseholdRef,
     summary="Zusammensetzung ändern",
     responses=documented(404, 409),
 )
@@ -114,12 +100,12 @@ async def change_composition(
     Wer wegzieht, wird mit `member_id` aus der Haushaltsansicht angegeben. Zieht der
     Haushaltsvorstand weg, bestimmt `new_head` den künftigen.
     """
-    return await _command(rpc, "change_composition", household_id, body, caller)
+    request = Addressed[ChangeCompositionBody](id=household_id, body=body)
+    return await rpc.send(intake.CHANGE_COMPOSITION, request, caller)
 
 
 @router.post(
     "/{household_id}/accommodation",
-    response_model=HouseholdRef,
     summary="Umzug in eine andere Unterkunft festhalten",
     responses=documented(404, 409),
 )
@@ -127,12 +113,12 @@ async def change_accommodation(
     household_id: HouseholdId, body: ChangeAccommodationBody, caller: CurrentCaller, rpc: Rpc
 ) -> HouseholdRef:
     """Umzug in eine andere Unterkunft festhalten."""
-    return await _command(rpc, "change_accommodation", household_id, body, caller)
+    request = Addressed[ChangeAccommodationBody](id=household_id, body=body)
+    return await rpc.send(intake.CHANGE_ACCOMMODATION, request, caller)
 
 
 @router.post(
     "/{household_id}/handover",
-    response_model=HouseholdRef,
     summary="An einen anderen Träger übergeben",
     responses=documented(404, 409),
 )
@@ -140,12 +126,12 @@ async def hand_over_household(
     household_id: HouseholdId, body: HandOverHouseholdBody, caller: CurrentCaller, rpc: Rpc
 ) -> HouseholdRef:
     """An einen anderen Träger übergeben (nur Koordination)."""
-    return await _command(rpc, "hand_over_household", household_id, body, caller)
+    request = Addressed[HandOverHouseholdBody](id=household_id, body=body)
+    return await rpc.send(intake.HAND_OVER_HOUSEHOLD, request, caller)
 
 
 @router.post(
     "/{household_id}/deregistration",
-    response_model=HouseholdRef,
     summary="Haushalt abmelden",
     responses=documented(404, 409),
 )
@@ -156,13 +142,13 @@ async def deregister_household(
 
     Nach einer Vermittlung meldet die Aufnahme den Haushalt selbst ab.
     """
-    return await _command(rpc, "deregister_household", household_id, body, caller)
+    request = Addressed[DeregisterHouseholdBody](id=household_id, body=body)
+    return await rpc.send(intake.DEREGISTER_HOUSEHOLD, request, caller)
 
 
 @router.post(
     "/{household_id}/readiness-assessments",
     status_code=201,
-    response_model=HouseholdRef,
     summary="Wohnfähigkeit einschätzen",
     responses=documented(404, 409),
 )
@@ -170,19 +156,12 @@ async def assess_housing_readiness(
     household_id: HouseholdId, body: AssessHousingReadinessBody, caller: CurrentCaller, rpc: Rpc
 ) -> HouseholdRef:
     """Wohnfähigkeit einschätzen (Kriterien, Ergebnis, Tag); der Verlauf bleibt erhalten."""
-    return await _command(rpc, "assess_housing_readiness", household_id, body, caller)
-
-
-async def _duplicate(
-    rpc: RpcClient, name: str, household_id: UUID, other_id: UUID, caller: Caller
-) -> DuplicateView:
-    body = DuplicateDecision(household_id=household_id, other_household_id=other_id)
-    return DuplicateView.model_validate(await rpc.call("intake", name, body, caller))
+    request = Addressed[AssessHousingReadinessBody](id=household_id, body=body)
+    return await rpc.send(intake.ASSESS_HOUSING_READINESS, request, caller)
 
 
 @router.post(
     "/{household_id}/duplicates/{other_id}/link",
-    response_model=DuplicateView,
     summary="Als denselben Haushalt verknüpfen",
     responses=documented(404, 409),
 )
@@ -190,12 +169,12 @@ async def link_duplicate(
     household_id: HouseholdId, other_id: OtherId, caller: CurrentCaller, rpc: Rpc
 ) -> DuplicateView:
     """Als denselben Haushalt verknüpfen (nur Koordination)."""
-    return await _duplicate(rpc, "link_duplicate", household_id, other_id, caller)
+    body = DuplicateDecision(household_id=household_id, other_household_id=other_id)
+    return await rpc.send(intake.LINK_DUPLICATE, body, caller)
 
 
 @router.post(
     "/{household_id}/duplicates/{other_id}/dismiss",
-    response_model=DuplicateView,
     summary="Als verschiedene Haushalte getrennt halten",
     responses=documented(404, 409),
 )
@@ -203,12 +182,12 @@ async def dismiss_duplicate(
     household_id: HouseholdId, other_id: OtherId, caller: CurrentCaller, rpc: Rpc
 ) -> DuplicateView:
     """Als verschiedene Haushalte getrennt halten (nur Koordination)."""
-    return await _duplicate(rpc, "dismiss_duplicate", household_id, other_id, caller)
+    body = DuplicateDecision(household_id=household_id, other_household_id=other_id)
+    return await rpc.send(intake.DISMISS_DUPLICATE, body, caller)
 
 
 @router.post(
     "/{household_id}/duplicates/{other_id}/revoke",
-    response_model=DuplicateView,
     summary="Entscheidung über einen Doppelfall zurücknehmen",
     responses=documented(404, 409),
 )
@@ -216,12 +195,12 @@ async def revoke_duplicate_decision(
     household_id: HouseholdId, other_id: OtherId, caller: CurrentCaller, rpc: Rpc
 ) -> DuplicateView:
     """Entscheidung über einen Doppelfall zurücknehmen (nur Koordination)."""
-    return await _duplicate(rpc, "revoke_duplicate_decision", household_id, other_id, caller)
+    body = DuplicateDecision(household_id=household_id, other_household_id=other_id)
+    return await rpc.send(intake.REVOKE_DUPLICATE_DECISION, body, caller)
 
 
 @router.post(
     "/{household_id}/erasure",
-    response_model=HouseholdRef,
     summary="Personenbezogene Daten löschen (Art. 17 DSGVO)",
     responses=documented(404, 409),
 )
@@ -235,12 +214,11 @@ async def erase_household(
     „gelöscht“.
     """
     body = EraseHousehold(household_id=household_id)
-    return HouseholdRef.model_validate(await rpc.call("intake", "erase_household", body, caller))
+    return await rpc.send(intake.ERASE_HOUSEHOLD, body, caller)
 
 
 @router.post(
     "/{household_id}/members/{member_id}/erasure",
-    response_model=HouseholdRef,
     summary="Personenbezogene Daten einer Person löschen (Art. 17 DSGVO)",
     responses=documented(404, 409),
 )
@@ -253,12 +231,11 @@ async def erase_member(
     Zahlen, Rolle und Altersgruppe der Person bleiben; die Ansicht zeigt „gelöscht“.
     """
     body = EraseMember(household_id=household_id, member_id=member_id)
-    return HouseholdRef.model_validate(await rpc.call("intake", "erase_member", body, caller))
+    return await rpc.send(intake.ERASE_MEMBER, body, caller)
 
 
 @router.post(
     "/{household_id}/restriction",
-    response_model=HouseholdRef,
     summary="Verarbeitung einschränken (Art. 18 DSGVO, §84 SGB X)",
     responses=documented(404, 409),
 )
@@ -269,12 +246,12 @@ async def restrict_household(
 
     Danach sieht nur die Koordination den Haushalt; in keiner Liste und keiner Suche.
     """
-    return await _command(rpc, "restrict_household", household_id, body, caller)
+    request = Addressed[RestrictProcessingBody](id=household_id, body=body)
+    return await rpc.send(intake.RESTRICT_HOUSEHOLD, request, caller)
 
 
 @router.delete(
     "/{household_id}/restriction",
-    response_model=HouseholdRef,
     summary="Einschränkung aufheben",
     responses=documented(404, 409),
 )
@@ -283,13 +260,11 @@ async def lift_household_restriction(
 ) -> HouseholdRef:
     """Einschränkung der Verarbeitung aufheben (nur Koordination)."""
     body = LiftRestriction(household_id=household_id)
-    result = await rpc.call("intake", "lift_household_restriction", body, caller)
-    return HouseholdRef.model_validate(result)
+    return await rpc.send(intake.LIFT_HOUSEHOLD_RESTRICTION, body, caller)
 
 
 @router.get(
     "/{household_id}/export",
-    response_model=CompleteExport,
     summary="Auskunft: alles, was Auszug über den Haushalt speichert (Art. 15 DSGVO)",
     responses=documented(404),
 )
@@ -305,7 +280,6 @@ async def export_household(
 @router.post(
     "/{household_id}/consents",
     status_code=201,
-    response_model=ConsentRef,
     summary="Einwilligung erfassen",
     responses=documented(404, 409),
 )
@@ -318,13 +292,12 @@ async def record_consent(
     Wer eingewilligt hat und der Wortlaut bleiben in der Aufnahme; das Ereignis nennt nur
     Zweck und Tag.
     """
-    payload = {**body.model_dump(mode="json"), "household_id": str(household_id)}
-    return ConsentRef.model_validate(await rpc.call("intake", "record_consent", payload, caller))
+    request = Addressed[RecordConsentBody](id=household_id, body=body)
+    return await rpc.send(intake.RECORD_CONSENT, request, caller)
 
 
 @router.post(
     "/{household_id}/consents/{consent_id}/withdrawal",
-    response_model=ConsentRef,
     summary="Widerruf einer Einwilligung erfassen",
     responses=documented(404, 409),
 )
@@ -339,17 +312,14 @@ async def withdraw_consent(
 
     Ein Tandem, das auf der widerrufenen Einwilligung beruht, endet am Tag des Widerrufs.
     """
-    payload = {
-        **body.model_dump(mode="json"),
-        "household_id": str(household_id),
-        "consent_id": str(consent_id),
-    }
-    return ConsentRef.model_validate(await rpc.call("intake", "withdraw_consent", payload, caller))
+    command = WithdrawConsent(
+        household_id=household_id, consent_id=consent_id, withdrawn_on=body.withdrawn_on
+    )
+    return await rpc.send(intake.WITHDRAW_CONSENT, command, caller)
 
 
 @router.get(
     "/{household_id}/disclosures",
-    response_model=Disclosures,
     summary="Weitergaben mit der jeweils gültigen Einwilligung",
     responses=documented(404),
 )
@@ -359,4 +329,4 @@ async def list_disclosures(
     """Jede Weitergabe der Haushaltsdaten (Tandem, Übergabe an einen anderen Träger) mit
     der Einwilligung, die an ihrem Tag galt (nur Koordination und der eigene Träger)."""
     body = ListDisclosures(household_id=household_id)
-    return Disclosures.model_validate(await rpc.call("intake", "list_disclosures", body, caller))
+    return await rpc.send(intake.LIST_DISCLOSURES, body, caller)

@@ -3,7 +3,7 @@ the Wohnintegrationshilfe cases referred with the household's id."""
 
 from __future__ import annotations
 
-from services.gateway.exports.service_labels import COMMON, Labels
+from services.gateway.households.exports.service_labels import COMMON, Labels
 from shared.contracts.prevention import labels as lx
 
 PREVENTION = Labels(

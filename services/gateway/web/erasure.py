@@ -16,7 +16,8 @@ from pydantic import BaseModel
 
 from services.gateway.web.fields import Field
 from services.gateway.web.i18n import N_
-from services.gateway.web.submit import Refusal, form_values, send
+from services.gateway.web.submit import Refusal, form_values, send, send_form
+from shared.contracts.operation import Operation
 from shared.identity import Caller
 from shared.rpc import RpcClient
 from shared.validation import FieldError
@@ -38,25 +39,24 @@ def unconfirmed(values: Mapping[str, str]) -> list[FieldError]:
 
 async def erase(
     rpc: RpcClient,
-    context: str,
-    name: str,
-    model: type[BaseModel],
+    op: Operation[Any, Any],
     caller: Caller,
     submitted: Mapping[str, str],
     *,
+    on: UUID | None = None,
     body: Mapping[str, Any] | None = None,
-    target: tuple[str, UUID] | None = None,
 ) -> tuple[dict[str, str], Refusal | None]:
-    """The typed confirmation, and why the erasure was refused (None: it was done)."""
+    """The typed confirmation, and why the erasure was refused (None: it was done).
+
+    `on`: the entity a command on one entity erases (`Addressed`); `body`: the request's
+    fields otherwise (the household and the person)."""
     values = form_values(submitted, [TICK])
-    _, refusal = await send(
+    _, refusal = await send_form(
         rpc,
-        context,
-        name,
-        model,
+        op,
         body or {},
         caller,
-        target=target,
+        on=on,
         known=[CONFIRMED.name],
         problems=unconfirmed(values),
     )
