@@ -15,7 +15,7 @@ import copy
 import time
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic
 
 import structlog
 from faststream.nats import NatsBroker, NatsRouter
@@ -34,7 +34,6 @@ from shared.validation import FieldError, field_errors
 
 log = structlog.get_logger(__name__)
 
-M = TypeVar("M", bound=BaseModel)
 RPC_WORKERS = 8
 
 
@@ -86,7 +85,6 @@ def rpc_subject(context: str, name: str) -> str:
     return f"auszug.rpc.{context}.{name}"
 
 
-Handler = Callable[[M, Caller], Awaitable[BaseModel | None]]
 OpHandler = Callable[[Q, Caller], Awaitable[R]]
 
 FORBIDDEN = RpcError(
@@ -101,36 +99,25 @@ class RpcRouter:
         self.context = context
         self.router = NatsRouter()
 
-    @overload
-    def handle(self, op: Operation[Q, R]) -> Callable[[OpHandler[Q, R]], OpHandler[Q, R]]: ...
+    def handle(self, op: Operation[Q, R]) -> Callable[[OpHandler[Q, R]], OpHandler[Q, R]]:
+        """Register the decorated coroutine as `op`'s handler."""
+        if op.context != self.context:
+            raise ValueError(f"{op.key} is not an operation of {self.context}")
+        subject = op.subject
 
-    @overload
-    def handle(self, op: str, model: type[M]) -> Callable[[Handler[M]], Handler[M]]: ...
-
-    def handle(self, op: Any, model: Any = None) -> Any:
-        if isinstance(op, Operation):
-            if op.context != self.context:
-                raise ValueError(f"{op.key} is not an operation of {self.context}")
-            return self._register(op.name, op.request, op)
-        return self._register(op, model, None)
-
-    def _register(self, name: str, model: type[Any], op: Operation[Any, Any] | None) -> Any:
-        subject = rpc_subject(self.context, name)
-        operation = f"{self.context}.{name}"
-
-        def register(fn: Any) -> Any:
+        def register(fn: OpHandler[Q, R]) -> OpHandler[Q, R]:
             async def endpoint(payload: dict[str, Any]) -> dict[str, Any]:
                 started = time.perf_counter()
-                reply = await _answer(fn, model, payload, operation, op)
+                reply = await _answer(fn, op, payload)
                 outcome = "ok" if reply.ok else reply.error.kind if reply.error else "internal"
                 metrics.RPC_REQUESTS.labels(method=subject, outcome=outcome).inc()
                 metrics.RPC_DURATION.labels(method=subject).observe(time.perf_counter() - started)
                 return reply.model_dump(mode="json")
 
-            endpoint.__name__ = f"rpc_{self.context}_{name}"
+            endpoint.__name__ = f"rpc_{op.context}_{op.name}"
             # The AsyncAPI document shows the typed request; the payload itself reaches
             # `_answer` unvalidated (SkipValidation), which answers a bad one with a 422.
-            endpoint.__annotations__["payload"] = SkipValidation[RpcRequestOf[model]]  # type: ignore[valid-type]
+            endpoint.__annotations__["payload"] = SkipValidation[RpcRequestOf[op.request]]  # type: ignore[name-defined]
             # Several requests at a time: a handler mostly waits on its database.
             self.router.subscriber(
                 subject, queue=self.context, title=subject, max_workers=RPC_WORKERS
@@ -141,24 +128,20 @@ class RpcRouter:
 
 
 async def _answer(
-    fn: Handler[M],
-    model: type[M],
-    payload: dict[str, Any],
-    operation: str,
-    op: Operation[Any, Any] | None = None,
+    fn: OpHandler[Any, Any], op: Operation[Any, Any], payload: dict[str, Any]
 ) -> RpcReply:
     try:
         request = RpcRequest.model_validate(payload)
     except ValidationError as exc:
         return _error(ErrorKind.validation, "bad_request", "Ungültige Anfrage.", exc)
-    if op is not None and not op.allows(request.caller.role):
+    if not op.allows(request.caller.role):
         return RpcReply(ok=False, error=FORBIDDEN)
     # A query's handler only reads: `Database.transaction()` refuses while it runs.
-    read_only = op is not None and not op.changes
+    read_only = not op.changes
     key = request.idempotency
     if key is None:
-        return await _execute(fn, model, request, read_only)
-    if key.operation != operation or key.user_id != request.caller.user_id:
+        return await _execute(fn, op.request, request, read_only)
+    if key.operation != op.key or key.user_id != request.caller.user_id:
         return RpcReply(
             ok=False,
             error=RpcError(
@@ -168,7 +151,7 @@ async def _answer(
     claim = idempotency.Claim(key)
     token = idempotency.CURRENT.set(claim)
     try:
-        reply = await _execute(fn, model, request, read_only)
+        reply = await _execute(fn, op.request, request, read_only)
     except idempotency.Replay as exc:
         return RpcReply.model_validate(exc.reply)
     except idempotency.KeyReused:
@@ -197,7 +180,7 @@ IN_PROGRESS = RpcError(
 
 
 async def _execute(
-    fn: Handler[M], model: type[M], request: RpcRequest, read_only: bool = False
+    fn: OpHandler[Any, Any], model: type[BaseModel], request: RpcRequest, read_only: bool
 ) -> RpcReply:
     try:
         body = model.model_validate(request.body)
@@ -274,14 +257,9 @@ class RpcClient:
         result = await self.request(op.context, op.name, body.model_dump(mode="json"), caller)
         return op.response.model_validate(result)
 
-    async def call(
-        self, context: str, name: str, body: BaseModel | dict[str, Any], caller: Caller
-    ) -> Any:
-        sent = body.model_dump(mode="json") if isinstance(body, BaseModel) else body
-        return await self.request(context, name, sent, caller)
-
     async def request(self, context: str, name: str, sent: dict[str, Any], caller: Caller) -> Any:
-        """One round trip to `context`'s `name`: the result as JSON data."""
+        """One round trip to `context`'s `name`: the result as JSON data. The transport
+        under `send` (and what load shedding wraps); callers name an operation instead."""
         key = None
         if self.idempotency_key is not None:
             digest = idempotency.request_hash(sent)

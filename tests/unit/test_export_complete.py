@@ -12,6 +12,7 @@ import pytest
 from pydantic import BaseModel
 
 from services.gateway.households.exports.complete import collect
+from shared.contracts.operation import Operation, R
 from shared.identity import Caller, Role
 from shared.rpc import ErrorKind, RemoteError, RpcClient, RpcError
 
@@ -47,15 +48,16 @@ class FakeRpc:
         self.asked: list[str] = []
         self.all_asked = asyncio.Event()
 
-    async def call(self, context: str, name: str, body: BaseModel, caller: Caller) -> Any:
-        assert name == "export_household" and body.model_dump()["household_id"] == HID
+    async def send(self, op: Operation[Any, R], body: BaseModel, caller: Caller) -> R:
+        assert op.name == "export_household" and body.model_dump()["household_id"] == HID
+        context = op.context
         self.asked.append(context)
         if len(self.asked) == 4:
             self.all_asked.set()
         await asyncio.wait_for(self.all_asked.wait(), timeout=2)
         if context in self.errors:
             raise RemoteError(RpcError(kind=self.errors[context], code="x", message="nein"))
-        return answers(HID)[context]
+        return op.response.model_validate(answers(HID)[context])
 
 
 async def run(rpc: FakeRpc) -> Any:

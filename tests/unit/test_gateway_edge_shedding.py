@@ -45,11 +45,11 @@ async def test_a_request_without_a_free_slot_is_refused_with_retry_after() -> No
     rpc = SheddingRpcClient(broker, max_in_flight=2, slot_wait_seconds=0.05)
     before = shed("reporting")
     admitted = [
-        asyncio.create_task(rpc.call("reporting", "caseboard", {}, CALLER)) for _ in range(2)
+        asyncio.create_task(rpc.request("reporting", "caseboard", {}, CALLER)) for _ in range(2)
     ]
     await broker.all_waiting.wait()
     with pytest.raises(HTTPException) as refused:
-        await rpc.call("reporting", "caseboard", {}, CALLER)
+        await rpc.request("reporting", "caseboard", {}, CALLER)
     assert refused.value.status_code == 429
     assert refused.value.headers == {"Retry-After": "1"}
     assert refused.value.detail == (
@@ -57,13 +57,13 @@ async def test_a_request_without_a_free_slot_is_refused_with_retry_after() -> No
     )
     assert shed("reporting") == before + 1
     # Another service has slots of its own.
-    other = asyncio.create_task(rpc.call("intake", "get_household", {}, CALLER))
+    other = asyncio.create_task(rpc.request("intake", "get_household", {}, CALLER))
     broker.gate.set()
     assert await asyncio.gather(*admitted, other) == [
         {"s": "auszug.rpc.reporting.caseboard"},
         {"s": "auszug.rpc.reporting.caseboard"},
         {"s": "auszug.rpc.intake.get_household"},
     ]
-    assert await rpc.call("reporting", "caseboard", {}, CALLER) == {
+    assert await rpc.request("reporting", "caseboard", {}, CALLER) == {
         "s": "auszug.rpc.reporting.caseboard"
     }

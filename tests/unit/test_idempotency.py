@@ -21,7 +21,9 @@ from services.intake.entrypoints.app import MIGRATIONS
 from shared import idempotency, rpc
 from shared.application import CommandExecutor
 from shared.clock import utcnow
-from shared.contracts.intake import RegisterHousehold
+from shared.contracts.intake import HouseholdRef, RegisterHousehold
+from shared.contracts.intake import operations as intake_ops
+from shared.contracts.operation import Operation, Operations
 from shared.db import Database
 from shared.decider import RuleViolation
 from shared.eventstore.schema import events, idempotency_keys, processed_events
@@ -81,10 +83,10 @@ async def answer(
     handler: Handler,
     body: dict[str, Any],
     key: str | None,
-    model: type[BaseModel] = RegisterHousehold,
+    op: Operation[Any, Any] = intake_ops.REGISTER_HOUSEHOLD,
     **key_fields: str,
 ) -> rpc.RpcReply:
-    return await rpc._answer(handler, model, payload(body, key, **key_fields), OPERATION)
+    return await rpc._answer(handler, op, payload(body, key, **key_fields))
 
 
 def register(commands: CommandExecutor) -> Handler:
@@ -139,12 +141,12 @@ class Broker:
 async def test_the_client_sends_its_key_with_the_hash_the_caller_and_the_operation() -> None:
     broker = Broker()
     client = rpc.RpcClient(broker)  # type: ignore[arg-type]
-    await client.call("intake", "register_household", registration(), CALLER)
-    await client.keyed("k1").call("intake", "register_household", registration(), CALLER)
-    await client.keyed("k1").call("intake", "register_household", registration("Sami"), CALLER)
+    await client.request("intake", "register_household", registration(), CALLER)
+    await client.keyed("k1").request("intake", "register_household", registration(), CALLER)
+    await client.keyed("k1").request("intake", "register_household", registration("Sami"), CALLER)
     form = client.keyed("t1", per_body=True)
     for name in ("Amal", "Amal", "Sami"):
-        await form.call("intake", "register_household", registration(name), CALLER)
+        await form.request("intake", "register_household", registration(name), CALLER)
     unkeyed, *keyed = [rpc.RpcRequest.model_validate(p).idempotency for p in broker.sent]
     assert unkeyed is None
     assert all(k is not None for k in keyed)
@@ -193,11 +195,11 @@ async def test_a_key_is_the_callers_for_one_operation(commands: CommandExecutor)
     handler = register(commands)
     assert (await answer(handler, registration(), "k1")).ok
     # Another operation's key of the same name is another key.
+    other_op = Operations("intake").command(
+        "other", RegisterHousehold, HouseholdRef, roles=intake_ops.REGISTER_HOUSEHOLD.roles
+    )
     other = await rpc._answer(
-        handler,
-        RegisterHousehold,
-        payload(registration(), "k1", operation="intake.other"),
-        "intake.other",
+        handler, other_op, payload(registration(), "k1", operation="intake.other")
     )
     assert other.ok
     assert await registered(commands) == 2

@@ -73,7 +73,7 @@ async def test_a_query_that_opens_a_write_transaction_is_refused_and_logged(db: 
             raise
 
     with capture_logs() as logs:
-        reply = await rpc._answer(handler, Ask, payload(), WRITE_IN_QUERY.key, WRITE_IN_QUERY)
+        reply = await rpc._answer(handler, WRITE_IN_QUERY, payload())
 
     assert not reply.ok and reply.error is not None
     assert (reply.error.kind, reply.error.code) == (rpc.ErrorKind.internal, "internal")
@@ -87,7 +87,7 @@ async def test_a_query_that_reads_is_answered(db: Database) -> None:
     async def handler(_ask: Ask, _caller: Caller) -> Answer:
         return Answer(rows=await count(db))
 
-    reply = await rpc._answer(handler, Ask, payload(), READ.key, READ)
+    reply = await rpc._answer(handler, READ, payload())
     assert reply == rpc.RpcReply(ok=True, result={"rows": 0})
 
 
@@ -95,8 +95,8 @@ async def test_a_command_writes_and_the_next_request_is_not_read_only(db: Databa
     async def handler(ask: Ask, _caller: Caller) -> Answer:
         return await write(db, ask)
 
-    reply = await rpc._answer(handler, Ask, payload(), WRITE.key, WRITE)
+    reply = await rpc._answer(handler, WRITE, payload())
     assert reply == rpc.RpcReply(ok=True, result={"rows": 1})
     # The query's refusal ends with its handler: nothing outside it is read-only.
-    await rpc._answer(handler, Ask, payload(), WRITE_IN_QUERY.key, WRITE_IN_QUERY)
+    await rpc._answer(handler, WRITE_IN_QUERY, payload())
     assert (await write(db, Ask())).rows == 2

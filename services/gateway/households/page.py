@@ -20,7 +20,8 @@ from services.gateway.web.i18n import gettext
 from services.gateway.web.templating import render
 from shared.contracts.intake import ERASED, GetHousehold
 from shared.contracts.intake import operations as intake
-from shared.contracts.placement import CourseEntry, HouseholdCourse, HouseholdCourseQuery
+from shared.contracts.placement import CourseEntry, HouseholdCourseQuery
+from shared.contracts.placement import operations as placement
 from shared.db import Database
 from shared.identity import Caller, Role
 from shared.rpc import ErrorKind, RemoteError, RpcClient
@@ -99,11 +100,11 @@ async def _placement_course(
     """What placement did with the household; nothing where the caller's role does not
     reach placement, or placement does not answer right now (the page still shows)."""
     try:
-        result = await rpc.call(
-            "placement", "household_course", HouseholdCourseQuery(household_id=household_id), caller
+        course = await rpc.send(
+            placement.HOUSEHOLD_COURSE, HouseholdCourseQuery(household_id=household_id), caller
         )
     except RemoteError as exc:
         if exc.error.kind in (ErrorKind.forbidden, ErrorKind.not_found, ErrorKind.unavailable):
             return []
         raise
-    return HouseholdCourse.model_validate(result).entries
+    return course.entries

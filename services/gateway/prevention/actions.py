@@ -15,11 +15,11 @@ from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.prevention.case import case_page
 from services.gateway.prevention.step import in_words
 from services.gateway.prevention.steps import STEPS, Step
-from services.gateway.web.erasure import ANCHOR, erase
 from services.gateway.web import fields as forms
+from services.gateway.web.erasure import ANCHOR, erase
 from services.gateway.web.i18n import N_
 from services.gateway.web.security import checked_form
-from services.gateway.web.submit import form_values, send_form
+from services.gateway.web.submit import send_form
 from shared.contracts.prevention import operations as ops
 
 Handler = Callable[[UUID, Request, CurrentCaller, Rpc], Awaitable[Response]]
@@ -63,7 +63,9 @@ def _handler(step: Step) -> Handler:
 
 async def erase_case(case_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
     """Erase the case's personal data (coordination), once the form confirms it may."""
-    values, refusal = await erase(rpc, ops.ERASE_CASE, caller, await checked_form(request), on=case_id)
+    values, refusal = await erase(
+        rpc, ops.ERASE_CASE, caller, await checked_form(request), on=case_id
+    )
     if refusal is None:
         return RedirectResponse(f"/ui/praevention/{case_id}", status_code=303)
     refusal = in_words(refusal, ops.ERASE_CASE, caller.role, ERASURE_REFUSED)

@@ -12,7 +12,6 @@ from fastapi.responses import HTMLResponse
 
 from services.gateway.prevention.course import course
 from services.gateway.prevention.steps import offered
-from services.gateway.web.erasure import ANCHOR, CONFIRMED
 from services.gateway.web import fields as forms
 from services.gateway.web.erasure import ANCHOR, CONFIRMED
 from services.gateway.web.templating import render

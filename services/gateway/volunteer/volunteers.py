@@ -12,8 +12,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from services.gateway.adapters.users import logins_of
 from services.gateway.auth.logins import service_user_id
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.web.erasure import ANCHOR, CONFIRMED, erase
 from services.gateway.volunteer.page import page
+from services.gateway.web.erasure import ANCHOR, CONFIRMED, erase
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import Refusal, by_field, filled, form_values, send_form
 from shared.clock import today

@@ -12,11 +12,9 @@ from collections.abc import Mapping
 from typing import Any
 from uuid import UUID
 
-from pydantic import BaseModel
-
 from services.gateway.web.fields import Field
 from services.gateway.web.i18n import N_
-from services.gateway.web.submit import Refusal, form_values, send, send_form
+from services.gateway.web.submit import Refusal, form_values, send_form
 from shared.contracts.operation import Operation
 from shared.identity import Caller
 from shared.rpc import RpcClient

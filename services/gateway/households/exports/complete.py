@@ -16,14 +16,18 @@ from uuid import UUID
 from pydantic import BaseModel, Field
 
 from shared.contracts.intake import ExportHousehold, HouseholdExport
+from shared.contracts.intake import operations as intake
+from shared.contracts.placement import operations as placement
 from shared.contracts.placement.household_export import (
     ExportPlacementHousehold,
     PlacementHouseholdExport,
 )
+from shared.contracts.prevention import operations as prevention
 from shared.contracts.prevention.household_export import (
     ExportPreventionHousehold,
     PreventionHouseholdExport,
 )
+from shared.contracts.volunteer import operations as volunteer
 from shared.contracts.volunteer.household_export import (
     ExportVolunteerHousehold,
     VolunteerHouseholdExport,
@@ -31,7 +35,7 @@ from shared.contracts.volunteer.household_export import (
 from shared.identity import Caller
 from shared.rpc import ErrorKind, RemoteError, RpcClient, RpcError
 
-# The service's name as the German message names it.
+# The service's name as the German message names it, in the order the parts are asked.
 SERVICES = {
     "intake": "Aufnahme",
     "placement": "Wohnungsvermittlung",
@@ -56,20 +60,29 @@ class CompleteExport(BaseModel):
 
 async def collect(rpc: RpcClient, household_id: UUID, caller: Caller) -> CompleteExport:
     """All four parts, asked concurrently; intake's refusal first, then 503 if one is missing."""
-    asked = {
-        "intake": ExportHousehold(household_id=household_id),
-        "placement": ExportPlacementHousehold(household_id=household_id),
-        "volunteer": ExportVolunteerHousehold(household_id=household_id),
-        "prevention": ExportPreventionHousehold(household_id=household_id),
-    }
     answers = await asyncio.gather(
-        *(rpc.call(context, "export_household", body, caller) for context, body in asked.items()),
+        rpc.send(intake.EXPORT_HOUSEHOLD, ExportHousehold(household_id=household_id), caller),
+        rpc.send(
+            placement.EXPORT_HOUSEHOLD,
+            ExportPlacementHousehold(household_id=household_id),
+            caller,
+        ),
+        rpc.send(
+            volunteer.EXPORT_HOUSEHOLD,
+            ExportVolunteerHousehold(household_id=household_id),
+            caller,
+        ),
+        rpc.send(
+            prevention.EXPORT_HOUSEHOLD,
+            ExportPreventionHousehold(household_id=household_id),
+            caller,
+        ),
         return_exceptions=True,
     )
-    by_service = dict(zip(asked, answers, strict=True))
-    intake = by_service["intake"]
-    if isinstance(intake, BaseException) and not _incomplete(intake):
-        raise intake
+    intake_part, placement_part, volunteer_part, prevention_part = answers
+    by_service = dict(zip(SERVICES, answers, strict=True))
+    if isinstance(intake_part, BaseException) and not _incomplete(intake_part):
+        raise intake_part
     missing = [name for name, answer in by_service.items() if _incomplete(answer)]
     if missing:
         raise RemoteError(
@@ -86,15 +99,18 @@ async def collect(rpc: RpcClient, household_id: UUID, caller: Caller) -> Complet
     for answer in answers:
         if isinstance(answer, BaseException):
             raise answer
-    export = HouseholdExport.model_validate(intake)
+    assert not isinstance(intake_part, BaseException)
+    assert not isinstance(placement_part, BaseException)
+    assert not isinstance(volunteer_part, BaseException)
+    assert not isinstance(prevention_part, BaseException)
     return CompleteExport(
         household_id=household_id,
-        municipality=export.municipality,
-        exported_on=export.exported_on,
-        intake=export,
-        placement=PlacementHouseholdExport.model_validate(by_service["placement"]),
-        volunteer=VolunteerHouseholdExport.model_validate(by_service["volunteer"]),
-        prevention=PreventionHouseholdExport.model_validate(by_service["prevention"]),
+        municipality=intake_part.municipality,
+        exported_on=intake_part.exported_on,
+        intake=intake_part,
+        placement=placement_part,
+        volunteer=volunteer_part,
+        prevention=prevention_part,
     )
 
 
