@@ -22,16 +22,13 @@ from services.gateway import (
     volunteer,
 )
 from services.gateway.adapters import MIGRATIONS
+from services.gateway.auth import oidc_sign_in, session_api
 from services.gateway.auth.authenticator import Authenticator
 from services.gateway.edge import EdgeMiddleware
 from services.gateway.middleware import AccessLogMiddleware, SecurityHeadersMiddleware
-from services.gateway.routes import (
-    oidc_sign_in,
-    session,
-)
 from services.gateway.settings import GatewaySettings
 from services.gateway.shedding import SheddingRpcClient
-from services.gateway.ui import pages
+from services.gateway.web import pages
 from services.gateway.web.i18n import LocaleMiddleware
 from shared.db import Database
 from shared.http_metrics import HttpMetricsMiddleware
@@ -79,7 +76,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.state.db = db
     app.state.authenticator = Authenticator(db, settings)
     errors.install(app)
-    app.include_router(session.router)
+    app.include_router(session_api.router)
     app.include_router(oidc_sign_in.router)
     pages.install(app)
     for area in AREAS:

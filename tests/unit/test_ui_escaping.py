@@ -106,7 +106,7 @@ def test_the_filter_t_translates_labels_and_returns_plain_text() -> None:
 
 
 def render_field(f: Field, values: dict[str, str]) -> str:
-    macro = templates.env.get_template("praevention_felder.html").module.feld  # type: ignore[attr-defined]
+    macro = templates.env.get_template("fields.html").module.feld  # type: ignore[attr-defined]
     return str(macro(f, values, {}, "p-"))
 
 

@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from services.gateway.ui.labels import label
 from services.gateway.web.erasure import CONFIRMED
 from services.gateway.web.fields import Field
 from services.gateway.web.i18n import N_, Verbatim
+from services.gateway.web.labels import label
 from shared.contracts import intake as c
 from shared.contracts.intake import labels as intake_labels
 from shared.contracts.intake import operations as intake

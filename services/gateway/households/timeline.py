@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from services.gateway.ui import labels
+from services.gateway.web import labels
 from services.gateway.web.i18n import N_, gettext
 from shared.contracts.intake import HouseholdView
 from shared.contracts.intake import labels as intake_labels

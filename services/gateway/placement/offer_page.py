@@ -17,8 +17,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from services.gateway.placement import formats
-from services.gateway.ui.labels import label
 from services.gateway.web.i18n import Verbatim, format_date, gettext
+from services.gateway.web.labels import label
 from services.gateway.web.templating import render
 from shared.clock import today
 from shared.contracts import placement as c

@@ -25,8 +25,8 @@ from services.gateway.placement import (
 from services.gateway.placement.forms import OFFER_FIELDS, OFFER_FLAGS, offer_body
 from services.gateway.placement.new_landlord import coordination_only
 from services.gateway.placement.offer_page import offer_page
-from services.gateway.ui.labels import label
 from services.gateway.web.i18n import N_, Verbatim, gettext
+from services.gateway.web.labels import label
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import form_values
 from services.gateway.web.templating import render

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from services.gateway.ui.labels import label
 from services.gateway.web.i18n import format_date, gettext, ngettext
+from services.gateway.web.labels import label
 from shared.contracts.placement import labels as placement_labels
 from shared.contracts.prevention import CaseView, HomeVisitView
 from shared.contracts.prevention import labels as pl

@@ -29,12 +29,8 @@ CONTRACTS = GATEWAY.parent.parent / "shared" / "contracts"
 CONTRACT_METHODS = [("*/labels.py", "python")]
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
 # Which catalogue a text belongs in: its area's (the gateway package it lives in), else
-# core. Files still in the flat ui/ package go by the first matching prefix of their name.
+# core.
 AREAS = ("inquiries", "placement", "volunteer", "prevention")
-_UNMOVED = (
-    (("anfragen", "inquiries"), "inquiries"),
-    (("praevention", "prevention", "labels_prevention"), "prevention"),
-)
 # The Art. 15 document is the German record handed to the data subject (households/exports).
 NOT_TRANSLATED = {"disclosure_document.html"}
 # Texts that read the same in every language.
@@ -53,10 +49,6 @@ def area_of(file: str) -> str:
     package = Path(file).parts[0]
     if package in AREAS:
         return package
-    name = Path(file).name
-    for prefixes, area in _UNMOVED:
-        if package == "ui" and name.startswith(prefixes):
-            return area
     return "core"
 
 

@@ -17,8 +17,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 
 from services.gateway.auth import csrf
-from services.gateway.ui import labels
-from services.gateway.web import i18n
+from services.gateway.web import i18n, labels
 from services.gateway.web.form_tokens import form_tokens
 
 CONTEXTS = ("intake", "placement", "prevention", "reporting", "volunteer")
@@ -28,14 +27,12 @@ KIT_TEMPLATES = Path(__file__).parent / "templates"
 AREA_TEMPLATES = {
     path.parent.name: path for path in sorted(GATEWAY.glob("*/templates")) if path != KIT_TEMPLATES
 }
-# Pages not yet moved into their area (services/gateway/ui/templates) keep bare names.
-_UNMOVED = GATEWAY / "ui" / "templates"
 
 templates = Jinja2Templates(
     env=Environment(
         loader=ChoiceLoader(
             [
-                FileSystemLoader([KIT_TEMPLATES, _UNMOVED]),
+                FileSystemLoader(KIT_TEMPLATES),
                 PrefixLoader(
                     {area: FileSystemLoader(path) for area, path in AREA_TEMPLATES.items()}
                 ),

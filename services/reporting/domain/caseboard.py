@@ -35,6 +35,7 @@ from shared.contracts.placement import (
     ViewingScheduled,
 )
 from shared.contracts.reporting import Stage
+from shared.contracts.reporting.labels import NEXT_STEP, STAGE
 from shared.envelope import DomainEvent
 
 HOUSEHOLD_EVENTS = (
@@ -54,15 +55,7 @@ HOUSEHOLD_EVENTS = (
 OFFER_EVENTS = (OfferWithdrawn, OfferExpired, PlacementCompleted)
 IN_THE_RUNNING = {Stage.proposed, Stage.viewing, Stage.guarantee_pending}
 
-STAGE_LABELS = {
-    Stage.registered: "Aufgenommen",
-    Stage.ready: "Wohnfähig",
-    Stage.proposed: "Vorgeschlagen",
-    Stage.viewing: "Besichtigung",
-    Stage.guarantee_pending: "Übernahme beantragt",
-    Stage.lease_signed: "Mietvertrag unterschrieben",
-    Stage.moved: "Umgezogen",
-}
+STAGE_LABELS = {stage: STAGE[stage.value] for stage in Stage}
 
 
 @dataclass(frozen=True)
@@ -170,12 +163,4 @@ def next_step(stage: Stage, card: CaseCard) -> str:
     """What is due next, in the words of the staff."""
     if stage is Stage.lease_signed and card.moved_on is not None:
         return f"Umzug am {card.moved_on.strftime('%d.%m.%Y')} vorbereiten"
-    return {
-        Stage.registered: "Wohnfähigkeit einschätzen",
-        Stage.ready: "Passendes Wohnungsangebot suchen und vorschlagen",
-        Stage.proposed: "Antwort des Vermieters einholen, Besichtigung vereinbaren",
-        Stage.viewing: "Übernahmen beantragen oder Mietvertrag abschließen",
-        Stage.guarantee_pending: "Entscheidung über die beantragten Übernahmen abwarten",
-        Stage.lease_signed: "Umzug vorbereiten",
-        Stage.moved: "Haushalt aus der Unterkunft abmelden",
-    }[stage]
+    return NEXT_STEP[stage.value]

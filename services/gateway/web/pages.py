@@ -13,8 +13,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from services.gateway.auth.cookies import end_session, start_session
-from services.gateway.routes.oidc_sign_in import sign_out_location
-from services.gateway.routes.session import sign_in_or_raise
+from services.gateway.auth.oidc_sign_in import sign_out_location
+from services.gateway.auth.session_api import sign_in_or_raise
 from services.gateway.web.security import checked_form
 from services.gateway.web.templating import render
 
