@@ -75,13 +75,13 @@ async def reserve(
         .with_for_update()
     )
     found = {row.key: row for row in rows}
-    waits = [_utc(found[s.key].blocked_until) - now for s in ordered]
+    waits: list[timedelta] = [found[s.key].blocked_until - now for s in ordered]
     longest = max(waits)
     if longest > timedelta(0):
         return longest
     for scope in ordered:
         row = found[scope.key]
-        failures = (0 if _utc(row.last_failure_at) < forget_before else row.failures) + 1
+        failures = (0 if row.last_failure_at < forget_before else row.failures) + 1
         wait = scope.wait_after(failures)
         # Without a wait the row keeps its time: `now` of a parallel attempt may be earlier.
         blocked_until = now + wait if wait else row.blocked_until
@@ -113,8 +113,3 @@ async def settle_success(conn: AsyncConnection, cleared: Sequence[Scope], refund
         await conn.execute(
             login_throttle.update().where(row, failures > 0).values(failures=failures - 1)
         )
-
-
-def _utc(value: datetime) -> datetime:
-    # SQLite hands back naive datetimes for timezone-aware columns; they were stored in UTC.
-    return value if value.tzinfo else value.replace(tzinfo=UTC)

@@ -10,7 +10,7 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from uuid import UUID
 
 import sqlalchemy as sa
@@ -85,7 +85,7 @@ async def find_session(conn: AsyncConnection, token_hash: str) -> SessionRow | N
     if row is None:
         return None
     m = row._mapping
-    return SessionRow(m["user_id"], _utc(m["last_seen_at"]), _utc(m["expires_at"]))
+    return SessionRow(m["user_id"], m["last_seen_at"], m["expires_at"])
 
 
 async def touch_session(conn: AsyncConnection, token_hash: str, now: datetime) -> None:
@@ -98,8 +98,3 @@ async def close_session(conn: AsyncConnection, token_hash: str) -> None:
     # SQLite does not cascade unless asked to; delete the dependent row first.
     await conn.execute(oidc_sessions.delete().where(oidc_sessions.c.token_hash == token_hash))
     await conn.execute(sessions.delete().where(sessions.c.token_hash == token_hash))
-
-
-def _utc(value: datetime) -> datetime:
-    # SQLite hands back naive datetimes for timezone-aware columns; they were stored in UTC.
-    return value if value.tzinfo else value.replace(tzinfo=UTC)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from shared.eventstore.schema import UTCDateTime
+
 metadata = sa.MetaData()
 
 users = sa.Table(
@@ -22,7 +24,7 @@ users = sa.Table(
     sa.Column("provider", sa.String(64)),
     sa.Column("display_name", sa.String(120)),
     sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
 )
 
 sessions = sa.Table(
@@ -31,9 +33,9 @@ sessions = sa.Table(
     # HMAC of the cookie's token: a copy of this table signs nobody in.
     sa.Column("token_hash", sa.String(64), primary_key=True),
     sa.Column("user_id", sa.Uuid, sa.ForeignKey("users.user_id"), nullable=False, index=True),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("last_seen_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("last_seen_at", UTCDateTime, nullable=False),
+    sa.Column("expires_at", UTCDateTime, nullable=False),
 )
 
 # Failed sign-ins, counted per scope (auth/authenticator.py): one row per login name from
@@ -44,15 +46,15 @@ login_throttle = sa.Table(
     metadata,
     sa.Column("key", sa.String(64), primary_key=True),
     sa.Column("failures", sa.Integer, nullable=False),
-    sa.Column("last_failure_at", sa.DateTime(timezone=True), nullable=False, index=True),
-    sa.Column("blocked_until", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("last_failure_at", UTCDateTime, nullable=False, index=True),
+    sa.Column("blocked_until", UTCDateTime, nullable=False),
 )
 
 access_log = sa.Table(
     "access_log",
     metadata,
     sa.Column("entry_id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("at", UTCDateTime, nullable=False),
     sa.Column("municipality", sa.String(64), nullable=False),
     sa.Column("user_id", sa.String(120), nullable=False),
     sa.Column("role", sa.String(20), nullable=False),
