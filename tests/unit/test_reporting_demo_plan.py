@@ -56,3 +56,13 @@ def test_every_day_is_in_the_past_and_follows_what_it_must_follow() -> None:
     assert isinstance(placed, int) and 0 < placed < 200
     # Every household placed gets aftercare offered; every lease lets one offer.
     assert counted["aftercare_offered"] == counted["offers_let"] == counted["households_placed"]
+
+
+def test_every_offer_a_placement_uses_is_in_the_plan_at_city_scale() -> None:
+    # At 2,000 households two offers were planned alike; dropping one by equality dropped
+    # the other household's offer, and the demo posted a proposal to `/offers//proposals`.
+    year = generate(2025, 2000, 7, "koeln")
+    planned = {id(o) for o in year.offers}
+    used = [h.placement for h in year.households if h.placement is not None]
+    assert all(id(p.offer) in planned for p in used)
+    assert all(p.declined is None or id(p.declined[0]) in planned for p in used)

@@ -118,9 +118,10 @@ class Planner:
         ready = max([viewing, decided, *(g.decided_on for g in guarantees)])
         lease = ready + timedelta(days=self.rng.randint(1, 10))
         if lease > self.horizon:
-            if declined is not None:
-                self.plan.offers.remove(declined[0])
-            self.plan.offers.remove(offer)
+            # By identity: two offers planned alike are equal, and `list.remove` would drop
+            # the first equal one, maybe one another household's placement uses.
+            dropped = {id(offer), id(declined[0]) if declined is not None else None}
+            self.plan.offers = [o for o in self.plan.offers if id(o) not in dropped]
             return None
         moved = self.after(lease, 0, 14)
         accompanied = h.tandem is not None and h.tandem.formed_on <= viewing
