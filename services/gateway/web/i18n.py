@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from babel import Locale, UnknownLocaleError, dates, negotiate_locale
+from babel import Locale, UnknownLocaleError, dates, negotiate_locale, numbers
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
@@ -112,6 +112,17 @@ def format_date(value: date | datetime | None) -> str:
     return dates.format_date(value, "d MMM yyyy", locale="en_GB")
 
 
+def format_number(value: float | int | None, decimals: int | None = None) -> str:
+    """A count or a measure as the request's language writes it: "1.628", "15,0"."""
+    if value is None:
+        return "–"
+    babel_locale = "de_DE" if _current.get() == GERMAN else "en_GB"
+    if decimals is None:
+        return numbers.format_decimal(value, locale=babel_locale)
+    pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
+    return numbers.format_decimal(value, format=pattern, locale=babel_locale)
+
+
 def choose_locale(connection: HTTPConnection) -> str:
     """`?lang=`, then the cookie, then Accept-Language, else German."""
     asked = connection.query_params.get("lang")
@@ -189,4 +200,5 @@ def install(env_globals: dict[str, object], env_filters: dict[str, Callable[...,
     env_globals["locale_names"] = LOCALE_NAMES
     env_globals["switch_url"] = switch_url
     env_filters["datum"] = format_date
+    env_filters["zahl"] = format_number
     env_filters["t"] = translated

@@ -19,6 +19,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from services.gateway.auth import csrf
 from services.gateway.web import i18n, labels
 from services.gateway.web.form_tokens import form_tokens
+from shared.contracts import places
 
 CONTEXTS = ("intake", "placement", "prevention", "reporting", "volunteer")
 GATEWAY = Path(__file__).parent.parent
@@ -72,3 +73,25 @@ def render(
     )
     csrf.ensure_cookie(request, response, request.app.state.settings.secure_cookies)
     return response
+
+
+def page_url(request: Request, **changes: object) -> str:
+    """This page's URL with some query parameters changed: filters, sorting and page stay
+    in the URL, so a list can be bookmarked, shared and reloaded as it was."""
+    params = dict(request.query_params)
+    for name, value in changes.items():
+        if value is None:
+            params.pop(name, None)
+        else:
+            params[name] = str(value)
+    url = request.url.replace_query_params(**params)
+    return f"{url.path}?{url.query}" if url.query else url.path
+
+
+templates.env.globals["page_url"] = page_url
+# Names instead of codes (shared/contracts/places.py): `{{ provider_name(code) }}`.
+templates.env.globals["places"] = places
+templates.env.globals["provider_name"] = places.provider_name
+templates.env.globals["district_name"] = places.district_name
+templates.env.globals["municipality_name"] = places.municipality_name
+templates.env.globals["language_names"] = places.language_names
