@@ -17,7 +17,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 
 from services.gateway.auth import csrf
-from services.gateway.web import i18n, labels
+from services.gateway.web import i18n, labels, notices
 from services.gateway.web.form_tokens import form_tokens
 from shared.contracts import places
 
@@ -95,3 +95,4 @@ templates.env.globals["provider_name"] = places.provider_name
 templates.env.globals["district_name"] = places.district_name
 templates.env.globals["municipality_name"] = places.municipality_name
 templates.env.globals["language_names"] = places.language_names
+templates.env.globals["notice_shown"] = notices.shown
