@@ -307,3 +307,20 @@ class HouseholdRef(BaseModel):
 
 class GetHousehold(BaseModel):
     household_id: UUID
+
+
+class AssignCaseworkerBody(BaseModel):
+    """Legt fest, wer den Haushalt betreut („zuständig“); leer: niemand."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    caseworker: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=120,
+        description="Die Kennung, unter der die Dienste die Fachkraft kennen (Pseudonym)",
+    )
+
+
+class AssignCaseworker(AssignCaseworkerBody):
+    household_id: UUID

@@ -116,6 +116,10 @@ class HouseholdView(BaseModel):
     privacy: PrivacyStatus | None = Field(
         default=None, description="gelöscht oder eingeschränkt: statt der Namen anzuzeigen"
     )
+    caseworker: str | None = Field(
+        default=None,
+        description="wer zuständig ist: die Kennung (Pseudonym) der Fachkraft; leer: niemand",
+    )
 
 
 class TriageView(BaseModel):
