@@ -32,6 +32,7 @@ BOARD: dict[str, Any] = {
             "offer_id": None,
         }
     ],
+    "page": {"page": 1, "per_page": 50, "total": 1},
 }
 
 
