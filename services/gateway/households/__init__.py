@@ -18,6 +18,7 @@ from services.gateway.households import (
     page,
     posts,
     registration,
+    responsible,
 )
 
 routers: list[APIRouter] = [
@@ -31,4 +32,5 @@ routers: list[APIRouter] = [
     posts.router,
     consents.router,
     member_erasure.router,
+    responsible.router,
 ]
