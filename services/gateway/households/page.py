@@ -10,8 +10,8 @@ from uuid import UUID
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from services.gateway.adapters.access_log import accesses_of
 from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.households.access_log import access_log_section
 from services.gateway.households.actions import offered, untouched
 from services.gateway.households.responsible_view import FORM as RESPONSIBLE_FORM
 from services.gateway.households.responsible_view import responsible_of
@@ -24,7 +24,6 @@ from shared.contracts.intake import ERASED, GetHousehold
 from shared.contracts.intake import operations as intake
 from shared.contracts.placement import CourseEntry, HouseholdCourseQuery
 from shared.contracts.placement import operations as placement
-from shared.db import Database
 from shared.identity import Caller, Role
 from shared.rpc import ErrorKind, RemoteError, RpcClient
 
@@ -67,9 +66,7 @@ async def household_page(
     }
     access_log = None
     if caller.role is Role.coordinator:
-        db: Database = request.app.state.db
-        async with db.read() as conn:
-            access_log = await accesses_of(conn, caller.municipality, "household", household_id)
+        access_log = await access_log_section(request, caller.municipality, household_id)
     context = {
         "household": household,
         "timeline": sorted(timeline(household) + placement_timeline(course), key=lambda e: e.on),
