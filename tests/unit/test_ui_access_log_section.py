@@ -25,7 +25,7 @@ START = datetime(2026, 11, 2, 9, tzinfo=UTC)
 
 @pytest.fixture
 def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TestClient:
-    client = ui_client(tmp_path, monkeypatch, FakeIntake())
+    client: TestClient = ui_client(tmp_path, monkeypatch, FakeIntake())
     reader = Account(
         user_id=READER,
         login="k.koch",
