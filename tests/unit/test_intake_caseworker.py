@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from services.intake.domain.household import household
+from services.intake.domain.household import Event, household
 from services.intake.domain.household_commands import AssignCaseworker, HandOverHousehold
 from shared.clock import business_time
 from shared.contracts.intake import (
@@ -99,7 +99,7 @@ def test_a_hand_over_leaves_the_household_without_a_responsible_caseworker() -> 
         given_on=DAY,
         occurred_at=business_time(DAY),
     )
-    history = [registered(), assigned(), consent]
+    history: list[Event] = [registered(), assigned(), consent]
     state = household.fold(history)
     assert state.caseworker == "pseudonym-a"
     handed = household.decide(

@@ -314,10 +314,12 @@ class AssignCaseworkerBody(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
+    # A pseudonym (a UUID, or "oidc:…"): printable ASCII without spaces.
     caseworker: str | None = Field(
         default=None,
         min_length=1,
         max_length=120,
+        pattern=r"^[!-~]+$",
         description="Die Kennung, unter der die Dienste die Fachkraft kennen (Pseudonym)",
     )
 
