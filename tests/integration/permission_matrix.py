@@ -520,6 +520,16 @@ EXPECTED: dict[str, dict[str, Status]] = {
         "analyst": 403,
         "admin": 403,
     },
+    # An empty body makes nobody responsible: a complete command, decided by intake before
+    # the matrix erases the household; the other provider and town do not find it.
+    "POST /api/households/{household_id}/caseworker": {
+        "coordinator": (200, 200, 404, 404),
+        "caseworker": (200, 404, 404, 404),
+        "housing_office": 403,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": 403,
+    },
     "POST /api/households/{household_id}/handover": {
         "coordinator": 422,
         "caseworker": 422,

@@ -110,6 +110,15 @@ def test_responsible_caseworker_and_my_cases(system: System) -> None:
     assert "Bitte eine Fachkraft des Trägers aus der Liste wählen." in wrong.text
     assert responsible_of(system, own[0]) == anna_id
 
+    # The API takes a login: Anna takes the third case back.
+    taken = anna.post(f"/api/households/{third}/caseworker", json={"login": "anna"})
+    assert taken.status_code == 200, taken.text
+    refused_login = anna.post(f"/api/households/{third}/caseworker", json={"login": "dirk"})
+    assert refused_login.status_code == 422
+    assert refused_login.json()["error"]["fields"][0]["field"] == "login"
+    wait_until(lambda: responsible_of(system, third) == anna_id, timeout=60, what="Anna's again")
+    assert listed(tim) == []
+
 
 def test_the_list_in_pages_and_every_roles_start(system: System) -> None:
     for n in range(55):

@@ -102,3 +102,16 @@ def test_someone_not_of_the_provider_is_refused_at_the_field(
     assert 'id="fehler-zustaendig"' in page.text
     assert "Bitte eine Fachkraft des Trägers aus der Liste wählen." in page.text
     assert "assign_caseworker" not in [name for name, _ in fake.calls]
+
+
+def test_the_api_takes_a_login_of_the_providers_staff(app: tuple[TestClient, FakeIntake]) -> None:
+    client, fake = app
+    url = f"/api/households/{PAGE.rsplit('/', 1)[1]}/caseworker"
+    answer = client.post(url, json={"login": "Dora"}, headers=as_role("caseworker"))
+    assert answer.status_code == 200, answer.text
+    assert fake.calls[-1][1]["body"] == {"caseworker": str(COORDINATOR)}
+    refused = client.post(url, json={"login": "bert"}, headers=as_role("caseworker"))
+    assert refused.status_code == 422
+    assert refused.json()["error"]["fields"] == [
+        {"field": "login", "message": "Bitte eine Fachkraft des Trägers aus der Liste wählen."}
+    ]

@@ -33,4 +33,5 @@ routers: list[APIRouter] = [
     consents.router,
     member_erasure.router,
     responsible.router,
+    responsible.api_router,
 ]
