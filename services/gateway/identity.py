@@ -180,6 +180,9 @@ async def current_caller(request: Request) -> Caller:
     caller = await resolve_caller(request)
     if caller is None:
         raise HTTPException(401, "Anmeldung erforderlich.", {"WWW-Authenticate": "Cookie"})
+    # Known before the role is checked: a refusal page keeps the caller's navigation and
+    # sign-out (only a 200 is written to the access log, so nothing is recorded for it).
+    request.state.caller = caller
     if not may_call(caller.role, request.method, route_template(request)):
         raise forbidden("Ihre Rolle hat keinen Zugang zu diesem Bereich.")
     changes_via_session = (
@@ -189,7 +192,6 @@ async def current_caller(request: Request) -> Caller:
     )
     if changes_via_session and not csrf.matches(request, request.headers.get(csrf.CSRF_HEADER)):
         raise forbidden("Sicherheitsprüfung fehlgeschlagen (CSRF). Bitte Seite neu laden.")
-    request.state.caller = caller
     return caller
 
 

@@ -371,7 +371,8 @@ EXPECTED: dict[str, dict[str, Status]] = {
         "coordinator": 200,
         "caseworker": 200,
         "housing_office": 303,
-        "volunteer": 200,
+        # Every role lands on its start page (the volunteer on their tandems).
+        "volunteer": 303,
         "analyst": 303,
         "admin": 200,
     },
@@ -514,6 +515,16 @@ EXPECTED: dict[str, dict[str, Status]] = {
     "POST /api/households/{household_id}/consents/{consent_id}/withdrawal": {
         "coordinator": 422,
         "caseworker": 422,
+        "housing_office": 403,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": 403,
+    },
+    # An empty body makes nobody responsible: a complete command, decided by intake before
+    # the matrix erases the household; the other provider and town do not find it.
+    "POST /api/households/{household_id}/caseworker": {
+        "coordinator": (200, 200, 404, 404),
+        "caseworker": (200, 404, 404, 404),
         "housing_office": 403,
         "volunteer": 403,
         "analyst": 403,

@@ -53,4 +53,9 @@ UI_CORE: dict[str, dict[str, Status]] = {
     "POST /ui/haushalte/{household_id}/doppelfaelle/{other_id}/{decision}": _staff(
         404, (403, 404, 404, 404)
     ),
+    # "Nobody" is a complete choice: intake refuses it for the household the matrix erased
+    # before (409); the other provider and town do not find it (404).
+    "POST /ui/haushalte/{household_id}/zustaendig": _staff(
+        (409, 409, 404, 404), (409, 404, 404, 404)
+    ),
 }

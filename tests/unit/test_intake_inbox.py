@@ -80,3 +80,40 @@ async def test_an_inquiry_is_answered_then_opened_as_a_case(commands: CommandExe
     ]
     with pytest.raises(NotFound):
         await inbox.get(GetInquiry(inquiry_id=inquiry_id), caller(city="bergisch-gladbach"))
+
+
+async def test_the_inbox_in_pages_filtered_sorted_with_the_case_household(
+    commands: CommandExecutor,
+) -> None:
+    inbox = InquiryInbox(commands)
+    ids = []
+    for n in range(7):
+        request = ReceiveInquiry(
+            sender_kind="landlord" if n % 2 else "resident",
+            channel="phone" if n < 3 else "email",
+            received_at=f"2025-03-0{n + 1}T09:00:00+01:00",
+            text="Anfrage",
+        )
+        ids.append((await inbox.receive(request, COORDINATOR)).inquiry_id)
+    household_id = await register(commands)
+    case = TriageInquiryBody(outcome="opened_as_case", household_id=household_id)
+    await inbox.triage(ids[0], case, COORDINATOR)
+
+    every = ListInquiries(open_only=False, per_page=3)
+    first, third = [
+        await inbox.list(every.model_copy(update={"page": p}), COORDINATOR) for p in (1, 3)
+    ]
+    # Open first (the longest waiting first), the triaged one last.
+    assert [i.inquiry_id for i in first.items] == ids[1:4]
+    assert [i.inquiry_id for i in third.items] == [ids[0]]
+    assert third.items[0].household_id == household_id
+    assert (first.page.total, first.page.pages) == (7, 3)
+
+    newest = ListInquiries(open_only=False, sort="received", descending=True, per_page=2)
+    assert [i.inquiry_id for i in (await inbox.list(newest, COORDINATOR)).items] == ids[:4:-1]
+    phone = await inbox.list(ListInquiries(channel="phone"), COORDINATOR)
+    assert [i.inquiry_id for i in phone.items] == ids[1:3]
+    landlords = ListInquiries(open_only=False, sender_kind="landlord")
+    assert (await inbox.list(landlords, COORDINATOR)).page.total == 3
+    opened = ListInquiries(open_only=False, outcome="opened_as_case")
+    assert [i.inquiry_id for i in (await inbox.list(opened, COORDINATOR)).items] == [ids[0]]

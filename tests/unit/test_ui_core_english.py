@@ -32,6 +32,7 @@ BOARD: dict[str, Any] = {
             "offer_id": None,
         }
     ],
+    "page": {"page": 1, "per_page": 50, "total": 1},
 }
 
 
@@ -125,8 +126,8 @@ def test_the_case_list_speaks_english(app: tuple[TestClient, FakeIntake]) -> Non
     client, _ = app
     page = client.get("/ui?lang=en", headers=as_role("caseworker"))
     assert page.status_code == 200
-    assert "<h1>Cases</h1>" in page.text and "1 case, as of 10 Mar 2026" in page.text
-    assert "Registered on 5 Jan 2026" in page.text and "64 days" in page.text
+    assert "<h1>My cases</h1>" in page.text and "1 case, as of 10 Mar 2026" in page.text
+    assert "64 days (since 5 Jan 2026)" in page.text and "Responsible" in page.text
     assert "Fälle" not in page.text and "Nächster Schritt" not in page.text
 
 

@@ -56,7 +56,10 @@ def the_inquiry(body: Any) -> dict[str, Any]:
 @pytest.fixture
 def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TestClient:
     other = {**SUMMARY, "inquiry_id": str(uuid4()), "last_outcome": None}
-    listed = {"items": [SUMMARY, {**other, "first_triaged_at": None}]}
+    listed = {
+        "items": [SUMMARY, {**other, "first_triaged_at": None}],
+        "page": {"page": 1, "per_page": 50, "total": 2},
+    }
     fake = FakeRpc({"list_inquiries": listed, "get_inquiry": the_inquiry})
     return ui_client(tmp_path, monkeypatch, fake)
 

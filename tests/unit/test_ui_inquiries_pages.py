@@ -61,8 +61,11 @@ class FakeIntake(FakeRpc):
     """Answers like intake's inquiry RPCs; `refuse` makes the named one fail."""
 
     def __init__(self) -> None:
-        # The service lists by receipt; the page puts the open one first.
-        listed = {"items": [summary(DONE, "answered"), summary(OPEN, None)]}
+        # The service sorts and pages (open first); the page shows its order.
+        listed = {
+            "items": [summary(OPEN, None), summary(DONE, "answered")],
+            "page": {"page": 1, "per_page": 50, "total": 2},
+        }
         answers = {"list_inquiries": listed, "get_inquiry": the_inquiry}
         super().__init__(answers, default={"inquiry_id": str(OPEN)})
 
@@ -82,7 +85,9 @@ def test_the_inbox_shows_open_inquiries_first_with_their_first_answer(
     assert page.text.index(f"/ui/anfragen/{OPEN}") < page.text.index(f"/ui/anfragen/{DONE}")
     assert "<td>offen</td>" in page.text and "<strong>noch keine</strong>" in page.text
     assert "<td>beantwortet</td>" in page.text and "03.03.2026, 10:00 Uhr" in page.text
-    assert fake.calls[0] == ("list_inquiries", {"open_only": False})
+    name, sent = fake.calls[0]
+    assert name == "list_inquiries"
+    assert (sent["open_only"], sent["sort"], sent["page"]) == (False, "status", 1)
 
 
 def test_a_recorded_inquiry_is_sent_as_typed_and_opens(app: tuple[TestClient, FakeIntake]) -> None:

@@ -54,3 +54,31 @@ async def accesses_of(
     found = [Access(**{k: v for k, v in row._mapping.items() if k != "entry_id"}) for row in rows]
     logins = await logins_of(conn, {a.user_id for a in found})
     return [replace(a, user_id=logins.get(a.user_id, a.user_id)) for a in found]
+
+
+async def access_page(
+    conn: AsyncConnection,
+    municipality: str,
+    subject: str,
+    subject_id: UUID,
+    *,
+    offset: int,
+    limit: int,
+) -> tuple[list[Access], int]:
+    """One page of the reads of a subject, newest first, and how many there are in all.
+    `user_id` stays the pseudonym: the page names the reader (users.staff_names)."""
+    scope = (
+        access_log.c.municipality == municipality,
+        access_log.c.subject == subject,
+        access_log.c.subject_id == subject_id,
+    )
+    rows = await conn.execute(
+        sa.select(access_log)
+        .where(*scope)
+        .order_by(access_log.c.at.desc(), access_log.c.entry_id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    found = [Access(**{k: v for k, v in row._mapping.items() if k != "entry_id"}) for row in rows]
+    total = (await conn.execute(sa.select(sa.func.count()).where(*scope))).scalar_one()
+    return found, total

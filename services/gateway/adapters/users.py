@@ -204,3 +204,55 @@ async def upsert_oidc_account(conn: AsyncConnection, account: Account, at: datet
     existing = _account(found)
     await conn.execute(users.update().where(users.c.user_id == existing.user_id).values(**values))
     return replace(account, user_id=existing.user_id, active=existing.active)
+
+
+def staff_name(account: Account) -> str:
+    """How a colleague is named in lists and choices: the display name, else the login."""
+    return account.display_name or account.login
+
+
+async def assignable_staff(
+    conn: AsyncConnection, municipality: str, provider: str
+) -> list[Account]:
+    """Who may be responsible for a household of `provider`: its active caseworkers and
+    the municipality's active coordinators, by name."""
+    rows = await conn.execute(
+        _accounts().where(
+            users.c.municipality == municipality,
+            users.c.active.is_(True),
+            sa.or_(
+                sa.and_(users.c.role == Role.caseworker.value, users.c.provider == provider),
+                users.c.role == Role.coordinator.value,
+            ),
+        )
+    )
+    return sorted((_account(row) for row in rows), key=lambda a: staff_name(a).casefold())
+
+
+async def staff_names(conn: AsyncConnection, user_ids: set[str]) -> dict[str, str]:
+    """Name per pseudonymous user id (as services and events know staff), for the ids the
+    gateway knows; an id it does not know stays unnamed (the page says "unbekannt")."""
+    wanted = {u for u in user_ids if u}
+    if not wanted:
+        return {}
+    uuids: dict[UUID, str] = {}
+    for user_id in wanted:
+        try:
+            uuids[UUID(user_id)] = user_id
+        except ValueError:
+            continue
+    found: dict[str, str] = {}
+    accounts = _accounts().where(
+        sa.or_(
+            users.c.user_id.in_(list(uuids)),
+            oidc_accounts.c.oidc_user_id.in_(list(wanted)),
+        )
+    )
+    for row in await conn.execute(accounts):
+        account = _account(row)
+        if account.service_user_id in wanted:
+            found[account.service_user_id] = staff_name(account)
+    missing = wanted - set(found)
+    if missing:
+        found.update(await logins_of(conn, missing))
+    return found

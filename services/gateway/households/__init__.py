@@ -18,6 +18,7 @@ from services.gateway.households import (
     page,
     posts,
     registration,
+    responsible,
 )
 
 routers: list[APIRouter] = [
@@ -31,4 +32,6 @@ routers: list[APIRouter] = [
     posts.router,
     consents.router,
     member_erasure.router,
+    responsible.router,
+    responsible.api_router,
 ]

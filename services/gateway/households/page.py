@@ -10,9 +10,11 @@ from uuid import UUID
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from services.gateway.adapters.access_log import accesses_of
 from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.households.access_log import access_log_section
 from services.gateway.households.actions import offered, untouched
+from services.gateway.households.responsible_view import FORM as RESPONSIBLE_FORM
+from services.gateway.households.responsible_view import responsible_of
 from services.gateway.households.timeline import next_steps, placement_timeline, timeline
 from services.gateway.web import fields as forms
 from services.gateway.web.erasure import CONFIRMATION
@@ -22,12 +24,11 @@ from shared.contracts.intake import ERASED, GetHousehold
 from shared.contracts.intake import operations as intake
 from shared.contracts.placement import CourseEntry, HouseholdCourseQuery
 from shared.contracts.placement import operations as placement
-from shared.db import Database
 from shared.identity import Caller, Role
 from shared.rpc import ErrorKind, RemoteError, RpcClient
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
-OTHER_FORMS = ("doppelfaelle", "aufheben")
+OTHER_FORMS = ("doppelfaelle", "aufheben", RESPONSIBLE_FORM)
 # A person's erasure form is "mitglied-<member_id>" (member_erasure.py).
 MEMBER_FORM = "mitglied-"
 
@@ -65,9 +66,7 @@ async def household_page(
     }
     access_log = None
     if caller.role is Role.coordinator:
-        db: Database = request.app.state.db
-        async with db.read() as conn:
-            access_log = await accesses_of(conn, caller.municipality, "household", household_id)
+        access_log = await access_log_section(request, caller.municipality, household_id)
     context = {
         "household": household,
         "timeline": sorted(timeline(household) + placement_timeline(course), key=lambda e: e.on),
@@ -86,6 +85,7 @@ async def household_page(
         "general": general,
         "access_log": access_log,
         "erased_word": ERASED,
+        "zustaendig": await responsible_of(request.app.state.db, caller, household),
     }
     return render(request, "households/page.html", context, status_code=status_code)
 

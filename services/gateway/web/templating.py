@@ -19,6 +19,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from services.gateway.auth import csrf
 from services.gateway.web import i18n, labels, notices
 from services.gateway.web.form_tokens import form_tokens
+from services.gateway.web.start_pages import start_page
 from shared.contracts import places
 
 CONTEXTS = ("intake", "placement", "prevention", "reporting", "volunteer")
@@ -57,6 +58,7 @@ for _context in CONTEXTS:
     )
 templates.env.globals["label"] = labels.label
 templates.env.globals["form_tokens"] = form_tokens
+templates.env.globals["start_page"] = start_page
 
 
 def render(

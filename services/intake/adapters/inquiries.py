@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 from uuid import UUID
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import ColumnElement, case, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.intake.adapters.tables import inquiry_details, inquiry_inbox, inquiry_notes
@@ -15,6 +16,7 @@ from shared.contracts.intake import (
     Contact,
     InquiryChannel,
     InquirySummary,
+    ListInquiries,
     ReceiveInquiry,
     SenderKind,
     TriageOutcome,
@@ -99,13 +101,40 @@ async def load_inquiry_data(conn: AsyncConnection, inquiry_id: UUID) -> InquiryP
 
 
 async def list_inbox(
-    conn: AsyncConnection, municipality: str, *, open_only: bool
-) -> list[InquirySummary]:
-    """The municipality's inquiries, oldest first (the open ones: waiting longest first)."""
-    query = select(inquiry_inbox).where(inquiry_inbox.c.municipality == municipality)
-    if open_only:
-        query = query.where(inquiry_inbox.c.first_triaged_at.is_(None))
-    rows = await conn.execute(query.order_by(inquiry_inbox.c.received_at))
+    conn: AsyncConnection, municipality: str, query: ListInquiries
+) -> tuple[list[InquirySummary], int]:
+    """One page of the municipality's inquiries as asked, and how many there are in all.
+    Sorted in SQL; ties by arrival (the longest waiting first), then by id."""
+    t = inquiry_inbox
+    where = [t.c.municipality == municipality]
+    if query.open_only:
+        where.append(t.c.first_triaged_at.is_(None))
+    if query.channel is not None:
+        where.append(t.c.channel == query.channel.value)
+    if query.sender_kind is not None:
+        where.append(t.c.sender_kind == query.sender_kind.value)
+    if query.outcome is not None:
+        where.append(t.c.last_outcome == query.outcome.value)
+    keys: dict[str, ColumnElement[Any]] = {
+        # Open (not yet triaged) first.
+        "status": case((t.c.first_triaged_at.is_(None), 0), else_=1),
+        "received": t.c.received_at,
+        "channel": t.c.channel,
+        "sender": t.c.sender_kind,
+    }
+    key = keys[query.sort]
+    order = [key.desc() if query.descending else key.asc()]
+    if query.sort != "received":
+        order.append(t.c.received_at.asc())
+    statement = (
+        select(t)
+        .where(*where)
+        .order_by(*order, t.c.inquiry_id)
+        .limit(query.per_page)
+        .offset(query.offset)
+    )
+    rows = await conn.execute(statement)
+    total = (await conn.execute(select(func.count()).select_from(t).where(*where))).scalar_one()
     return [
         InquirySummary(
             inquiry_id=r.inquiry_id,
@@ -116,4 +145,4 @@ async def list_inbox(
             last_outcome=TriageOutcome(r.last_outcome) if r.last_outcome else None,
         )
         for r in rows
-    ]
+    ], total

@@ -21,6 +21,7 @@ from shared.application import CommandExecutor
 from shared.clock import today
 from shared.contracts.intake import (
     AssessHousingReadiness,
+    AssignCaseworker,
     ChangeAccommodation,
     ChangeComposition,
     DeregisterHousehold,
@@ -151,3 +152,11 @@ class HouseholdChanges:
                 )
 
         return await self._run(caller, request.household_id, command, write_note)
+
+    async def assign_caseworker(self, request: AssignCaseworker, caller: Caller) -> HouseholdRef:
+        """Who is responsible. Intake cannot tell a member of staff from any other pseudonym:
+        the gateway checks that the chosen person is an active caseworker (or coordinator) of
+        the household's provider before it sends this."""
+        access.require_staff(caller)
+        command = cmd.AssignCaseworker(caseworker=request.caseworker, today=today())
+        return await self._run(caller, request.household_id, command)

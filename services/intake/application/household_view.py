@@ -50,6 +50,7 @@ def household_view(
         municipality=caller.municipality,
         provider=state.provider,
         status=HouseholdStatus.deregistered if state.deregistered else HouseholdStatus.active,
+        caseworker=state.caseworker,
         registered_on=state.registered_on,
         accommodation=AccommodationRecord(kind=state.accommodation_kind, site=personal.site),
         adults=state.adults,

@@ -16,7 +16,7 @@ from services.intake.domain import household as hh
 from shared.application import CommandExecutor
 from shared.clock import today
 from shared.contracts.intake import GetHousehold, HouseholdRef, HouseholdView, RegisterHousehold
-from shared.identity import Caller
+from shared.identity import Caller, Role
 from shared.validation import client_id_guard
 
 
@@ -54,6 +54,9 @@ class Households:
             consent_given_on=request.consent.given_on if request.consent else None,
             consent_withdrawn_on=request.consent.withdrawn_on if request.consent else None,
             possible_duplicates=tuple(duplicates),
+            # Decided with the registration (one transaction, no second request): the
+            # caseworker who takes a household in is responsible for it until someone else is.
+            caseworker=caller.user_id if caller.role is Role.caseworker else None,
         )
 
         async def personal_data(conn: AsyncConnection, state: hh.Household) -> None:

@@ -157,5 +157,15 @@ class InquiryInbox:
     async def list(self, query: ListInquiries, caller: Caller) -> Inquiries:
         access.require_coordinator(caller, ACTION)
         async with self.commands.db.read() as conn:
-            items = await list_inbox(conn, caller.municipality, open_only=query.open_only)
-        return Inquiries(items=items)
+            items, total = await list_inbox(conn, caller.municipality, query)
+            # The household a case was opened for is in the inquiry's stream only: read for
+            # the few of this page that were opened as a case.
+            for n, item in enumerate(items):
+                if item.last_outcome is TriageOutcome.opened_as_case:
+                    history = await self.commands.store.load(
+                        conn, iq.stream_id(caller.municipality, item.inquiry_id)
+                    )
+                    triaged = [r.event for r in history if isinstance(r.event, InquiryTriaged)]
+                    household = triaged[-1].household_id if triaged else None
+                    items[n] = item.model_copy(update={"household_id": household})
+        return Inquiries(items=items, page=query.info(total))

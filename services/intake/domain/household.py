@@ -11,6 +11,7 @@ from uuid import UUID
 
 from services.intake.domain.household_commands import (
     AssessHousingReadiness,
+    AssignCaseworker,
     ChangeAccommodation,
     ChangeComposition,
     Command,
@@ -46,6 +47,7 @@ from services.intake.domain.household_state import Event, Household, evolve
 from shared.clock import business_time
 from shared.contracts.intake import (
     AccommodationChanged,
+    CaseworkerAssigned,
     ConsentPurpose,
     CriterionRating,
     HouseholdDeregistered,
@@ -100,6 +102,8 @@ def decide(command: Command, state: Household) -> list[Event]:
             return decide_privacy(command, state)
         case RecordConsent() | WithdrawConsent():
             return decide_consent(command, state)
+        case AssignCaseworker():
+            return _assign(command, state)
 
 
 def _register(command: RegisterHousehold, state: Household) -> list[Event]:
@@ -134,6 +138,12 @@ def _register(command: RegisterHousehold, state: Household) -> list[Event]:
             command.consent_given_on,
             command.consent_withdrawn_on,
         )
+    if command.caseworker is not None:
+        registered.append(
+            CaseworkerAssigned(
+                household_id=command.household_id, caseworker=command.caseworker, occurred_at=day
+            )
+        )
     others = dict.fromkeys(o for o in command.possible_duplicates if o != command.household_id)
     return registered + [
         PossibleDuplicateFlagged(
@@ -160,6 +170,22 @@ def _hand_over(command: HandOverHousehold, state: Household) -> list[Event]:
             consent_id=consent.consent_id,
             consent_given_on=consent.given_on,
             occurred_at=business_time(command.handed_over_on),
+        )
+    ]
+
+
+def _assign(command: AssignCaseworker, state: Household) -> list[Event]:
+    """A deregistered (or erased, restricted) household gets nobody new; saying again who
+    already is responsible records nothing."""
+    require_active(state)
+    assert state.household_id
+    if command.caseworker == state.caseworker:
+        return []
+    return [
+        CaseworkerAssigned(
+            household_id=state.household_id,
+            caseworker=command.caseworker,
+            occurred_at=business_time(command.today),
         )
     ]
 

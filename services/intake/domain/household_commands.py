@@ -44,6 +44,9 @@ class RegisterHousehold:
     consent_withdrawn_on: date | None = None
     # Households whose personal data look like this one's (found by the application).
     possible_duplicates: tuple[UUID, ...] = ()
+    # Who is responsible from the start: the caseworker who registers it (a coordinator
+    # registering leaves it to the provider to say).
+    caseworker: str | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,12 @@ class ChangeAccommodation:
 class HandOverHousehold:
     to_provider: str
     handed_over_on: date
+    today: date
+
+
+@dataclass(frozen=True)
+class AssignCaseworker:
+    caseworker: str | None
     today: date
 
 
@@ -174,4 +183,5 @@ Command = (
     | LiftRestriction
     | RecordConsent
     | WithdrawConsent
+    | AssignCaseworker
 )

@@ -10,6 +10,7 @@ from shared.clock import business_day
 from shared.contracts.intake import (
     AccommodationChanged,
     AccommodationKind,
+    CaseworkerAssigned,
     ConsentPurpose,
     CriterionRating,
     DeregistrationReason,
@@ -53,6 +54,7 @@ Event = (
     | RestrictionLifted
     | HouseholdConsentGiven
     | HouseholdConsentWithdrawn
+    | CaseworkerAssigned
 )
 
 
@@ -114,6 +116,8 @@ class Household:
     handovers: tuple[HandOver, ...] = ()
     # Members whose personal data were erased, and on which day.
     erased_members: tuple[tuple[UUID, date], ...] = ()
+    # The responsible member of staff („zuständig“), by the pseudonym services know them by.
+    caseworker: str | None = None
 
     def consent(self, consent_id: UUID) -> ConsentRecord | None:
         return next((c for c in self.consents if c.consent_id == consent_id), None)
@@ -187,8 +191,12 @@ def evolve(state: Household, event: Event) -> Household:
                 to_provider=event.to_provider,
                 consent_id=event.consent_id,
             )
+            # The new provider says who of its staff is responsible.
             return replace(
-                state, provider=event.to_provider, handovers=(*state.handovers, handover)
+                state,
+                provider=event.to_provider,
+                handovers=(*state.handovers, handover),
+                caseworker=None,
             )
         case HouseholdConsentGiven():
             record = ConsentRecord(event.consent_id, event.purpose_code, event.given_on)
@@ -240,5 +248,7 @@ def evolve(state: Household, event: Event) -> Household:
             )
         case RestrictionLifted():
             return replace(state, restriction=None, restricted_on=None)
+        case CaseworkerAssigned():
+            return replace(state, caseworker=event.caseworker)
         case _:
             return state

@@ -12,6 +12,8 @@ from services.intake.application.households import Households
 from shared.contracts.intake import (
     AssessHousingReadiness,
     AssessHousingReadinessBody,
+    AssignCaseworker,
+    AssignCaseworkerBody,
     ChangeAccommodation,
     ChangeAccommodationBody,
     ChangeComposition,
@@ -85,6 +87,12 @@ def register_household_handlers(host: ServiceHost) -> None:
         body: Addressed[AssessHousingReadinessBody], caller: Caller
     ) -> HouseholdRef:
         return await changes.assess_readiness(on_household(AssessHousingReadiness, body), caller)
+
+    @rpc.handle(ops.ASSIGN_CASEWORKER)
+    async def assign_caseworker(
+        body: Addressed[AssignCaseworkerBody], caller: Caller
+    ) -> HouseholdRef:
+        return await changes.assign_caseworker(on_household(AssignCaseworker, body), caller)
 
     @rpc.handle(ops.LIST_DUPLICATES)
     async def list_duplicates(body: ListDuplicates, caller: Caller) -> Duplicates:

@@ -22,7 +22,10 @@ caseboard = Table(
     Column("offer_id", Uuid),
     Column("pending_guarantees", Integer, nullable=False),
     Column("moved_on", Date),
+    # Pseudonym of the responsible member of staff (intake's CaseworkerAssigned).
+    Column("caseworker", String(120)),
     Index("ix_caseboard_offer", "offer_id"),
+    Index("ix_caseboard_scope_since", "municipality", "provider", "stage_since"),
 )
 
 # Kept apart from the cards: a restriction outlives the case (drill-downs list closed ones).

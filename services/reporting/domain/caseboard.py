@@ -14,6 +14,7 @@ from uuid import UUID
 
 from shared.clock import business_day
 from shared.contracts.intake import (
+    CaseworkerAssigned,
     HouseholdCompositionChanged,
     HouseholdDeregistered,
     HouseholdHandedOver,
@@ -51,6 +52,7 @@ HOUSEHOLD_EVENTS = (
     GuaranteeRequested,
     GuaranteeDecided,
     PlacementCompleted,
+    CaseworkerAssigned,
 )
 OFFER_EVENTS = (OfferWithdrawn, OfferExpired, PlacementCompleted)
 IN_THE_RUNNING = {Stage.proposed, Stage.viewing, Stage.guarantee_pending}
@@ -72,6 +74,7 @@ class CaseCard:
     offer_id: UUID | None = None
     pending_guarantees: int = 0
     moved_on: date | None = None
+    caseworker: str | None = None
 
     def at(self, stage: Stage, day: date, **changes: object) -> CaseCard:
         since = self.stage_since if stage is self.stage else day
@@ -112,7 +115,10 @@ def evolve(card: CaseCard, event: DomainEvent) -> CaseCard | None:
         case HouseholdCompositionChanged(adults=adults, minors=minors):
             return replace(card, adults=adults, minors=minors)
         case HouseholdHandedOver(to_provider=provider):
-            return replace(card, provider=provider)
+            # Intake leaves a handed-over household without a responsible caseworker.
+            return replace(card, provider=provider, caseworker=None)
+        case CaseworkerAssigned(caseworker=caseworker):
+            return replace(card, caseworker=caseworker)
         case HousingReadinessAssessed(result=result):
             ready = result is not ReadinessResult.not_yet
             card = replace(card, ready=ready)

@@ -48,6 +48,7 @@ from shared.contracts.intake.consents import (
 )
 from shared.contracts.intake.events import (
     AccommodationChanged,
+    CaseworkerAssigned,
     DuplicateDecisionRevoked,
     DuplicateDismissed,
     HouseholdCompositionChanged,
@@ -90,6 +91,8 @@ from shared.contracts.intake.requests import (
     Accommodation,
     AssessHousingReadiness,
     AssessHousingReadinessBody,
+    AssignCaseworker,
+    AssignCaseworkerBody,
     ChangeAccommodation,
     ChangeAccommodationBody,
     ChangeComposition,
@@ -131,6 +134,9 @@ __all__ = [
     "AgeBand",
     "AssessHousingReadiness",
     "AssessHousingReadinessBody",
+    "AssignCaseworker",
+    "AssignCaseworkerBody",
+    "CaseworkerAssigned",
     "ChangeAccommodation",
     "ChangeAccommodationBody",
     "ChangeComposition",

@@ -259,3 +259,18 @@ class HouseholdConsentWithdrawn(DomainEvent):
     consent_id: UUID
     purpose_code: ConsentPurpose
     withdrawn_on: date
+
+
+@CONTRACTS.event(CONTEXT)
+class CaseworkerAssigned(DomainEvent):
+    """The staff member responsible for the household („zuständig“) from `occurred_at`;
+    `caseworker` None: nobody any more.
+
+    `caseworker` is the pseudonymous user id services know a member of staff by — the same
+    value every event's envelope carries as its `actor` — not personal data of the
+    household; the gateway alone knows the name behind it. A hand-over to another provider
+    leaves the household without one (the caseworker belonged to the old provider).
+    """
+
+    household_id: UUID
+    caseworker: str | None = Field(default=None, min_length=1, max_length=120)

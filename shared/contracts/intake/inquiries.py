@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Literal
 from uuid import UUID
 
 from pydantic import (
@@ -15,6 +16,7 @@ from pydantic import (
 from shared.contracts.inputs import Line, Text, WorkMoment
 from shared.contracts.intake.codes import ForwardTarget, InquiryChannel, SenderKind, TriageOutcome
 from shared.contracts.intake.requests import Contact
+from shared.contracts.paging import PageQuery
 
 
 class ReceiveInquiry(BaseModel):
@@ -89,5 +91,20 @@ class GetInquiry(BaseModel):
     inquiry_id: UUID
 
 
-class ListInquiries(BaseModel):
+InquirySort = Literal["status", "received", "channel", "sender"]
+
+
+class ListInquiries(PageQuery):
+    """Eine Seite des Posteingangs; ohne Angabe die offenen zuerst, die am längsten
+    wartende zuerst."""
+
+    model_config = ConfigDict(extra="forbid")
+
     open_only: bool = Field(default=True, description="Nur noch nicht bearbeitete Anfragen")
+    channel: InquiryChannel | None = Field(default=None, description="Nur dieser Weg")
+    sender_kind: SenderKind | None = Field(default=None, description="Nur diese Absender")
+    outcome: TriageOutcome | None = Field(
+        default=None,
+        description="Nur Anfragen mit diesem letzten Ergebnis (zusammen mit open_only=false)",
+    )
+    sort: InquirySort = Field(default="status", description="Sortiert nach dieser Spalte")

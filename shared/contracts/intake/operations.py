@@ -19,6 +19,7 @@ from shared.contracts.intake.privacy import (
 )
 from shared.contracts.intake.requests import (
     AssessHousingReadinessBody,
+    AssignCaseworkerBody,
     ChangeAccommodationBody,
     ChangeCompositionBody,
     DeregisterHouseholdBody,
@@ -82,6 +83,10 @@ LIFT_HOUSEHOLD_RESTRICTION = ops.command(
 )
 EXPORT_HOUSEHOLD = ops.query(
     "export_household", ExportHousehold, HouseholdExport, roles=COORDINATION
+)
+# The provider's staff say who is responsible (the gateway checks the chosen person first).
+ASSIGN_CASEWORKER = ops.command_on(
+    "assign_caseworker", AssignCaseworkerBody, HouseholdRef, roles=STAFF
 )
 
 

@@ -307,3 +307,22 @@ class HouseholdRef(BaseModel):
 
 class GetHousehold(BaseModel):
     household_id: UUID
+
+
+class AssignCaseworkerBody(BaseModel):
+    """Legt fest, wer den Haushalt betreut („zuständig“); leer: niemand."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    # A pseudonym (a UUID, or "oidc:…"): printable ASCII without spaces.
+    caseworker: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=120,
+        pattern=r"^[!-~]+$",
+        description="Die Kennung, unter der die Dienste die Fachkraft kennen (Pseudonym)",
+    )
+
+
+class AssignCaseworker(AssignCaseworkerBody):
+    household_id: UUID

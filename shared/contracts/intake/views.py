@@ -27,6 +27,7 @@ from shared.contracts.intake.codes import (
 from shared.contracts.intake.consents import ConsentView
 from shared.contracts.intake.privacy import PrivacyStatus
 from shared.contracts.intake.requests import Accommodation, Consent, Contact, Member
+from shared.contracts.paging import PageInfo
 
 
 class HouseholdStatus(StrEnum):
@@ -116,6 +117,10 @@ class HouseholdView(BaseModel):
     privacy: PrivacyStatus | None = Field(
         default=None, description="gelöscht oder eingeschränkt: statt der Namen anzuzeigen"
     )
+    caseworker: str | None = Field(
+        default=None,
+        description="wer zuständig ist: die Kennung (Pseudonym) der Fachkraft; leer: niemand",
+    )
 
 
 class TriageView(BaseModel):
@@ -134,6 +139,9 @@ class InquirySummary(BaseModel):
     received_at: AwareDatetime
     first_triaged_at: AwareDatetime | None
     last_outcome: TriageOutcome | None
+    household_id: UUID | None = Field(
+        default=None, description="der Haushalt, als dessen Fall die Anfrage eröffnet wurde"
+    )
 
 
 class InquiryView(InquirySummary):
@@ -146,4 +154,5 @@ class InquiryView(InquirySummary):
 
 
 class Inquiries(BaseModel):
-    items: list[InquirySummary]
+    items: list[InquirySummary] = Field(description="eine Seite des Posteingangs")
+    page: PageInfo
