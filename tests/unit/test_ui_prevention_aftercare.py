@@ -11,8 +11,8 @@ from uuid import UUID, uuid4
 import pytest
 from fastapi.testclient import TestClient
 
-from shared.rpc import ErrorKind, RpcError
 from services.gateway.households.titles import neutral_title
+from shared.rpc import ErrorKind, RpcError
 from support.ui.prevention import as_role, gateway, page_of
 from support.ui_app import TOKEN
 
@@ -54,7 +54,7 @@ def test_offers_show_their_household_by_title_and_forms(
     assert page.status_code == 200
     text = page.text
     assert text.index(f"/ui/haushalte/{OPEN}") < text.index(f"/ui/haushalte/{DONE}")
-    assert f'{neutral_title(OPEN)}</a>' in text and "SKM Köln" in text and ">skm<" not in text
+    assert f"{neutral_title(OPEN)}</a>" in text and "SKM Köln" in text and ">skm<" not in text
     assert "1–2 von 2" in text
     assert "Abgelehnt (05.03.2026): nicht nötig" in text and "Angeboten, offen" in text
     assert f"{PAGE}/{OPEN}/annahme" in text and f"{PAGE}/{OPEN}/ablehnung" in text
@@ -82,7 +82,7 @@ def test_an_answer_is_sent_for_the_household_and_leads_back(app: tuple[TestClien
     offers(fake)
     shown = client.get(done.headers["location"], headers=as_role("coordinator")).text
     assert "Die Ablehnung der Nachbetreuung ist festgehalten." in shown
-    name, body = next(c for c in fake.calls if c[0] == "decline_aftercare")
+    body = next(b for n, b in fake.calls if n == "decline_aftercare")
     assert UUID(body["id"]) == OPEN
     assert body["body"] == {"reason": "not_reachable", "declined_on": "2026-03-04"}
 
@@ -107,11 +107,11 @@ def test_the_list_asks_for_the_page_sort_and_filters_of_its_url(
     offers(fake)
     url = f"{PAGE}?page=2&sort=status&descending=false&status=offered&provider=drk"
     client.get(url, headers=as_role("coordinator"))
-    name, body = next(c for c in fake.calls if c[0] == "list_aftercare")
+    body = next(b for n, b in fake.calls if n == "list_aftercare")
     assert (body["page"], body["sort"], body["descending"]) == (2, "status", False)
     assert (body["status"], body["provider"]) == ("offered", "drk")
     # An empty choice is no filter; a value that does not fit is left out, not an error.
     page = client.get(f"{PAGE}?status=&page=x&sort=household", headers=as_role("coordinator"))
-    name, body = [c for c in fake.calls if c[0] == "list_aftercare"][-1]
+    body = [b for n, b in fake.calls if n == "list_aftercare"][-1]
     assert page.status_code == 200
     assert (body["page"], body["sort"], body["status"]) == (1, "moved_on", None)
