@@ -75,20 +75,22 @@ async def test_filters_by_district_language_provider_and_status(
     assert len(await names(c.ListVolunteers(status="all"))) == 4
 
 
-async def test_an_erased_volunteer_leaves_the_active_list_and_is_listed_as_gone(
+async def test_an_erased_volunteer_stays_listed_as_erased_and_sorts_last(
     commands: CommandExecutor,
 ) -> None:
     await _register(commands, "Zander")
     volunteer_id = await ready_volunteer(commands, user="erase.me")
     volunteers = Volunteers(commands)
     await volunteers.erase(volunteer_id, c.EraseVolunteer(), COORDINATOR)
-    assert [
-        v.family_name for v in (await volunteers.listing(c.ListVolunteers(), CARITAS)).volunteers
-    ] == ["Zander"]
-    gone = await volunteers.listing(c.ListVolunteers(status="left"), COORDINATOR)
-    assert [(v.volunteer_id, v.erased_on is not None) for v in gone.volunteers] == [
-        (volunteer_id, True)
+    active = await volunteers.listing(c.ListVolunteers(), CARITAS)
+    assert [(v.volunteer_id == volunteer_id, v.given_name) for v in active.volunteers] == [
+        (False, "Maria"),
+        (True, "gelöscht"),
     ]
+    # No longer ready for a tandem, and not counted as left.
+    ready = await volunteers.listing(c.ListVolunteers(status="ready"), COORDINATOR)
+    assert ready.volunteers == []
+    assert (await volunteers.listing(c.ListVolunteers(status="left"), CARITAS)).volunteers == []
 
 
 async def test_tandems_come_a_page_at_a_time_and_leave_the_list_when_ended(

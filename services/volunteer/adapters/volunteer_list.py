@@ -54,7 +54,9 @@ class Page:
 
 def _status(query: ListVolunteers) -> ColumnElement[bool] | None:
     t = volunteer_list
-    active = and_(t.c.left_on.is_(None), t.c.erased_on.is_(None))
+    # An erased volunteer who did not leave stays on the list, as „gelöscht“ (Art. 17: the
+    # name goes, the volunteer and the figures stay); ready they are not any more.
+    active = t.c.left_on.is_(None)
     match query.status:
         case "active":
             return active

@@ -62,6 +62,6 @@ VOLUNTEER_STATUS = {
     "active": N_("aktiv"),
     "ready": N_("aktiv, bereit fürs Tandem"),
     "onboarding": N_("aktiv, Vereinbarung fehlt"),
-    "left": N_("ausgeschieden oder gelöscht"),
+    "left": N_("ausgeschieden"),
     "all": N_("alle"),
 }

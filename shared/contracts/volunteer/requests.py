@@ -89,8 +89,8 @@ class EraseVolunteer(_Request):
 
 
 VolunteerSort = Literal["name", "provider", "district", "registered_on"]
-# active: not left (nor erased); ready: active with the agreement signed; onboarding:
-# active without it; left: left or erased; all: every one.
+# active: not left (an erased one shows as „gelöscht“); ready: active with the agreement
+# signed; onboarding: active without it; left: left; all: every one.
 VolunteerStatus = Literal["active", "ready", "onboarding", "left", "all"]
 
 
