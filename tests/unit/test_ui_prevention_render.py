@@ -142,3 +142,11 @@ def test_the_course_and_the_table_show_a_recorded_mediation(app: tuple[TestClien
     assert "Vermittlung mit Jobcenter: Leistungen (Bürgergeld" in page
     assert "Notiz: Direktzahlung der Miete beantragt" in page and 'id="vermittlungen"' in page
     assert f"{CASE}/vermittlung" not in page
+
+
+def test_a_page_past_the_last_shows_the_last(app: tuple[TestClient, Any]) -> None:
+    client, fake = app
+    page = client.get("/ui/praevention?page=7", headers=as_role("caseworker"))
+    asked = [b["page"] for n, b in fake.calls if n == "list_cases"]
+    # Asked for 7, answered "1 case on 1 page", so asked again for page 1 (then the counts).
+    assert asked[:2] == [7, 1] and "Seite 1 von 1" in page.text

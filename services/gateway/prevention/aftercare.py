@@ -23,7 +23,7 @@ from services.gateway.prevention.step import in_words
 from services.gateway.web import fields as forms
 from services.gateway.web.fields import Field
 from services.gateway.web.i18n import N_
-from services.gateway.web.list_query import list_query
+from services.gateway.web.list_query import beyond_last, list_query
 from services.gateway.web.notices import Notice, notice, saved
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import Refusal, send_form
@@ -78,6 +78,8 @@ async def _listing(
     refused: Refusal | None = None,
 ) -> HTMLResponse:
     found = await rpc.send(ops.LIST_AFTERCARE, query, caller)
+    if (last := beyond_last(query, found.page)) is not None:
+        query, found = last, await rpc.send(ops.LIST_AFTERCARE, last, caller)
     fresh = {path: forms.form_values(a.fields, None) for path, a in ACTIONS.items()}
     context = {
         "answer": found,

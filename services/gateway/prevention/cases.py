@@ -20,7 +20,7 @@ from fastapi.responses import HTMLResponse, Response
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.prevention import actions, aftercare, referral
 from services.gateway.prevention.case import case_page, page
-from services.gateway.web.list_query import list_query
+from services.gateway.web.list_query import beyond_last, list_query
 from shared.contracts.places import providers_of
 from shared.contracts.prevention import ListCases
 from shared.contracts.prevention import operations as ops
@@ -43,6 +43,8 @@ async def case_list(request: Request, caller: CurrentCaller, rpc: Rpc) -> Respon
     those filters."""
     query = list_query(request, ListCases)
     found = await rpc.send(ops.LIST_CASES, query, caller)
+    if (last := beyond_last(query, found.page)) is not None:
+        query, found = last, await rpc.send(ops.LIST_CASES, last, caller)
     # Two counts for the warnings: a page of one row each, only its total is read.
     overdue = await rpc.send(ops.LIST_CASES, ListCases(overdue=True, per_page=1), caller)
     expired = await rpc.send(ops.LIST_CASES, ListCases(time_limit_passed=True, per_page=1), caller)

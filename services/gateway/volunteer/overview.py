@@ -16,7 +16,7 @@ from services.gateway.households.titles import household_titles
 from services.gateway.volunteer import appointments
 from services.gateway.volunteer.page import page
 from services.gateway.web.i18n import N_
-from services.gateway.web.list_query import list_query
+from services.gateway.web.list_query import beyond_last, list_query
 from services.gateway.web.notices import notice, saved
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import Refusal, form_values, send_form
@@ -91,7 +91,12 @@ async def overview(
     volunteer_query = list_query(request, c.ListVolunteers)
     tandem_query = list_query(request, c.ListTandems, TANDEMS)
     people = await rpc.send(ops.LIST_VOLUNTEERS, volunteer_query, caller)
+    if (last := beyond_last(volunteer_query, people.page)) is not None:
+        volunteer_query, people = last, await rpc.send(ops.LIST_VOLUNTEERS, last, caller)
     tandems = await rpc.send(ops.LIST_TANDEMS, tandem_query, caller)
+    if (last_tandems := beyond_last(tandem_query, tandems.page)) is not None:
+        tandem_query = last_tandems
+        tandems = await rpc.send(ops.LIST_TANDEMS, tandem_query, caller)
     context: dict[str, Any] = {
         "volunteers": people,
         "volunteer_query": volunteer_query,
@@ -109,6 +114,9 @@ async def overview(
         appointment_query = list_query(request, c.ListConsultations, APPOINTMENTS)
         appointment_query = appointment_query.model_copy(update={"appointments_only": True})
         found = await rpc.send(ops.LIST_CONSULTATIONS, appointment_query, caller)
+        if (last_appointments := beyond_last(appointment_query, found.page)) is not None:
+            appointment_query = last_appointments
+            found = await rpc.send(ops.LIST_CONSULTATIONS, appointment_query, caller)
         shown_households += [b.household_id for b in found.consultations if b.household_id]
         context |= {
             "appointments": found,

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.volunteer.page import page
 from services.gateway.web.i18n import N_
-from services.gateway.web.list_query import list_query
+from services.gateway.web.list_query import beyond_last, list_query
 from services.gateway.web.notices import notice, saved
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import Refusal, filled, form_values, send_form
@@ -38,7 +38,10 @@ async def _household(rpc: Rpc, caller: Caller, tandem: c.TandemView) -> c.Tandem
 async def own_tandems(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
     """The caller's active tandems (a page at a time), each with its household's minimal
     fields: a volunteer gets no household title, only what a tandem needs."""
-    found = await rpc.send(ops.LIST_TANDEMS, list_query(request, c.ListTandems), caller)
+    query = list_query(request, c.ListTandems)
+    found = await rpc.send(ops.LIST_TANDEMS, query, caller)
+    if (last := beyond_last(query, found.page)) is not None:
+        found = await rpc.send(ops.LIST_TANDEMS, last, caller)
     entries = [(t, await _household(rpc, caller, t)) for t in found.tandems]
     context = {"entries": entries, "today": today().isoformat(), "page_info": found.page}
     return page(request, "volunteer/own_tandems.html", context)

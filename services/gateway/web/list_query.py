@@ -13,6 +13,8 @@ from typing import TypeVar
 from fastapi import Request
 from pydantic import BaseModel, ValidationError
 
+from shared.contracts.paging import PageInfo, PageQuery
+
 Query = TypeVar("Query", bound=BaseModel)
 
 
@@ -34,3 +36,14 @@ def list_query(request: Request, model: type[Query], prefix: str = "") -> Query:
             for name in wrong:
                 given.pop(name, None)
     return model.model_validate({})
+
+
+PagedQuery = TypeVar("PagedQuery", bound=PageQuery)
+
+
+def beyond_last(query: PagedQuery, info: PageInfo) -> PagedQuery | None:
+    """The last page's query when `query` asked for a page past it (a bookmark from before
+    rows went away), so the list shows its last page instead of "Seite 3 von 2"."""
+    if info.total and query.page > info.pages:
+        return query.model_copy(update={"page": info.pages})
+    return None
