@@ -22,6 +22,12 @@ SKM = {"x-auszug-role": "caseworker", "x-auszug-provider": "skm", "x-auszug-user
 OFFICE = {"x-auszug-role": "housing_office", "x-auszug-user": "fachstelle-1"}
 COORDINATION = {"x-auszug-role": "coordinator", "x-auszug-user": "koordination-1"}
 DRK = {"x-auszug-role": "caseworker", "x-auszug-provider": "drk", "x-auszug-user": "drk-1"}
+# Its cases are this file's list test's alone: the other tests refer to SKM.
+DIAKONIE = {
+    "x-auszug-role": "caseworker",
+    "x-auszug-provider": "diakonie",
+    "x-auszug-user": "diakonie-1",
+}
 
 
 def ago(days: int) -> str:
@@ -72,10 +78,11 @@ def test_a_case_from_referral_to_its_first_home_visit(system: System) -> None:
     assert 'id="fehler-housing_situation"' in wrong and "eigener Mietvertrag" in wrong
     assert 'value="Familie Demir"' in wrong and 'value="Keupstraße 9"' in wrong
     created = skm.post("/ui/praevention/neu", {**REFERRAL, "housing_situation": "own_tenancy"})
-    case = created.headers["location"]
+    case, _, confirmation = created.headers["location"].partition("?")
     assert re.fullmatch(r"/ui/praevention/[0-9a-f-]{36}", case)
-    page = skm.get(case)
+    page = skm.get(f"{case}?{confirmation}")
     assert "Meldung aufgenommen (Vermieterin/Vermieter)" in page and "Familie Demir" in page
+    assert "Die Meldung ist aufgenommen, der Fall angelegt." in page
     assert f"{case}/bewilligung" not in page and "nur die Fachstelle Wohnen" in page
     skm.post(f"{case}/pruefung", {"checked_on": ago(15)})
 
@@ -125,13 +132,14 @@ def test_a_case_from_referral_to_its_first_home_visit(system: System) -> None:
         "alle 7 Tage",
     ):
         assert step in page, step
-    assert "überfällig" not in skm.get("/ui/praevention")
+    assert "überfällig seit" not in skm.get("/ui/praevention")
     assert "Nachbetreuung nach dem Einzug</h1>" in skm.get("/ui/praevention/nachbetreuung")
 
     # The same course in English, once asked for (then remembered by the browser).
     english = skm.get(f"{case}?lang=en")
     assert "Mediation with Landlord: Rent arrears." in english and "Next steps" in english
     answer_aftercare_on_its_page(system)
+    case_list_a_page_at_a_time(system)
 
 
 def answer_aftercare_on_its_page(system: System) -> None:
@@ -150,3 +158,38 @@ def answer_aftercare_on_its_page(system: System) -> None:
     coordination.post(accept, {"accepted_on": ago(1)})
     listing = coordination.get(page)
     assert f"Angenommen ({german(T - timedelta(days=1))})" in listing and accept not in listing
+
+
+def case_list_a_page_at_a_time(system: System) -> None:
+    """Three cases of one provider: a page of two, sorted either way, filtered by status
+    and by a passed time limit, which the list and the case page name (finding 21)."""
+    diakonie, office = Browser(system, DIAKONIE), Browser(system, OFFICE)
+    referral = {**REFERRAL, "provider": "diakonie", "housing_situation": "own_tenancy"}
+    cases = [
+        diakonie.post("/ui/praevention/neu", {**referral, "received_on": ago(days)})
+        .headers["location"]
+        .split("?")[0]
+        for days in (30, 20, 10)
+    ]
+    oldest = cases[0]
+    diakonie.post(f"{oldest}/pruefung", {"checked_on": ago(29)})
+    office.post(f"{oldest}/bewilligung", {"admitted_on": ago(28), "ends_on": ago(3)})
+
+    second = diakonie.get("/ui/praevention?per_page=2&page=2")
+    assert "3–3 von 3" in second and f'href="{oldest}"' in second
+    assert f'href="{cases[2]}"' not in second
+    rising = diakonie.get("/ui/praevention?sort=received_on&descending=false&per_page=2")
+    assert rising.index(f'href="{oldest}"') < rising.index(f'href="{cases[1]}"')
+    assert f'href="{cases[2]}"' not in rising and 'aria-sort="ascending"' in rising
+
+    passed = f"Befristung abgelaufen seit {german(T - timedelta(days=3))}"
+    expired = diakonie.get("/ui/praevention?time_limit_passed=true")
+    assert "1 Fall" in expired and f'href="{oldest}"' in expired and passed in expired
+    assert "Bei 1 laufenden Hilfe ist die Befristung abgelaufen." in expired
+    assert 'name="time_limit_passed" value="true" checked' in expired
+    assert passed in diakonie.get(oldest)
+    referred = diakonie.get("/ui/praevention?status=referred")
+    assert "2 Fälle" in referred and f'href="{oldest}"' not in referred
+    assert '<option value="referred" selected>' in referred
+    # Another provider's caseworker is shown none of them, not even as a count.
+    assert "Befristung abgelaufen" not in Browser(system, DRK).get("/ui/praevention")

@@ -110,14 +110,20 @@ def volunteer_sees_only_their_own_tandem(system: System) -> None:
 
     maria = browser(system, MARIA, "/ui/tandems")
     page = maria.get("/ui/tandems").text
-    assert ours_id in page and theirs_id not in page
+    # The volunteer reads the household's short id, never its title or the full id.
+    ours_short, theirs_short = ours_id.replace("-", "")[:8], theirs_id.replace("-", "")[:8]
+    assert f"Haushalt {ours_short}" in page and theirs_short not in page
     assert "5 (2 Erwachsene, 3 Minderjährige)" in page and "Person 0" not in page
     assert maria.get(f"/ui/tandems/{jonas_tandem}").status_code == 404
     support = {"kind": "viewing", "supported_on": "2025-06-10"}
     assert post(maria, f"/ui/tandems/{jonas_tandem}/unterstuetzung", support).status_code == 404
+    unchosen = post(maria, f"/ui/tandems/{maria_tandem}/unterstuetzung", {**support, "kind": ""})
+    assert unchosen.status_code == 422
+    assert "Bitte wählen, wobei Sie unterstützt haben." in unchosen.text
     recorded = post(maria, f"/ui/tandems/{maria_tandem}/unterstuetzung", support)
     assert recorded.status_code == 303, recorded.text
-    assert "Besichtigung" in maria.get(f"/ui/tandems/{maria_tandem}").text
+    confirmed = maria.get(recorded.headers["location"]).text
+    assert "Besichtigung" in confirmed and "Die Unterstützung ist erfasst." in confirmed
     assert maria.get("/ui/ehrenamt").status_code == 403
 
     ended = post(staff, f"/ui/ehrenamt/tandems/{maria_tandem}/ende", {"reason": "flat_found"})
@@ -139,7 +145,8 @@ def workshop_with_a_certificate(system: System) -> None:
     }
     held = post(staff, "/ui/ehrenamt/workshops/neu", workshop)
     assert held.status_code == 303, held.text
-    location = held.headers["location"]
+    assert "Der Workshop ist erfasst." in staff.get(held.headers["location"]).text
+    location = held.headers["location"].split("?")[0]
     person = {"given_name": "Yasmin", "family_name": "Haddad"}
     assert post(staff, f"{location}/teilnahmen", person).status_code == 303
     attendee = re.search(r'name="attendee_id" value="([^"]+)"', staff.get(location).text)
@@ -154,7 +161,61 @@ def workshop_with_a_certificate(system: System) -> None:
     assert document.headers["content-type"] == "application/pdf"
 
 
+DIAKONIE = {
+    "x-auszug-role": "caseworker",
+    "x-auszug-provider": "diakonie",
+    "x-auszug-user": "diakonie-1",
+}
+
+
+def volunteer_list_a_page_at_a_time(system: System) -> None:
+    """Three volunteers of one provider (the other functions use Caritas): a page of two,
+    a Stadtteil and a language as filters, sorted either way; the state in the URL."""
+    staff = browser(system, DIAKONIE, "/ui/ehrenamt/ehrenamtliche/neu")
+    for family, district, language in (
+        ("Zeller", "kalk", "ar"),
+        ("Adam", "kalk", "tr"),
+        ("Maier", "nippes", "ar"),
+    ):
+        form = {
+            "provider": "diakonie",
+            "user_id": f"{family.lower()}.d",
+            "registered_on": "2025-01-20",
+            "given_name": "Eva",
+            "family_name": family,
+            "district": district,
+            f"languages.{language}": "1",
+        }
+        assert post(staff, "/ui/ehrenamt/ehrenamtliche/neu", form).status_code == 303
+
+    def names(page: str) -> list[str]:
+        table = page.split('id="ehrenamtliche"', 1)[1].split('id="tandems"', 1)[0]
+        return re.findall(r"Eva (\w+)</a>", table)
+
+    second = staff.get("/ui/ehrenamt?per_page=2&page=2").text
+    assert names(second) == ["Zeller"] and "3–3 von 3" in second
+    # The pager keeps the page size and the other parameters.
+    assert 'href="/ui/ehrenamt?per_page=2&amp;page=1"' in second
+    kalk = staff.get("/ui/ehrenamt?district=kalk").text
+    assert (
+        names(kalk) == ["Adam", "Zeller"] and '<option value="kalk" selected>Kalk</option>' in kalk
+    )
+    arabic = staff.get("/ui/ehrenamt?language=ar&sort=name&descending=true").text
+    assert names(arabic) == ["Zeller", "Maier"] and "Arabisch" in arabic
+    assert '<option value="ar" selected>Arabisch</option>' in arabic
+    # A bookmark with a value that no longer fits shows the list, unfiltered in that respect.
+    assert names(staff.get("/ui/ehrenamt?district=Kalk!&page=x").text) == [
+        "Adam",
+        "Maier",
+        "Zeller",
+    ]
+    # Caritas's caseworker sees none of them.
+    caritas = browser(system, CARITAS, "/ui/ehrenamt").get("/ui/ehrenamt?district=nippes").text
+    assert "Maier" not in caritas
+
+
 def test_volunteer_pages_over_http(system: System) -> None:
+    volunteer_list_a_page_at_a_time(system)
     quick_entry_of_an_office_hour(system)
     volunteer_sees_only_their_own_tandem(system)
     workshop_with_a_certificate(system)

@@ -70,8 +70,13 @@ def test_individual_consultations_are_listed_and_a_mediation_keeps_its_outcome(
     assert {c["provider"] for c in mine} == {"caritas"}
     assert len(listed(client(system, COORDINATION))) == 3
     listed(client(system, ANALYST), status=403)
-    too_many = caritas.get("/api/consultations", params={"limit": "201"})
-    assert too_many.status_code == 422 and "limit" in too_many.text
+    too_many = caritas.get("/api/consultations", params={"per_page": "201"})
+    assert too_many.status_code == 422 and "per_page" in too_many.text
+    page_two = caritas.get(
+        "/api/consultations", params={"appointments_only": "true", "per_page": "1", "page": "2"}
+    )
+    assert page_two.json()["page"] == {"page": 2, "per_page": 1, "total": 2}
+    assert [c["held_on"] for c in page_two.json()["consultations"]] == [ago(3)]
 
     overview = caritas.get("/ui/ehrenamt").text
     table = overview.split('id="einzeltermine"', 1)[1]
@@ -97,7 +102,7 @@ REFERRAL = {
 
 def mediation_with_outcome(system: System) -> None:
     skm, office = client(system, SKM), client(system, OFFICE)
-    case = post_form(skm, "/ui/praevention/neu", REFERRAL).headers["location"]
+    case = post_form(skm, "/ui/praevention/neu", REFERRAL).headers["location"].split("?")[0]
     post_form(skm, f"{case}/pruefung", {"checked_on": ago(15)})
     post_form(office, f"{case}/bewilligung", {"admitted_on": ago(14), "ends_on": ago(-180)})
     post_form(skm, f"{case}/zustimmung", {"given_on": ago(14)})

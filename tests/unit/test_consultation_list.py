@@ -64,10 +64,10 @@ def test_other_roles_are_refused(role: Role) -> None:
         list_filter(c.ListConsultations(), caller(role))
 
 
-def test_the_limit_is_at_most_200() -> None:
-    assert c.ListConsultations(limit=200).limit == 200
+def test_a_page_holds_at_most_200() -> None:
+    assert c.ListConsultations(per_page=200).per_page == 200
     with pytest.raises(ValueError):
-        c.ListConsultations(limit=201)
+        c.ListConsultations(per_page=201)
 
 
 @pytest.fixture
@@ -136,7 +136,14 @@ async def test_recorded_consultations_are_listed_newest_first_and_filtered(
         today() - timedelta(days=3),
         today() - timedelta(days=2),
     }
-    assert len(await listed(c.ListConsultations(limit=2), COORDINATOR)) == 2
+    page_one = c.ListConsultations(per_page=2)
+    page_two = c.ListConsultations(per_page=2, page=2)
+    assert len(await listed(page_one, COORDINATOR)) == 2
+    # Pages do not overlap: newest first, the same day ordered by id.
+    ids = [e.consultation_id for e in everything]
+    assert [e.consultation_id for e in await listed(page_two, COORDINATOR)] == ids[2:4]
+    by_topic = await listed(c.ListConsultations(sort="topic", descending=False), COORDINATOR)
+    assert [e.topic for e in by_topic] == sorted(e.topic for e in everything)
     # Another municipality's coordinator sees none of Köln's.
     elsewhere = caller(Role.coordinator, None, "bergisch-gladbach")
     assert await listed(c.ListConsultations(), elsewhere) == []

@@ -4,6 +4,7 @@ English, and no German label is left over."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 from uuid import uuid4
@@ -11,8 +12,9 @@ from uuid import uuid4
 import pytest
 from fastapi.testclient import TestClient
 
+from shared.clock import today
 from shared.rpc import ErrorKind, RpcError
-from support.ui.prevention import CASE, VIEW, as_role, gateway
+from support.ui.prevention import CASE, SUMMARY, VIEW, as_role, gateway, page_of
 from support.ui_app import TOKEN
 
 MEDIATION = {
@@ -71,9 +73,11 @@ def test_a_refused_form_and_the_lists_speak_english(app: tuple[TestClient, Any])
     )
     assert missing.status_code == 422 and "Required field missing." in missing.text
     listing = client.get("/ui/praevention", headers=as_role("caseworker")).text
-    assert "overdue for 9 days" in listing and "1 home visit is overdue" in listing
+    late = (today() - date.fromisoformat(SUMMARY["next_visit_due"])).days
+    assert f"overdue for {late} days" in listing and "1 home visit is overdue" in listing
+    assert "Time limit passed on 10 Jul 2026" in listing
     assert "Gemeldet am" not in listing and "Referred on" in listing
-    fake.answers["list_aftercare"] = {"offers": []}
+    fake.answers["list_aftercare"] = {"offers": [], "page": page_of(0)}
     aftercare = client.get("/ui/praevention/nachbetreuung", headers=as_role("caseworker")).text
     assert "<h1>Aftercare after moving in</h1>" in aftercare
     assert "No aftercare offers." in aftercare and "Nachbetreuung" not in aftercare

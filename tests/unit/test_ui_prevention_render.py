@@ -4,6 +4,7 @@ service shown in German on the page it came from."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
@@ -11,8 +12,9 @@ from uuid import UUID, uuid4
 import pytest
 from fastapi.testclient import TestClient
 
+from shared.clock import today
 from shared.rpc import ErrorKind, RpcError
-from support.ui.prevention import CASE, VIEW, as_role, gateway
+from support.ui.prevention import CASE, SUMMARY, VIEW, as_role, gateway
 from support.ui_app import TOKEN
 
 
@@ -21,11 +23,34 @@ def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[TestClient, An
     return gateway(tmp_path, monkeypatch)
 
 
-def test_the_list_marks_overdue_visits_in_words(app: tuple[TestClient, Any]) -> None:
+def test_the_list_marks_overdue_visits_and_passed_time_limits_in_words(
+    app: tuple[TestClient, Any],
+) -> None:
     client, _ = app
     page = client.get("/ui/praevention", headers=as_role("caseworker"))
     assert page.status_code == 200
-    assert "überfällig seit 9 Tagen" in page.text and f"/ui/praevention/{CASE}" in page.text
+    late = (today() - date.fromisoformat(SUMMARY["next_visit_due"])).days
+    assert f"überfällig seit {late} Tagen" in page.text and f"/ui/praevention/{CASE}" in page.text
+    # The fake's help ran until 10.07.2026 and still runs (finding 21).
+    assert "Befristung abgelaufen seit 10.07.2026" in page.text
+    assert "1 Hausbesuch ist überfällig" in page.text and "SKM Köln" in page.text
+    case = client.get(f"/ui/praevention/{CASE}", headers=as_role("caseworker")).text
+    assert "Befristung abgelaufen seit 10.07.2026" in case
+
+
+def test_the_list_asks_for_the_page_sort_and_filters_of_its_url(
+    app: tuple[TestClient, Any],
+) -> None:
+    client, fake = app
+    url = "/ui/praevention?page=3&sort=ends_on&descending=false&status=admitted&overdue=true"
+    assert client.get(url, headers=as_role("coordinator")).status_code == 200
+    body = next(b for n, b in fake.calls if n == "list_cases")
+    assert (body["page"], body["sort"], body["descending"]) == (3, "ends_on", False)
+    assert (body["status"], body["overdue"], body["time_limit_passed"]) == ("admitted", True, False)
+    text = client.get("/ui/praevention?provider=skm", headers=as_role("coordinator")).text
+    assert '<option value="skm" selected>SKM Köln</option>' in text
+    own = client.get("/ui/praevention", headers=as_role("caseworker")).text
+    assert 'name="provider"' not in own
 
 
 def test_each_role_is_offered_only_its_own_steps(app: tuple[TestClient, Any]) -> None:
@@ -47,7 +72,8 @@ def test_a_step_is_sent_with_the_case_and_leads_back_to_it(app: tuple[TestClient
     done = client.post(
         f"/ui/praevention/{CASE}/besuchsrhythmus", data=form, headers=as_role("caseworker")
     )
-    assert done.status_code == 303 and done.headers["location"] == f"/ui/praevention/{CASE}"
+    assert done.status_code == 303
+    assert done.headers["location"] == f"/ui/praevention/{CASE}?hinweis=fall_schritt#verlauf"
     name, body = fake.calls[-1]
     assert name == "plan_visit_rhythm" and UUID(body["id"]) == CASE
     assert body["body"]["every_days"] == 14 and body["body"]["planned_on"] == "2026-02-01"
@@ -116,3 +142,11 @@ def test_the_course_and_the_table_show_a_recorded_mediation(app: tuple[TestClien
     assert "Vermittlung mit Jobcenter: Leistungen (Bürgergeld" in page
     assert "Notiz: Direktzahlung der Miete beantragt" in page and 'id="vermittlungen"' in page
     assert f"{CASE}/vermittlung" not in page
+
+
+def test_a_page_past_the_last_shows_the_last(app: tuple[TestClient, Any]) -> None:
+    client, fake = app
+    page = client.get("/ui/praevention?page=7", headers=as_role("caseworker"))
+    asked = [b["page"] for n, b in fake.calls if n == "list_cases"]
+    # Asked for 7, answered "1 case on 1 page", so asked again for page 1 (then the counts).
+    assert asked[:2] == [7, 1] and "Seite 1 von 1" in page.text

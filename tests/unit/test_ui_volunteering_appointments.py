@@ -11,10 +11,12 @@ from uuid import uuid4
 import pytest
 from fastapi.testclient import TestClient
 
+from services.gateway.households.titles import neutral_title
 from shared.rpc import ErrorKind, RpcError
 from support.ui.volunteer import HOUSEHOLD, TANDEM, VOLUNTEER, VOLUNTEER_VIEW
 from support.ui_app import TOKEN, FakeRpc, ui_client
 
+ONE = {"page": 1, "per_page": 50, "total": 1}
 CARITAS = {"x-auszug-role": "caseworker", "x-auszug-provider": "caritas", "x-auszug-user": "ute"}
 TANDEM_VIEW: dict[str, Any] = {
     "tandem_id": str(TANDEM),
@@ -48,9 +50,13 @@ class FakeVolunteer(FakeRpc):
 
     def __init__(self) -> None:
         answers = {
-            "list_volunteers": {"volunteers": [VOLUNTEER_VIEW]},
-            "list_tandems": {"tandems": [TANDEM_VIEW]},
-            "list_consultations": {"consultations": [LISTED]},
+            "list_volunteers": {"volunteers": [VOLUNTEER_VIEW], "page": ONE},
+            "list_tandems": {
+                "tandems": [TANDEM_VIEW],
+                "page": ONE,
+                "volunteer_names": {str(VOLUNTEER): "Maria Schulte"},
+            },
+            "list_consultations": {"consultations": [LISTED], "page": ONE},
         }
         super().__init__(answers)
 
@@ -86,19 +92,19 @@ def test_the_overview_offers_the_form_with_the_active_tandems(app: tuple[TestCli
     assert f'<option value="{TANDEM}" >Maria Schulte (01.02.2025)</option>' in page
     assert 'name="appointment" value="on" checked' in page
     recent = page.split('id="einzeltermine"', 1)[1]
-    assert "<tr><td>04.03.2025</td><td>caritas</td><td>E-Mail</td>" in recent
-    assert f'<a href="/ui/haushalte/{HOUSEHOLD}">' in recent
+    assert "<tr><td>04.03.2025</td><td>Caritas Köln</td><td>E-Mail</td>" in recent
+    assert f'<a href="/ui/haushalte/{HOUSEHOLD}">{neutral_title(HOUSEHOLD)}</a>' in recent
+    # A caseworker records for their own provider, chosen by name.
+    assert '<option value="caritas" selected>Caritas Köln</option>' in page
 
 
 def test_a_consultation_is_sent_as_typed_and_confirmed(app: tuple[TestClient, Any]) -> None:
     client, fake = app
     done = client.post("/ui/ehrenamt/beratungen", data=FORM, headers=CARITAS)
-    assert (
-        done.status_code == 303
-        and done.headers["location"] == "/ui/ehrenamt?erfasst=1#einzeltermin"
-    )
-    name, body = fake.calls[-1]
-    assert name == "record_consultation" and body["appointment"] is True
+    assert done.status_code == 303
+    assert done.headers["location"] == "/ui/ehrenamt?hinweis=beratung_erfasst#einzeltermin"
+    body = next(b for n, b in fake.calls if n == "record_consultation")
+    assert body["appointment"] is True
     assert body["tandem_id"] == str(TANDEM) and body["duration_minutes"] == 25
     assert body["household_id"] is None and body["held_on"] == "2025-03-05"
     confirmed = client.get(done.headers["location"], headers=CARITAS).text

@@ -13,11 +13,14 @@ from services.gateway.web.submit import form_values
 from services.gateway.web.templating import templates
 from shared.contracts import volunteer as c
 from shared.contracts.intake import AccommodationKind
+from shared.contracts.paging import PageInfo
 from shared.identity import Role
 
 
 def render(name: str, **context: Any) -> str:
-    caller = SimpleNamespace(role=Role.caseworker, user_id="ute", provider="caritas")
+    caller = SimpleNamespace(
+        role=Role.caseworker, user_id="ute", provider="caritas", municipality="koeln"
+    )
     base = {"caller": caller, "csrf_token": "t" * 30}
     return templates.env.get_template(name).render(
         {**base, "errors": {}, "general": None, **context}
@@ -99,8 +102,15 @@ def test_a_volunteer_sees_the_household_of_their_tandem_without_names() -> None:
         tandem_since=tandem.formed_on,
     )
     listing = render(
-        "volunteer/own_tandems.html", entries=[(tandem, household)], today="2025-06-02"
+        "volunteer/own_tandems.html",
+        entries=[(tandem, household)],
+        today="2025-06-02",
+        page_info=PageInfo(page=1, per_page=50, total=1),
     )
+    # No support act is chosen beforehand (finding 20), and no household id or name shows.
+    assert '<option value="">– bitte wählen –</option>' in listing and " selected" not in listing
+    assert f"Haushalt {household.household_id.hex[:8]}" in listing
+    assert str(household.household_id) not in listing and "Caritas Köln" in listing
     assert "Tandem seit 01.02.2025" in listing and "5 (2 Erwachsene, 3 Minderjährige)" in listing
     assert "Städtische Unterkunft" in listing
     assert f'action="/ui/tandems/{tandem.tandem_id}/unterstuetzung"' in listing

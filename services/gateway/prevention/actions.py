@@ -5,11 +5,11 @@ coordination's erasure of the case's personal data is posted the same way."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from uuid import UUID
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.prevention.case import case_page
@@ -18,13 +18,30 @@ from services.gateway.prevention.steps import STEPS, Step
 from services.gateway.web import fields as forms
 from services.gateway.web.erasure import ANCHOR, erase
 from services.gateway.web.i18n import N_
+from services.gateway.web.notices import notice, saved
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import send_form
 from shared.contracts.prevention import operations as ops
+from shared.validation import FieldError
 
 Handler = Callable[[UUID, Request, CurrentCaller, Rpc], Awaitable[Response]]
+STEP_SAVED = notice("fall_schritt", N_("Gespeichert: der Schritt steht im Verlauf des Falls."))
+ERASED = notice("fall_geloescht", N_("Die personenbezogenen Daten des Falls sind gelöscht."))
+# A required group of ticks left empty: said here, in words, before the service's
+# "Zu wenige Einträge (mindestens 1)." could be.
+UNTICKED = N_("Bitte mindestens eines ankreuzen.")
 # The service's reason (services/prevention/application/erasure.py).
 ERASURE_REFUSED = N_("Nur die Koordination darf personenbezogene Daten löschen.")
+
+
+def _unticked(fields: Iterable[forms.Field], values: Mapping[str, str]) -> list[FieldError]:
+    return [
+        FieldError(field=f.name, message=UNTICKED)
+        for f in fields
+        if f.required
+        and f.kind == "codes"
+        and not any(values.get(f"{f.name}.{code}") for code in f.options)
+    ]
 
 
 def _handler(step: Step) -> Handler:
@@ -39,7 +56,7 @@ def _handler(step: Step) -> Handler:
             caller,
             on=case_id,
             known=[f.name for f in step.fields],
-            problems=forms.missing(step.fields, values),
+            problems=[*forms.missing(step.fields, values), *_unticked(step.fields, values)],
         )
         if refusal is not None:
             refusal = in_words(refusal, step.op, caller.role, step.refused)
@@ -54,7 +71,7 @@ def _handler(step: Step) -> Handler:
                 general=refusal.general,
                 status_code=refusal.status,
             )
-        return RedirectResponse(f"/ui/praevention/{case_id}", status_code=303)
+        return saved(f"/ui/praevention/{case_id}", STEP_SAVED, anchor="verlauf")
 
     take_step.__name__ = f"take_step_{step.path}"
     take_step.__doc__ = f"{step.title}: the form posted on the case page."
@@ -67,7 +84,7 @@ async def erase_case(case_id: UUID, request: Request, caller: CurrentCaller, rpc
         rpc, ops.ERASE_CASE, caller, await checked_form(request), on=case_id
     )
     if refusal is None:
-        return RedirectResponse(f"/ui/praevention/{case_id}", status_code=303)
+        return saved(f"/ui/praevention/{case_id}", ERASED)
     refusal = in_words(refusal, ops.ERASE_CASE, caller.role, ERASURE_REFUSED)
     return await case_page(
         request,

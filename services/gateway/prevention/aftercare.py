@@ -1,33 +1,38 @@
 """Aftercare (Nachbetreuung) after a placement into a flat of the household's own:
-`GET /ui/praevention/nachbetreuung` lists the offers the caller may see, open ones first,
-with a link to the household; coordination and the provider's caseworker record the
-household's answer (`POST …/{household_id}/annahme` or `…/ablehnung`). A refused form
-comes back on the list, open at its offer, with the typed values and the reason.
+`GET /ui/praevention/nachbetreuung` lists the offers the caller may see, a page at a time
+(filters, sort and page in the URL), each household by its title; coordination and the
+provider's caseworker record the household's answer (`POST …/{household_id}/annahme` or
+`…/ablehnung`), confirmed on the list. A refused form comes back on the list, open at its
+offer, with the typed values and the reason.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.households.titles import household_titles
 from services.gateway.prevention.case import page
 from services.gateway.prevention.step import in_words
 from services.gateway.web import fields as forms
 from services.gateway.web.fields import Field
 from services.gateway.web.i18n import N_
+from services.gateway.web.list_query import beyond_last, list_query
+from services.gateway.web.notices import Notice, notice, saved
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import Refusal, send_form
 from shared.contracts import prevention as p
 from shared.contracts.operation import Addressed, Operation
+from shared.contracts.places import providers_of
 from shared.contracts.prevention import labels as pl
 from shared.contracts.prevention import operations as ops
-from shared.identity import Caller
+from shared.identity import Caller, Role
 from shared.rpc import RpcClient
 
 PATH = "/ui/praevention/nachbetreuung"
@@ -40,6 +45,10 @@ DECLINE = (
     Field("reason", N_("Grund"), "select", pl.AFTERCARE_DECLINE_REASON, required=True),
     Field("declined_on", N_("Tag der Ablehnung"), "date", today=True, required=True),
 )
+ACCEPTED = notice("nachbetreuung_angenommen", N_("Die Annahme der Nachbetreuung ist festgehalten."))
+DECLINED = notice(
+    "nachbetreuung_abgelehnt", N_("Die Ablehnung der Nachbetreuung ist festgehalten.")
+)
 Handler = Callable[[UUID, Request, Caller, RpcClient], Awaitable[Response]]
 
 
@@ -48,12 +57,13 @@ class Action:
     op: Operation[Addressed[Any], p.AftercareRef]
     fields: tuple[Field, ...]
     title: str
+    notice: Notice
 
 
 # By the last part of the form's path.
 ACTIONS = {
-    "annahme": Action(ops.ACCEPT_AFTERCARE, ACCEPT, N_("Annahme festhalten")),
-    "ablehnung": Action(ops.DECLINE_AFTERCARE, DECLINE, N_("Ablehnung festhalten")),
+    "annahme": Action(ops.ACCEPT_AFTERCARE, ACCEPT, N_("Annahme festhalten"), ACCEPTED),
+    "ablehnung": Action(ops.DECLINE_AFTERCARE, DECLINE, N_("Ablehnung festhalten"), DECLINED),
 }
 
 
@@ -68,12 +78,17 @@ async def _listing(
     refused: Refusal | None = None,
 ) -> HTMLResponse:
     found = await rpc.send(ops.LIST_AFTERCARE, query, caller)
-    # Open offers first; otherwise the service's order (sorted() is stable).
-    offers = sorted(found.offers, key=lambda o: o.status is not p.AftercareStatus.offered)
+    if (last := beyond_last(query, found.page)) is not None:
+        query, found = last, await rpc.send(ops.LIST_AFTERCARE, last, caller)
     fresh = {path: forms.form_values(a.fields, None) for path, a in ACTIONS.items()}
     context = {
-        "offers": offers,
-        "filters": query,
+        "answer": found,
+        "offers": found.offers,
+        # Intake answers a title only for a household the caller may see (the Fachstelle
+        # Wohnen sees none: it keeps the neutral "Haushalt 1a2b3c4d").
+        "titles": await household_titles(rpc, caller, [o.household_id for o in found.offers]),
+        "query": query,
+        "providers": {} if caller.role is Role.caseworker else providers_of(caller.municipality),
         "actions": ACTIONS,
         "fresh": fresh,
         # The same roles reach the household pages: the household id becomes a link.
@@ -87,14 +102,9 @@ async def _listing(
     return page(request, "aftercare.html", context, status)
 
 
-async def aftercare_list(
-    request: Request,
-    caller: CurrentCaller,
-    rpc: Rpc,
-    query: Annotated[p.ListAftercare, Depends()],
-) -> Response:
-    """The aftercare offers the caller may see, open ones first."""
-    return await _listing(request, caller, rpc, query)
+async def aftercare_list(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
+    """One page of the aftercare offers the caller may see; filters, sort, page in the URL."""
+    return await _listing(request, caller, rpc, list_query(request, p.ListAftercare))
 
 
 def _decision(action: str) -> Handler:
@@ -118,12 +128,12 @@ def _decision(action: str) -> Handler:
                 request,
                 caller,
                 rpc,
-                p.ListAftercare(),
+                list_query(request, p.ListAftercare),
                 active=(household_id, action),
                 typed=values,
                 refused=in_words(refusal, chosen.op, caller.role, REFUSED),
             )
-        return RedirectResponse(PATH, status_code=303)
+        return saved(PATH, chosen.notice)
 
     decide.__name__ = f"aftercare_{action}"
     decide.__doc__ = "The household's answer to the aftercare offer, from the list's form."

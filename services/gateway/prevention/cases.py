@@ -2,7 +2,8 @@
 planning.
 
 `GET /ui/praevention` lists the cases the caller may see (prevention's `list_cases`: a
-caseworker only their provider's), the overdue home visits first; `/neu` receives a
+caseworker only their provider's), a page at a time, with overdue home visits and passed
+time limits marked and counted; `/neu` receives a
 referral (referral.py); `/nachbetreuung` lists aftercare offers (aftercare.py);
 `/{case_id}` shows one case with its course and the forms of the steps the role may
 take, each posted to its own route (actions.py). The operations' roles decide who may
@@ -11,18 +12,19 @@ do what; the pages follow them.
 
 from __future__ import annotations
 
-from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.prevention import actions, aftercare, referral
 from services.gateway.prevention.case import case_page, page
-from shared.clock import today
-from shared.contracts.prevention import ListCases, OverdueQuery
+from services.gateway.web.list_query import beyond_last, list_query
+from shared.contracts.places import providers_of
+from shared.contracts.prevention import ListCases
 from shared.contracts.prevention import operations as ops
+from shared.identity import Role
 
 router = APIRouter(prefix="/ui/praevention", include_in_schema=False)
 # Added to this router itself rather than included as routers of their own: the policy
@@ -35,22 +37,24 @@ actions.install(router)
 
 
 @router.get("", response_class=HTMLResponse)
-async def case_list(
-    request: Request,
-    caller: CurrentCaller,
-    rpc: Rpc,
-    query: Annotated[ListCases, Depends()],
-) -> Response:
-    """The caller's cases (optionally of one status), overdue home visits marked."""
+async def case_list(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
+    """One page of the caller's cases: filters (status, provider, overdue visit, time limit
+    passed), sort and page from the URL; the overdue and expired counts above link to
+    those filters."""
+    query = list_query(request, ListCases)
     found = await rpc.send(ops.LIST_CASES, query, caller)
-    overdue = await rpc.send(ops.OVERDUE_VISITS, OverdueQuery(as_of=today()), caller)
-    late = {v.case_id: v for v in overdue.visits}
+    if (last := beyond_last(query, found.page)) is not None:
+        query, found = last, await rpc.send(ops.LIST_CASES, last, caller)
+    # Two counts for the warnings: a page of one row each, only its total is read.
+    overdue = await rpc.send(ops.LIST_CASES, ListCases(overdue=True, per_page=1), caller)
+    expired = await rpc.send(ops.LIST_CASES, ListCases(time_limit_passed=True, per_page=1), caller)
     context = {
-        # Overdue first (sorted() is stable: otherwise the service's order, newest first).
-        "cases": sorted(found.cases, key=lambda c: c.case_id not in late),
-        "overdue": late,
-        "as_of": overdue.as_of,
-        "filters": query,
+        "answer": found,
+        "query": query,
+        "overdue_total": overdue.page.total,
+        "expired_total": expired.page.total,
+        # Only who sees more than one provider's cases needs to choose one.
+        "providers": {} if caller.role is Role.caseworker else providers_of(caller.municipality),
     }
     return page(request, "cases.html", context)
 

@@ -4,22 +4,28 @@ request (`ReceiveReferral`); errors next to their field, typed values kept."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.prevention.case import page
 from services.gateway.web import fields as forms
 from services.gateway.web.fields import Field
 from services.gateway.web.i18n import N_
+from services.gateway.web.notices import notice, saved
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import Refusal, send_form
+from shared.contracts.places import provider_name, providers_of
 from shared.contracts.prevention import labels as pl
 from shared.contracts.prevention import operations as ops
+from shared.identity import Caller, Role
+from shared.validation import FieldError
 
 FIELDS = (
-    Field("provider", N_("Träger, der die Hilfe leistet"), required=True, hint=N_("z. B. skm")),
+    # The provider's choices depend on the caller: see `_fields`.
+    Field("provider", N_("Träger, der die Hilfe leistet"), "select", required=True),
     Field("received_on", N_("Tag der Meldung"), "date", today=True),
     Field("source", N_("Wer hat gemeldet?"), "select", pl.REFERRAL_SOURCE, required=True),
     Field("target_group", N_("Zielgruppe"), "select", pl.TARGET_GROUP, required=True),
@@ -50,13 +56,27 @@ FIELDS = (
 )
 
 
+NO_PROVIDER = N_("Bitte den Träger wählen, der die Hilfe leistet.")
+RECEIVED = notice("meldung_aufgenommen", N_("Die Meldung ist aufgenommen, der Fall angelegt."))
+
+
+def _fields(caller: Caller) -> tuple[Field, ...]:
+    """The form's fields, the provider a choice of the caller's municipality's providers
+    by name (a caseworker: their own), so that no typo becomes a provider nobody sees."""
+    providers = providers_of(caller.municipality)
+    if caller.role is Role.caseworker and caller.provider:
+        providers = {caller.provider: provider_name(caller.provider, caller.municipality)}
+    return tuple(replace(f, options=providers) if f.name == "provider" else f for f in FIELDS)
+
+
 def _form(
     request: Request,
+    caller: Caller,
     values: Mapping[str, str],
     outcome: Refusal | None = None,
 ) -> HTMLResponse:
     context = {
-        "fields": FIELDS,
+        "fields": _fields(caller),
         "form": values,
         "errors": outcome.errors if outcome else {},
         "general": outcome.general if outcome else None,
@@ -69,23 +89,25 @@ async def new_referral(request: Request, caller: CurrentCaller) -> Response:
     """The empty form: today's date, the caseworker's own provider, one adult."""
     values = forms.form_values(FIELDS, None)
     values.update(provider=caller.provider or "", adults="1", minors="0")
-    return _form(request, values)
+    return _form(request, caller, values)
 
 
 async def receive_referral(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
     """A referral opens a case; personal data stays in the Wohnintegrationshilfe."""
     values = forms.form_values(FIELDS, await checked_form(request))
+    # Said first: the field's message is the first one found for it.
+    unchosen = [] if values["provider"] else [FieldError(field="provider", message=NO_PROVIDER)]
     created, refusal = await send_form(
         rpc,
         ops.RECEIVE_REFERRAL,
         forms.body(FIELDS, values),
         caller,
         known=[f.name for f in FIELDS],
-        problems=forms.missing(FIELDS, values),
+        problems=[*unchosen, *forms.missing(FIELDS, values)],
     )
     if created is None:
-        return _form(request, values, refusal)
-    return RedirectResponse(f"/ui/praevention/{created.case_id}", status_code=303)
+        return _form(request, caller, values, refusal)
+    return saved(f"/ui/praevention/{created.case_id}", RECEIVED)
 
 
 def install(router: APIRouter) -> None:

@@ -8,11 +8,14 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.households.titles import household_titles
 from services.gateway.volunteer import consultation_rows as rows
 from services.gateway.volunteer.page import page
+from services.gateway.web.i18n import N_
+from services.gateway.web.notices import notice, saved
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import Refusal, form_values, send_form
 from shared.clock import today
@@ -22,6 +25,8 @@ from shared.identity import Caller
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
 ROWS_FIELD = "zeilen"
+HELD = notice("sprechstunde_erfasst", N_("Die Sprechstunde ist mit ihren Beratungen erfasst."))
+ADDED = notice("beratungen_nachgetragen", N_("Die Beratungen sind nachgetragen."))
 
 
 @router.get("/ehrenamt/sprechstunden/neu", response_class=HTMLResponse)
@@ -46,7 +51,7 @@ async def hold_office_hour(request: Request, caller: CurrentCaller, rpc: Rpc) ->
         refusal.errors = rows.on_rows(refusal.errors, sent_from)
         return _entry_page(request, values, count, refusal)
     assert ref is not None  # send_form answers the office hour or the refusal
-    return RedirectResponse(f"/ui/ehrenamt/sprechstunden/{ref.office_hour_id}", status_code=303)
+    return saved(f"/ui/ehrenamt/sprechstunden/{ref.office_hour_id}", HELD)
 
 
 def _entry_page(
@@ -77,7 +82,7 @@ async def add_consultations(
     if refusal:
         refusal.errors = rows.on_rows(refusal.errors, sent_from)
         return await _office_hour_page(request, caller, rpc, office_hour_id, values, refusal)
-    return RedirectResponse(f"/ui/ehrenamt/sprechstunden/{office_hour_id}", status_code=303)
+    return saved(f"/ui/ehrenamt/sprechstunden/{office_hour_id}", ADDED)
 
 
 async def _office_hour_page(
@@ -89,5 +94,11 @@ async def _office_hour_page(
     refusal: Refusal | None = None,
 ) -> Response:
     office_hour = await rpc.send(ops.GET_OFFICE_HOUR, c.ById(id=office_hour_id), caller)
-    context = {"office_hour": office_hour, "form": values, "rows": rows.ROWS}
+    shown = [b.household_id for b in office_hour.consultations if b.household_id]
+    context = {
+        "office_hour": office_hour,
+        "form": values,
+        "rows": rows.ROWS,
+        "titles": await household_titles(rpc, caller, shown),
+    }
     return page(request, "volunteer/office_hour.html", context, refusal)

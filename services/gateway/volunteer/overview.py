@@ -1,39 +1,49 @@
 """The volunteer programme's overview (/ui/ehrenamt): volunteers and active tandems of the
-caller's scope, each tandem with a form to end it, and the form to record a consultation
-outside an office hour (appointments.py). The forms posted from here come back to it on a
-refusal; a stored consultation leads back to it, which confirms it."""
+caller's scope, each a page at a time (filters, sort and page in the URL, each list with
+parameters of its own), each tandem with a form to end it, and the form to record a
+consultation outside an office hour (appointments.py). The forms posted from here come
+back to it on a refusal; a stored consultation leads back to it, which confirms it."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Any
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.households.titles import household_titles
 from services.gateway.volunteer import appointments
 from services.gateway.volunteer.page import page
+from services.gateway.web.i18n import N_
+from services.gateway.web.list_query import beyond_last, list_query
+from services.gateway.web.notices import notice, saved
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import Refusal, form_values, send_form
 from shared.clock import today
 from shared.contracts import volunteer as c
+from shared.contracts.paging import MAX_PER_PAGE
+from shared.contracts.places import LANGUAGES, districts_of, providers_of
 from shared.contracts.volunteer import operations as ops
 from shared.identity import Caller, Role
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
 
 
+# Each list on the page has its own parameters: the volunteers' plain, the tandems'
+# and the appointments' prefixed, so paging one leaves the others where they are.
+TANDEMS = "t_"
+APPOINTMENTS = "b_"
+RECORDED = notice("beratung_erfasst", N_("Die Beratung ist erfasst."))
+
+
 @router.get("/ehrenamt", response_class=HTMLResponse)
-async def overview_page(
-    request: Request,
-    caller: CurrentCaller,
-    rpc: Rpc,
-    erfasst: Annotated[bool, Query()] = False,
-) -> Response:
-    """Volunteers and active tandems of the caller's scope, links to every form, and the
-    form for a consultation outside an office hour (`erfasst`: one was just stored)."""
+async def overview_page(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
+    """Volunteers and active tandems of the caller's scope, each a page at a time with its
+    filters and sort in the URL, links to every form, and the form for a consultation
+    outside an office hour."""
     consultation = appointments.blank_form(caller)
-    return await overview(request, caller, rpc, consultation, recorded=erfasst)
+    return await overview(request, caller, rpc, consultation)
 
 
 @router.post("/ehrenamt/beratungen", response_class=HTMLResponse)
@@ -46,7 +56,7 @@ async def record_consultation(request: Request, caller: CurrentCaller, rpc: Rpc)
     if refusal:
         anchor = appointments.ANCHOR
         return await overview(request, caller, rpc, values, refusal, refused_form=anchor)
-    return RedirectResponse(f"/ui/ehrenamt?erfasst=1#{appointments.ANCHOR}", status_code=303)
+    return saved("/ui/ehrenamt", RECORDED, anchor=appointments.ANCHOR)
 
 
 def _records(caller: Caller) -> bool:
@@ -54,15 +64,17 @@ def _records(caller: Caller) -> bool:
     return caller.role in (Role.coordinator, Role.caseworker)
 
 
-async def volunteers(rpc: Rpc, caller: Caller) -> list[c.VolunteerView]:
-    """The active volunteers the caller sees."""
-    return (await rpc.send(ops.LIST_VOLUNTEERS, c.ListVolunteers(), caller)).volunteers
+async def ready_volunteers(rpc: Rpc, caller: Caller) -> list[c.VolunteerView]:
+    """The volunteers who may form a tandem now (agreement signed), by name; a choice
+    offers at most one full page of them."""
+    query = c.ListVolunteers(status="ready", per_page=MAX_PER_PAGE)
+    return (await rpc.send(ops.LIST_VOLUNTEERS, query, caller)).volunteers
 
 
-async def recent_appointments(rpc: Rpc, caller: Caller) -> list[c.ConsultationEntry]:
-    """The individual appointments the caller sees, newest first."""
-    query = c.ListConsultations(appointments_only=True, limit=20)
-    return (await rpc.send(ops.LIST_CONSULTATIONS, query, caller)).consultations
+async def active_tandems(rpc: Rpc, caller: Caller) -> c.TandemList:
+    """The active tandems the caller sees, for a choice (at most one full page)."""
+    query = c.ListTandems(per_page=MAX_PER_PAGE)
+    return await rpc.send(ops.LIST_TANDEMS, query, caller)
 
 
 async def overview(
@@ -73,20 +85,45 @@ async def overview(
     refusal: Refusal | None = None,
     *,
     refused_form: str | None = None,
-    recorded: bool = False,
 ) -> Response:
     """The overview with the consultation form's values; `refused_form` names the form a
-    refusal belongs to (its messages are shown there), `recorded` confirms a consultation."""
-    people = await volunteers(rpc, caller)
-    tandems = (await rpc.send(ops.LIST_TANDEMS, c.ListTandems(), caller)).tandems
-    context = {
+    refusal belongs to (its messages are shown there)."""
+    volunteer_query = list_query(request, c.ListVolunteers)
+    tandem_query = list_query(request, c.ListTandems, TANDEMS)
+    people = await rpc.send(ops.LIST_VOLUNTEERS, volunteer_query, caller)
+    if (last := beyond_last(volunteer_query, people.page)) is not None:
+        volunteer_query, people = last, await rpc.send(ops.LIST_VOLUNTEERS, last, caller)
+    tandems = await rpc.send(ops.LIST_TANDEMS, tandem_query, caller)
+    if (last_tandems := beyond_last(tandem_query, tandems.page)) is not None:
+        tandem_query = last_tandems
+        tandems = await rpc.send(ops.LIST_TANDEMS, tandem_query, caller)
+    context: dict[str, Any] = {
         "volunteers": people,
+        "volunteer_query": volunteer_query,
         "tandems": tandems,
-        "names": {v.volunteer_id: v for v in people},
+        "tandem_query": tandem_query,
         "today": today().isoformat(),
         "form": consultation,
         "refused_form": refused_form,
-        "recorded": recorded,
-        "appointments": await recent_appointments(rpc, caller) if _records(caller) else [],
+        "providers": {} if caller.role is Role.caseworker else providers_of(caller.municipality),
+        "districts": districts_of(caller.municipality),
+        "languages": LANGUAGES,
     }
+    shown_households = [t.household_id for t in tandems.tandems]
+    if _records(caller):
+        appointment_query = list_query(request, c.ListConsultations, APPOINTMENTS)
+        appointment_query = appointment_query.model_copy(update={"appointments_only": True})
+        found = await rpc.send(ops.LIST_CONSULTATIONS, appointment_query, caller)
+        if (last_appointments := beyond_last(appointment_query, found.page)) is not None:
+            appointment_query = last_appointments
+            found = await rpc.send(ops.LIST_CONSULTATIONS, appointment_query, caller)
+        shown_households += [b.household_id for b in found.consultations if b.household_id]
+        context |= {
+            "appointments": found,
+            "appointment_query": appointment_query,
+            # The form's choice of tandems: every active one, not only this page's.
+            "choosable": await active_tandems(rpc, caller),
+        }
+    # Titles only of households intake lets the caller see; the others keep a neutral one.
+    context["titles"] = await household_titles(rpc, caller, shown_households)
     return page(request, "volunteer/overview.html", context, refusal)

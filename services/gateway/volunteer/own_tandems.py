@@ -7,20 +7,26 @@ from __future__ import annotations
 from uuid import UUID
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.volunteer.page import page
+from services.gateway.web.i18n import N_
+from services.gateway.web.list_query import beyond_last, list_query
+from services.gateway.web.notices import notice, saved
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import Refusal, filled, form_values, send_form
 from shared.clock import today
 from shared.contracts import volunteer as c
 from shared.contracts.volunteer import operations as ops
 from shared.identity import Caller
+from shared.validation import FieldError
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
 
 SUPPORT_FIELDS = ("kind", "supported_on")
+NO_KIND = N_("Bitte wählen, wobei Sie unterstützt haben.")
+RECORDED = notice("unterstuetzung_erfasst", N_("Die Unterstützung ist erfasst."))
 
 
 async def _household(rpc: Rpc, caller: Caller, tandem: c.TandemView) -> c.TandemHouseholdView:
@@ -30,12 +36,15 @@ async def _household(rpc: Rpc, caller: Caller, tandem: c.TandemView) -> c.Tandem
 
 @router.get("/tandems", response_class=HTMLResponse)
 async def own_tandems(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
-    """The caller's active tandems, each with its household's minimal fields."""
-    tandems = (await rpc.send(ops.LIST_TANDEMS, c.ListTandems(), caller)).tandems
-    entries = [(t, await _household(rpc, caller, t)) for t in tandems]
-    return page(
-        request, "volunteer/own_tandems.html", {"entries": entries, "today": today().isoformat()}
-    )
+    """The caller's active tandems (a page at a time), each with its household's minimal
+    fields: a volunteer gets no household title, only what a tandem needs."""
+    query = list_query(request, c.ListTandems)
+    found = await rpc.send(ops.LIST_TANDEMS, query, caller)
+    if (last := beyond_last(query, found.page)) is not None:
+        found = await rpc.send(ops.LIST_TANDEMS, last, caller)
+    entries = [(t, await _household(rpc, caller, t)) for t in found.tandems]
+    context = {"entries": entries, "today": today().isoformat(), "page_info": found.page}
+    return page(request, "volunteer/own_tandems.html", context)
 
 
 @router.get("/tandems/{tandem_id}", response_class=HTMLResponse)
@@ -53,10 +62,13 @@ async def record_support(
 ) -> Response:
     values = form_values(await checked_form(request), SUPPORT_FIELDS)
     body = filled(values, *SUPPORT_FIELDS)
-    _, refusal = await send_form(rpc, ops.RECORD_SUPPORT, body, caller, on=tandem_id)
+    # Said first: the field's message is the first one found for it.
+    unchosen = [] if values["kind"] else [FieldError(field="kind", message=NO_KIND)]
+    op = ops.RECORD_SUPPORT
+    _, refusal = await send_form(rpc, op, body, caller, on=tandem_id, problems=unchosen)
     if refusal:
         return await _tandem_page(request, caller, rpc, tandem_id, values, refusal)
-    return RedirectResponse(f"/ui/tandems/{tandem_id}", status_code=303)
+    return saved(f"/ui/tandems/{tandem_id}", RECORDED)
 
 
 async def _tandem_page(

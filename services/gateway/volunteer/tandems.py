@@ -1,18 +1,19 @@
 """Tandem pages for case staff: form a tandem (volunteer + household) and end one (from the
-overview, where a refusal comes back)."""
+overview, where a refusal comes back); each confirmed on the overview."""
 
 from __future__ import annotations
 
 from uuid import UUID
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.volunteer.appointments import blank_form
-from services.gateway.volunteer.overview import overview, volunteers
+from services.gateway.volunteer.overview import overview, ready_volunteers
 from services.gateway.volunteer.page import page
 from services.gateway.web.i18n import N_, gettext
+from services.gateway.web.notices import notice, saved
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import Refusal, filled, form_values, send_form
 from shared.clock import today
@@ -22,6 +23,8 @@ from shared.identity import Caller
 router = APIRouter(prefix="/ui", include_in_schema=False)
 
 FORM_FIELDS = ("volunteer_id", "household_id", "formed_on")
+FORMED = notice("tandem_gebildet", N_("Das Tandem ist gebildet."))
+ENDED = notice("tandem_beendet", N_("Das Tandem ist beendet."))
 END_FIELDS = ("reason", "ended_on")
 
 
@@ -38,7 +41,7 @@ async def form_tandem(request: Request, caller: CurrentCaller, rpc: Rpc) -> Resp
     _, refusal = await send_form(rpc, ops.FORM_TANDEM, body, caller)
     if refusal:
         return await _form_page(request, caller, rpc, values, refusal)
-    return RedirectResponse("/ui/ehrenamt#tandems", status_code=303)
+    return saved("/ui/ehrenamt", FORMED, anchor="tandems")
 
 
 async def _form_page(
@@ -49,8 +52,7 @@ async def _form_page(
     refusal: Refusal | None = None,
 ) -> Response:
     # Only volunteers with a signed agreement may form a tandem: the others are not offered.
-    ready = [v for v in await volunteers(rpc, caller) if v.ready_for_tandem]
-    context = {"form": values, "volunteers": ready}
+    context = {"form": values, "volunteers": await ready_volunteers(rpc, caller)}
     return page(request, "volunteer/tandem_new.html", context, refusal)
 
 
@@ -71,7 +73,7 @@ async def end_tandem(
             reason = gettext("Tandem nicht beendet – %(messages)s") % {"messages": messages}
             refusal = Refusal(refusal.status, general=reason)
         return await overview(request, caller, rpc, blank_form(caller), refusal)
-    return RedirectResponse("/ui/ehrenamt#tandems", status_code=303)
+    return saved("/ui/ehrenamt", ENDED, anchor="tandems")
 
 
 _END_LABELS = {"reason": N_("Grund"), "ended_on": N_("Ende am")}

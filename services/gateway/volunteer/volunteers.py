@@ -1,5 +1,6 @@
-"""Volunteer pages: register a volunteer, show one with the onboarding steps, record a step,
-erase one's personal data (coordination)."""
+"""Volunteer pages: register a volunteer (Träger, Stadtteil and languages chosen by name),
+show one with the onboarding steps, record a step, erase one's personal data
+(coordination); each save confirmed on the volunteer's page."""
 
 from __future__ import annotations
 
@@ -7,20 +8,24 @@ from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.adapters.users import logins_of
 from services.gateway.auth.logins import service_user_id
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.volunteer.page import page
 from services.gateway.web.erasure import ANCHOR, CONFIRMED, erase
+from services.gateway.web.i18n import N_
+from services.gateway.web.notices import notice, saved
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import Refusal, by_field, filled, form_values, send_form
 from shared.clock import today
 from shared.contracts import volunteer as c
+from shared.contracts.places import LANGUAGES, districts_of
 from shared.contracts.volunteer import operations as ops
-from shared.identity import Role
+from shared.identity import Caller, Role
 from shared.rpc import RemoteError
+from shared.validation import FieldError
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
 
@@ -38,21 +43,44 @@ FIELDS = (
 STEP_FIELDS = ("step", "done_on")
 
 
+# The languages are ticked, one box each ("languages.ar"): a choice, not typed codes.
+LANGUAGE_FIELDS = tuple(f"languages.{code}" for code in LANGUAGES)
+REGISTERED = notice("ehrenamt_aufgenommen", N_("Die/der Ehrenamtliche ist aufgenommen."))
+STEP_DONE = notice("einstieg_erfasst", N_("Der Schritt ist erfasst."))
+ERASED = notice("ehrenamt_geloescht", N_("Name, Kontakt und Login sind gelöscht."))
+NO_PROVIDER = N_("Bitte den Träger wählen.")
+# Shown instead of a code's pattern message: the choices cannot give a wrong code, only a
+# tampered or outdated form can.
+NOT_OFFERED = N_("Bitte einen der angebotenen Einträge wählen.")
+
+
+def _choices(caller: Caller) -> dict[str, Any]:
+    """Stadtteil and languages as choices by name (the provider: macros.html)."""
+    return {
+        "districts": dict(sorted(districts_of(caller.municipality).items(), key=lambda x: x[1])),
+        "languages": sorted(LANGUAGES.items(), key=lambda x: x[1]),
+    }
+
+
+def _new_page(
+    request: Request, caller: Caller, values: dict[str, str], refusal: Refusal | None = None
+) -> Response:
+    context = {"form": values, **_choices(caller)}
+    return page(request, "volunteer/volunteer_new.html", context, refusal)
+
+
 @router.get("/ehrenamt/ehrenamtliche/neu", response_class=HTMLResponse)
 async def new_volunteer(request: Request, caller: CurrentCaller) -> Response:
-    values = form_values(
-        {"provider": caller.provider or "", "registered_on": today().isoformat()}, FIELDS
-    )
-    return page(request, "volunteer/volunteer_new.html", {"form": values})
+    start = {"provider": caller.provider or "", "registered_on": today().isoformat()}
+    return _new_page(request, caller, form_values(start, (*FIELDS, *LANGUAGE_FIELDS)))
 
 
 @router.post("/ehrenamt/ehrenamtliche/neu", response_class=HTMLResponse)
 async def register_volunteer(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
-    values = form_values(await checked_form(request), FIELDS)
+    values = form_values(await checked_form(request), (*FIELDS, *LANGUAGE_FIELDS))
     body: dict[str, object] = {**filled(values, *FIELDS[:-1])}
     body["provider"] = values["provider"]
-    # Languages are typed as "de, ar"; each code is checked by the contract.
-    body["languages"] = [x.strip() for x in values["languages"].split(",") if x.strip()]
+    body["languages"] = [code for code in LANGUAGES if values[f"languages.{code}"]]
     if body.get("user_id"):
         # Services know a person by the account's pseudonymous id, not by the login.
         try:
@@ -61,18 +89,25 @@ async def register_volunteer(request: Request, caller: CurrentCaller, rpc: Rpc) 
             )
         except RemoteError as exc:
             refused = Refusal(422, by_field(exc.error.fields))
-            return page(request, "volunteer/volunteer_new.html", {"form": values}, refused)
-    ref, refusal = await send_form(rpc, ops.REGISTER_VOLUNTEER, body, caller)
+            return _new_page(request, caller, values, refused)
+    # Said first: the field's message is the first one found for it.
+    unchosen = [] if values["provider"] else [FieldError(field="provider", message=NO_PROVIDER)]
+    ref, refusal = await send_form(rpc, ops.REGISTER_VOLUNTEER, body, caller, problems=unchosen)
     if refusal:
-        _languages_on_one_field(refusal)
-        return page(request, "volunteer/volunteer_new.html", {"form": values}, refusal)
+        _in_words(refusal)
+        return _new_page(request, caller, values, refusal)
     assert ref is not None  # send_form answers the volunteer or the refusal
-    return RedirectResponse(f"/ui/ehrenamt/ehrenamtliche/{ref.volunteer_id}", status_code=303)
+    return saved(f"/ui/ehrenamt/ehrenamtliche/{ref.volunteer_id}", REGISTERED)
 
 
-def _languages_on_one_field(refusal: Refusal) -> None:
+def _in_words(refusal: Refusal) -> None:
+    """The languages' errors on their one group; a code's format message (only a tampered
+    form sends a code not offered) in words."""
     for name in [n for n in refusal.errors if n.startswith("languages.")]:
         refusal.errors.setdefault("languages", refusal.errors.pop(name))
+    for name in ("provider", "district", "languages"):
+        if name in refusal.errors and refusal.errors[name].startswith("Ungültiges Format"):
+            refusal.errors[name] = NOT_OFFERED
 
 
 @router.get("/ehrenamt/ehrenamtliche/{volunteer_id}", response_class=HTMLResponse)
@@ -94,7 +129,7 @@ async def record_step(
     _, refusal = await send_form(rpc, op, body, caller, on=volunteer_id)
     if refusal:
         return await _volunteer_page(request, caller, rpc, volunteer_id, values, refusal)
-    return RedirectResponse(f"/ui/ehrenamt/ehrenamtliche/{volunteer_id}", status_code=303)
+    return saved(f"/ui/ehrenamt/ehrenamtliche/{volunteer_id}", STEP_DONE)
 
 
 @router.post("/ehrenamt/ehrenamtliche/{volunteer_id}/loeschung", response_class=HTMLResponse)
@@ -105,7 +140,7 @@ async def erase_volunteer(
     submitted = await checked_form(request)
     values, refusal = await erase(rpc, ops.ERASE_VOLUNTEER, caller, submitted, on=volunteer_id)
     if refusal is None:
-        return RedirectResponse(f"/ui/ehrenamt/ehrenamtliche/{volunteer_id}", status_code=303)
+        return saved(f"/ui/ehrenamt/ehrenamtliche/{volunteer_id}", ERASED)
     step = form_values({"done_on": today().isoformat()}, STEP_FIELDS)
     erasure = {"refused_form": ANCHOR, "erasure_values": values}
     return await _volunteer_page(request, caller, rpc, volunteer_id, step, refusal, erasure)

@@ -6,11 +6,13 @@ from __future__ import annotations
 from uuid import UUID
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.households.titles import household_titles
 from services.gateway.volunteer.page import page
 from services.gateway.web.i18n import N_
+from services.gateway.web.notices import notice, saved
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import Refusal, filled, form_values, send_form
 from shared.clock import today
@@ -22,6 +24,9 @@ router = APIRouter(prefix="/ui", include_in_schema=False)
 
 FIELDS = ("provider", "topic", "held_on", "site", "duration_minutes")
 ATTENDEE_FIELDS = ("given_name", "family_name", "birth_date", "household_id")
+HELD = notice("workshop_erfasst", N_("Der Workshop ist erfasst."))
+ATTENDED = notice("teilnahme_erfasst", N_("Die Teilnahme ist erfasst."))
+ISSUED = notice("bestaetigung_ausgestellt", N_("Die Teilnahmebestätigung ist ausgestellt."))
 
 
 @router.get("/ehrenamt/workshops/neu", response_class=HTMLResponse)
@@ -38,7 +43,7 @@ async def hold_workshop(request: Request, caller: CurrentCaller, rpc: Rpc) -> Re
     if refusal:
         return page(request, "volunteer/workshop_new.html", {"form": values}, refusal)
     assert ref is not None  # send_form answers the workshop or the refusal
-    return RedirectResponse(f"/ui/ehrenamt/workshops/{ref.workshop_id}", status_code=303)
+    return saved(f"/ui/ehrenamt/workshops/{ref.workshop_id}", HELD)
 
 
 @router.get("/ehrenamt/workshops/{workshop_id}", response_class=HTMLResponse)
@@ -58,7 +63,7 @@ async def record_attendance(
     _, refusal = await send_form(rpc, ops.RECORD_ATTENDANCE, body, caller, on=workshop_id)
     if refusal:
         return await _workshop_page(request, caller, rpc, workshop_id, values, refusal)
-    return RedirectResponse(f"/ui/ehrenamt/workshops/{workshop_id}", status_code=303)
+    return saved(f"/ui/ehrenamt/workshops/{workshop_id}", ATTENDED, anchor="teilnehmende")
 
 
 @router.post("/ehrenamt/workshops/{workshop_id}/bestaetigungen", response_class=HTMLResponse)
@@ -73,7 +78,7 @@ async def issue_certificate(
         general = refusal.general or N_("Die Bestätigung konnte nicht ausgestellt werden.")
         refusal = Refusal(refusal.status, general=general)
         return await _workshop_page(request, caller, rpc, workshop_id, values, refusal)
-    return RedirectResponse(f"/ui/ehrenamt/workshops/{workshop_id}", status_code=303)
+    return saved(f"/ui/ehrenamt/workshops/{workshop_id}", ISSUED, anchor="teilnehmende")
 
 
 async def _workshop_page(
@@ -85,4 +90,7 @@ async def _workshop_page(
     refusal: Refusal | None = None,
 ) -> Response:
     workshop = await rpc.send(ops.GET_WORKSHOP, c.ById(id=workshop_id), caller)
-    return page(request, "volunteer/workshop.html", {"workshop": workshop, "form": values}, refusal)
+    shown = [a.household_id for a in workshop.attendees if a.household_id]
+    titles = await household_titles(rpc, caller, shown)
+    context = {"workshop": workshop, "form": values, "titles": titles}
+    return page(request, "volunteer/workshop.html", context, refusal)

@@ -7,13 +7,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, insert, select, update
+from sqlalchemy import Select, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.prevention.adapters.tables import case_index
 from services.prevention.domain.case_state import Case
 from shared.contracts.prevention.codes import CaseStatus
-from shared.contracts.prevention.views import CaseSummary, OverdueVisit
+from shared.contracts.prevention.requests import ListCases
+from shared.contracts.prevention.views import CaseList, CaseSummary, OverdueVisit
 
 
 def _row(state: Case) -> dict[str, Any]:
@@ -57,15 +58,48 @@ def _scoped(municipality: str, provider: str | None) -> Select[Any]:
     return query
 
 
+# The columns a list may be sorted by (ListCases.sort); ties broken by the case id.
+_CASE_SORT = {
+    "received_on": case_index.c.received_on,
+    "provider": case_index.c.provider,
+    "status": case_index.c.status,
+    "ends_on": case_index.c.ends_on,
+    "next_visit_due": case_index.c.next_visit_due,
+}
+
+
 async def list_cases(
-    conn: AsyncConnection, municipality: str, provider: str | None, status: CaseStatus | None
-) -> list[CaseSummary]:
-    """Cases of the municipality (or one provider), most recently referred first."""
-    query = _scoped(municipality, provider)
-    if status is not None:
-        query = query.where(case_index.c.status == status.value)
-    rows = await conn.execute(query.order_by(case_index.c.received_on.desc(), case_index.c.case_id))
-    return [CaseSummary.model_validate(row, from_attributes=True) for row in rows]
+    conn: AsyncConnection, municipality: str, provider: str | None, query: ListCases, as_of: date
+) -> CaseList:
+    """One page of the cases of the municipality (or one provider), filtered and sorted
+    in SQL; `as_of` is the day a visit is overdue or a time limit passed against."""
+    t = case_index
+    filtered = _scoped(municipality, provider)
+    if query.provider is not None:
+        filtered = filtered.where(t.c.provider == query.provider)
+    if query.status is not None:
+        filtered = filtered.where(t.c.status == query.status.value)
+    if query.overdue:
+        filtered = filtered.where(
+            t.c.status == CaseStatus.admitted.value,
+            t.c.next_visit_due.is_not(None),
+            t.c.next_visit_due < as_of,
+        )
+    if query.time_limit_passed:
+        filtered = filtered.where(
+            t.c.status == CaseStatus.admitted.value,
+            t.c.ends_on.is_not(None),
+            t.c.ends_on < as_of,
+        )
+    total = await conn.scalar(select(func.count()).select_from(filtered.subquery()))
+    column = _CASE_SORT[query.sort]
+    # Empty days last either way: a case without a time limit is not the most urgent one.
+    order = column.desc().nulls_last() if query.descending else column.asc().nulls_last()
+    rows = await conn.execute(
+        filtered.order_by(order, t.c.case_id).limit(query.per_page).offset(query.offset)
+    )
+    cases = [CaseSummary.model_validate(row, from_attributes=True) for row in rows]
+    return CaseList(cases=cases, page=query.info(total or 0))
 
 
 async def overdue_visits(

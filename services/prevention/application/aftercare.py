@@ -79,15 +79,15 @@ class AftercareOffers:
         access.reader(caller)
         scope = access.provider_scope(caller)
         if scope.nothing:
-            return vw.AftercareList(offers=[])
+            return vw.AftercareList(offers=[], page=query.info(0))
         async with self.commands.db.read() as conn:
-            found = await list_aftercare(conn, caller.municipality, scope.provider, query.status)
-            if not sees_restricted(caller):
-                hidden = await restricted_among(
-                    conn, caller.municipality, (o.household_id for o in found)
-                )
-                found = [o for o in found if o.household_id not in hidden]
-        return vw.AftercareList(offers=found)
+            return await list_aftercare(
+                conn,
+                caller.municipality,
+                scope.provider,
+                query,
+                with_restricted=sees_restricted(caller),
+            )
 
 
 def sees_restricted(caller: Caller) -> bool:

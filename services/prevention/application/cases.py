@@ -66,10 +66,10 @@ class Cases:
         access.reader(caller)
         scope = access.provider_scope(caller)
         if scope.nothing:
-            return vw.CaseList(cases=[])
+            return vw.CaseList(cases=[], page=query.info(0))
+        as_of = query.as_of or today()
         async with self.commands.db.read() as conn:
-            found = await list_cases(conn, caller.municipality, scope.provider, query.status)
-        return vw.CaseList(cases=found)
+            return await list_cases(conn, caller.municipality, scope.provider, query, as_of)
 
     async def overdue(self, query: rq.OverdueQuery, caller: Caller) -> vw.OverdueVisits:
         access.reader(caller)

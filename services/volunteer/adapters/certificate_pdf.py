@@ -49,7 +49,7 @@ def render_certificate(content: CertificateContent) -> bytes:
     write = _Writer(pdf, font)
     topic, contents = texts.TOPICS[content.topic]
     city = texts.municipality_name(content.municipality)
-    provider = texts.provider_name(content.provider)
+    provider = texts.provider_name(content.provider, content.municipality)
 
     write(f"{provider} · Auszugsmanagement {city}", size=10)
     pdf.ln(18)

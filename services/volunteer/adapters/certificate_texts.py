@@ -1,5 +1,5 @@
 """The German wording of a certificate: what each workshop topic covers, and how
-providers and municipalities are called on paper.
+providers and municipalities are called on paper (by the names every page shows).
 
 A *qualified* certificate (seed 003) names the contents, so that a landlord can see what
 the person learnt, not only that they were there.
@@ -7,6 +7,7 @@ the person learnt, not only that they were there.
 
 from __future__ import annotations
 
+from shared.contracts import places
 from shared.contracts.volunteer import WorkshopTopic
 
 TOPICS: dict[WorkshopTopic, tuple[str, tuple[str, ...]]] = {
@@ -68,23 +69,14 @@ TOPICS: dict[WorkshopTopic, tuple[str, tuple[str, ...]]] = {
     ),
 }
 
-PROVIDERS = {
-    "caritas": "Caritasverband",
-    "drk": "Deutsches Rotes Kreuz",
-    "fluechtlingsrat": "Kölner Flüchtlingsrat e.V.",
-    "skm": "SKM",
-    "stadt": "Stadtverwaltung",
-}
 
-MUNICIPALITIES = {"koeln": "Köln", "bergisch-gladbach": "Bergisch Gladbach"}
-
-
-def provider_name(code: str) -> str:
-    return PROVIDERS.get(code, code.replace("-", " ").replace("_", " ").title())
+def provider_name(code: str, municipality: str | None = None) -> str:
+    """The provider's name as every page shows it (shared/contracts/places.py)."""
+    return places.provider_name(code, municipality)
 
 
 def municipality_name(code: str) -> str:
-    return MUNICIPALITIES.get(code, code.replace("-", " ").title())
+    return places.municipality_name(code)
 
 
 def duration(minutes: int) -> str:

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.volunteer.adapters.tables import consultation_list
@@ -18,13 +17,10 @@ from shared.validation import IdUnavailable
 
 @dataclass(frozen=True)
 class Filter:
-    """Which consultations to list; `provider` None means every provider."""
+    """Which consultations to list: `query`'s, within `provider` (None: every provider)."""
 
-    provider: str | None = None
-    appointments_only: bool = False
-    from_day: date | None = None
-    to_day: date | None = None
-    limit: int = 50
+    provider: str | None
+    query: c.ListConsultations
 
 
 async def add(conn: AsyncConnection, municipality: str, held: Sequence[c.ConsultationHeld]) -> None:
@@ -54,22 +50,41 @@ async def add(conn: AsyncConnection, municipality: str, held: Sequence[c.Consult
         await conn.execute(insert(t), rows)
 
 
-async def listing(conn: AsyncConnection, municipality: str, f: Filter) -> list[c.ConsultationEntry]:
-    t = consultation_list
+_SORT = {
+    "held_on": consultation_list.c.held_on,
+    "provider": consultation_list.c.provider,
+    "channel": consultation_list.c.channel,
+    "topic": consultation_list.c.topic,
+}
+
+
+async def listing(
+    conn: AsyncConnection, municipality: str, f: Filter
+) -> tuple[list[c.ConsultationEntry], int]:
+    """One page of consultations, filtered and ordered in SQL, and the total of all pages."""
+    t, q = consultation_list, f.query
     query = select(t).where(t.c.municipality == municipality)
-    if f.provider is not None:
-        query = query.where(t.c.provider == f.provider)
-    if f.appointments_only:
+    for wanted in (f.provider, q.provider):
+        if wanted is not None:
+            query = query.where(t.c.provider == wanted)
+    if q.appointments_only:
         query = query.where(t.c.appointment.is_(True))
-    if f.from_day is not None:
-        query = query.where(t.c.held_on >= f.from_day)
-    if f.to_day is not None:
-        query = query.where(t.c.held_on <= f.to_day)
-    query = query.order_by(t.c.held_on.desc(), t.c.consultation_id).limit(f.limit)
-    return [
-        c.ConsultationEntry.model_validate(r, from_attributes=True)
-        for r in await conn.execute(query)
-    ]
+    if q.channel is not None:
+        query = query.where(t.c.channel == q.channel.value)
+    if q.topic is not None:
+        query = query.where(t.c.topic == q.topic.value)
+    if q.from_day is not None:
+        query = query.where(t.c.held_on >= q.from_day)
+    if q.to_day is not None:
+        query = query.where(t.c.held_on <= q.to_day)
+    total = await conn.scalar(select(func.count()).select_from(query.subquery()))
+    column = _SORT[q.sort]
+    order = column.desc() if q.descending else column.asc()
+    # Within a day (or a code), the newest day first, then the id: a stable order.
+    query = query.order_by(order, t.c.held_on.desc(), t.c.consultation_id)
+    rows = await conn.execute(query.limit(q.per_page).offset(q.offset))
+    entries = [c.ConsultationEntry.model_validate(r, from_attributes=True) for r in rows]
+    return entries, total or 0
 
 
 def _row(municipality: str, e: c.ConsultationHeld) -> dict[str, object]:

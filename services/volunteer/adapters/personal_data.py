@@ -6,6 +6,7 @@ staff views and the certificate document. None of it ever goes into an event.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
@@ -110,7 +111,9 @@ async def load_volunteers(
     municipality: str,
     provider: str | None = None,
     volunteer_id: UUID | None = None,
+    ids: Collection[UUID] | None = None,
 ) -> list[VolunteerDetails]:
+    """The details of the municipality's volunteers (of one provider, one id, or `ids`)."""
     v = volunteer_details
     statement = (
         select(v)
@@ -121,6 +124,8 @@ async def load_volunteers(
         statement = statement.where(v.c.provider == provider)
     if volunteer_id is not None:
         statement = statement.where(v.c.volunteer_id == volunteer_id)
+    if ids is not None:
+        statement = statement.where(v.c.volunteer_id.in_(list(ids)))
     return [
         VolunteerDetails(
             volunteer_id=row.volunteer_id,

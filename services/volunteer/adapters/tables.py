@@ -63,8 +63,30 @@ tandem_index = Table(
     Column("household_id", Uuid, nullable=False),
     Column("volunteer_id", Uuid, nullable=False),
     Column("provider", String(64), nullable=False),
+    Column("formed_on", Date),
+    # Set with `TandemEnded` in its transaction: the list pages active tandems in SQL.
+    Column("ended_on", Date),
     Index("ix_tandem_index_volunteer", "municipality", "volunteer_id"),
     Index("ix_tandem_index_household", "municipality", "household_id"),
+)
+
+# The list of volunteers (codes and days, no names: those are `volunteer_details`'),
+# written from the volunteer's state in the transaction of each of its events, so the list
+# is paged, filtered and sorted in SQL and never behind the store.
+volunteer_list = Table(
+    "volunteer_list",
+    VOLUNTEER,
+    Column("volunteer_id", Uuid, primary_key=True),
+    Column("municipality", String(64), nullable=False),
+    Column("provider", String(64), nullable=False),
+    Column("district", String(64)),
+    # The language codes between spaces (" de ar "): one LIKE finds a language.
+    Column("languages", String(200), nullable=False),
+    Column("registered_on", Date, nullable=False),
+    Column("ready_for_tandem", Boolean, nullable=False),
+    Column("left_on", Date),
+    Column("erased_on", Date),
+    Index("ix_volunteer_list_provider", "municipality", "provider"),
 )
 
 # ---------------------------------------------------------------- read models

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from services.volunteer.adapters import tandem_index
 from services.volunteer.domain import tandems as td
 from services.volunteer.domain.tandem_commands import EndOnConsentWithdrawn
 from shared.application import decide_and_append, load_state
@@ -37,7 +38,7 @@ class ConsentPolicy:
         if state.active is None:
             return
         provider = state.active.provider
-        await decide_and_append(
+        outcome = await decide_and_append(
             conn,
             self.store,
             td.tandems,
@@ -47,3 +48,4 @@ class ConsentPolicy:
             lambda _: provider,
             loaded=(state, version),
         )
+        await tandem_index.sync(conn, outcome.state)

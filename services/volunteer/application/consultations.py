@@ -21,13 +21,7 @@ def list_filter(query: c.ListConsultations, caller: Caller) -> consultation_list
     scope = access.provider_scope(caller).narrowed(query.provider)
     if scope.nothing:
         return None
-    return consultation_list.Filter(
-        provider=scope.provider,
-        appointments_only=query.appointments_only,
-        from_day=query.from_day,
-        to_day=query.to_day,
-        limit=query.limit,
-    )
+    return consultation_list.Filter(provider=scope.provider, query=query)
 
 
 class Consultations:
@@ -37,7 +31,7 @@ class Consultations:
     async def listing(self, query: c.ListConsultations, caller: Caller) -> c.ConsultationList:
         found = list_filter(query, caller)
         if found is None:
-            return c.ConsultationList(consultations=[])
+            return c.ConsultationList(consultations=[], page=query.info(0))
         async with self.commands.db.read() as conn:
-            entries = await consultation_list.listing(conn, caller.municipality, found)
-        return c.ConsultationList(consultations=entries)
+            entries, total = await consultation_list.listing(conn, caller.municipality, found)
+        return c.ConsultationList(consultations=entries, page=query.info(total))

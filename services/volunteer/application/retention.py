@@ -14,7 +14,7 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.volunteer.adapters import tandem_index
+from services.volunteer.adapters import tandem_index, volunteer_list
 from services.volunteer.adapters.personal_data import erase_volunteer
 from services.volunteer.adapters.retention import retention_rules
 from services.volunteer.adapters.streams import fold_streams
@@ -54,8 +54,9 @@ class Volunteers:
             ground=ErasureGround.retention_expired, today=day, active_tandems=active
         )
 
-        async def blank(conn: AsyncConnection, _state: vo.Volunteer) -> None:
+        async def blank(conn: AsyncConnection, state: vo.Volunteer) -> None:
             await erase_volunteer(conn, subject_id)
+            await volunteer_list.index(conn, job.municipality, state)
 
         await self.commands.execute(
             vo.volunteer,

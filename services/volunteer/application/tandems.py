@@ -13,7 +13,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.volunteer.adapters import consents, households, tandem_index
-from services.volunteer.adapters.personal_data import volunteer_by_user
+from services.volunteer.adapters.personal_data import (
+    VolunteerDetails,
+    load_volunteers,
+    volunteer_by_user,
+)
 from services.volunteer.adapters.streams import fold_streams
 from services.volunteer.adapters.tandem_index import TandemKey
 from services.volunteer.application import access, restriction, tandem_views
@@ -24,7 +28,7 @@ from shared.access import guarded
 from shared.application import CommandExecutor
 from shared.clock import today
 from shared.contracts import volunteer as c
-from shared.contracts.intake import ConsentPurpose
+from shared.contracts.intake import ERASED, ConsentPurpose
 from shared.decider import Forbidden, NotFound
 from shared.identity import Caller, Role
 from shared.validation import IdUnavailable
@@ -67,13 +71,14 @@ class Tandems:
             consent=consent,
         )
 
-        async def index(conn: AsyncConnection, _state: td.HouseholdTandems) -> None:
+        async def index(conn: AsyncConnection, state: td.HouseholdTandems) -> None:
             assert volunteer.volunteer_id and volunteer.provider
             key = TandemKey(tandem_id, household_id, volunteer.volunteer_id, volunteer.provider)
             try:
                 await tandem_index.add(conn, municipality, key)
             except IntegrityError as exc:
                 raise IdUnavailable("already_formed") from exc
+            await tandem_index.sync(conn, state)
 
         await self.commands.execute(
             td.tandems,
@@ -122,33 +127,46 @@ class Tandems:
         return tandem_views.tandem_view(key, state, tandem)
 
     async def listing(self, query: c.ListTandems, caller: Caller) -> c.TandemList:
+        """One page, paged and ordered in SQL; only the page's households are folded."""
         access.require_tandem_reader(caller)
         municipality = caller.municipality
         async with self.commands.db.read() as conn:
             me = await self._me(conn, caller)
             if caller.role is Role.volunteer:
-                keys = await tandem_index.of_volunteer(conn, municipality, me) if me else []
-            elif (scope := access.provider_scope(caller)).nothing:
-                keys = []
+                # Their own active tandems only (tandem_views.may_see).
+                scope, mine = None, me
+                query = query.model_copy(update={"include_ended": False})
             else:
-                keys = await tandem_index.listing(conn, municipality, scope.provider)
-            if not restriction.sees_restricted(caller):
-                hidden = await households.restricted_among(
-                    conn, municipality, (k.household_id for k in keys)
-                )
-                keys = [k for k in keys if k.household_id not in hidden]
-            streams = {k.household_id: td.stream_id(municipality, k.household_id) for k in keys}
+                scope, mine = access.provider_scope(caller), None
+            if (scope is not None and scope.nothing) or (scope is None and mine is None):
+                return c.TandemList(tandems=[], page=query.info(0))
+            found = await tandem_index.page(
+                conn,
+                municipality,
+                query,
+                provider=scope.provider if scope is not None else None,
+                volunteer_id=mine,
+                with_restricted=restriction.sees_restricted(caller),
+            )
+            streams = {
+                k.household_id: td.stream_id(municipality, k.household_id) for k in found.keys
+            }
             states = await fold_streams(conn, self.commands.store, td.tandems, streams.values())
+            people = await load_volunteers(
+                conn, municipality, ids={k.volunteer_id for k in found.keys}
+            )
         views = []
-        for key in keys:
+        for key in found.keys:
             state = states.get(streams[key.household_id], (td.tandems.initial_state, 0))[0]
             tandem = state.tandem(key.tandem_id)
-            if not tandem_views.may_see(caller, key, tandem, me) or tandem is None:
-                continue
-            if query.include_ended or tandem.ended_on is None:
+            if tandem is not None and tandem_views.may_see(caller, key, tandem, me):
                 views.append(tandem_views.tandem_view(key, state, tandem))
-        views.sort(key=lambda v: (v.formed_on, str(v.tandem_id)))
-        return c.TandemList(tandems=views)
+        names = {p.volunteer_id: _name(p) for p in people}
+        return c.TandemList(
+            tandems=views,
+            page=query.info(found.total),
+            volunteer_names={v.volunteer_id: names.get(v.volunteer_id, ERASED) for v in views},
+        )
 
     async def household(self, query: c.GetTandemHousehold, caller: Caller) -> c.TandemHouseholdView:
         """The household of a tandem, as little as a tandem needs (no names, no contacts)."""
@@ -188,6 +206,7 @@ class Tandems:
             command,
             caller.command_context(),
             provider=lambda _state: key.provider,
+            also=lambda conn, state: tandem_index.sync(conn, state),
         )
 
     async def _key(self, tandem_id: UUID, caller: Caller) -> tuple[TandemKey, UUID | None]:
@@ -206,3 +225,9 @@ class Tandems:
         if caller.role is not Role.volunteer:
             return None
         return await volunteer_by_user(conn, caller.municipality, caller.user_id)
+
+
+def _name(details: VolunteerDetails) -> str:
+    """The name a staff list shows; an erased volunteer's row has none: „gelöscht“."""
+    name = " ".join(n for n in (details.given_name, details.family_name) if n)
+    return name or ERASED

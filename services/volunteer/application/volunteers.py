@@ -9,7 +9,7 @@ from uuid import UUID, uuid4
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.volunteer.adapters import tandem_index
+from services.volunteer.adapters import tandem_index, volunteer_list
 from services.volunteer.adapters.personal_data import (
     VolunteerDetails,
     erase_volunteer,
@@ -101,20 +101,22 @@ class Volunteers:
         return _view(state, version, found[0] if found else None)
 
     async def listing(self, query: c.ListVolunteers, caller: Caller) -> c.VolunteerList:
+        """One page, paged and ordered in SQL; only the page's streams are folded."""
         scope = access.provider_scope(caller).narrowed(query.provider)
         if scope.nothing:
-            return c.VolunteerList(volunteers=[])
+            return c.VolunteerList(volunteers=[], page=query.info(0))
         async with self.commands.db.read() as conn:
-            details = await load_volunteers(conn, caller.municipality, scope.provider)
-            ids = {vo.stream_id(caller.municipality, d.volunteer_id): d for d in details}
-            states = await fold_streams(conn, self.commands.store, vo.volunteer, ids)
+            found = await volunteer_list.listing(conn, caller.municipality, scope.provider, query)
+            details = await load_volunteers(conn, caller.municipality, ids=found.volunteer_ids)
+            by_id = {d.volunteer_id: d for d in details}
+            streams = {vid: vo.stream_id(caller.municipality, vid) for vid in found.volunteer_ids}
+            states = await fold_streams(conn, self.commands.store, vo.volunteer, streams.values())
         views = [
-            _view(state, version, ids[sid])
-            for sid, (state, version) in states.items()
-            if query.include_left or state.left_on is None
+            _view(*states[streams[vid]], by_id.get(vid))
+            for vid in found.volunteer_ids
+            if streams[vid] in states
         ]
-        views.sort(key=lambda v: ((v.family_name or "").casefold(), (v.given_name or "")))
-        return c.VolunteerList(volunteers=views)
+        return c.VolunteerList(volunteers=views, page=query.info(found.total))
 
     async def _execute(
         self,
@@ -128,13 +130,18 @@ class Volunteers:
             if state.registered and not isinstance(command, vo.RegisterVolunteer):
                 access.require_visible(caller, state.provider, "volunteer", _NOT_FOUND)
 
+        async def write(conn: AsyncConnection, state: vo.Volunteer) -> None:
+            if also is not None:
+                await also(conn, state)
+            await volunteer_list.index(conn, caller.municipality, state)
+
         await self.commands.execute(
             guarded(vo.volunteer, visible),
             vo.stream_id(caller.municipality, volunteer_id),
             command,
             caller.command_context(),
             provider=lambda state: state.provider,
-            also=also,
+            also=write,
         )
 
     async def _active_tandems(self, municipality: str, volunteer_id: UUID) -> int:

@@ -8,13 +8,14 @@ Days default to today where the request says so.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
 
 from shared.contracts.inputs import Deadline, Line, QueryDay, Text, WorkDay
 from shared.contracts.intake import ErasureGround, ProviderCode
+from shared.contracts.paging import PageQuery
 from shared.contracts.placement import LandlordKind
 from shared.contracts.prevention.codes import (
     AftercareDeclineReason,
@@ -180,7 +181,10 @@ class RecordHomeVisit(_Request):
     def _none_alone(cls, value: list[VisitFinding]) -> list[VisitFinding]:
         found = sorted(set(value))
         if VisitFinding.none in found and len(found) > 1:
-            raise ValueError("„none“ (keine Schwierigkeiten) passt nicht zu anderen Befunden.")
+            raise ValueError(
+                "„Keine Schwierigkeiten“ und eine Schwierigkeit zugleich: bitte nur "
+                "„Keine Schwierigkeiten“ oder nur die Schwierigkeiten ankreuzen."
+            )
         return found
 
 
@@ -265,15 +269,40 @@ class GetCase(BaseModel):
     case_id: UUID
 
 
-class ListCases(BaseModel):
+CaseSort = Literal["received_on", "provider", "status", "ends_on", "next_visit_due"]
+
+
+class ListCases(PageQuery):
+    """One page of the cases the caller sees; the filters narrow, `sort` orders (then by id)."""
+
+    sort: CaseSort = Field(default="received_on", description="Spalte, nach der sortiert wird")
+    # Newest referral first unless the caller asks otherwise.
+    descending: bool = Field(default=True, description="Absteigend sortieren")
     status: CaseStatus | None = Field(default=None, description="Nur Fälle in diesem Stand")
+    provider: ProviderCode | None = Field(default=None, description="Nur dieser Träger")
+    overdue: bool = Field(default=False, description="Nur Fälle mit überfälligem Hausbesuch")
+    time_limit_passed: bool = Field(
+        default=False, description="Nur laufende Hilfen, deren Befristung abgelaufen ist"
+    )
+    as_of: QueryDay | None = Field(
+        default=None, description="Stichtag für „überfällig“ und „abgelaufen“; ohne Angabe heute"
+    )
 
 
 class OverdueQuery(BaseModel):
     as_of: QueryDay | None = Field(default=None, description="Stichtag; ohne Angabe heute")
 
 
-class ListAftercare(BaseModel):
+AftercareSort = Literal["moved_on", "provider", "status"]
+
+
+class ListAftercare(PageQuery):
+    """One page of the aftercare offers the caller sees."""
+
+    sort: AftercareSort = Field(default="moved_on", description="Spalte, nach der sortiert wird")
+    # The most recent move first unless the caller asks otherwise.
+    descending: bool = Field(default=True, description="Absteigend sortieren")
     status: AftercareStatus | None = Field(
         default=None, description="Nur Angebote in diesem Stand; ohne Angabe alle"
     )
+    provider: ProviderCode | None = Field(default=None, description="Nur dieser Träger")

@@ -10,6 +10,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field
 
+from shared.contracts.paging import PageInfo
 from shared.contracts.placement import LandlordKind
 from shared.contracts.prevention.codes import (
     AftercareDeclineReason,
@@ -116,6 +117,13 @@ class CaseSummary(BaseModel):
     closed_on: date | None
     outcome: CaseOutcome | None
 
+    def time_limit_passed(self, as_of: date) -> bool:
+        """The help still runs, but the day it was granted until lies before `as_of`
+        (Befristung abgelaufen): the Fachstelle has to extend it or the case be closed."""
+        return (
+            self.status is CaseStatus.admitted and self.ends_on is not None and self.ends_on < as_of
+        )
+
 
 class CaseView(CaseSummary):
     municipality: str
@@ -146,6 +154,7 @@ class CaseView(CaseSummary):
 
 class CaseList(BaseModel):
     cases: list[CaseSummary]
+    page: PageInfo
 
 
 class OverdueVisit(BaseModel):
@@ -175,3 +184,4 @@ class AftercareView(BaseModel):
 
 class AftercareList(BaseModel):
     offers: list[AftercareView]
+    page: PageInfo

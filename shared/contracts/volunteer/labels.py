@@ -56,3 +56,12 @@ WORKSHOP_TOPIC = {
     "waste_and_house_rules": N_("Mülltrennung, Hausordnung"),
     "neighbourhood": N_("Gute Nachbarschaft"),
 }
+# The volunteer list's choice of whom to show (ListVolunteers.status); active first: the
+# list's default.
+VOLUNTEER_STATUS = {
+    "active": N_("aktiv"),
+    "ready": N_("aktiv, bereit fürs Tandem"),
+    "onboarding": N_("aktiv, Vereinbarung fehlt"),
+    "left": N_("ausgeschieden"),
+    "all": N_("alle"),
+}

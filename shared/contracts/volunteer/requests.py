@@ -6,12 +6,14 @@ personal-data tables only; the events carry ids and codes.
 
 from __future__ import annotations
 
+from typing import Literal
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
 
 from shared.contracts.inputs import BirthDate, Line, QueryDay, WorkDay
 from shared.contracts.intake import ErasureGround, LanguageCode, ProviderCode
+from shared.contracts.paging import PageQuery
 from shared.contracts.volunteer.codes import (
     ConsultationChannel,
     ConsultationTopic,
@@ -86,9 +88,21 @@ class EraseVolunteer(_Request):
     )
 
 
-class ListVolunteers(_Request):
+VolunteerSort = Literal["name", "provider", "district", "registered_on"]
+# active: not left (an erased one shows as „gelöscht“); ready: active with the agreement
+# signed; onboarding: active without it; left: left; all: every one.
+VolunteerStatus = Literal["active", "ready", "onboarding", "left", "all"]
+
+
+class ListVolunteers(PageQuery):
+    """One page of the volunteers the caller sees, by name unless `sort` says otherwise."""
+
+    model_config = ConfigDict(extra="forbid")
+    sort: VolunteerSort = Field(default="name", description="Spalte, nach der sortiert wird")
     provider: ProviderCode | None = Field(default=None, description="Nur dieser Träger")
-    include_left: bool = Field(default=False, description="Auch Ausgeschiedene zeigen")
+    district: DistrictCode | None = Field(default=None, description="Nur dieser Stadtteil")
+    language: LanguageCode | None = Field(default=None, description="Nur wer diese Sprache spricht")
+    status: VolunteerStatus = Field(default="active", description="Welche Ehrenamtlichen")
 
 
 # ---------------------------------------------------------------- tandems
@@ -116,7 +130,15 @@ class RecordSupport(_Request):
     supported_on: WorkDay | None = Field(default=None, description=_TODAY)
 
 
-class ListTandems(_Request):
+TandemSort = Literal["formed_on", "provider", "volunteer"]
+
+
+class ListTandems(PageQuery):
+    """One page of the tandems the caller sees (a volunteer: their own active ones)."""
+
+    model_config = ConfigDict(extra="forbid")
+    sort: TandemSort = Field(default="formed_on", description="Spalte, nach der sortiert wird")
+    provider: ProviderCode | None = Field(default=None, description="Nur dieser Träger")
     include_ended: bool = Field(default=False, description="Auch beendete Tandems zeigen")
 
 
@@ -180,16 +202,23 @@ class RecordConsultation(_Consultation):
     appointment: bool = Field(default=False, description="Einzeltermin nach Absprache")
 
 
-class ListConsultations(_Request):
+ConsultationSort = Literal["held_on", "provider", "channel", "topic"]
+
+
+class ListConsultations(PageQuery):
     """Die erfassten Beratungen, neueste zuerst (ohne personenbezogene Daten)."""
 
+    model_config = ConfigDict(extra="forbid")
+    sort: ConsultationSort = Field(default="held_on", description="Spalte, nach der sortiert wird")
+    descending: bool = Field(default=True, description="Absteigend sortieren")
     provider: ProviderCode | None = Field(default=None, description="Nur dieser Träger")
     appointments_only: bool = Field(default=False, description="Nur Einzeltermine")
+    channel: ConsultationChannel | None = Field(default=None, description="Nur dieser Weg")
+    topic: ConsultationTopic | None = Field(default=None, description="Nur dieses Thema")
     from_day: QueryDay | None = Field(default=None, description="Beratungen ab diesem Tag")
     to_day: QueryDay | None = Field(default=None, description="Beratungen bis zu diesem Tag")
     # A range whose end lies before its start simply finds nothing: no validator here,
     # because the gateway builds this model from query parameters (`Depends`).
-    limit: int = Field(default=50, ge=1, le=200, description="Höchstens so viele Beratungen")
 
 
 # ---------------------------------------------------------------- workshops

@@ -12,6 +12,7 @@ from uuid import UUID
 from pydantic import BaseModel, Field
 
 from shared.contracts.intake import AccommodationKind
+from shared.contracts.paging import PageInfo
 from shared.contracts.volunteer.codes import (
     ConsultationChannel,
     ConsultationTopic,
@@ -54,6 +55,7 @@ class VolunteerView(BaseModel):
 
 class VolunteerList(BaseModel):
     volunteers: list[VolunteerView]
+    page: PageInfo
 
 
 class TandemRef(BaseModel):
@@ -85,6 +87,11 @@ class TandemView(BaseModel):
 
 class TandemList(BaseModel):
     tandems: list[TandemView]
+    page: PageInfo
+    volunteer_names: dict[UUID, str] = Field(
+        default_factory=dict,
+        description="Name der/des Ehrenamtlichen je Tandem dieser Seite („gelöscht“ nach Art. 17)",
+    )
 
 
 class TandemHouseholdView(BaseModel):
@@ -137,6 +144,7 @@ class ConsultationEntry(BaseModel):
 
 class ConsultationList(BaseModel):
     consultations: list[ConsultationEntry]
+    page: PageInfo
 
 
 class OfficeHourView(BaseModel):

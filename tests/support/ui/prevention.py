@@ -60,6 +60,11 @@ VIEW: dict[str, Any] = {
 }
 
 
+def page_of(total: int) -> dict[str, int]:
+    """The `PageInfo` of a list's first page with `total` rows."""
+    return {"page": 1, "per_page": 50, "total": total}
+
+
 class FakePrevention(FakeRpc):
     """Answers like prevention's RPCs; `refuse` makes the named one fail."""
 
@@ -67,7 +72,7 @@ class FakePrevention(FakeRpc):
         overdue: dict[str, Any] = {"case_id": str(CASE), "provider": "skm", "days_overdue": 9}
         overdue |= {"next_visit_due": "2026-02-01", "last_visit_on": None, "ends_on": "2026-07-10"}
         answers = {
-            "list_cases": {"cases": [SUMMARY]},
+            "list_cases": {"cases": [SUMMARY], "page": page_of(1)},
             "overdue_visits": {"as_of": "2026-02-10", "visits": [overdue]},
             "get_case": VIEW,
         }

@@ -3,6 +3,7 @@ the forms sent to a running system (integration tests)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 from uuid import uuid4
@@ -54,14 +55,23 @@ def register_volunteer(staff: httpx.Client, user_id: str, given_name: str) -> st
         "registered_on": "2025-01-20",
         "given_name": given_name,
         "family_name": "Beispiel",
-        "languages": "de, xx-not-a-code",
+        "district": "kalk",
+        "languages.de": "1",
+        "languages.ar": "1",
     }
-    refused = post(staff, "/ui/ehrenamt/ehrenamtliche/neu", form)
-    assert refused.status_code == 422 and 'id="fehler-languages"' in refused.text
-    assert f'value="{given_name}"' in refused.text
-    created = post(staff, "/ui/ehrenamt/ehrenamtliche/neu", {**form, "languages": "de, ar"})
+    # The provider is a choice; left empty, the field says so in words.
+    refused = post(staff, "/ui/ehrenamt/ehrenamtliche/neu", {**form, "provider": ""})
+    assert refused.status_code == 422 and "Bitte den Träger wählen." in refused.text
+    assert (
+        f'value="{given_name}"' in refused.text and '<option value="kalk" selected>' in refused.text
+    )
+    assert re.search(r'name="languages.ar" value="1"\s*checked', refused.text)
+    created = post(staff, "/ui/ehrenamt/ehrenamtliche/neu", form)
     assert created.status_code == 303, created.text
-    location = created.headers["location"]
+    location = created.headers["location"].split("?")[0]
+    shown = staff.get(location).text
+    assert "Die/der Ehrenamtliche ist aufgenommen." in staff.get(created.headers["location"]).text
+    assert "Kalk" in shown and "Deutsch, Arabisch" in shown and "Caritas Köln" in shown
     step = {"step": "agreement_signed", "done_on": "2025-01-25"}
     assert post(staff, f"{location}/einstieg", step).status_code == 303
     assert "Ehrenamtsvereinbarung unterschrieben" in staff.get(location).text
@@ -93,6 +103,6 @@ def form_tandem(system: System, staff: httpx.Client, volunteer_id: str, househol
 
     wait_until(formed, interval=0.3, what="household and consent known to volunteer")
     listed: list[dict[str, Any]] = system.http.get(
-        f"{system.gateway}/api/tandems", headers=CARITAS
+        f"{system.gateway}/api/tandems?per_page=200", headers=CARITAS
     ).json()["tandems"]
     return str(next(t["tandem_id"] for t in listed if t["household_id"] == household_id))
