@@ -108,3 +108,10 @@ def test_a_birth_date_is_a_day_in_the_band_also_on_29_february() -> None:
 def test_a_volunteer_name_is_seeded() -> None:
     assert names.volunteer(7, 3) == names.volunteer(7, 3)
     assert len({names.volunteer(7, n) for n in range(50)}) > 30
+
+
+def test_no_two_people_of_a_household_share_a_given_name() -> None:
+    for h in generate(2025, 400, seed=7).households:
+        assert h.people is not None
+        people = [*h.people.members, *([h.people.newborn] if h.people.newborn else [])]
+        assert len({p.given_name for p in people}) == len(people)

@@ -175,15 +175,16 @@ class Namer:
             origin = rng.choices(list(WEIGHTS), weights=list(WEIGHTS.values()))[0]
             family = rng.choice(ORIGINS[origin][2])
         women, men, _ = ORIGINS[origin]
+        # Given names without repeats inside a household (both lists hold eight or more).
+        given_names = iter(rng.sample([*women, *men], k=len(women) + len(men)))
         members = []
         for position in range(adults + minors):
-            given = rng.choice(rng.choice((women, men)))
             ages = ADULT if position < adults else CHILD
-            members.append(Person(given, family, self.born(family, registered_on, ages)))
+            born = self.born(family, registered_on, ages)
+            members.append(Person(next(given_names), family, born))
         newborn = None
         if birth_on is not None:
-            given = rng.choice(rng.choice((women, men)))
-            newborn = Person(given, family, birth_on)
+            newborn = Person(next(given_names), family, birth_on)
         email = None
         if rng.random() < 0.4:
             head = members[0]
