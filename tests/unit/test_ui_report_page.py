@@ -237,3 +237,11 @@ def test_a_drill_down_to_ids_without_a_page_shows_their_short_id(
     client = ui_client(tmp_path, monkeypatch, fake)
     page = client.get("/ui/bericht/bestand/x_y?on=2025-06-30", headers=COORDINATOR)
     assert f"<li>{one.hex[:8]}</li>" in page.text
+
+
+def test_a_provider_the_registry_does_not_name_still_reports_on_itself(make: Any) -> None:
+    elsewhere = CASEWORKER | {"x-auszug-municipality": "bergisch-gladbach"}
+    client, fake = make(elsewhere)
+    page = client.get("/ui/bericht", headers=elsewhere)
+    assert page.status_code == 200 and fake.calls[0][1]["provider"] == "caritas"
+    assert '<option value="caritas" selected>' in page.text

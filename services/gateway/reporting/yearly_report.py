@@ -67,6 +67,15 @@ def default_provider(caller: Caller) -> str:
     return caller.provider or "" if caller.role is Role.caseworker else ""
 
 
+def providers(caller: Caller) -> dict[str, str]:
+    """The providers the dropdown offers: the municipality's, and always the caller's own
+    (a provider the registry does not name yet still reports on itself)."""
+    offered = dict(places.providers_of(caller.municipality))
+    if caller.provider and caller.provider not in offered:
+        offered[caller.provider] = places.provider_name(caller.provider, caller.municipality)
+    return offered
+
+
 def read_form(params: dict[str, str], caller: Caller) -> ReportForm:
     """The report asked for; a field that cannot be read gets its message instead."""
     values = {
@@ -85,7 +94,7 @@ def read_form(params: dict[str, str], caller: Caller) -> ReportForm:
     if values["quartal"] and values["quartal"] not in QUARTERS:
         errors["quartal"] = BAD_QUARTER
     provider = values["traeger"] or None
-    if provider is not None and provider not in places.providers_of(caller.municipality):
+    if provider is not None and provider not in providers(caller):
         errors["traeger"] = BAD_PROVIDER
     days = {name: _day(values[name], name, errors) for name in ("von", "bis", "stand")}
     if form.free and not errors:
@@ -220,7 +229,7 @@ async def report(request: Request, caller: CurrentCaller, rpc: Rpc) -> HTMLRespo
         "links": links(form.query) if form.query else None,
         "years": years(year),
         "quarters": QUARTERS,
-        "providers": places.providers_of(caller.municipality),
+        "providers": providers(caller),
     }
     return render(
         request, "reporting/report.html", context, status_code=422 if form.errors else 200
