@@ -3,6 +3,7 @@ and the one answer to a client-chosen id that is taken, whoever took it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
@@ -53,47 +54,98 @@ async def client_id_guard(code: str, client_id: object | None) -> AsyncIterator[
         raise IdUnavailable(code) from exc
 
 
+# What a person types instead: every message says what to type, in words a social worker
+# uses (a date as TT.MM.JJJJ, an amount with a decimal comma), never a format code or a
+# field's name. The staff UI translates them (`locale/en/core.po`; the ones with a number
+# through `parameterised`).
+MISSING = "Bitte ausfüllen."
+DAY = "Bitte ein Datum im Format TT.MM.JJJJ eingeben, z. B. 01.03.2026."
+MOMENT = "Bitte Datum und Uhrzeit eingeben, z. B. 01.03.2026, 14:30."
+AMOUNT = "Bitte einen Betrag eingeben, z. B. 650,50."
+WHOLE = "Bitte eine ganze Zahl eingeben, z. B. 3."
+NUMBER = "Bitte eine Zahl eingeben, z. B. 2,5."
+CHOICE = "Bitte einen der vorgesehenen Werte wählen: {expected}."
+FORM = "Bitte die Schreibweise prüfen: die Eingabe enthält Zeichen, die hier nicht vorkommen."
 _MESSAGES: dict[str, str] = {
-    "missing": "Pflichtfeld fehlt.",
+    "missing": MISSING,
     "extra_forbidden": "Dieses Feld ist nicht vorgesehen.",
-    "string_too_short": "Zu kurz (mindestens {min_length} Zeichen).",
-    "string_too_long": "Zu lang (höchstens {max_length} Zeichen).",
-    "string_pattern_mismatch": "Ungültiges Format.",
-    "string_type": "Text erwartet.",
-    "too_short": "Zu wenige Einträge (mindestens {min_length}).",
-    "too_long": "Zu viele Einträge (höchstens {max_length}).",
-    "date_from_datetime_parsing": "Ungültiges Datum (erwartet JJJJ-MM-TT).",
-    "date_parsing": "Ungültiges Datum (erwartet JJJJ-MM-TT).",
-    "date_type": "Datum erwartet (JJJJ-MM-TT).",
-    "enum": "Ungültiger Wert; erlaubt: {expected}.",
-    "int_parsing": "Ganze Zahl erwartet.",
-    "int_type": "Ganze Zahl erwartet.",
-    "greater_than_equal": "Muss mindestens {ge} sein.",
-    "less_than_equal": "Darf höchstens {le} sein.",
-    "uuid_parsing": "Ungültige Kennung (UUID erwartet).",
-    "uuid_type": "Ungültige Kennung (UUID erwartet).",
-    "bool_parsing": "Ja/Nein-Wert erwartet.",
-    "bool_type": "Ja/Nein-Wert erwartet.",
+    "string_too_short": "Bitte mindestens {min_length} Zeichen eingeben.",
+    "string_too_long": "Bitte höchstens {max_length} Zeichen eingeben.",
+    "string_pattern_mismatch": FORM,
+    "string_type": "Bitte einen Text eingeben.",
+    "too_short": "Bitte mindestens {min_length} Einträge angeben.",
+    "too_long": "Bitte höchstens {max_length} Einträge angeben.",
+    "date_from_datetime_parsing": DAY,
+    "date_parsing": DAY,
+    "date_type": DAY,
+    "enum": CHOICE,
+    "int_parsing": WHOLE,
+    "int_type": WHOLE,
+    "int_from_float": WHOLE,
+    "greater_than_equal": "Bitte mindestens {ge} eingeben.",
+    "less_than_equal": "Bitte höchstens {le} eingeben.",
+    "uuid_parsing": "Ungültige Kennung: bitte den Eintrag aus der Liste wählen.",
+    "uuid_type": "Ungültige Kennung: bitte den Eintrag aus der Liste wählen.",
+    "bool_parsing": "Bitte Ja oder Nein wählen.",
+    "bool_type": "Bitte Ja oder Nein wählen.",
     "model_attributes_type": "Objekt erwartet.",
     "model_type": "Objekt erwartet.",
     "list_type": "Liste erwartet.",
     "json_invalid": "Kein gültiges JSON.",
-    "greater_than": "Muss größer als {gt} sein.",
-    "less_than": "Muss kleiner als {lt} sein.",
-    "multiple_of": "Muss ein Vielfaches von {multiple_of} sein.",
-    "decimal_parsing": "Zahl erwartet (z. B. 612.50).",
-    "decimal_type": "Zahl erwartet (z. B. 612.50).",
+    "greater_than": "Bitte mehr als {gt} eingeben.",
+    "less_than": "Bitte weniger als {lt} eingeben.",
+    "multiple_of": "Bitte ein Vielfaches von {multiple_of} eingeben.",
+    "decimal_parsing": AMOUNT,
+    "decimal_type": AMOUNT,
     "decimal_max_digits": "Zu viele Stellen (höchstens {max_digits}).",
-    "decimal_max_places": "Zu viele Nachkommastellen (höchstens {decimal_places}).",
+    "decimal_max_places": "Bitte höchstens {decimal_places} Stellen nach dem Komma eingeben.",
     "decimal_whole_digits": "Zu viele Stellen vor dem Komma.",
-    "float_parsing": "Zahl erwartet.",
-    "float_type": "Zahl erwartet.",
-    "datetime_parsing": "Ungültiger Zeitpunkt (erwartet JJJJ-MM-TTThh:mm).",
-    "datetime_from_date_parsing": "Ungültiger Zeitpunkt (erwartet JJJJ-MM-TTThh:mm).",
-    "datetime_type": "Zeitpunkt erwartet (JJJJ-MM-TTThh:mm).",
+    "float_parsing": NUMBER,
+    "float_type": NUMBER,
+    "datetime_parsing": MOMENT,
+    "datetime_from_date_parsing": MOMENT,
+    "datetime_type": MOMENT,
     "timezone_aware": "Zeitpunkt mit Zeitzone erwartet (z. B. +01:00).",
-    "literal_error": "Ungültiger Wert; erlaubt: {expected}.",
+    "literal_error": CHOICE,
 }
+# A text that must match a pattern: what to type, by the pattern the contracts use.
+_PATTERNS: dict[str, str] = {
+    r"^[0-9 +()/-]{4,40}$": (
+        "Bitte eine Telefonnummer aus Ziffern eingeben, z. B. 0221 123456 oder "
+        "+49 176 12345678 (erlaubt sind auch Leerzeichen, +, -, / und Klammern)."
+    ),
+    r"^[a-z0-9][a-z0-9_-]*$": (
+        "Bitte einen Eintrag aus der Liste wählen (ein Kürzel in Kleinbuchstaben ohne "
+        "Leerzeichen, z. B. caritas)."
+    ),
+    r"^[a-z0-9][a-z0-9-]*$": (
+        "Bitte einen Eintrag aus der Liste wählen (ein Kürzel in Kleinbuchstaben ohne "
+        "Leerzeichen, z. B. kalk)."
+    ),
+    r"^[a-z]{2,3}$": (
+        "Bitte ein Sprachkürzel aus zwei oder drei Buchstaben eingeben, z. B. de oder ar."
+    ),
+    r"^[A-Za-z0-9][A-Za-z0-9._@:-]*$": (
+        "Bitte eine Anmeldekennung ohne Leerzeichen und Umlaute eingeben, z. B. m.mueller."
+    ),
+}
+# Messages with a number in them, for the UI's translation (`parameterised`).
+_WITH_NUMBERS = sorted({t for t in _MESSAGES.values() if "{" in t})
+
+
+def parameterised(message: str) -> tuple[str, dict[str, str]] | None:
+    """The message's template and its numbers, if it is one of those with a number:
+    "Bitte mindestens 2 Zeichen eingeben." → ("Bitte mindestens {min_length} Zeichen
+    eingeben.", {"min_length": "2"}). The UI translates the template, then fills it in."""
+    for template in _WITH_NUMBERS:
+        names = re.findall(r"\{(\w+)\}", template)
+        pattern = re.escape(template)
+        for name in names:
+            pattern = pattern.replace(re.escape("{" + name + "}"), f"(?P<{name}>-?[0-9.,]+)")
+        found = re.fullmatch(pattern, message)
+        if found:
+            return template, found.groupdict()
+    return None
 
 
 class FieldError(BaseModel):
@@ -116,6 +168,7 @@ def field_errors(
 
 def _message(error: Mapping[str, Any]) -> str:
     kind = str(error.get("type", ""))
+    context = error.get("ctx") or {}
     if kind in ("too_long", "too_short") and isinstance(error.get("input"), str):
         # An optional text with a validator of its own (`Line | None`) is measured by
         # pydantic's generic length check, which speaks of entries; it is characters.
@@ -123,13 +176,21 @@ def _message(error: Mapping[str, Any]) -> str:
     if kind == "value_error":
         message = str(error.get("msg", ""))
         if "email address" in message:  # EmailStr reports through a generic value_error
-            return "Ungültige E-Mail-Adresse."
+            return "Bitte eine gültige E-Mail-Adresse eingeben, z. B. name@beispiel.de."
         # Our own validators raise ValueError with a German sentence; pydantic prefixes it.
         return message.removeprefix("Value error, ")
+    if kind == "string_too_short" and context.get("min_length") == 1:
+        return MISSING  # an empty text: there is nothing to count
+    if kind == "too_short" and context.get("min_length") == 1:
+        return "Bitte mindestens einen Eintrag wählen."
+    if kind == "string_pattern_mismatch":
+        return _PATTERNS.get(str(context.get("pattern", "")), FORM)
+    if kind in ("enum", "literal_error") and "expected" in context:
+        context = {**context, "expected": str(context["expected"]).replace(" or ", " oder ")}
     template = _MESSAGES.get(kind)
     if template is None:
         return str(error.get("msg", "Ungültiger Wert."))
     try:
-        return template.format(**(error.get("ctx") or {}))
+        return template.format(**context)
     except (KeyError, IndexError):
         return template.split(" (")[0]

@@ -21,3 +21,9 @@ def label(table: Mapping[str, str], code: object) -> str:
     a newer producer's code still shows and a breakdown still adds up."""
     key = code.value if isinstance(code, Enum) else code
     return table.get(str(key), str(key))
+
+
+# Authorities more than one context names: one word each, so that a form and the report
+# say the same ("Sozialamt" in the guarantee form, "Amt für Soziales" in the report was
+# one office under two names).
+SOCIAL_OFFICE = N_("Sozialamt")

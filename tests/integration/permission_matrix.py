@@ -384,6 +384,23 @@ EXPECTED: dict[str, dict[str, Status]] = {
         "analyst": 200,
         "admin": 200,
     },
+    # The cases behind a figure of the report page: as the drill-down of the API.
+    "GET /ui/bericht/faelle/{key}": {
+        "coordinator": 200,
+        "caseworker": 200,
+        "housing_office": 403,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": 200,
+    },
+    "GET /ui/bericht/bestand/{key}": {
+        "coordinator": 404,
+        "caseworker": 404,
+        "housing_office": 404,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": 404,
+    },
     "GET /ui/haushalte": {
         "coordinator": 422,
         "caseworker": 422,

@@ -103,7 +103,7 @@ def test_a_case_from_referral_to_its_first_home_visit(system: System) -> None:
     # A visit without its day comes back with everything typed still there.
     visit = {"findings.rent_arrears": "1", "note": "Schulden besprochen"}
     missing = skm.post(f"{case}/hausbesuche", {**visit, "done_on": ""}, status=422).text
-    assert 'id="fehler-hausbesuche-done_on"' in missing and "Pflichtfeld fehlt." in missing
+    assert 'id="fehler-hausbesuche-done_on"' in missing and "Bitte ausfüllen." in missing
     assert re.search(r'name="findings.rent_arrears" value="1"\s+checked', missing)
     assert "Schulden besprochen</textarea>" in missing
     skm.post(f"{case}/hausbesuche", {**visit, "done_on": ago(3)})

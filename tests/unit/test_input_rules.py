@@ -256,7 +256,7 @@ def test_a_too_long_optional_name_is_measured_in_characters() -> None:
     body = household()
     body["members"][0]["given_name"] = "x" * 101
     assert errors_of(RegisterHousehold, body) == {
-        "members.0.given_name": "Zu lang (höchstens 100 Zeichen)."
+        "members.0.given_name": "Bitte höchstens 100 Zeichen eingeben."
     }
 
 

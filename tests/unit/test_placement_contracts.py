@@ -95,13 +95,13 @@ def test_an_offer_request_names_each_bad_field_in_german() -> None:
         ),
     )
     assert set(found) == {"district", "rooms", "cold_rent", "source", "extra"}
-    assert found["cold_rent"] == "Muss mindestens 0 sein."
-    assert found["district"] == "Ungültiges Format."
-    assert found["rooms"] == "Zimmer in halben Schritten, z. B. 2 oder 2.5."
+    assert found["cold_rent"] == "Bitte mindestens 0 eingeben."
+    assert found["district"].startswith("Bitte einen Eintrag aus der Liste wählen")
+    assert found["rooms"] == "Zimmer in halben Schritten, z. B. 2 oder 2,5."
     assert found["extra"] == "Dieses Feld ist nicht vorgesehen."
     assert c.ReceiveOffer.model_validate(offer_request()).rooms == Decimal(3)
     assert errors(c.ReceiveOffer, offer_request(size_m2="groß", running_costs="1.005")) == {
-        "size_m2": "Zahl erwartet, z. B. 650.50.",
+        "size_m2": "Bitte eine Zahl eingeben, z. B. 2,5.",
         "running_costs": "Höchstens zwei Nachkommastellen (Cent).",
     }
 

@@ -70,9 +70,9 @@ def errors(model: type[BaseModel], body: dict[str, Any]) -> dict[str, str]:
             "eigener Mietvertrag",
         ),
         ({"adults": 0}, "adults", "mindestens 1"),
-        ({"source": "neighbour"}, "source", "erlaubt: 'self_referral'"),
-        ({"provider": "SKM Köln"}, "provider", "Ungültiges Format"),
-        ({"contact": {"name": "X", "phone": "abc"}}, "contact.phone", "Ungültiges Format"),
+        ({"source": "neighbour"}, "source", "wählen: 'self_referral'"),
+        ({"provider": "SKM Köln"}, "provider", "z. B. caritas"),
+        ({"contact": {"name": "X", "phone": "abc"}}, "contact.phone", "z. B. 0221 123456"),
         ({"name": "Frau X"}, "name", "nicht vorgesehen"),
     ],
 )
@@ -82,7 +82,7 @@ def test_a_referral_names_the_wrong_field(change: dict[str, Any], field: str, me
 
 
 def test_a_home_visit_needs_findings_and_a_later_next_visit() -> None:
-    assert "Zu wenige" in errors(p.RecordHomeVisit, {"findings": []})["findings"]
+    assert "mindestens einen" in errors(p.RecordHomeVisit, {"findings": []})["findings"]
     both = errors(p.RecordHomeVisit, {"findings": ["none", "rent_arrears"]})
     assert "„Keine Schwierigkeiten“ und eine Schwierigkeit zugleich" in both["findings"]
     backwards = {"findings": ["none"], "done_on": "2025-05-02", "next_visit_due": "2025-05-02"}
@@ -94,7 +94,7 @@ def test_a_home_visit_needs_findings_and_a_later_next_visit() -> None:
 def test_the_end_of_the_help_lies_after_its_admission() -> None:
     body = {"admitted_on": "2025-05-02", "ends_on": "2025-05-01"}
     assert "nach der Bewilligung" in errors(p.AdmitCase, body)["ends_on"]
-    assert "Pflichtfeld" in errors(p.AdmitCase, {})["ends_on"]
+    assert "ausfüllen" in errors(p.AdmitCase, {})["ends_on"]
 
 
 def test_withdrawn_consent_is_no_outcome_to_choose_by_hand() -> None:
@@ -109,5 +109,5 @@ def test_comparable_help_is_kept_once_each_in_a_stable_order() -> None:
 
 
 def test_declining_aftercare_needs_a_reason() -> None:
-    assert "Pflichtfeld" in errors(p.DeclineAftercare, {})["reason"]
+    assert "ausfüllen" in errors(p.DeclineAftercare, {})["reason"]
     assert "nicht vorgesehen" in errors(p.AcceptAftercare, {"reason": "not_needed"})["reason"]

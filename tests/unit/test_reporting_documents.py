@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -41,6 +42,8 @@ async def test_the_csv_has_german_headers_semicolons_a_bom_and_decimal_commas(
     assert by_key[("households_placed", "private")][9] == "Privatvermieter/in"
     assert by_key[("guarantee_decision_days_median", "")][11] == "3,5"
     assert all(len(r) == len(rows[0]) for r in rows)
+    # Names, not codes (the municipality's and, below, the provider's).
+    assert {r[0] for r in rows[1:]} == {"Köln"} and {r[3] for r in rows[1:]} == {"alle Träger"}
 
 
 async def test_the_printable_report_as_html_and_pdf(tmp_path: Path) -> None:
@@ -55,8 +58,16 @@ async def test_the_printable_report_as_html_and_pdf(tmp_path: Path) -> None:
     assert "Bericht für den Zeitraum 01.01.2025 – 31.12.2025" in text
     assert "Vermittelte Haushalte" in text and "Richtlinie Flü" in text
     assert text.count("<svg") == 5  # a chart for each of the five sections
+    # Styled by the gateway's own file: its CSP (style-src 'self') refuses inline styles.
+    assert "<style" not in text and "style=" not in text
+    assert '<link rel="stylesheet" href="/ui/static/bericht-druck.css">' in text
+    assert "<dt>Kommune</dt><dd>Köln</dd>" in text
+    # A label stands on its own line above its bar (it ran into the bar beside it).
+    rows = re.findall(r'<text x="0" y="(\d+)">[^<]*</text>\s*<rect x="0" y="(\d+)"', text)
+    assert rows and all(int(label) < int(bar) for label, bar in rows)
     assert pdf.media_type == "application/pdf" and pdf.filename.endswith("_caritas.pdf")
     pages = PdfReader(io.BytesIO(pdf.body())).pages
     assert "Auszugsmanagement" in pages[0].extract_text()
     everything = " ".join(page.extract_text() for page in pages)
-    assert "Vermittelte Haushalte" in everything and "Träger: caritas" in everything
+    assert "Vermittelte Haushalte" in everything and "Träger: Caritas Köln" in everything
+    assert "Kommune: Köln" in everything

@@ -54,13 +54,21 @@ FIGURES: dict[str, Any] = {
     "sections": [{"key": "inbox", "title": "Zentraler Posteingang", "figures": []}],
 }
 
+STOCK: dict[str, Any] = {
+    "municipality": "koeln",
+    "on": "2026-03-10",
+    "provider": None,
+    "as_known_on": None,
+    "figures": [],
+}
+
 
 class FakeServices(FakeIntake):
     """Intake as in the actions' tests, and reporting's caseboard and figures."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.answers |= {"caseboard": BOARD, "figures": FIGURES}
+        self.answers |= {"caseboard": BOARD, "figures": FIGURES, "stock": STOCK}
 
 
 @pytest.fixture
@@ -136,5 +144,5 @@ def test_the_yearly_report_speaks_english(app: tuple[TestClient, FakeIntake]) ->
     page = client.get("/ui/bericht?jahr=2026&lang=en", headers=as_role("coordinator"))
     assert page.status_code == 200
     assert "<h1>Annual report 2026</h1>" in page.text and "Registered households" in page.text
-    assert "Period 1 Jan 2026 to 31 Dec 2026, municipality koeln" in page.text
+    assert "Period 1 Jan 2026 to 31 Dec 2026,\n  municipality Köln" in page.text
     assert "Central inbox" in page.text and "Aufgenommene Haushalte" not in page.text

@@ -120,7 +120,7 @@ def test_a_missing_text_is_shown_at_the_field_with_the_values_kept(
     }
     page = client.post("/ui/anfragen", data=form, headers=COORDINATOR)
     assert page.status_code == 422
-    assert 'id="fehler-text">Zu kurz (mindestens 1 Zeichen).' in page.text
+    assert 'id="fehler-text">Bitte ausfüllen.' in page.text
     assert 'value="Becker"' in page.text and '<option value="landlord" selected>' in page.text
     assert not [n for n, _ in fake.calls if n == "receive_inquiry"]
 

@@ -77,7 +77,7 @@ def test_an_unanswered_wbs_question_is_missing_not_no() -> None:
     with pytest.raises(ValidationError) as caught:
         c.ReceiveOffer.model_validate(offer_body(values))
     errors = errors_by_field(field_errors(caught.value.errors()), OFFER_FIELDS + OFFER_FLAGS)
-    assert errors["wbs_required"] == "Pflichtfeld fehlt."
+    assert errors["wbs_required"] == "Bitte ausfüllen."
     assert "rooms" not in errors
 
 

@@ -69,8 +69,9 @@ def test_a_wrong_rules_value_is_named_at_its_field_and_the_typing_kept(
     }
     page = client.post("/ui/wohnungen/regeln", data=form, headers=as_role("coordinator"))
     assert page.status_code == 422 and not [c for c in fake.calls if c[0] == "replace_rules"]
-    assert 'id="fehler-proposal_stall_days"' in page.text and "Muss mindestens 1 sein." in page.text
-    assert 'id="fehler-rent_2"' in page.text and "Pflichtfeld fehlt." in page.text
+    assert 'id="fehler-proposal_stall_days"' in page.text
+    assert "Bitte mindestens 1 eingeben." in page.text
+    assert 'id="fehler-rent_2"' in page.text and "Bitte ausfüllen." in page.text
     assert (
         'id="fehler-rent_7"' in page.text
         and 'value="viel"' in page.text

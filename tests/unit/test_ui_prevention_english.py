@@ -71,7 +71,7 @@ def test_a_refused_form_and_the_lists_speak_english(app: tuple[TestClient, Any])
     missing = client.post(
         f"/ui/praevention/{CASE}/vermittlung", data=form, headers=as_role("caseworker")
     )
-    assert missing.status_code == 422 and "Required field missing." in missing.text
+    assert missing.status_code == 422 and "Please fill in." in missing.text
     listing = client.get("/ui/praevention", headers=as_role("caseworker")).text
     late = (today() - date.fromisoformat(SUMMARY["next_visit_due"])).days
     assert f"overdue for {late} days" in listing and "1 home visit is overdue" in listing

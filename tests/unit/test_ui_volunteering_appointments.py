@@ -126,7 +126,8 @@ def test_wrong_minutes_are_shown_at_the_field_with_the_values_kept(
         "/ui/ehrenamt/beratungen", data={**FORM, "duration_minutes": "viel"}, headers=CARITAS
     )
     assert page.status_code == 422
-    assert '<span class="feldfehler" id="fehler-duration_minutes">Ganze Zahl erwartet.' in page.text
+    error = '<span class="feldfehler" id="fehler-duration_minutes">'
+    assert f"{error}Bitte eine ganze Zahl eingeben, z. B. 3." in page.text
     assert 'value="viel"' in page.text and '<option value="wbs" selected>' in page.text
     assert f'<option value="{TANDEM}" selected>' in page.text
     assert "record_consultation" not in [name for name, _ in fake.calls]

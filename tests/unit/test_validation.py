@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
-from pydantic import ValidationError
+from decimal import Decimal
+from typing import Any
 
+import pytest
+from pydantic import BaseModel, ValidationError
+
+from services.gateway.web import i18n
+from services.gateway.web.i18n import ENGLISH, translated
+from shared import validation
 from shared.contracts.intake import RegisterHousehold
-from shared.validation import field_errors
+from shared.contracts.placement.codes import Euros
+from shared.validation import field_errors, parameterised
+
+
+class RentFields(BaseModel):
+    cold_rent: Euros
 
 
 def test_errors_name_the_field_and_explain_in_german() -> None:
@@ -18,13 +30,13 @@ def test_errors_name_the_field_and_explain_in_german() -> None:
     else:
         raise AssertionError("expected a validation error")
     assert errors == {
-        "provider": "Zu kurz (mindestens 2 Zeichen).",
-        "registered_on": "Ungültiges Datum (erwartet JJJJ-MM-TT).",
+        "provider": "Bitte mindestens 2 Zeichen eingeben.",
+        "registered_on": "Bitte ein Datum im Format TT.MM.JJJJ eingeben, z. B. 01.03.2026.",
         "accommodation.kind": (
-            "Ungültiger Wert; erlaubt: 'shelter', 'city_rented_flat', 'requisitioned_flat' "
-            "or 'assigned_flat'."
+            "Bitte einen der vorgesehenen Werte wählen: 'shelter', 'city_rented_flat', "
+            "'requisitioned_flat' oder 'assigned_flat'."
         ),
-        "members": "Pflichtfeld fehlt.",
+        "members": "Bitte ausfüllen.",
     }
 
 
@@ -43,4 +55,78 @@ def test_an_invalid_email_address_is_explained_in_german() -> None:
         errors = {e.field: e.message for e in field_errors(exc.errors())}
     else:
         raise AssertionError("expected a validation error")
-    assert errors == {"contact.email": "Ungültige E-Mail-Adresse."}
+    assert errors == {
+        "contact.email": "Bitte eine gültige E-Mail-Adresse eingeben, z. B. name@beispiel.de."
+    }
+
+
+def messages(model: type[BaseModel], body: dict[str, Any]) -> dict[str, str]:
+    try:
+        model.model_validate(body)
+    except ValidationError as exc:
+        return {e.field: e.message for e in field_errors(exc.errors())}
+    raise AssertionError("expected a validation error")
+
+
+HOUSEHOLD = {
+    "provider": "caritas",
+    "registered_on": "2025-01-01",
+    "accommodation": {"kind": "shelter"},
+    "members": [{"role": "head", "age_band": "27-64"}],
+}
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        # A date says how to type it (the date field of a German browser shows TT.MM.JJJJ).
+        (
+            {"registered_on": "morgen"},
+            "registered_on",
+            "Bitte ein Datum im Format TT.MM.JJJJ eingeben, z. B. 01.03.2026.",
+        ),
+        # A pattern says what to type: a phone, a code from the list, a language.
+        ({"contact": {"phone": "ruft an"}}, "contact.phone", "z. B. 0221 123456"),
+        ({"provider": "Caritas Köln"}, "provider", "Bitte einen Eintrag aus der Liste wählen"),
+        ({"languages": ["Arabisch"]}, "languages.0", "z. B. de oder ar"),
+        # A list that needs one entry asks for one (not "Zu wenige Einträge (mindestens 1)").
+        ({"members": []}, "members", "Bitte mindestens einen Eintrag wählen."),
+        ({"provider": "c"}, "provider", "Bitte mindestens 2 Zeichen eingeben."),
+    ],
+)
+def test_a_generic_message_says_what_to_type(
+    change: dict[str, Any], field: str, message: str
+) -> None:
+    found = messages(RegisterHousehold, HOUSEHOLD | change)
+    assert message in found[field]
+    for technical in ("JJJJ-MM-TT", "Ungültiges Format", "Pflichtfeld fehlt", "Zu kurz"):
+        assert technical not in found[field]
+
+
+def test_an_amount_is_asked_for_with_a_decimal_comma_and_read_with_one() -> None:
+    offer = {"cold_rent": "sechshundert"}
+    found = messages(RentFields, offer)
+    assert found["cold_rent"] == "Bitte einen Betrag eingeben, z. B. 650,50."
+    assert RentFields.model_validate({"cold_rent": "650,50"}).cold_rent == Decimal("650.50")
+
+
+def test_a_message_with_a_number_is_found_by_its_template() -> None:
+    assert parameterised("Bitte mindestens 2 Zeichen eingeben.") == (
+        "Bitte mindestens {min_length} Zeichen eingeben.",
+        {"min_length": "2"},
+    )
+    assert parameterised("Bitte ausfüllen.") is None
+    assert parameterised("Bitte mindestens 2 Zeichen eingeben. Und mehr.") is None
+
+
+def test_every_message_of_the_mapping_has_its_english_entry() -> None:
+    # The UI shows them through `|t`; one with a number through its template.
+    token = i18n._current.set(ENGLISH)
+    try:
+        for message in {*validation._MESSAGES.values(), *validation._PATTERNS.values()}:
+            assert translated(message) != message, message
+        assert translated("Bitte mindestens 3 Zeichen eingeben.") == (
+            "Please enter at least 3 characters."
+        )
+    finally:
+        i18n._current.reset(token)

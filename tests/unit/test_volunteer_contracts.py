@@ -43,11 +43,16 @@ def test_a_volunteer_registration_names_each_invalid_field_in_german() -> None:
         {"provider": "Caritas!", "user_id": "", "given_name": "", "languages": ["deutsch"]},
     )
     assert found == {
-        "provider": "Ungültiges Format.",
-        "user_id": "Zu kurz (mindestens 2 Zeichen).",
-        "given_name": "Zu kurz (mindestens 1 Zeichen).",
-        "family_name": "Pflichtfeld fehlt.",
-        "languages.0": "Ungültiges Format.",
+        "provider": (
+            "Bitte einen Eintrag aus der Liste wählen (ein Kürzel in Kleinbuchstaben ohne "
+            "Leerzeichen, z. B. caritas)."
+        ),
+        "user_id": "Bitte mindestens 2 Zeichen eingeben.",
+        "given_name": "Bitte ausfüllen.",
+        "family_name": "Bitte ausfüllen.",
+        "languages.0": (
+            "Bitte ein Sprachkürzel aus zwei oder drei Buchstaben eingeben, z. B. de oder ar."
+        ),
     }
 
 
@@ -57,13 +62,13 @@ def test_a_consultation_needs_channel_visitor_topic_and_a_sensible_duration() ->
         {"provider": "drk", "channel": "fax", "topic": "application", "duration_minutes": 0},
     )
     assert set(found) == {"channel", "visitor", "duration_minutes"}
-    assert found["duration_minutes"] == "Muss mindestens 5 sein."
-    assert found["channel"].startswith("Ungültiger Wert; erlaubt:")
+    assert found["duration_minutes"] == "Bitte mindestens 5 eingeben."
+    assert found["channel"].startswith("Bitte einen der vorgesehenen Werte wählen:")
 
 
 def test_the_quick_entry_needs_consultations_each_with_its_own_id() -> None:
     assert errors(c.RecordOfficeHourConsultations, {"consultations": []}) == {
-        "consultations": "Zu wenige Einträge (mindestens 1)."
+        "consultations": "Bitte mindestens einen Eintrag wählen."
     }
     item: dict[str, Any] = {"consultation_id": "00000000-0000-4000-8000-000000000001"}
     item |= {"visitor": "tandem", "topic": "wbs", "duration_minutes": 15}

@@ -3,7 +3,7 @@
 Field names are the request models' own (`contact_person.name` for nested ones), so a
 validation error lands next to the field that caused it. Amounts may be typed the German
 way (`1.234,50 €`), a district as it is spoken (`Mülheim`). An empty field is left out,
-so the model's default or its German "Pflichtfeld fehlt." applies. Every value typed is
+so the model's default or its German "Bitte ausfüllen." applies. Every value typed is
 kept for the form shown again.
 """
 

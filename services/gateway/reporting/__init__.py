@@ -7,6 +7,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from services.gateway.reporting import api, caseboard, yearly_report
+from services.gateway.reporting import api, caseboard, drilldown, yearly_report
 
-routers: list[APIRouter] = [caseboard.router, api.router, yearly_report.router]
+routers: list[APIRouter] = [caseboard.router, api.router, yearly_report.router, drilldown.router]

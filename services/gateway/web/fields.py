@@ -19,7 +19,7 @@ from services.gateway.web.i18n import N_
 from shared.clock import today
 from shared.validation import FieldError
 
-MISSING = N_("Pflichtfeld fehlt.")
+MISSING = N_("Bitte ausfüllen.")
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from starlette.datastructures import URL, MutableHeaders
 from starlette.requests import HTTPConnection
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from shared import validation
 from shared.contracts.labels import N_ as N_  # re-exported: the UI marks with it
 
 GERMAN = "de"
@@ -96,7 +97,16 @@ def translated(text: str | None) -> str:
         return ""
     if isinstance(text, Verbatim):
         return str.__str__(text)
-    return str.__str__(gettext(str(text)))
+    message = str(text)
+    shown = gettext(message)
+    if shown == message and _current.get() != GERMAN:
+        # A validation message with a number ("Bitte mindestens 2 Zeichen eingeben."):
+        # the catalogue holds its template.
+        found = validation.parameterised(message)
+        if found is not None:
+            template, numbers = found
+            shown = gettext(template).format(**numbers)
+    return str.__str__(shown)
 
 
 def format_date(value: date | datetime | None) -> str:

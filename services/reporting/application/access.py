@@ -38,6 +38,20 @@ def cases_scope(caller: Caller, key: str, provider: str | None) -> str | None:
     raise Forbidden("role", "Ihre Rolle darf keine Fälle hinter den Kennzahlen sehen.")
 
 
+def may_open_cases(caller: Caller, key: str, provider: str | None, municipal_only: bool) -> bool:
+    """Whether the caller may list the cases behind figure `key` of a report for `provider`:
+    what `cases_scope` allows, for a figure that exists for the provider scoped to. A
+    caseworker opens the cases of their own provider's report only: behind a figure of
+    all providers they would see a part of it, under the whole figure's name."""
+    if caller.role is Role.caseworker and provider != caller.provider:
+        return False
+    try:
+        scoped = cases_scope(caller, key, provider)
+    except Forbidden:
+        return False
+    return scoped is None or not municipal_only
+
+
 def caseboard_scope(caller: Caller, provider: str | None) -> str | None:
     """The provider whose open cases the caller may list (None: all of the municipality)."""
     if caller.role in SEE_EVERY_PROVIDER:

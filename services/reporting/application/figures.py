@@ -11,6 +11,8 @@ suppressed here, where the figures are made, so no client of reporting gets them
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from services.reporting.adapters.restrictions import restricted_in
 from services.reporting.application import access
 from services.reporting.application.reader import FactReader
@@ -59,11 +61,13 @@ async def figures(
         top = [await _figure(reader, spec, minimum) for spec in REGISTRATIONS]
         if minimum is not None:
             top = await _registration_parts(reader, top, minimum)
+        top = _openable(top, REGISTRATIONS, caller, query.provider)
         sections = []
         for section in SECTIONS:
             specs = [s for s in section.specs if _applies(s, query.provider)]
             if specs:
                 shown = [await _figure(reader, spec, minimum) for spec in specs]
+                shown = _openable(shown, specs, caller, query.provider)
                 sections.append(FigureSection(key=section.key, title=section.title, figures=shown))
     return Figures(
         municipality=caller.municipality,
@@ -88,6 +92,7 @@ async def stock(
     async with db.read() as conn:
         reader = FactReader(conn, caller.municipality, _one_day(query))
         shown = [await _figure(reader, spec, minimum) for spec in STOCK]
+        shown = _openable(shown, STOCK, caller, query.provider)
     return Stock(
         municipality=caller.municipality,
         on=query.on,
@@ -135,6 +140,9 @@ async def _cases(
         key=spec.figure.key,
         label=spec.figure.label,
         item=item,
+        item_label=next((d.labels[item] for d in spec.breakdowns if item in d.labels), None)
+        if item
+        else None,
         subject=spec.subject.removesuffix("_id"),
         ids=sorted(found - hidden, key=str),
         withheld=len(found & hidden),
@@ -145,6 +153,21 @@ async def _figure(reader: FactReader, spec: Spec, minimum: int | None = None) ->
     rows = await reader.rows(spec.source)
     figure = figure_of(spec, rows)
     return figure if minimum is None else small_cells.protect(spec, figure, rows, minimum)
+
+
+def _openable(
+    figures: list[Figure], specs: Iterable[Spec], caller: Caller, provider: str | None
+) -> list[Figure]:
+    """The figures marked with whether the caller may open the cases behind them, so that
+    a page links only what answers (the drill-down itself checks again)."""
+    return [
+        figure.model_copy(
+            update={
+                "cases": access.may_open_cases(caller, figure.key, provider, spec.municipal_only)
+            }
+        )
+        for figure, spec in zip(figures, specs, strict=True)
+    ]
 
 
 def _minimum(caller: Caller, min_cell: int) -> int | None:

@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 
-from services.reporting.demo import drive_cases, drive_households
+from services.reporting.demo import drive_cases, drive_households, names
 from services.reporting.demo.api import Api
 from services.reporting.demo.model import Offer, Volunteer, Year
 
@@ -41,7 +41,7 @@ async def run(y: Year, gateway: str, concurrency: int = 8) -> int:
                 "landlord_id"
             ]
         await _all(concurrency, [_offer(api, o) for o in y.offers])
-        await _all(concurrency, [_volunteer(api, i, v) for i, v in enumerate(y.volunteers)])
+        await _all(concurrency, [_volunteer(api, i, v, y.seed) for i, v in enumerate(y.volunteers)])
         stories: list[Awaitable[None]] = [
             tell(drive_households.story(api, h)) for h in y.households
         ]
@@ -81,14 +81,15 @@ async def _offer(api: Api, o: Offer) -> None:
         await drive_households.end_offer(api, o)
 
 
-async def _volunteer(api: Api, number: int, v: Volunteer) -> None:
+async def _volunteer(api: Api, number: int, v: Volunteer, seed: int) -> None:
     staff = api.who("caseworker", v.provider)
+    given, family = names.volunteer(seed, number)
     body = {
         "provider": v.provider,
         "user_id": f"demo.{api.municipality}.{number}",
         "registered_on": v.registered_on.isoformat(),
-        "given_name": "Demo",
-        "family_name": "Ehrenamt",
+        "given_name": given,
+        "family_name": family,
     }
     v.volunteer_id = (await api.post("/volunteers", body, staff))["volunteer_id"]
     step = {"step": "agreement_signed", "done_on": v.agreement_on.isoformat()}

@@ -10,21 +10,39 @@ import httpx
 
 from services.reporting.demo.api import Api, unknown_yet
 from services.reporting.demo.model import Household, Offer, Placement
+from services.reporting.demo.names import Person
 
 Step = tuple[date, int, Callable[[], Awaitable[None]]]
 CRITERIA = ("rent_payment", "tenancy_knowledge", "neighbourhood", "household_management")
 
 
 def registration(h: Household) -> dict[str, Any]:
-    members = [{"role": "head", "age_band": "27-64", "given_name": "Demo"}]
-    members += [{"role": "partner", "age_band": "27-64"} for _ in range(h.adults - 1)]
-    members += [{"role": "child", "age_band": "6-17"} for _ in range(h.minors)]
-    return {
+    roles = ["head"] + ["partner"] * (h.adults - 1) + ["child"] * h.minors
+    bands = ["27-64"] * h.adults + ["6-17"] * h.minors
+    members: list[dict[str, Any]] = [
+        {"role": role, "age_band": band} for role, band in zip(roles, bands, strict=True)
+    ]
+    body: dict[str, Any] = {
         "provider": h.provider,
         "registered_on": h.registered_on.isoformat(),
         "accommodation": {"kind": h.kind},
         "members": members,
         "wbs": h.wbs,
+    }
+    if h.people is not None:
+        for member, person in zip(members, h.people.members, strict=True):
+            member |= _person(person)
+        body["contact"] = {"phone": h.people.phone} | (
+            {"email": h.people.email} if h.people.email else {}
+        )
+    return body
+
+
+def _person(person: Person) -> dict[str, str]:
+    return {
+        "given_name": person.given_name,
+        "family_name": person.family_name,
+        "birth_date": person.birth_date.isoformat(),
     }
 
 
@@ -66,10 +84,11 @@ def story(api: Api, h: Household) -> list[Step]:
         moved = {"accommodation": {"kind": "city_rented_flat"}, "moved_on": h.flat_on.isoformat()}
         steps.append((h.flat_on, 1, at("/accommodation", moved)))
     if h.birth_on is not None:
+        newborn = _person(h.people.newborn) if h.people and h.people.newborn else {}
         born = {
             "change": "birth",
             "changed_on": h.birth_on.isoformat(),
-            "joining": [{"role": "child", "age_band": "0-5"}],
+            "joining": [{"role": "child", "age_band": "0-5"} | newborn],
         }
         steps.append((h.birth_on, 1, at("/composition", born)))
     if h.tandem is not None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from services.reporting.demo.names import People
+
 PROVIDERS = ("caritas", "drk", "fluechtlingsrat")
 PREVENTION_PROVIDER = "skm"
 
@@ -88,6 +90,8 @@ class Household:
     handover: tuple[date, str] | None = None
     deregistration: tuple[date, str] | None = None
     household_id: str = ""
+    # Names, birth dates and contact (names.py); given after planning, they decide nothing.
+    people: People | None = None
 
 
 @dataclass

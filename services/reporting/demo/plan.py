@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 
+from services.reporting.demo import names
 from services.reporting.demo import plan_help as helpers
 from services.reporting.demo.model import (
     PROVIDERS,
@@ -156,4 +157,7 @@ def generate(year: int, households: int, seed: int = 7, municipality: str = "koe
     planner = Planner(year, seed, municipality)
     planner.plan.households = [planner.household() for _ in range(households)]
     helpers.surroundings(planner, households)
+    namer = names.Namer(seed)
+    for index, h in enumerate(planner.plan.households):
+        h.people = namer.people(index, h.registered_on, h.adults, h.minors, h.birth_on)
     return planner.plan

@@ -9,6 +9,8 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
+from shared.validation import AMOUNT, NUMBER
+
 CONTEXT = "placement"
 
 
@@ -77,17 +79,24 @@ class GuaranteeDecision(StrEnum):
     declined = "declined"
 
 
-def _decimal_in_steps(step: str, message: str) -> Callable[[object], Decimal]:
-    """A parser for amounts that says in German what is wrong (pydantic's own is English)."""
+def _decimal_in_steps(
+    step: str, message: str, unreadable: str = NUMBER
+) -> Callable[[object], Decimal]:
+    """A parser for amounts that says in German what is wrong (pydantic's own is English):
+    `unreadable` for what is no number at all, `message` for one off the steps."""
     unit = Decimal(step)
 
     def parse(value: object) -> Decimal:
         if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
-            raise ValueError("Zahl erwartet.")
+            raise ValueError(unreadable)
         try:
-            number = Decimal(str(value).strip())
+            text = str(value).strip()
+            # The decimal comma the messages show ("650,50") is read as one.
+            if "," in text and "." not in text:
+                text = text.replace(",", ".")
+            number = Decimal(text)
         except InvalidOperation:
-            raise ValueError("Zahl erwartet, z. B. 650.50.") from None
+            raise ValueError(unreadable) from None
         # A finite number too large to divide by the unit (1e130) is no amount either.
         try:
             in_steps = number.is_finite() and number % unit == 0
@@ -102,7 +111,9 @@ def _decimal_in_steps(step: str, message: str) -> Callable[[object], Decimal]:
 
 Euros = Annotated[
     Decimal,
-    BeforeValidator(_decimal_in_steps("0.01", "Höchstens zwei Nachkommastellen (Cent).")),
+    BeforeValidator(
+        _decimal_in_steps("0.01", "Höchstens zwei Nachkommastellen (Cent).", unreadable=AMOUNT)
+    ),
     Field(ge=0, le=100_000),
 ]
 DistrictCode = Annotated[
@@ -116,7 +127,7 @@ DistrictCode = Annotated[
 ]
 Rooms = Annotated[
     Decimal,
-    BeforeValidator(_decimal_in_steps("0.5", "Zimmer in halben Schritten, z. B. 2 oder 2.5.")),
+    BeforeValidator(_decimal_in_steps("0.5", "Zimmer in halben Schritten, z. B. 2 oder 2,5.")),
     Field(ge=1, le=20),
 ]
 SquareMetres = Annotated[

@@ -3,7 +3,7 @@ read by the staff UI, the Art. 15 export and reporting's figures."""
 
 from __future__ import annotations
 
-from shared.contracts.labels import N_
+from shared.contracts.labels import N_, SOCIAL_OFFICE
 
 # Also prevention's (a landlord a household negotiates with): the one table for the code.
 LANDLORD_KIND = {
@@ -43,7 +43,7 @@ GUARANTEE_KIND = {
 }
 GUARANTEE_AUTHORITY = {
     "jobcenter": N_("Jobcenter"),
-    "social_office": N_("Sozialamt"),
+    "social_office": SOCIAL_OFFICE,
     "housing_office": N_("Fachstelle Wohnen / Amt für Wohnungswesen"),
     "other": N_("Andere Stelle"),
 }

@@ -4,7 +4,7 @@ the Art. 15 export and reporting alike."""
 
 from __future__ import annotations
 
-from shared.contracts.labels import N_
+from shared.contracts.labels import N_, SOCIAL_OFFICE
 
 REFERRAL_SOURCE = {
     "self_referral": N_("Selbstmeldung"),
@@ -12,7 +12,7 @@ REFERRAL_SOURCE = {
     "housing_company": N_("Wohnungsbaugesellschaft"),
     "landlord": N_("Vermieterin/Vermieter"),
     "jobcenter": N_("Jobcenter"),
-    "social_office": N_("Amt für Soziales und Senioren"),
+    "social_office": SOCIAL_OFFICE,
     "senior_counselling": N_("Seniorenberatung"),
     "youth_welfare_service": N_("Allgemeiner Sozialer Dienst (ASD)"),
     "housing_office": N_("Fachstelle Wohnen"),
@@ -51,7 +51,7 @@ MEDIATION_PARTY = {
     "landlord": N_("Vermieterin/Vermieter"),
     "housing_company": N_("Wohnungsbaugesellschaft"),
     "jobcenter": N_("Jobcenter"),
-    "social_office": N_("Amt für Soziales und Senioren"),
+    "social_office": SOCIAL_OFFICE,
     "other_office": N_("Anderes Amt"),
 }
 MEDIATION_TOPIC = {

@@ -42,6 +42,7 @@ class FigureCases(BaseModel):
     key: str
     label: str
     item: str | None
+    item_label: str | None = Field(default=None, description="Deutsche Bezeichnung von `item`")
     subject: str = Field(description="Art der Kennungen: household, case, offer, inquiry …")
     ids: list[UUID]
     withheld: int = Field(

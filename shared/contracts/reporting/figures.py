@@ -94,6 +94,13 @@ class Figure(BaseModel):
     suppressed: bool = Field(default=False, description=_SUPPRESSED)
     display: str | None = Field(default=None, description=_DISPLAY)
     breakdowns: list[Breakdown] = []
+    cases: bool = Field(
+        default=False,
+        description=(
+            "Der Aufrufer darf die Fälle hinter dieser Kennzahl (und hinter jedem Wert ihrer "
+            "Aufschlüsselungen) abrufen: `…/figures/{key}/cases` bzw. `…/stock/{key}/cases`"
+        ),
+    )
 
     def item(self, dimension: str, code: str) -> Value:
         """The value of one code of one breakdown."""

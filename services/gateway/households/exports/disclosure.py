@@ -23,6 +23,7 @@ from services.gateway.households.exports.intake_labels import (
     VALUES,
 )
 from shared.clock import business_day
+from shared.contracts import places
 from shared.contracts.intake import HouseholdExport
 from shared.contracts.intake.privacy import RecordedFact
 
@@ -98,11 +99,19 @@ def happenings(
     ]
 
 
+PROVIDER_COLUMNS = frozenset({"provider", "to_provider", "from_provider"})
+
+
 def labelled(column: str, value: Any, values: Mapping[str, Words]) -> str:
     """A code in German with the code itself kept in brackets; anything else `shown`."""
     words = values.get(column)
     if words is not None and isinstance(value, str) and value in words:
         return f"{words[value]} ({value})"
+    # Places and organisations by name (shared/contracts/places.py), the code kept too.
+    if column == "municipality" and isinstance(value, str):
+        return f"{places.municipality_name(value)} ({value})"
+    if column in PROVIDER_COLUMNS and isinstance(value, str):
+        return f"{places.provider_name(value)} ({value})"
     return shown(value)
 
 

@@ -43,7 +43,7 @@ def render(figures: Figures, registrations_title: str = "Aufnahme") -> str:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(HEADER)
     meta = (
-        text(figures.municipality),
+        text(fmt.municipality(figures)),
         fmt.day(figures.period_from),
         fmt.day(figures.period_to),
         text(fmt.provider(figures)),

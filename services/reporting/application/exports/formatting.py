@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from shared.contracts import places
 from shared.contracts.reporting import BreakdownItem, Figure, Figures, Value
 
 
@@ -31,8 +32,16 @@ def period(figures: Figures) -> str:
     return f"{day(figures.period_from)} – {day(figures.period_to)}"
 
 
+def municipality(figures: Figures) -> str:
+    """`koeln` → "Köln": a document names the municipality, not its code."""
+    return places.municipality_name(figures.municipality)
+
+
 def provider(figures: Figures) -> str:
-    return figures.provider or "alle Träger"
+    """`caritas` → "Caritas Köln", or "alle Träger"."""
+    if not figures.provider:
+        return "alle Träger"
+    return places.provider_name(figures.provider, figures.municipality)
 
 
 def filename(figures: Figures, extension: str) -> str:

@@ -59,7 +59,7 @@ def layout(figures: Figures) -> Report:
         title, bars = _chart(chart) if chart else (None, [])
         parts.append(Part(section.title, [_line(f) for f in section.figures], title, bars))
     facts = [
-        ("Kommune", figures.municipality),
+        ("Kommune", fmt.municipality(figures)),
         ("Träger", fmt.provider(figures)),
         ("Stand", fmt.day(figures.as_known_on) or f"aktuell ({fmt.day(today())})"),
         ("Erstellt am", fmt.day(today())),
