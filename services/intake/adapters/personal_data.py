@@ -7,6 +7,7 @@ none of it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from uuid import UUID, uuid4
 
@@ -48,6 +49,21 @@ def name_key(name: str | None) -> str | None:
     return " ".join(name.split()).casefold() if name else None
 
 
+def search_key(text: str | None) -> str | None:
+    """How the directory compares names: case, accents and punctuation do not count.
+
+    "ÖZTÜRK", "Öztürk" and "ozturk" give "ozturk"; "Weiß" gives "weiss"; "Al-Hassan" gives
+    "al hassan" (each part of a name can be found by its beginning). Letters without a
+    decomposition (ø, ł) stay as they are.
+    """
+    if not text:
+        return None
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    words = re.sub(r"[\W_]+", " ", plain).split()
+    return " ".join(words) or None
+
+
 def member_rows(
     household_id: UUID, members: list[Member], first_position: int
 ) -> list[dict[str, object]]:
@@ -62,6 +78,8 @@ def member_rows(
             "family_name": member.family_name,
             "birth_date": member.birth_date,
             "family_name_key": name_key(member.family_name),
+            "given_name_search": search_key(member.given_name),
+            "family_name_search": search_key(member.family_name),
         }
         for position, member in enumerate(members, start=first_position)
     ]

@@ -92,7 +92,14 @@ async def erase_member_row(conn: AsyncConnection, household_id: UUID, member_id:
     result = await conn.execute(
         update(m)
         .where(m.c.household_id == household_id, m.c.member_id == member_id)
-        .values(given_name=None, family_name=None, birth_date=None, family_name_key=None)
+        .values(
+            given_name=None,
+            family_name=None,
+            birth_date=None,
+            family_name_key=None,
+            given_name_search=None,
+            family_name_search=None,
+        )
     )
     return result.rowcount or 0
 

@@ -12,7 +12,7 @@ follow, so they are never behind.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Date, Index, Integer, MetaData, String, Table, Text, Uuid
+from sqlalchemy import Boolean, Column, Date, Index, Integer, MetaData, String, Table, Text, Uuid
 
 from shared.eventstore.schema import UTCDateTime
 
@@ -42,10 +42,33 @@ household_members = Table(
     Column("age_band", String(10), nullable=False),
     Column("given_name", String(100)),
     Column("family_name", String(100)),
-    Column("birth_date", Date),
+    Column("birth_date", Date, index=True),
     # Case-folded family name: how duplicates are found by name and birth date.
     Column("family_name_key", String(100), index=True),
     Column("left_on", Date),
+    # `personal_data.search_key` of the names: how the directory finds "ozturk" in
+    # "Öztürk". Personal data like the names themselves: erased with them.
+    Column("given_name_search", String(100)),
+    Column("family_name_search", String(100)),
+)
+
+# The directory's row per household: what a list shows beside the title and what it
+# filters and sorts by, kept from the household's state in the transaction of each of its
+# commands (services/intake/adapters/directory.py). Ids, codes, counts and days only.
+household_directory = Table(
+    "household_directory",
+    INTAKE,
+    Column("household_id", Uuid, primary_key=True),
+    Column("municipality", String(64), nullable=False),
+    Column("provider", String(64), nullable=False),
+    Column("registered_on", Date, nullable=False),
+    Column("persons", Integer, nullable=False),
+    Column("restricted", Boolean, nullable=False, default=False),
+    Column("deregistered", Boolean, nullable=False, default=False),
+    # Hex of the id: a short id ("ad07fd63") is a prefix of it.
+    Column("id_hex", String(32), nullable=False),
+    Index("ix_household_directory_scope", "municipality", "provider", "registered_on"),
+    Index("ix_household_directory_id_hex", "id_hex"),
 )
 
 household_consents = Table(

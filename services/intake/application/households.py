@@ -7,6 +7,7 @@ from uuid import uuid4
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.intake.adapters.consents import consent_details
+from services.intake.adapters.directory import sync_directory
 from services.intake.adapters.duplicates import find_possible_duplicates, record_flags
 from services.intake.adapters.personal_data import load_personal_data, save_registration
 from services.intake.application import access
@@ -58,6 +59,7 @@ class Households:
 
         async def personal_data(conn: AsyncConnection, state: hh.Household) -> None:
             await save_registration(conn, caller.municipality, household_id, request, consent_id)
+            await sync_directory(conn, caller.municipality, state)
             flagged = [other for other, _ in state.duplicates]
             await record_flags(
                 conn, caller.municipality, household_id, flagged, request.registered_on

@@ -1,0 +1,162 @@
+"""intake: the household directory (search by name, birth date, phone, short id)
+
+Revision ID: intake_0006
+Revises: intake_0005
+Create Date: 2026-12-07
+
+Adds the members' search keys (names without case, accents and punctuation) and the
+directory's row per household, and fills both for what exists: the keys from the names,
+the rows from the households' events (provider, persons, day of registration,
+restricted, deregistered), folded here as the service's state does. The normalisation
+and the fold are copied on purpose: a migration stays as it was written even when the
+service's code changes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import UTC, date, datetime
+from typing import Any
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from alembic import op
+
+from shared.eventstore.schema import UTCDateTime
+
+revision = "intake_0006"
+down_revision = "intake_0005"
+branch_labels = None
+depends_on = None
+
+BUSINESS_TZ = ZoneInfo("Europe/Berlin")
+
+
+def _search_key(text: str | None) -> str | None:
+    if not text:
+        return None
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[\W_]+", " ", plain).split()) or None
+
+
+def upgrade() -> None:
+    op.add_column("household_members", sa.Column("given_name_search", sa.String(100)))
+    op.add_column("household_members", sa.Column("family_name_search", sa.String(100)))
+    op.create_index("ix_household_members_birth_date", "household_members", ["birth_date"])
+    op.create_table(
+        "household_directory",
+        sa.Column("household_id", sa.Uuid, primary_key=True),
+        sa.Column("municipality", sa.String(64), nullable=False),
+        sa.Column("provider", sa.String(64), nullable=False),
+        sa.Column("registered_on", sa.Date, nullable=False),
+        sa.Column("persons", sa.Integer, nullable=False),
+        sa.Column("restricted", sa.Boolean, nullable=False),
+        sa.Column("deregistered", sa.Boolean, nullable=False),
+        sa.Column("id_hex", sa.String(32), nullable=False),
+    )
+    op.create_index(
+        "ix_household_directory_scope",
+        "household_directory",
+        ["municipality", "provider", "registered_on"],
+    )
+    op.create_index("ix_household_directory_id_hex", "household_directory", ["id_hex"])
+    _backfill_keys()
+    _backfill_directory()
+
+
+def _backfill_keys() -> None:
+    bind = op.get_bind()
+    members = sa.table(
+        "household_members",
+        sa.column("member_id", sa.Uuid),
+        sa.column("given_name", sa.String),
+        sa.column("family_name", sa.String),
+        sa.column("given_name_search", sa.String),
+        sa.column("family_name_search", sa.String),
+    )
+    named = sa.or_(members.c.given_name.is_not(None), members.c.family_name.is_not(None))
+    for row in bind.execute(sa.select(members).where(named)).all():
+        bind.execute(
+            members.update()
+            .where(members.c.member_id == row.member_id)
+            .values(
+                given_name_search=_search_key(row.given_name),
+                family_name_search=_search_key(row.family_name),
+            )
+        )
+
+
+def _day(moment: datetime) -> date:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(BUSINESS_TZ).date()
+
+
+def _backfill_directory() -> None:
+    bind = op.get_bind()
+    events = sa.table(
+        "events",
+        sa.column("position", sa.BigInteger),
+        sa.column("stream_id", sa.String),
+        sa.column("event_type", sa.String),
+        sa.column("municipality", sa.String),
+        sa.column("occurred_at", UTCDateTime()),
+        sa.column("payload", sa.JSON),
+    )
+    rows: dict[str, dict[str, Any]] = {}
+    history = bind.execute(
+        sa.select(events).where(events.c.stream_id.like("household:%")).order_by(events.c.position)
+    )
+    for event in history:
+        payload, kind = event.payload, event.event_type
+        if kind == "HouseholdRegistered":
+            household_id = UUID(payload["household_id"])
+            rows[event.stream_id] = {
+                "household_id": household_id,
+                "municipality": event.municipality,
+                "provider": payload["provider"],
+                "registered_on": _day(event.occurred_at),
+                "persons": payload["adults"] + payload["minors"],
+                "restricted": False,
+                "deregistered": False,
+                "id_hex": household_id.hex,
+            }
+            continue
+        row = rows.get(event.stream_id)
+        if row is None:
+            continue
+        if kind == "HouseholdCompositionChanged":
+            row["persons"] = payload["adults"] + payload["minors"]
+        elif kind == "HouseholdHandedOver":
+            row["provider"] = payload["to_provider"]
+        elif kind == "HouseholdDeregistered":
+            row["deregistered"] = True
+        elif kind == "HouseholdDeregistrationRevoked":
+            row["deregistered"] = False
+        elif kind == "ProcessingRestricted":
+            row["restricted"] = True
+        elif kind == "RestrictionLifted":
+            row["restricted"] = False
+    if rows:
+        directory = sa.table(
+            "household_directory",
+            sa.column("household_id", sa.Uuid),
+            sa.column("municipality", sa.String),
+            sa.column("provider", sa.String),
+            sa.column("registered_on", sa.Date),
+            sa.column("persons", sa.Integer),
+            sa.column("restricted", sa.Boolean),
+            sa.column("deregistered", sa.Boolean),
+            sa.column("id_hex", sa.String),
+        )
+        bind.execute(directory.insert(), list(rows.values()))
+
+
+def downgrade() -> None:
+    op.drop_table("household_directory")
+    op.drop_index("ix_household_members_birth_date", "household_members")
+    op.drop_column("household_members", "family_name_search")
+    op.drop_column("household_members", "given_name_search")
