@@ -18,6 +18,7 @@ from services.gateway.households import (
     page,
     posts,
     registration,
+    search,
 )
 
 routers: list[APIRouter] = [
@@ -25,6 +26,7 @@ routers: list[APIRouter] = [
     access_log.router,
     disclosure_document.router,
     case_list.router,
+    search.router,
     # Before the household's page: "neu" is no household id.
     registration.router,
     page.router,

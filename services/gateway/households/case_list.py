@@ -1,10 +1,10 @@
-"""The case list (`/ui`, the caseboard from reporting) and the search box that opens a
-household by its id."""
+"""The case list (`/ui`, the caseboard from reporting); the old open-by-id address sends
+to the household search (households/search.py)."""
 
 from __future__ import annotations
 
 from typing import Annotated
-from uuid import UUID
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -47,9 +47,6 @@ VOLUNTEER_NOTE = N_("Ihre Tandems sehen Sie in der Tandem-Ansicht Ihres Trägers
 
 @router.get("/haushalte", response_class=HTMLResponse)
 async def open_by_id(kennung: Annotated[str, Query()], caller: CurrentCaller) -> Response:
-    """The search box: an id typed or pasted opens that household."""
-    try:
-        household_id = UUID(kennung.strip())
-    except ValueError:
-        return RedirectResponse("/ui", status_code=303)
-    return RedirectResponse(f"/ui/haushalte/{household_id}", status_code=303)
+    """The former open-by-id box (bookmarks, old links): the search answers it now, which
+    opens a household whose id was typed and says so when nothing matches."""
+    return RedirectResponse(f"/ui/suche?{urlencode({'q': kennung})}", status_code=303)
