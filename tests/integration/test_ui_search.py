@@ -131,3 +131,55 @@ def test_households_are_found_by_name_phone_birth_date_and_short_id(system: Syst
     # The former open-by-id address hands over to the search.
     old = caritas.page(f"/ui/haushalte?kennung={öztürk}", 303)
     assert old.headers["location"] == f"/ui/suche?q={öztürk}"
+
+
+def form_post(client: httpx.Client, path: str, form: dict[str, str]) -> httpx.Response:
+    return client.post(path, data={**form, "csrf_token": client.cookies["auszug_csrf"]})
+
+
+def test_a_case_is_opened_for_a_household_named_through_the_picker(system: System) -> None:
+    """Finding 9: the inquiry's household is typed as a name; two matches bring the titles
+    to choose from, a choice opens the case; a name nobody has is said at the field."""
+    coordination = httpx.Client(base_url=system.gateway, headers=COORDINATION, timeout=30)
+    assert coordination.get("/ui/anfragen").status_code == 200  # the CSRF cookie
+    first = coordination.post("/api/households", json=ÖZTÜRK).json()["household_id"]
+    second = coordination.post("/api/households", json=ÖZTÜRK | {"contact": None})
+    other = second.json()["household_id"]
+    recorded = form_post(
+        coordination,
+        "/ui/anfragen",
+        {"sender_kind": "resident", "channel": "email", "text": "Familie sucht Wohnung."},
+    )
+    inquiry = recorded.headers["location"]
+
+    missed = form_post(
+        coordination,
+        f"{inquiry}/bearbeitung",
+        {"outcome": "opened_as_case", "household_id": "Nobody"},
+    )
+    assert missed.status_code == 422
+    assert 'id="fehler-household_id">Kein Haushalt gefunden, der zu „Nobody“ passt.' in missed.text
+
+    several = form_post(
+        coordination,
+        f"{inquiry}/bearbeitung",
+        {"outcome": "opened_as_case", "household_id": "öztürk ayşe"},
+    )
+    assert several.status_code == 422
+    assert "Mehrere Haushalte passen zu „öztürk ayşe“. Bitte wählen Sie einen aus." in several.text
+    for household_id in (first, other):
+        assert f'name="household_id_wahl" value="{household_id}"' in several.text
+    assert several.text.count("Familie Öztürk (Caritas Köln, 3 Personen)") == 2
+    assert 'value="öztürk ayşe"' in several.text
+
+    chosen = form_post(
+        coordination,
+        f"{inquiry}/bearbeitung",
+        {
+            "outcome": "opened_as_case",
+            "household_id": "öztürk ayşe",
+            "household_id_wahl": other,
+        },
+    )
+    assert chosen.status_code == 303, chosen.text
+    assert f'href="/ui/haushalte/{other}"' in coordination.get(inquiry).text

@@ -12,10 +12,17 @@ from uuid import UUID
 import pytest
 import sqlalchemy as sa
 from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 
 from services.intake.adapters.directory import DirectoryRow, Match, Name
 from services.intake.adapters.personal_data import search_key
-from services.intake.adapters.tables import household_members
+from services.intake.adapters.tables import (
+    INTAKE,
+    household_directory,
+    household_members,
+    household_name_keys,
+)
 from services.intake.application.directory import Directory, parse_search, title
 from services.intake.application.privacy import Privacy
 from services.intake.entrypoints.app import MIGRATIONS
@@ -28,6 +35,7 @@ from shared.contracts.intake.directory import (
 )
 from shared.contracts.intake.privacy import EraseMember
 from shared.decider import Forbidden
+from shared.eventstore.schema import BACKBONE
 from shared.identity import Caller, Role
 from shared.migrations import alembic_config
 from support.builders.intake import CARITAS, COORDINATOR, DRK, caller, commands, register
@@ -199,13 +207,15 @@ async def test_erasure_empties_the_search_keys_and_the_title_keeps_the_short_id(
     card = (await find(commands, COORDINATOR, household_id.hex[:8])).items[0]
     assert card.title == f"Haushalt {household_id.hex[:8]} (Caritas Köln, 2 Personen)"
     async with commands.db.read() as conn:
-        left = (await conn.execute(sa.select(household_members))).all()
-    assert left == []
+        for table in (household_members, household_name_keys):
+            assert (await conn.execute(sa.select(table))).all() == []
+        sort_name = (await conn.execute(sa.select(household_directory.c.sort_name))).scalar()
+    assert sort_name is None
 
 
 async def test_erasing_a_member_empties_their_search_keys(commands: CommandExecutor) -> None:
     household_id = await register(commands, members=ÖZTÜRK)
-    m = household_members
+    m, k = household_members, household_name_keys
     async with commands.db.read() as conn:
         child = (
             await conn.execute(sa.select(m.c.member_id).where(m.c.given_name == "Emre"))
@@ -214,14 +224,10 @@ async def test_erasing_a_member_empties_their_search_keys(commands: CommandExecu
         EraseMember(household_id=household_id, member_id=child), COORDINATOR
     )
     async with commands.db.read() as conn:
-        keys = (
-            await conn.execute(
-                sa.select(m.c.given_name_search, m.c.family_name_search).where(
-                    m.c.member_id == child
-                )
-            )
-        ).one()
-    assert tuple(keys) == (None, None)
+        keys = (await conn.execute(sa.select(k.c.member_id, k.c.key))).all()
+    # The child's keys went ("emre", and "ozturk", "weiss" of their own name); the head's stay.
+    assert child not in {member for member, _ in keys}
+    assert sorted(key for _, key in keys) == ["ayse", "ozturk"]
     assert (await find(commands, COORDINATOR, "emre")).items == []
     assert len((await find(commands, COORDINATOR, "ayse")).items) == 1
 
@@ -294,19 +300,30 @@ def test_the_migration_fills_keys_and_directory_of_existing_households(tmp_path:
         )
     command.upgrade(config, "head")
     with engine.begin() as conn:
-        keys = conn.execute(
-            sa.text("SELECT given_name_search, family_name_search FROM household_members")
-        ).one()
-        assert tuple(keys) == ("ayse", "ozturk")
+        keys = conn.execute(sa.text("SELECT key FROM household_name_keys ORDER BY key")).all()
+        assert [key for (key,) in keys] == ["ayse", "ozturk"]
         directory = conn.execute(
             sa.text(
-                "SELECT provider, persons, registered_on, restricted, deregistered, id_hex"
-                " FROM household_directory"
+                "SELECT provider, persons, registered_on, restricted, deregistered, id_hex,"
+                " sort_name FROM household_directory"
             )
         ).one()
         # 23:30 UTC on the 28th is the 1st of March in Cologne.
-        assert tuple(directory) == ("drk", 3, "2025-03-01", 0, 0, household_id.hex)
+        assert tuple(directory) == ("drk", 3, "2025-03-01", 0, 0, household_id.hex, "ozturk")
     command.downgrade(config, "intake_0005")
     with engine.begin() as conn:
         assert "household_directory" not in sa.inspect(conn).get_table_names()
     engine.dispose()
+
+
+def test_the_migrated_schema_matches_the_tables(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/intake.db"
+    command.upgrade(alembic_config(MIGRATIONS, url), "head")
+    engine = sa.create_engine(url)
+    expected = sa.MetaData()
+    for table in (*BACKBONE.tables.values(), *INTAKE.tables.values()):
+        table.to_metadata(expected)
+    with engine.connect() as conn:
+        differences = compare_metadata(MigrationContext.configure(conn), expected)
+    engine.dispose()
+    assert differences == []

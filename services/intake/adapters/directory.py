@@ -15,25 +15,50 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, and_, false, func, insert, or_, select, true, update
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Select,
+    and_,
+    false,
+    func,
+    insert,
+    intersect,
+    select,
+    union,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from services.intake.adapters.personal_data import search_key
 from services.intake.adapters.tables import (
     household_details,
     household_directory,
     household_members,
+    household_name_keys,
 )
 from services.intake.domain.household import Household
 
 d = household_directory
 m = household_members
+k = household_name_keys
 
 
 async def sync_directory(conn: AsyncConnection, municipality: str, state: Household) -> None:
-    """The household's directory row as its state now says (inserted on registration)."""
+    """The household's directory row as its state and its members' names now say
+    (inserted on registration); call it after the command's personal rows are written."""
     if state.household_id is None or state.provider is None or state.registered_on is None:
         return
+    head = (
+        await conn.execute(
+            select(m.c.family_name, m.c.given_name)
+            .where(m.c.household_id == state.household_id, m.c.left_on.is_(None))
+            .order_by((m.c.role != "head"), m.c.position)
+            .limit(1)
+        )
+    ).first()
     values: dict[str, Any] = {
+        "sort_name": search_key(head.family_name or head.given_name) if head else None,
         "provider": state.provider,
         "registered_on": state.registered_on,
         "persons": state.persons,
@@ -90,51 +115,61 @@ class Match:
     def everything(self) -> bool:
         return not (self.nothing or self.words or self.id_prefix or self.phone or self.birth_date)
 
-    def where(self) -> ColumnElement[bool]:
-        if self.nothing:
-            return false()
+    def candidates(self) -> Select[UUID] | CompoundSelect[UUID] | None:
+        """The ids of the households that match, whoever may see them (None: every
+        household). The search starts from these, through the name, phone, birth date and
+        id indexes, and joins the directory's rows by their key: no scan of the directory.
+        """
         if self.everything:
-            return true()
-        alternatives: list[ColumnElement[bool]] = []
+            return None
+        alternatives: list[Select[UUID]] = []
+        if len(self.words) > 1:
+            # Several words are never an id or a phone (parse_search): the one alternative.
+            return intersect(*(_named(word) for word in self.words))
         if self.words:
-            alternatives.append(and_(*(_member_with(_name_begins(w)) for w in self.words)))
+            alternatives.append(_named(self.words[0]))
         if self.id_prefix:
-            alternatives.append(d.c.id_hex.like(f"{self.id_prefix}%"))
+            alternatives.append(select(d.c.household_id).where(_begins(d.c.id_hex, self.id_prefix)))
         if self.phone:
+            phone = household_details.c.phone_key
             alternatives.append(
-                d.c.household_id.in_(
-                    select(household_details.c.household_id).where(
-                        household_details.c.phone_key.like(f"{self.phone}%")
-                    )
-                )
+                select(household_details.c.household_id).where(_begins(phone, self.phone))
             )
         if self.birth_date:
-            alternatives.append(_member_with(m.c.birth_date == self.birth_date))
-        return or_(*alternatives)
+            alternatives.append(
+                select(m.c.household_id).where(
+                    m.c.birth_date == self.birth_date, m.c.left_on.is_(None)
+                )
+            )
+        if self.nothing or not alternatives:
+            return select(d.c.household_id).where(false())
+        if len(alternatives) == 1:
+            return alternatives[0].distinct()
+        return union(*alternatives)  # no duplicates: a household is one row
 
 
-def _name_begins(word: str) -> ColumnElement[bool]:
-    # Keys and words hold letters, digits and single spaces only (search_key): no LIKE
-    # wildcards can come from the text typed.
-    return or_(
-        *(
-            condition
-            for column in (m.c.given_name_search, m.c.family_name_search)
-            for condition in (column.like(f"{word}%"), column.like(f"% {word}%"))
-        )
-    )
+def _begins(column: ColumnElement[str], prefix: str) -> ColumnElement[bool]:
+    """`column` starts with `prefix`, as an index range: `>= "ozt" AND < "ozu"`.
+
+    Byte order (SQLite, and the "C" collation of SearchKey on PostgreSQL) puts exactly
+    the strings that start with the prefix in between. The phone key is digits only and
+    compared in the database's own collation, where digits sort in their order too; "9"
+    is carried ("0229" → "023"), never turned into the character after it.
+    """
+    upper = prefix
+    if prefix.isdigit():
+        upper = upper.rstrip("9")
+    if not upper:
+        return column >= prefix
+    return and_(column >= prefix, column < upper[:-1] + chr(ord(upper[-1]) + 1))
 
 
-def _member_with(condition: ColumnElement[bool]) -> ColumnElement[bool]:
-    return d.c.household_id.in_(select(m.c.household_id).where(m.c.left_on.is_(None), condition))
-
-
-def _head_name() -> Any:
-    """The head's family name key (else given name key): what "sort by name" sorts by."""
+def _named(word: str) -> Select[UUID]:
+    """Households with a current member whose name (a part of it) begins with `word`."""
     return (
-        select(func.min(func.coalesce(m.c.family_name_search, m.c.given_name_search)))
-        .where(m.c.household_id == d.c.household_id, m.c.left_on.is_(None), m.c.role == "head")
-        .scalar_subquery()
+        select(k.c.household_id)
+        .join(m, m.c.member_id == k.c.member_id)
+        .where(_begins(k.c.key, word), m.c.left_on.is_(None))
     )
 
 
@@ -166,13 +201,18 @@ async def search(
     Out of scope and not found are the same here: the scope is part of the one query,
     nothing is looked up outside it.
     """
-    where = and_(scope.where(), match.where())
+    where = scope.where()
     if provider is not None:
         where = and_(where, d.c.provider == provider)
-    total = (await conn.execute(select(func.count()).select_from(d).where(where))).scalar_one()
+    source: Any = d
+    candidates = match.candidates()
+    if candidates is not None:
+        found = candidates.subquery("found")
+        source = found.join(d, d.c.household_id == found.c.household_id)
+    total = (await conn.execute(select(func.count()).select_from(source).where(where))).scalar_one()
     order: list[Any]
     if sort == "name":
-        name = _head_name()
+        name = d.c.sort_name
         # Households without a name left (erased) come last either way, on both backends.
         order = [name.is_(None), name.desc() if descending else name]
     else:
@@ -188,6 +228,7 @@ async def search(
             d.c.restricted,
             d.c.deregistered,
         )
+        .select_from(source)
         .where(where)
         .order_by(*order)
         .offset(offset)

@@ -13,7 +13,7 @@ from uuid import UUID
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.intake.adapters.personal_data import member_rows
+from services.intake.adapters.personal_data import insert_members
 from services.intake.adapters.tables import household_details, household_members, readiness_notes
 from shared.contracts.intake import AgeBand, Member, MemberRole
 from shared.decider import RuleViolation
@@ -49,7 +49,7 @@ async def add_members(conn: AsyncConnection, household_id: UUID, members: list[M
         )
     ).scalar_one()
     first = 0 if last is None else last + 1
-    await conn.execute(insert(household_members), member_rows(household_id, members, first))
+    await insert_members(conn, household_id, members, first)
 
 
 async def remove_members(

@@ -18,6 +18,7 @@ from services.intake.adapters.tables import (
     household_consents,
     household_details,
     household_members,
+    household_name_keys,
     household_restrictions,
     readiness_notes,
 )
@@ -78,11 +79,34 @@ def member_rows(
             "family_name": member.family_name,
             "birth_date": member.birth_date,
             "family_name_key": name_key(member.family_name),
-            "given_name_search": search_key(member.given_name),
-            "family_name_search": search_key(member.family_name),
         }
         for position, member in enumerate(members, start=first_position)
     ]
+
+
+def name_key_rows(members: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The directory's keys of the members' names (rows as `member_rows` gives them)."""
+    rows: dict[tuple[object, str], dict[str, object]] = {}
+    for member in members:
+        for name in (member["given_name"], member["family_name"]):
+            for word in (search_key(name if isinstance(name, str) else None) or "").split():
+                rows[(member["member_id"], word)] = {
+                    "member_id": member["member_id"],
+                    "household_id": member["household_id"],
+                    "key": word,
+                }
+    return list(rows.values())
+
+
+async def insert_members(
+    conn: AsyncConnection, household_id: UUID, members: list[Member], first_position: int
+) -> None:
+    """New member rows with the search keys of their names."""
+    rows = member_rows(household_id, members, first_position)
+    await conn.execute(insert(household_members), rows)
+    keys = name_key_rows(rows)
+    if keys:
+        await conn.execute(insert(household_name_keys), keys)
 
 
 async def save_registration(
@@ -105,7 +129,7 @@ async def save_registration(
             phone_key=phone_key(contact.phone),
         )
     )
-    await conn.execute(insert(household_members), member_rows(household_id, request.members, 0))
+    await insert_members(conn, household_id, request.members, 0)
     if request.consent is not None:
         await conn.execute(
             insert(household_consents).values(

@@ -46,10 +46,22 @@ household_members = Table(
     # Case-folded family name: how duplicates are found by name and birth date.
     Column("family_name_key", String(100), index=True),
     Column("left_on", Date),
-    # `personal_data.search_key` of the names: how the directory finds "ozturk" in
-    # "Öztürk". Personal data like the names themselves: erased with them.
-    Column("given_name_search", String(100)),
-    Column("family_name_search", String(100)),
+)
+
+# Byte order on PostgreSQL too (as SQLite compares): a prefix is then an index range,
+# `key >= 'ozt' AND key < 'ozu'`, whatever the database's locale.
+SearchKey = String(100).with_variant(String(100, collation="C"), "postgresql")
+
+# Each word of each member's given and family name as `personal_data.search_key` gives it
+# ("Öztürk-Weiß" → "ozturk", "weiss"): how the directory finds a household by the beginning
+# of any name. Personal data like the names: erased with them (member or household).
+household_name_keys = Table(
+    "household_name_keys",
+    INTAKE,
+    Column("member_id", Uuid, primary_key=True),
+    Column("key", SearchKey, primary_key=True),
+    Column("household_id", Uuid, nullable=False, index=True),
+    Index("ix_household_name_keys_key", "key"),
 )
 
 # The directory's row per household: what a list shows beside the title and what it
@@ -66,9 +78,13 @@ household_directory = Table(
     Column("restricted", Boolean, nullable=False, default=False),
     Column("deregistered", Boolean, nullable=False, default=False),
     # Hex of the id: a short id ("ad07fd63") is a prefix of it.
-    Column("id_hex", String(32), nullable=False),
+    Column("id_hex", SearchKey, nullable=False),
+    # The head's family name (else given name) as search_key gives it: the order "by
+    # name". Derived from a name, so erased with it (empty once no name is left).
+    Column("sort_name", SearchKey),
     Index("ix_household_directory_scope", "municipality", "provider", "registered_on"),
     Index("ix_household_directory_id_hex", "id_hex"),
+    Index("ix_household_directory_sort_name", "municipality", "sort_name"),
 )
 
 household_consents = Table(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from uuid import uuid4
+from collections.abc import Sequence
+from uuid import UUID, uuid4
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -19,6 +20,32 @@ from shared.clock import today
 from shared.contracts.intake import GetHousehold, HouseholdRef, HouseholdView, RegisterHousehold
 from shared.identity import Caller
 from shared.validation import client_id_guard
+
+
+def registration_command(
+    request: RegisterHousehold,
+    household_id: UUID,
+    consent_id: UUID | None,
+    duplicates: Sequence[UUID],
+) -> hh.RegisterHousehold:
+    """The decider's command for a registration request (also bench/search.py's fill)."""
+    return hh.RegisterHousehold(
+        household_id=household_id,
+        provider=request.provider,
+        registered_on=request.registered_on,
+        accommodation_kind=request.accommodation.kind,
+        age_bands=tuple(m.age_band for m in request.members),
+        today=today(),
+        wbs=request.wbs,
+        wbs_valid_until=request.wbs_valid_until,
+        residence_outlook=request.residence_outlook,
+        languages=tuple(request.languages),
+        consent_given=request.consent is not None and request.consent.active,
+        consent_id=consent_id,
+        consent_given_on=request.consent.given_on if request.consent else None,
+        consent_withdrawn_on=request.consent.withdrawn_on if request.consent else None,
+        possible_duplicates=tuple(duplicates),
+    )
 
 
 class Households:
@@ -39,23 +66,7 @@ class Households:
         duplicates = await find_possible_duplicates(
             self.commands.db, caller.municipality, household_id, request
         )
-        command = hh.RegisterHousehold(
-            household_id=household_id,
-            provider=request.provider,
-            registered_on=request.registered_on,
-            accommodation_kind=request.accommodation.kind,
-            age_bands=tuple(m.age_band for m in request.members),
-            today=today(),
-            wbs=request.wbs,
-            wbs_valid_until=request.wbs_valid_until,
-            residence_outlook=request.residence_outlook,
-            languages=tuple(request.languages),
-            consent_given=request.consent is not None and request.consent.active,
-            consent_id=consent_id,
-            consent_given_on=request.consent.given_on if request.consent else None,
-            consent_withdrawn_on=request.consent.withdrawn_on if request.consent else None,
-            possible_duplicates=tuple(duplicates),
-        )
+        command = registration_command(request, household_id, consent_id, duplicates)
 
         async def personal_data(conn: AsyncConnection, state: hh.Household) -> None:
             await save_registration(conn, caller.municipality, household_id, request, consent_id)

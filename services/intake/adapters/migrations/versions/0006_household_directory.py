@@ -4,10 +4,11 @@ Revision ID: intake_0006
 Revises: intake_0005
 Create Date: 2026-12-07
 
-Adds the members' search keys (names without case, accents and punctuation) and the
-directory's row per household, and fills both for what exists: the keys from the names,
-the rows from the households' events (provider, persons, day of registration,
-restricted, deregistered), folded here as the service's state does. The normalisation
+Adds the search keys of the members' names (each word without case, accents and
+punctuation) and the directory's row per household, and fills both for what exists: the
+keys from the names, the rows from the households' events (provider, persons, day of
+registration, restricted, deregistered), folded here as the service's state does, with
+the head's name key to sort by. The normalisation
 and the fold are copied on purpose: a migration stays as it was written even when the
 service's code changes.
 """
@@ -42,10 +43,20 @@ def _search_key(text: str | None) -> str | None:
     return " ".join(re.sub(r"[\W_]+", " ", plain).split()) or None
 
 
+# Byte order on PostgreSQL too: a prefix is an index range (see tables.py).
+SEARCH_KEY = sa.String(100).with_variant(sa.String(100, collation="C"), "postgresql")
+
+
 def upgrade() -> None:
-    op.add_column("household_members", sa.Column("given_name_search", sa.String(100)))
-    op.add_column("household_members", sa.Column("family_name_search", sa.String(100)))
     op.create_index("ix_household_members_birth_date", "household_members", ["birth_date"])
+    op.create_table(
+        "household_name_keys",
+        sa.Column("member_id", sa.Uuid, primary_key=True),
+        sa.Column("key", SEARCH_KEY, primary_key=True),
+        sa.Column("household_id", sa.Uuid, nullable=False),
+    )
+    op.create_index("ix_household_name_keys_key", "household_name_keys", ["key"])
+    op.create_index("ix_household_name_keys_household_id", "household_name_keys", ["household_id"])
     op.create_table(
         "household_directory",
         sa.Column("household_id", sa.Uuid, primary_key=True),
@@ -55,7 +66,8 @@ def upgrade() -> None:
         sa.Column("persons", sa.Integer, nullable=False),
         sa.Column("restricted", sa.Boolean, nullable=False),
         sa.Column("deregistered", sa.Boolean, nullable=False),
-        sa.Column("id_hex", sa.String(32), nullable=False),
+        sa.Column("id_hex", SEARCH_KEY, nullable=False),
+        sa.Column("sort_name", SEARCH_KEY),
     )
     op.create_index(
         "ix_household_directory_scope",
@@ -63,30 +75,51 @@ def upgrade() -> None:
         ["municipality", "provider", "registered_on"],
     )
     op.create_index("ix_household_directory_id_hex", "household_directory", ["id_hex"])
-    _backfill_keys()
-    _backfill_directory()
+    op.create_index(
+        "ix_household_directory_sort_name", "household_directory", ["municipality", "sort_name"]
+    )
+    sort_names = _backfill_keys()
+    _backfill_directory(sort_names)
 
 
-def _backfill_keys() -> None:
+def _backfill_keys() -> dict[UUID, str | None]:
+    """The name keys of every member; the sort name of every household (its head's)."""
     bind = op.get_bind()
     members = sa.table(
         "household_members",
         sa.column("member_id", sa.Uuid),
+        sa.column("household_id", sa.Uuid),
+        sa.column("position", sa.Integer),
+        sa.column("role", sa.String),
         sa.column("given_name", sa.String),
         sa.column("family_name", sa.String),
-        sa.column("given_name_search", sa.String),
-        sa.column("family_name_search", sa.String),
+        sa.column("left_on", sa.Date),
     )
-    named = sa.or_(members.c.given_name.is_not(None), members.c.family_name.is_not(None))
-    for row in bind.execute(sa.select(members).where(named)).all():
-        bind.execute(
-            members.update()
-            .where(members.c.member_id == row.member_id)
-            .values(
-                given_name_search=_search_key(row.given_name),
-                family_name_search=_search_key(row.family_name),
-            )
-        )
+    keys = sa.table(
+        "household_name_keys",
+        sa.column("member_id", sa.Uuid),
+        sa.column("key", sa.String),
+        sa.column("household_id", sa.Uuid),
+    )
+    rows: list[dict[str, Any]] = []
+    heads: dict[UUID, tuple[bool, int, str | None]] = {}
+    for member in bind.execute(sa.select(members)).all():
+        words: set[str] = set()
+        for name in (member.given_name, member.family_name):
+            words.update((_search_key(name) or "").split())
+        rows += [
+            {"member_id": member.member_id, "key": w, "household_id": member.household_id}
+            for w in sorted(words)
+        ]
+        if member.left_on is None:
+            rank = (member.role != "head", member.position)
+            known = heads.get(member.household_id)
+            if known is None or rank < known[:2]:
+                name = _search_key(member.family_name or member.given_name)
+                heads[member.household_id] = (*rank, name)
+    if rows:
+        bind.execute(keys.insert(), rows)
+    return {household_id: head[2] for household_id, head in heads.items()}
 
 
 def _day(moment: datetime) -> date:
@@ -95,7 +128,7 @@ def _day(moment: datetime) -> date:
     return moment.astimezone(BUSINESS_TZ).date()
 
 
-def _backfill_directory() -> None:
+def _backfill_directory(sort_names: dict[UUID, str | None]) -> None:
     bind = op.get_bind()
     events = sa.table(
         "events",
@@ -123,6 +156,7 @@ def _backfill_directory() -> None:
                 "restricted": False,
                 "deregistered": False,
                 "id_hex": household_id.hex,
+                "sort_name": sort_names.get(household_id),
             }
             continue
         row = rows.get(event.stream_id)
@@ -151,12 +185,12 @@ def _backfill_directory() -> None:
             sa.column("restricted", sa.Boolean),
             sa.column("deregistered", sa.Boolean),
             sa.column("id_hex", sa.String),
+            sa.column("sort_name", sa.String),
         )
         bind.execute(directory.insert(), list(rows.values()))
 
 
 def downgrade() -> None:
     op.drop_table("household_directory")
+    op.drop_table("household_name_keys")
     op.drop_index("ix_household_members_birth_date", "household_members")
-    op.drop_column("household_members", "family_name_search")
-    op.drop_column("household_members", "given_name_search")
