@@ -12,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from shared.rpc import ErrorKind, RpcError
-from support.ui_app import TOKEN, FakeRpc, ui_client
+from support.ui_app import TOKEN, FakeRpc, directory_of, ui_client
 
 OPEN, DONE, HOUSEHOLD = uuid4(), uuid4(), uuid4()
 COORDINATOR = {"x-auszug-role": "coordinator", "x-auszug-user": "kora"}
@@ -63,7 +63,11 @@ class FakeIntake(FakeRpc):
     def __init__(self) -> None:
         # The service lists by receipt; the page puts the open one first.
         listed = {"items": [summary(DONE, "answered"), summary(OPEN, None)]}
-        answers = {"list_inquiries": listed, "get_inquiry": the_inquiry}
+        answers = {
+            "list_inquiries": listed,
+            "get_inquiry": the_inquiry,
+            "search_households": directory_of(HOUSEHOLD),
+        }
         super().__init__(answers, default={"inquiry_id": str(OPEN)})
 
 

@@ -8,7 +8,9 @@ import re
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import ValidationError
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.web.templating import render
@@ -32,12 +34,21 @@ def opens_directly(q: str, answer: HouseholdDirectory) -> bool:
     )
 
 
+def search_query(request: Request) -> SearchHouseholds:
+    """The search from the URL; a field left empty (the provider "Alle Träger") is unset."""
+    given = {name: value for name, value in request.query_params.items() if value.strip()}
+    try:
+        return SearchHouseholds.model_validate(given)
+    except ValidationError as exc:
+        raise RequestValidationError(exc.errors()) from exc
+
+
 @router.get("/suche", response_class=HTMLResponse)
 async def search(
     request: Request,
     caller: CurrentCaller,
     rpc: Rpc,
-    query: Annotated[SearchHouseholds, Depends()],
+    query: Annotated[SearchHouseholds, Depends(search_query)],
 ) -> Response:
     answer = await rpc.send(intake.SEARCH_HOUSEHOLDS, query, caller)
     if query.page == 1 and opens_directly(query.q, answer):

@@ -12,18 +12,13 @@ from collections.abc import Iterable
 from uuid import UUID
 
 from shared.contracts.intake import operations as intake
-from shared.contracts.intake.directory import MAX_TITLES, HouseholdTitlesQuery
+from shared.contracts.intake.directory import MAX_TITLES, HouseholdTitlesQuery, short_id
 from shared.identity import Caller
 from shared.rpc import ErrorKind, RemoteError, RpcClient
 
 # The roles intake names households for (shared/contracts/intake/operations.py); every
 # other role (volunteer, housing office, analyst) reads the neutral title without asking.
 NAMED_FOR = intake.HOUSEHOLD_TITLES.roles
-
-
-def short_id(household_id: UUID) -> str:
-    """The first eight hex digits: what a person reads aloud, types into the search."""
-    return household_id.hex[:8]
 
 
 def neutral_title(household_id: UUID) -> str:

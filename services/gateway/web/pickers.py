@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from uuid import UUID
 
+from pydantic import ValidationError
+
 from services.gateway.web.i18n import N_, gettext
 from services.gateway.web.submit import Refusal
 from shared.contracts.intake import operations as intake
@@ -81,7 +83,10 @@ async def pick_household(
             return HouseholdPick(text, UUID(text))
         except ValueError:
             return HouseholdPick(text, message=gettext(ID_ONLY))
-    query = SearchHouseholds(q=text[:MAX_TEXT], per_page=MAX_CHOICES)
+    try:
+        query = SearchHouseholds(q=" ".join(text.split())[:MAX_TEXT], per_page=MAX_CHOICES)
+    except ValidationError:  # control characters: no household is called like that
+        return HouseholdPick(text, message=gettext(NOT_FOUND) % {"text": text})
     answer = await rpc.send(intake.SEARCH_HOUSEHOLDS, query, caller)
     if answer.page.total == 1:
         return HouseholdPick(text, answer.items[0].household_id)

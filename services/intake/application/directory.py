@@ -22,6 +22,7 @@ from shared.contracts.intake.directory import (
     HouseholdTitles,
     HouseholdTitlesQuery,
     SearchHouseholds,
+    short_id,
 )
 from shared.contracts.places import provider_name
 from shared.identity import Caller, Role
@@ -67,10 +68,6 @@ def scope_of(caller: Caller) -> rows.Scope:
         provider=caller.provider if caller.role is Role.caseworker else None,
         restricted=caller.role is Role.coordinator,
     )
-
-
-def short_id(household_id: UUID) -> str:
-    return household_id.hex[:8]
 
 
 def persons_text(persons: int) -> str:

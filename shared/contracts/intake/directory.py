@@ -14,13 +14,20 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field
 
+from shared.contracts.inputs import Line
+from shared.contracts.intake.codes import ProviderCode
 from shared.contracts.paging import PageInfo, PageQuery
 
 MAX_TITLES = 200
 
 
+def short_id(household_id: UUID) -> str:
+    """The first eight hex digits: what a person reads aloud, types into the search."""
+    return household_id.hex[:8]
+
+
 class SearchHouseholds(PageQuery):
-    q: str = Field(
+    q: Line = Field(
         default="",
         max_length=200,
         description=(
@@ -28,7 +35,7 @@ class SearchHouseholds(PageQuery):
             "Telefonnummer, Kurzkennung (ab 4 Zeichen) oder Kennung; leer: alle Haushalte"
         ),
     )
-    provider: str | None = Field(default=None, max_length=64, description="Nur dieser Träger")
+    provider: ProviderCode | None = Field(default=None, description="Nur dieser Träger")
     sort: Literal["name", "registered", "persons"] = "name"
 
 
