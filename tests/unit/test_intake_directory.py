@@ -24,10 +24,16 @@ from services.intake.adapters.tables import (
     household_name_keys,
 )
 from services.intake.application.directory import Directory, parse_search, title
+from services.intake.application.household_changes import HouseholdChanges
 from services.intake.application.privacy import Privacy
 from services.intake.entrypoints.app import MIGRATIONS
 from shared.application import CommandExecutor
-from shared.contracts.intake import EraseHousehold, RestrictionReason, RestrictProcessing
+from shared.contracts.intake import (
+    ChangeComposition,
+    EraseHousehold,
+    RestrictionReason,
+    RestrictProcessing,
+)
 from shared.contracts.intake.directory import (
     HouseholdDirectory,
     HouseholdTitlesQuery,
@@ -60,6 +66,9 @@ HADDAD = [
         ("Weiß", "weiss"),
         ("Al-Hassan ", "al hassan"),
         ("Nguyễn", "nguyen"),
+        ("Yıldız", "yildiz"),
+        ("Wiśniewski Łukasz", "wisniewski lukasz"),
+        ("Søren", "soren"),
         ("  ", None),
         (None, None),
     ],
@@ -327,3 +336,74 @@ def test_the_migrated_schema_matches_the_tables(tmp_path: Path) -> None:
         differences = compare_metadata(MigrationContext.configure(conn), expected)
     engine.dispose()
     assert differences == []
+
+
+async def test_who_moves_in_is_found_and_who_moves_away_is_not(
+    commands: CommandExecutor,
+) -> None:
+    """The household is found by the names of those who live in it now; its title and its
+    place "by name" follow a new head."""
+    household_id = await register(commands, members=ÖZTÜRK)
+    m = household_members
+    async with commands.db.read() as conn:
+        head = (
+            await conn.execute(sa.select(m.c.member_id).where(m.c.given_name == "Ayşe"))
+        ).scalar_one()
+        child = (
+            await conn.execute(sa.select(m.c.member_id).where(m.c.given_name == "Emre"))
+        ).scalar_one()
+    changes = HouseholdChanges(commands)
+    joined = ChangeComposition.model_validate(
+        {
+            "household_id": household_id,
+            "change": "joined",
+            "changed_on": "2025-04-01",
+            "joining": [
+                {
+                    "role": "partner",
+                    "age_band": "27-64",
+                    "given_name": "Kerem",
+                    "family_name": "Yıldız",
+                }
+            ],
+        }
+    )
+    await changes.change_composition(joined, COORDINATOR)
+    assert [c.household_id for c in (await find(commands, COORDINATOR, "yildiz")).items] == [
+        household_id
+    ]
+    moved = ChangeComposition.model_validate(
+        {
+            "household_id": household_id,
+            "change": "moved_away",
+            "changed_on": "2025-05-02",
+            "leaving": [head, child],
+            "new_head": await _member(commands, "Kerem"),
+        }
+    )
+    await changes.change_composition(moved, COORDINATOR)
+    assert (await find(commands, COORDINATOR, "ayse")).items == []
+    assert (await find(commands, COORDINATOR, "emre")).items == []
+    card = (await find(commands, COORDINATOR, "kerem")).items[0]
+    assert card.title == "Kerem Yıldız (Caritas Köln, 1 Person)"
+    assert card.persons == 1
+    async with commands.db.read() as conn:
+        sort_name = (await conn.execute(sa.select(household_directory.c.sort_name))).scalar()
+    assert sort_name == "yildiz"
+
+
+async def _member(commands: CommandExecutor, given_name: str) -> UUID:
+    m = household_members
+    async with commands.db.read() as conn:
+        found = await conn.execute(sa.select(m.c.member_id).where(m.c.given_name == given_name))
+        member_id: UUID = found.scalar_one()
+    return member_id
+
+
+async def test_a_page_past_the_last_still_says_how_many_there_are(
+    commands: CommandExecutor,
+) -> None:
+    for _ in range(3):
+        await register(commands, members=HADDAD)
+    beyond = await find(commands, COORDINATOR, "haddad", per_page=2, page=5)
+    assert (beyond.items, beyond.page.total) == ([], 3)

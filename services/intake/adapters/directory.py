@@ -165,12 +165,9 @@ def _begins(column: ColumnElement[str], prefix: str) -> ColumnElement[bool]:
 
 
 def _named(word: str) -> Select[UUID]:
-    """Households with a current member whose name (a part of it) begins with `word`."""
-    return (
-        select(k.c.household_id)
-        .join(m, m.c.member_id == k.c.member_id)
-        .where(_begins(k.c.key, word), m.c.left_on.is_(None))
-    )
+    """Households with a current member whose name (a part of it) begins with `word`
+    (only current members have keys)."""
+    return select(k.c.household_id).where(_begins(k.c.key, word))
 
 
 @dataclass(frozen=True)
@@ -184,6 +181,15 @@ class DirectoryRow:
 
 
 SORTS = {"registered": d.c.registered_on, "persons": d.c.persons}
+# A directory row's columns, in DirectoryRow's order.
+ROW = (
+    d.c.household_id,
+    d.c.provider,
+    d.c.persons,
+    d.c.registered_on,
+    d.c.restricted,
+    d.c.deregistered,
+)
 
 
 async def search(
@@ -209,7 +215,6 @@ async def search(
     if candidates is not None:
         found = candidates.subquery("found")
         source = found.join(d, d.c.household_id == found.c.household_id)
-    total = (await conn.execute(select(func.count()).select_from(source).where(where))).scalar_one()
     order: list[Any]
     if sort == "name":
         name = d.c.sort_name
@@ -219,22 +224,25 @@ async def search(
         column = SORTS[sort]
         order = [column.desc() if descending else column]
     order.append(d.c.household_id.desc() if descending else d.c.household_id)
-    rows = await conn.execute(
-        select(
-            d.c.household_id,
-            d.c.provider,
-            d.c.persons,
-            d.c.registered_on,
-            d.c.restricted,
-            d.c.deregistered,
+    # The count rides along with the page (a window over all matches): one query.
+    rows = (
+        await conn.execute(
+            select(*ROW, func.count().over().label("total"))
+            .select_from(source)
+            .where(where)
+            .order_by(*order)
+            .offset(offset)
+            .limit(limit)
         )
-        .select_from(source)
-        .where(where)
-        .order_by(*order)
-        .offset(offset)
-        .limit(limit)
-    )
-    return [DirectoryRow(**r._mapping) for r in rows], total
+    ).all()
+    if rows:
+        total = rows[0].total
+    elif offset:  # past the last page: the count alone
+        counted = select(func.count()).select_from(source).where(where)
+        total = (await conn.execute(counted)).scalar_one()
+    else:
+        total = 0
+    return [DirectoryRow(*r[: len(ROW)]) for r in rows], total
 
 
 async def visible_rows(
@@ -243,17 +251,8 @@ async def visible_rows(
     """The directory rows of those `ids` the caller may see."""
     if not ids:
         return []
-    rows = await conn.execute(
-        select(
-            d.c.household_id,
-            d.c.provider,
-            d.c.persons,
-            d.c.registered_on,
-            d.c.restricted,
-            d.c.deregistered,
-        ).where(scope.where(), d.c.household_id.in_(list(ids)))
-    )
-    return [DirectoryRow(**r._mapping) for r in rows]
+    rows = await conn.execute(select(*ROW).where(scope.where(), d.c.household_id.in_(list(ids))))
+    return [DirectoryRow(*r) for r in rows]
 
 
 @dataclass(frozen=True)

@@ -50,16 +50,22 @@ def name_key(name: str | None) -> str | None:
     return " ".join(name.split()).casefold() if name else None
 
 
+# Letters that Unicode does not decompose into a base letter and an accent, written as
+# people type them on a German keyboard ("Yıldız" is looked for as "yildiz").
+PLAIN_LETTERS = str.maketrans(
+    {"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ħ": "h", "æ": "ae", "œ": "oe", "þ": "th"}
+)
+
+
 def search_key(text: str | None) -> str | None:
     """How the directory compares names: case, accents and punctuation do not count.
 
-    "ÖZTÜRK", "Öztürk" and "ozturk" give "ozturk"; "Weiß" gives "weiss"; "Al-Hassan" gives
-    "al hassan" (each part of a name can be found by its beginning). Letters without a
-    decomposition (ø, ł) stay as they are.
+    "ÖZTÜRK", "Öztürk" and "ozturk" give "ozturk"; "Weiß" gives "weiss", "Yıldız" "yildiz";
+    "Al-Hassan" gives "al hassan" (each part of a name can be found by its beginning).
     """
     if not text:
         return None
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(PLAIN_LETTERS))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     words = re.sub(r"[\W_]+", " ", plain).split()
     return " ".join(words) or None

@@ -52,16 +52,17 @@ household_members = Table(
 # `key >= 'ozt' AND key < 'ozu'`, whatever the database's locale.
 SearchKey = String(100).with_variant(String(100, collation="C"), "postgresql")
 
-# Each word of each member's given and family name as `personal_data.search_key` gives it
-# ("Öztürk-Weiß" → "ozturk", "weiss"): how the directory finds a household by the beginning
-# of any name. Personal data like the names: erased with them (member or household).
+# Each word of each current member's given and family name as `personal_data.search_key`
+# gives it ("Öztürk-Weiß" → "ozturk", "weiss"): how the directory finds a household by the
+# beginning of any name (an index-only range scan). A member who moves away takes their
+# keys along. Personal data like the names: erased with them (member or household).
 household_name_keys = Table(
     "household_name_keys",
     INTAKE,
     Column("member_id", Uuid, primary_key=True),
     Column("key", SearchKey, primary_key=True),
     Column("household_id", Uuid, nullable=False, index=True),
-    Index("ix_household_name_keys_key", "key"),
+    Index("ix_household_name_keys_key", "key", "household_id"),
 )
 
 # The directory's row per household: what a list shows beside the title and what it

@@ -35,10 +35,15 @@ depends_on = None
 BUSINESS_TZ = ZoneInfo("Europe/Berlin")
 
 
+PLAIN_LETTERS = str.maketrans(
+    {"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ħ": "h", "æ": "ae", "œ": "oe", "þ": "th"}
+)
+
+
 def _search_key(text: str | None) -> str | None:
     if not text:
         return None
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(PLAIN_LETTERS))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(re.sub(r"[\W_]+", " ", plain).split()) or None
 
@@ -55,7 +60,7 @@ def upgrade() -> None:
         sa.Column("key", SEARCH_KEY, primary_key=True),
         sa.Column("household_id", sa.Uuid, nullable=False),
     )
-    op.create_index("ix_household_name_keys_key", "household_name_keys", ["key"])
+    op.create_index("ix_household_name_keys_key", "household_name_keys", ["key", "household_id"])
     op.create_index("ix_household_name_keys_household_id", "household_name_keys", ["household_id"])
     op.create_table(
         "household_directory",
@@ -103,7 +108,8 @@ def _backfill_keys() -> dict[UUID, str | None]:
     )
     rows: list[dict[str, Any]] = []
     heads: dict[UUID, tuple[bool, int, str | None]] = {}
-    for member in bind.execute(sa.select(members)).all():
+    current = members.c.left_on.is_(None)  # who moved away is not looked for by name
+    for member in bind.execute(sa.select(members).where(current)).all():
         words: set[str] = set()
         for name in (member.given_name, member.family_name):
             words.update((_search_key(name) or "").split())
@@ -111,12 +117,11 @@ def _backfill_keys() -> dict[UUID, str | None]:
             {"member_id": member.member_id, "key": w, "household_id": member.household_id}
             for w in sorted(words)
         ]
-        if member.left_on is None:
-            rank = (member.role != "head", member.position)
-            known = heads.get(member.household_id)
-            if known is None or rank < known[:2]:
-                name = _search_key(member.family_name or member.given_name)
-                heads[member.household_id] = (*rank, name)
+        rank = (member.role != "head", member.position)
+        known = heads.get(member.household_id)
+        if known is None or rank < known[:2]:
+            name = _search_key(member.family_name or member.given_name)
+            heads[member.household_id] = (*rank, name)
     if rows:
         bind.execute(keys.insert(), rows)
     return {household_id: head[2] for household_id, head in heads.items()}
