@@ -37,9 +37,8 @@ def client(fake: FakeRpc) -> RpcClient:
 
 async def test_one_match_is_the_households_id() -> None:
     rpc = FakeRpc({"search_households": directory_of(ONE)})
-    picked = await pick_household(
-        rpc, CASEWORKER, {"household_id": " Öztürk  Ayşe "}, "household_id"
-    )
+    form = {"household_id": " Öztürk  Ayşe "}
+    picked = await pick_household(client(rpc), CASEWORKER, form, "household_id")
     assert (picked.household_id, picked.refusal("household_id")) == (ONE, None)
     assert picked.value() == str(ONE)
     assert rpc.calls == [
