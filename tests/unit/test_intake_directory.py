@@ -219,7 +219,7 @@ async def test_erasure_empties_the_search_keys_and_the_title_keeps_the_short_id(
         for table in (household_members, household_name_keys):
             assert (await conn.execute(sa.select(table))).all() == []
         sort_name = (await conn.execute(sa.select(household_directory.c.sort_name))).scalar()
-    assert sort_name is None
+    assert sort_name == ""
 
 
 async def test_erasing_a_member_empties_their_search_keys(commands: CommandExecutor) -> None:

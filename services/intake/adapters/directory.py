@@ -58,7 +58,7 @@ async def sync_directory(conn: AsyncConnection, municipality: str, state: Househ
         )
     ).first()
     values: dict[str, Any] = {
-        "sort_name": search_key(head.family_name or head.given_name) if head else None,
+        "sort_name": (search_key(head.family_name or head.given_name) if head else None) or "",
         "provider": state.provider,
         "registered_on": state.registered_on,
         "persons": state.persons,
@@ -217,28 +217,30 @@ async def search(
         source = found.join(d, d.c.household_id == found.c.household_id)
     order: list[Any]
     if sort == "name":
+        # The scope's index gives this order (households without a name first).
         name = d.c.sort_name
-        # Households without a name left (erased) come last either way, on both backends.
-        order = [name.is_(None), name.desc() if descending else name]
+        order = [name.desc() if descending else name]
     else:
         column = SORTS[sort]
         order = [column.desc() if descending else column]
     order.append(d.c.household_id.desc() if descending else d.c.household_id)
-    # The count rides along with the page (a window over all matches): one query.
+    page = select(*ROW).select_from(source).where(where).order_by(*order)
+    counted = select(func.count()).select_from(source).where(where)
+    if candidates is None:
+        # The whole directory: the page walks an index in order, the count reads only
+        # the index; a window count would read and sort every row for every page.
+        rows = (await conn.execute(page.offset(offset).limit(limit))).all()
+        total = (await conn.execute(counted)).scalar_one()
+        return [DirectoryRow(*r) for r in rows], total
+    # A search: the count rides along with the page (a window over the few matches).
     rows = (
         await conn.execute(
-            select(*ROW, func.count().over().label("total"))
-            .select_from(source)
-            .where(where)
-            .order_by(*order)
-            .offset(offset)
-            .limit(limit)
+            page.add_columns(func.count().over().label("total")).offset(offset).limit(limit)
         )
     ).all()
     if rows:
         total = rows[0].total
     elif offset:  # past the last page: the count alone
-        counted = select(func.count()).select_from(source).where(where)
         total = (await conn.execute(counted)).scalar_one()
     else:
         total = 0

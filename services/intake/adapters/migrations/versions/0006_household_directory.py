@@ -72,7 +72,7 @@ def upgrade() -> None:
         sa.Column("restricted", sa.Boolean, nullable=False),
         sa.Column("deregistered", sa.Boolean, nullable=False),
         sa.Column("id_hex", SEARCH_KEY, nullable=False),
-        sa.Column("sort_name", SEARCH_KEY),
+        sa.Column("sort_name", SEARCH_KEY, nullable=False),
     )
     op.create_index(
         "ix_household_directory_scope",
@@ -81,7 +81,14 @@ def upgrade() -> None:
     )
     op.create_index("ix_household_directory_id_hex", "household_directory", ["id_hex"])
     op.create_index(
-        "ix_household_directory_sort_name", "household_directory", ["municipality", "sort_name"]
+        "ix_household_directory_by_name",
+        "household_directory",
+        ["municipality", "sort_name", "household_id"],
+    )
+    op.create_index(
+        "ix_household_directory_by_day",
+        "household_directory",
+        ["municipality", "registered_on", "household_id"],
     )
     sort_names = _backfill_keys()
     _backfill_directory(sort_names)
@@ -161,7 +168,7 @@ def _backfill_directory(sort_names: dict[UUID, str | None]) -> None:
                 "restricted": False,
                 "deregistered": False,
                 "id_hex": household_id.hex,
-                "sort_name": sort_names.get(household_id),
+                "sort_name": sort_names.get(household_id) or "",
             }
             continue
         row = rows.get(event.stream_id)
