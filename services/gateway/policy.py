@@ -50,6 +50,8 @@ AREAS: dict[str, frozenset[Role]] = {
     # The staff UI: each page calls the services with the same caller, so their rules hold.
     "/ui": EVERYONE,
     "/ui/haushalte": frozenset({C, W, ADM}),
+    # The household search: who reads households (intake scopes each answer again).
+    "/ui/suche": frozenset({C, W, ADM}),
     "/ui/bericht": frozenset({C, W, H, ADM}),
     "/ui/wohnungen": frozenset({C, W}),
     "/ui/ehrenamt": CASE_STAFF,

@@ -63,6 +63,14 @@ EXPECTED: dict[str, dict[str, Status]] = {
         "analyst": 403,
         "admin": 403,
     },
+    "GET /api/households": {
+        "coordinator": 200,
+        "caseworker": 200,
+        "housing_office": 403,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": 200,
+    },
     "GET /api/households/{household_id}": {
         "coordinator": (200, 200, 404, 404),
         "caseworker": (200, 404, 404, 404),
@@ -408,6 +416,15 @@ EXPECTED: dict[str, dict[str, Status]] = {
         "volunteer": 403,
         "analyst": 403,
         "admin": 422,
+    },
+    # The household search: each role that reads households; intake scopes the answer.
+    "GET /ui/suche": {
+        "coordinator": 200,
+        "caseworker": 200,
+        "housing_office": 403,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": 200,
     },
     "GET /ui/haushalte/neu": {
         "coordinator": 200,

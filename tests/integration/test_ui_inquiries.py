@@ -52,9 +52,10 @@ def test_inquiry_inbox_over_http(system: System) -> None:
     case = record(client, "Familie sucht dringend eine Wohnung.")
     unknown = {"outcome": "opened_as_case", "household_id": str(uuid4())}
     refused = post(client, f"{case}/bearbeitung", unknown)
-    assert refused.status_code == 409
-    assert 'id="fehler-household_id">Der angegebene Haushalt ist nicht aufgenommen.' in refused.text
-    assert unknown["household_id"] in refused.text
+    # The picker finds no household for the id typed: said at the field, typed value kept.
+    assert refused.status_code == 422
+    assert 'id="fehler-household_id">Kein Haushalt gefunden, der zu „' in refused.text
+    assert f'value="{unknown["household_id"]}"' in refused.text
 
     registered = client.post("/api/households", json=household())
     assert registered.status_code == 201, registered.text

@@ -9,6 +9,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 import pytest
 from fastapi.testclient import TestClient
@@ -97,3 +98,20 @@ def visible(html: str) -> str:
     """The page's text as a reader sees it (tags, scripts and styles dropped)."""
     text = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
     return " ".join(re.sub(r"<[^>]+>", " ", text).split())
+
+
+def directory_of(*ids: UUID, provider: str = "caritas") -> dict[str, Any]:
+    """Intake's answer to `search_households` naming these households (a picker resolves
+    a field to the one household, or offers the several to choose from)."""
+    items = [
+        {
+            "household_id": str(household_id),
+            "short_id": household_id.hex[:8],
+            "title": f"Familie Test {household_id.hex[:4]} (Caritas Köln, 2 Personen)",
+            "provider": provider,
+            "persons": 2,
+            "registered_on": "2025-03-01",
+        }
+        for household_id in ids
+    ]
+    return {"items": items, "page": {"page": 1, "per_page": 10, "total": len(items)}}

@@ -12,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from shared.rpc import ErrorKind, RpcError
-from support.ui_app import TOKEN, FakeRpc, ui_client
+from support.ui_app import TOKEN, FakeRpc, directory_of, ui_client
 
 OPEN, DONE, HOUSEHOLD = uuid4(), uuid4(), uuid4()
 COORDINATOR = {"x-auszug-role": "coordinator", "x-auszug-user": "kora"}
@@ -66,7 +66,11 @@ class FakeIntake(FakeRpc):
             "items": [summary(OPEN, None), summary(DONE, "answered")],
             "page": {"page": 1, "per_page": 50, "total": 2},
         }
-        answers = {"list_inquiries": listed, "get_inquiry": the_inquiry}
+        answers = {
+            "list_inquiries": listed,
+            "get_inquiry": the_inquiry,
+            "search_households": directory_of(HOUSEHOLD),
+        }
         super().__init__(answers, default={"inquiry_id": str(OPEN)})
 
 

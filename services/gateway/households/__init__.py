@@ -19,6 +19,7 @@ from services.gateway.households import (
     posts,
     registration,
     responsible,
+    search,
 )
 
 routers: list[APIRouter] = [
@@ -26,6 +27,7 @@ routers: list[APIRouter] = [
     access_log.router,
     disclosure_document.router,
     case_list.router,
+    search.router,
     # Before the household's page: "neu" is no household id.
     registration.router,
     page.router,

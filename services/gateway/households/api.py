@@ -36,6 +36,7 @@ from shared.contracts.intake import (
     WithdrawConsentBody,
 )
 from shared.contracts.intake import operations as intake
+from shared.contracts.intake.directory import HouseholdDirectory, SearchHouseholds
 from shared.contracts.intake.privacy import EraseMember
 from shared.contracts.operation import Addressed
 
@@ -64,6 +65,21 @@ async def register_household(
     markiert.
     """
     return await rpc.send(intake.REGISTER_HOUSEHOLD, body, caller)
+
+
+@router.get("", summary="Haushalte suchen")
+async def search_households(
+    query: Annotated[SearchHouseholds, Depends()], caller: CurrentCaller, rpc: Rpc
+) -> HouseholdDirectory:
+    """Haushalte suchen: nach dem Anfang eines Vor- oder Nachnamens (Groß-/Kleinschreibung
+    und Akzente zählen nicht, mehrere Wörter müssen alle passen), einem Geburtsdatum
+    (TT.MM.JJJJ), einer Telefonnummer (beliebige Schreibweise), einer Kurzkennung (die
+    ersten Zeichen der Kennung, ab 4) oder der Kennung. Ohne `q`: alle Haushalte, die Sie
+    sehen dürfen, seitenweise, mit ihrem Titel ("Familie Öztürk (Caritas Köln, 5
+    Personen)"). Haushalte anderer Träger oder mit eingeschränkter Verarbeitung fehlen
+    so, als gäbe es sie nicht.
+    """
+    return await rpc.send(intake.SEARCH_HOUSEHOLDS, query, caller)
 
 
 # Before `/{household_id}`: "duplicates" is no household id.

@@ -1,5 +1,5 @@
-"""The case list (`/ui`, one page of reporting's caseboard) and the search box that opens a
-household by its id.
+"""The case list (`/ui`, one page of reporting's caseboard); the old open-by-id address
+sends to the household search (households/search.py).
 
 `/ui` is every role's entry: a role whose work is elsewhere is sent to its start page
 (web/start_pages.py). A caseworker starts on "Meine Fälle" (the cases they are responsible
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Annotated, Any
+from urllib.parse import urlencode
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Request
@@ -126,9 +127,6 @@ async def case_list(request: Request, caller: CurrentCaller, rpc: Rpc) -> Respon
 
 @router.get("/haushalte", response_class=HTMLResponse)
 async def open_by_id(kennung: Annotated[str, Query()], caller: CurrentCaller) -> Response:
-    """The search box: an id typed or pasted opens that household."""
-    try:
-        household_id = UUID(kennung.strip())
-    except ValueError:
-        return RedirectResponse("/ui", status_code=303)
-    return RedirectResponse(f"/ui/haushalte/{household_id}", status_code=303)
+    """The former open-by-id box (bookmarks, old links): the search answers it now, which
+    opens a household whose id was typed and says so when nothing matches."""
+    return RedirectResponse(f"/ui/suche?{urlencode({'q': kennung})}", status_code=303)

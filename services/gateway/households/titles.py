@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from uuid import UUID
 
+from shared.contracts.intake import operations as intake
+from shared.contracts.intake.directory import MAX_TITLES, HouseholdTitlesQuery, short_id
 from shared.identity import Caller
-from shared.rpc import RpcClient
+from shared.rpc import ErrorKind, RemoteError, RpcClient
 
-
-def short_id(household_id: UUID) -> str:
-    """The first eight hex digits: what a person reads aloud, types into the search."""
-    return household_id.hex[:8]
+# The roles intake names households for (shared/contracts/intake/operations.py); every
+# other role (volunteer, housing office, analyst) reads the neutral title without asking.
+NAMED_FOR = intake.HOUSEHOLD_TITLES.roles
 
 
 def neutral_title(household_id: UUID) -> str:
@@ -25,6 +26,23 @@ def neutral_title(household_id: UUID) -> str:
 
 
 async def household_titles(rpc: RpcClient, caller: Caller, ids: Iterable[UUID]) -> dict[UUID, str]:
-    """Title per id; one request to intake for all of them."""
-    # Until intake answers the directory query, every household keeps its neutral title.
-    return {household_id: neutral_title(household_id) for household_id in ids}
+    """Title per id; one request to intake per page (up to MAX_TITLES ids).
+
+    An id intake does not name for this caller (another provider's, restricted, unknown)
+    keeps its neutral title; so does every id while intake is unreachable: a list still
+    shows, with short ids instead of names.
+    """
+    wanted = list(dict.fromkeys(ids))
+    titles = {household_id: neutral_title(household_id) for household_id in wanted}
+    if caller.role not in NAMED_FOR or not wanted:
+        return titles
+    for start in range(0, len(wanted), MAX_TITLES):
+        query = HouseholdTitlesQuery(ids=wanted[start : start + MAX_TITLES])
+        try:
+            answer = await rpc.send(intake.HOUSEHOLD_TITLES, query, caller)
+        except RemoteError as exc:
+            if exc.error.kind is not ErrorKind.unavailable:
+                raise
+            return titles
+        titles.update(answer.titles)
+    return titles

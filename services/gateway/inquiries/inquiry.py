@@ -17,10 +17,12 @@ from services.gateway.inquiries.forms import (
     page,
     triage_body,
 )
+from services.gateway.web.pickers import pick_household
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import Refusal, form_values, send_form
 from shared.contracts.intake import GetInquiry
 from shared.contracts.intake import operations as intake
+from shared.contracts.intake.directory import HouseholdCard
 from shared.identity import Caller
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
@@ -37,11 +39,18 @@ async def inquiry_page(
 
 @router.post("/anfragen/{inquiry_id}/bearbeitung", response_class=HTMLResponse)
 async def triage(inquiry_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
-    values = form_values(await checked_form(request), TRIAGE_FIELDS)
+    submitted = await checked_form(request)
+    values = form_values(submitted, TRIAGE_FIELDS)
+    # The case's household is named as people know it; the picker finds its id.
+    picked = await pick_household(rpc, caller, submitted, "household_id")
+    if refusal := picked.refusal("household_id"):
+        return await _inquiry_page(
+            request, caller, rpc, inquiry_id, values, refusal, picked.choices
+        )
     _, refusal = await send_form(
         rpc,
         intake.TRIAGE_INQUIRY,
-        triage_body(values),
+        triage_body({**values, "household_id": picked.value()}),
         caller,
         on=inquiry_id,
         rules_at_field=RULES_AT_FIELD,
@@ -59,8 +68,14 @@ async def _inquiry_page(
     inquiry_id: UUID,
     values: dict[str, str],
     refusal: Refusal | None = None,
+    choices: list[HouseholdCard] | None = None,
 ) -> Response:
     inquiry = await rpc.send(intake.GET_INQUIRY, GetInquiry(inquiry_id=inquiry_id), caller)
     case = next((t.household_id for t in inquiry.triage if t.household_id), None)
-    context = {"inquiry": inquiry, "case": case, "form": values}
+    context = {
+        "inquiry": inquiry,
+        "case": case,
+        "form": values,
+        "choices": {"household_id": choices or []},
+    }
     return page(request, "inquiries/inquiry.html", context, refusal)

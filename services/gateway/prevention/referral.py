@@ -15,8 +15,10 @@ from services.gateway.web import fields as forms
 from services.gateway.web.fields import Field
 from services.gateway.web.i18n import N_
 from services.gateway.web.notices import notice, saved
+from services.gateway.web.pickers import pick_household
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import Refusal, send_form
+from shared.contracts.intake.directory import HouseholdCard
 from shared.contracts.places import provider_name, providers_of
 from shared.contracts.prevention import labels as pl
 from shared.contracts.prevention import operations as ops
@@ -44,8 +46,11 @@ FIELDS = (
     Field("minors", N_("Minderjährige Kinder im Haushalt"), "number", required=True),
     Field(
         "household_id",
-        N_("Kennung des Haushalts im Auszugsmanagement (optional)"),
-        hint=N_("Nur, wenn der Haushalt dort schon aufgenommen ist."),
+        N_("Haushalt im Auszugsmanagement (optional)"),
+        hint=N_(
+            "Nur, wenn der Haushalt dort schon aufgenommen ist: sein Name, Geburtsdatum, "
+            "Telefon oder seine Kennung."
+        ),
     ),
     Field("contact.name", N_("Ansprechperson des Haushalts: Name (optional)")),
     Field("contact.phone", N_("Telefon (optional)"), "tel"),
@@ -74,9 +79,11 @@ def _form(
     caller: Caller,
     values: Mapping[str, str],
     outcome: Refusal | None = None,
+    choices: list[HouseholdCard] | None = None,
 ) -> HTMLResponse:
     context = {
         "fields": _fields(caller),
+        "choices": {"household_id": choices or []},
         "form": values,
         "errors": outcome.errors if outcome else {},
         "general": outcome.general if outcome else None,
@@ -94,13 +101,18 @@ async def new_referral(request: Request, caller: CurrentCaller) -> Response:
 
 async def receive_referral(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
     """A referral opens a case; personal data stays in the Wohnintegrationshilfe."""
-    values = forms.form_values(FIELDS, await checked_form(request))
+    submitted = await checked_form(request)
+    values = forms.form_values(FIELDS, submitted)
     # Said first: the field's message is the first one found for it.
     unchosen = [] if values["provider"] else [FieldError(field="provider", message=NO_PROVIDER)]
+    # The household in move-out management is named as people know it (finding 9).
+    picked = await pick_household(rpc, caller, submitted, "household_id")
+    if refusal := picked.refusal("household_id"):
+        return _form(request, caller, values, refusal, picked.choices)
     created, refusal = await send_form(
         rpc,
         ops.RECEIVE_REFERRAL,
-        forms.body(FIELDS, values),
+        forms.body(FIELDS, {**values, "household_id": picked.value()}),
         caller,
         known=[f.name for f in FIELDS],
         problems=[*unchosen, *forms.missing(FIELDS, values)],

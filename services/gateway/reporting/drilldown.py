@@ -17,8 +17,9 @@ from fastapi.responses import HTMLResponse
 from pydantic import ValidationError
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.households.titles import household_titles, short_id
+from services.gateway.households.titles import household_titles
 from services.gateway.web.templating import render
+from shared.contracts.intake.directory import short_id
 from shared.contracts.paging import PageQuery
 from shared.contracts.reporting import FigureCases, FigureCasesQuery, StockCasesQuery
 from shared.contracts.reporting import operations as reporting

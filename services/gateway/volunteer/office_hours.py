@@ -16,10 +16,12 @@ from services.gateway.volunteer import consultation_rows as rows
 from services.gateway.volunteer.page import page
 from services.gateway.web.i18n import N_
 from services.gateway.web.notices import notice, saved
+from services.gateway.web.pickers import pick_households
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import Refusal, form_values, send_form
 from shared.clock import today
 from shared.contracts import volunteer as c
+from shared.contracts.intake.directory import HouseholdCard
 from shared.contracts.volunteer import operations as ops
 from shared.identity import Caller
 
@@ -45,7 +47,11 @@ async def hold_office_hour(request: Request, caller: CurrentCaller, rpc: Rpc) ->
     submitted = await checked_form(request)
     count = rows.row_count(submitted.get(ROWS_FIELD))
     values = form_values(submitted, rows.field_names(count))
-    body, sent_from = rows.hold_body(values, count)
+    # Each row names its household as people know it; the picker finds the ids.
+    picks = await pick_households(rpc, caller, submitted, household_fields(count))
+    if refusal := picks.refusal():
+        return _entry_page(request, values, count, refusal, picks.choices)
+    body, sent_from = rows.hold_body({**values, **picks.values}, count)
     ref, refusal = await send_form(rpc, ops.HOLD_OFFICE_HOUR, body, caller)
     if refusal:
         refusal.errors = rows.on_rows(refusal.errors, sent_from)
@@ -54,10 +60,23 @@ async def hold_office_hour(request: Request, caller: CurrentCaller, rpc: Rpc) ->
     return saved(f"/ui/ehrenamt/sprechstunden/{ref.office_hour_id}", HELD)
 
 
+def household_fields(count: int) -> list[str]:
+    return [f"consultations.{i}.household_id" for i in range(count)]
+
+
 def _entry_page(
-    request: Request, values: dict[str, str], count: int, refusal: Refusal | None = None
+    request: Request,
+    values: dict[str, str],
+    count: int,
+    refusal: Refusal | None = None,
+    choices: dict[str, list[HouseholdCard]] | None = None,
 ) -> Response:
-    context = {"form": values, "rows": count, "more": min(count + rows.ROWS, rows.MAX_ROWS)}
+    context = {
+        "form": values,
+        "rows": count,
+        "more": min(count + rows.ROWS, rows.MAX_ROWS),
+        "choices": choices or {},
+    }
     return page(request, "volunteer/office_hour_new.html", context, refusal)
 
 
@@ -74,8 +93,14 @@ async def office_hour_page(
 async def add_consultations(
     office_hour_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
 ) -> Response:
-    values = form_values(await checked_form(request), rows.field_names(rows.ROWS, top=False))
-    items, sent_from = rows.consultations(values, rows.ROWS)
+    submitted = await checked_form(request)
+    values = form_values(submitted, rows.field_names(rows.ROWS, top=False))
+    picks = await pick_households(rpc, caller, submitted, household_fields(rows.ROWS))
+    if refusal := picks.refusal():
+        return await _office_hour_page(
+            request, caller, rpc, office_hour_id, values, refusal, picks.choices
+        )
+    items, sent_from = rows.consultations({**values, **picks.values}, rows.ROWS)
     body = {"consultations": items}
     op = ops.RECORD_OFFICE_HOUR_CONSULTATIONS
     _, refusal = await send_form(rpc, op, body, caller, on=office_hour_id)
@@ -92,6 +117,7 @@ async def _office_hour_page(
     office_hour_id: UUID,
     values: dict[str, str],
     refusal: Refusal | None = None,
+    choices: dict[str, list[HouseholdCard]] | None = None,
 ) -> Response:
     office_hour = await rpc.send(ops.GET_OFFICE_HOUR, c.ById(id=office_hour_id), caller)
     shown = [b.household_id for b in office_hour.consultations if b.household_id]
@@ -100,5 +126,6 @@ async def _office_hour_page(
         "form": values,
         "rows": rows.ROWS,
         "titles": await household_titles(rpc, caller, shown),
+        "choices": choices or {},
     }
     return page(request, "volunteer/office_hour.html", context, refusal)

@@ -14,9 +14,11 @@ from services.gateway.volunteer.overview import overview, ready_volunteers
 from services.gateway.volunteer.page import page
 from services.gateway.web.i18n import N_, gettext
 from services.gateway.web.notices import notice, saved
+from services.gateway.web.pickers import pick_household
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import Refusal, filled, form_values, send_form
 from shared.clock import today
+from shared.contracts.intake.directory import HouseholdCard
 from shared.contracts.volunteer import operations as ops
 from shared.identity import Caller
 
@@ -36,8 +38,13 @@ async def new_tandem(request: Request, caller: CurrentCaller, rpc: Rpc) -> Respo
 
 @router.post("/ehrenamt/tandems/neu", response_class=HTMLResponse)
 async def form_tandem(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
-    values = form_values(await checked_form(request), FORM_FIELDS)
-    body = filled(values, *FORM_FIELDS)
+    submitted = await checked_form(request)
+    values = form_values(submitted, FORM_FIELDS)
+    # The household is named as people know it; the picker finds its id (finding 9).
+    picked = await pick_household(rpc, caller, submitted, "household_id")
+    if refusal := picked.refusal("household_id"):
+        return await _form_page(request, caller, rpc, values, refusal, picked.choices)
+    body = filled({**values, "household_id": picked.value()}, *FORM_FIELDS)
     _, refusal = await send_form(rpc, ops.FORM_TANDEM, body, caller)
     if refusal:
         return await _form_page(request, caller, rpc, values, refusal)
@@ -50,9 +57,14 @@ async def _form_page(
     rpc: Rpc,
     values: dict[str, str],
     refusal: Refusal | None = None,
+    choices: list[HouseholdCard] | None = None,
 ) -> Response:
     # Only volunteers with a signed agreement may form a tandem: the others are not offered.
-    context = {"form": values, "volunteers": await ready_volunteers(rpc, caller)}
+    context = {
+        "form": values,
+        "volunteers": await ready_volunteers(rpc, caller),
+        "choices": {"household_id": choices or []},
+    }
     return page(request, "volunteer/tandem_new.html", context, refusal)
 
 

@@ -17,7 +17,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 
 from services.gateway.auth import csrf
-from services.gateway.web import i18n, labels, notices
+from services.gateway.web import i18n, labels, notices, pickers
 from services.gateway.web.form_tokens import form_tokens
 from services.gateway.web.start_pages import start_page
 from shared.contracts import places
@@ -91,6 +91,7 @@ def page_url(request: Request, **changes: object) -> str:
 
 
 templates.env.globals["page_url"] = page_url
+templates.env.globals["picks_by_name"] = pickers.picks_by_name
 # Names instead of codes (shared/contracts/places.py): `{{ provider_name(code) }}`.
 templates.env.globals["places"] = places
 templates.env.globals["provider_name"] = places.provider_name

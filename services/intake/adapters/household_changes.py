@@ -10,11 +10,16 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.intake.adapters.personal_data import member_rows
-from services.intake.adapters.tables import household_details, household_members, readiness_notes
+from services.intake.adapters.personal_data import insert_members
+from services.intake.adapters.tables import (
+    household_details,
+    household_members,
+    household_name_keys,
+    readiness_notes,
+)
 from shared.contracts.intake import AgeBand, Member, MemberRole
 from shared.decider import RuleViolation
 
@@ -49,7 +54,7 @@ async def add_members(conn: AsyncConnection, household_id: UUID, members: list[M
         )
     ).scalar_one()
     first = 0 if last is None else last + 1
-    await conn.execute(insert(household_members), member_rows(household_id, members, first))
+    await insert_members(conn, household_id, members, first)
 
 
 async def remove_members(
@@ -73,6 +78,9 @@ async def remove_members(
         raise RuleViolation(
             "unknown_member", "Mindestens eine der Personen gehört nicht (mehr) zum Haushalt."
         )
+    # The directory finds a household by the names of those who live in it.
+    keys = household_name_keys
+    await conn.execute(delete(keys).where(keys.c.member_id.in_(member_ids)))
     if new_head is not None:
         await conn.execute(
             update(household_members)

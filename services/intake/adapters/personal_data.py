@@ -7,6 +7,7 @@ none of it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from uuid import UUID, uuid4
 
@@ -17,6 +18,7 @@ from services.intake.adapters.tables import (
     household_consents,
     household_details,
     household_members,
+    household_name_keys,
     household_restrictions,
     readiness_notes,
 )
@@ -48,6 +50,27 @@ def name_key(name: str | None) -> str | None:
     return " ".join(name.split()).casefold() if name else None
 
 
+# Letters that Unicode does not decompose into a base letter and an accent, written as
+# people type them on a German keyboard ("Yıldız" is looked for as "yildiz").
+PLAIN_LETTERS = str.maketrans(
+    {"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ħ": "h", "æ": "ae", "œ": "oe", "þ": "th"}
+)
+
+
+def search_key(text: str | None) -> str | None:
+    """How the directory compares names: case, accents and punctuation do not count.
+
+    "ÖZTÜRK", "Öztürk" and "ozturk" give "ozturk"; "Weiß" gives "weiss", "Yıldız" "yildiz";
+    "Al-Hassan" gives "al hassan" (each part of a name can be found by its beginning).
+    """
+    if not text:
+        return None
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(PLAIN_LETTERS))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    words = re.sub(r"[\W_]+", " ", plain).split()
+    return " ".join(words) or None
+
+
 def member_rows(
     household_id: UUID, members: list[Member], first_position: int
 ) -> list[dict[str, object]]:
@@ -65,6 +88,31 @@ def member_rows(
         }
         for position, member in enumerate(members, start=first_position)
     ]
+
+
+def name_key_rows(members: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The directory's keys of the members' names (rows as `member_rows` gives them)."""
+    rows: dict[tuple[object, str], dict[str, object]] = {}
+    for member in members:
+        for name in (member["given_name"], member["family_name"]):
+            for word in (search_key(name if isinstance(name, str) else None) or "").split():
+                rows[(member["member_id"], word)] = {
+                    "member_id": member["member_id"],
+                    "household_id": member["household_id"],
+                    "key": word,
+                }
+    return list(rows.values())
+
+
+async def insert_members(
+    conn: AsyncConnection, household_id: UUID, members: list[Member], first_position: int
+) -> None:
+    """New member rows with the search keys of their names."""
+    rows = member_rows(household_id, members, first_position)
+    await conn.execute(insert(household_members), rows)
+    keys = name_key_rows(rows)
+    if keys:
+        await conn.execute(insert(household_name_keys), keys)
 
 
 async def save_registration(
@@ -87,7 +135,7 @@ async def save_registration(
             phone_key=phone_key(contact.phone),
         )
     )
-    await conn.execute(insert(household_members), member_rows(household_id, request.members, 0))
+    await insert_members(conn, household_id, request.members, 0)
     if request.consent is not None:
         await conn.execute(
             insert(household_consents).values(

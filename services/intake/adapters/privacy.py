@@ -19,6 +19,7 @@ from services.intake.adapters.tables import (
     household_consents,
     household_details,
     household_members,
+    household_name_keys,
     household_restrictions,
     inquiry_details,
     inquiry_notes,
@@ -32,6 +33,7 @@ from shared.eventstore.schema import events
 HOUSEHOLD_TABLES: tuple[Table, ...] = (
     household_details,
     household_members,
+    household_name_keys,
     household_consents,
     readiness_notes,
     household_restrictions,
@@ -92,8 +94,15 @@ async def erase_member_row(conn: AsyncConnection, household_id: UUID, member_id:
     result = await conn.execute(
         update(m)
         .where(m.c.household_id == household_id, m.c.member_id == member_id)
-        .values(given_name=None, family_name=None, birth_date=None, family_name_key=None)
+        .values(
+            given_name=None,
+            family_name=None,
+            birth_date=None,
+            family_name_key=None,
+        )
     )
+    keys = household_name_keys
+    await conn.execute(delete(keys).where(keys.c.member_id == member_id))
     return result.rowcount or 0
 
 

@@ -12,7 +12,7 @@ follow, so they are never behind.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Date, Index, Integer, MetaData, String, Table, Text, Uuid
+from sqlalchemy import Boolean, Column, Date, Index, Integer, MetaData, String, Table, Text, Uuid
 
 from shared.eventstore.schema import UTCDateTime
 
@@ -42,10 +42,52 @@ household_members = Table(
     Column("age_band", String(10), nullable=False),
     Column("given_name", String(100)),
     Column("family_name", String(100)),
-    Column("birth_date", Date),
+    Column("birth_date", Date, index=True),
     # Case-folded family name: how duplicates are found by name and birth date.
     Column("family_name_key", String(100), index=True),
     Column("left_on", Date),
+)
+
+# Byte order on PostgreSQL too (as SQLite compares): a prefix is then an index range,
+# `key >= 'ozt' AND key < 'ozu'`, whatever the database's locale.
+SearchKey = String(100).with_variant(String(100, collation="C"), "postgresql")
+
+# Each word of each current member's given and family name as `personal_data.search_key`
+# gives it ("Öztürk-Weiß" → "ozturk", "weiss"): how the directory finds a household by the
+# beginning of any name (an index-only range scan). A member who moves away takes their
+# keys along. Personal data like the names: erased with them (member or household).
+household_name_keys = Table(
+    "household_name_keys",
+    INTAKE,
+    Column("member_id", Uuid, primary_key=True),
+    Column("key", SearchKey, primary_key=True),
+    Column("household_id", Uuid, nullable=False, index=True),
+    Index("ix_household_name_keys_key", "key", "household_id"),
+)
+
+# The directory's row per household: what a list shows beside the title and what it
+# filters and sorts by, kept from the household's state in the transaction of each of its
+# commands (services/intake/adapters/directory.py). Ids, codes, counts and days only.
+household_directory = Table(
+    "household_directory",
+    INTAKE,
+    Column("household_id", Uuid, primary_key=True),
+    Column("municipality", String(64), nullable=False),
+    Column("provider", String(64), nullable=False),
+    Column("registered_on", Date, nullable=False),
+    Column("persons", Integer, nullable=False),
+    Column("restricted", Boolean, nullable=False, default=False),
+    Column("deregistered", Boolean, nullable=False, default=False),
+    # Hex of the id: a short id ("ad07fd63") is a prefix of it.
+    Column("id_hex", SearchKey, nullable=False),
+    # The head's family name (else given name) as search_key gives it: the order "by
+    # name". Derived from a name, so erased with it ("" once no name is left).
+    Column("sort_name", SearchKey, nullable=False),
+    Index("ix_household_directory_scope", "municipality", "provider", "registered_on"),
+    Index("ix_household_directory_id_hex", "id_hex"),
+    # The coordinator's directory pages in order, without sorting all of it each time.
+    Index("ix_household_directory_by_name", "municipality", "sort_name", "household_id"),
+    Index("ix_household_directory_by_day", "municipality", "registered_on", "household_id"),
 )
 
 household_consents = Table(

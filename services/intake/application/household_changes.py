@@ -13,6 +13,7 @@ from uuid import UUID, uuid4
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.intake.adapters import household_changes as rows
+from services.intake.adapters.directory import sync_directory
 from services.intake.application import access
 from services.intake.domain import household as hh
 from services.intake.domain import household_commands as cmd
@@ -43,13 +44,20 @@ class HouseholdChanges:
         self, caller: Caller, household_id: UUID, command: cmd.Command, also: Also | None = None
     ) -> HouseholdRef:
         decider = guarded(hh.household, lambda s: access.require_visible(caller, s))
+
+        async def and_directory(conn: AsyncConnection, state: hh.Household) -> None:
+            # Persons, provider and deregistration are what the directory shows.
+            if also is not None:
+                await also(conn, state)
+            await sync_directory(conn, caller.municipality, state)
+
         await self.commands.execute(
             decider,
             hh.stream_id(caller.municipality, household_id),
             command,
             caller.command_context(),
             provider=lambda state: state.provider,
-            also=also,
+            also=and_directory,
         )
         return HouseholdRef(household_id=household_id)
 

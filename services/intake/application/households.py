@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from uuid import uuid4
+from collections.abc import Sequence
+from uuid import UUID, uuid4
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.intake.adapters.consents import consent_details
+from services.intake.adapters.directory import sync_directory
 from services.intake.adapters.duplicates import find_possible_duplicates, record_flags
 from services.intake.adapters.personal_data import load_personal_data, save_registration
 from services.intake.application import access
@@ -18,6 +20,34 @@ from shared.clock import today
 from shared.contracts.intake import GetHousehold, HouseholdRef, HouseholdView, RegisterHousehold
 from shared.identity import Caller, Role
 from shared.validation import client_id_guard
+
+
+def registration_command(
+    request: RegisterHousehold,
+    household_id: UUID,
+    consent_id: UUID | None,
+    duplicates: Sequence[UUID],
+    caseworker: str | None = None,
+) -> hh.RegisterHousehold:
+    """The decider's command for a registration request (also bench/search.py's fill)."""
+    return hh.RegisterHousehold(
+        household_id=household_id,
+        provider=request.provider,
+        registered_on=request.registered_on,
+        accommodation_kind=request.accommodation.kind,
+        age_bands=tuple(m.age_band for m in request.members),
+        today=today(),
+        wbs=request.wbs,
+        wbs_valid_until=request.wbs_valid_until,
+        residence_outlook=request.residence_outlook,
+        languages=tuple(request.languages),
+        consent_given=request.consent is not None and request.consent.active,
+        consent_id=consent_id,
+        consent_given_on=request.consent.given_on if request.consent else None,
+        consent_withdrawn_on=request.consent.withdrawn_on if request.consent else None,
+        possible_duplicates=tuple(duplicates),
+        caseworker=caseworker,
+    )
 
 
 class Households:
@@ -38,22 +68,11 @@ class Households:
         duplicates = await find_possible_duplicates(
             self.commands.db, caller.municipality, household_id, request
         )
-        command = hh.RegisterHousehold(
-            household_id=household_id,
-            provider=request.provider,
-            registered_on=request.registered_on,
-            accommodation_kind=request.accommodation.kind,
-            age_bands=tuple(m.age_band for m in request.members),
-            today=today(),
-            wbs=request.wbs,
-            wbs_valid_until=request.wbs_valid_until,
-            residence_outlook=request.residence_outlook,
-            languages=tuple(request.languages),
-            consent_given=request.consent is not None and request.consent.active,
-            consent_id=consent_id,
-            consent_given_on=request.consent.given_on if request.consent else None,
-            consent_withdrawn_on=request.consent.withdrawn_on if request.consent else None,
-            possible_duplicates=tuple(duplicates),
+        command = registration_command(
+            request,
+            household_id,
+            consent_id,
+            duplicates,
             # Decided with the registration (one transaction, no second request): the
             # caseworker who takes a household in is responsible for it until someone else is.
             caseworker=caller.user_id if caller.role is Role.caseworker else None,
@@ -61,6 +80,7 @@ class Households:
 
         async def personal_data(conn: AsyncConnection, state: hh.Household) -> None:
             await save_registration(conn, caller.municipality, household_id, request, consent_id)
+            await sync_directory(conn, caller.municipality, state)
             flagged = [other for other, _ in state.duplicates]
             await record_flags(
                 conn, caller.municipality, household_id, flagged, request.registered_on

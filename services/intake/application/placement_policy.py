@@ -16,6 +16,7 @@ from collections.abc import Sequence
 import structlog
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from services.intake.adapters.directory import sync_directory
 from services.intake.domain import household as hh
 from services.intake.domain import household_commands as cmd
 from shared.application import decide_and_append, load_state
@@ -102,7 +103,7 @@ class PlacementPolicy:
         command: cmd.Command,
         loaded: tuple[hh.Household, int],
     ) -> None:
-        await decide_and_append(
+        outcome = await decide_and_append(
             conn,
             self.store,
             hh.household,
@@ -112,3 +113,5 @@ class PlacementPolicy:
             lambda state: state.provider,
             loaded=loaded,
         )
+        # A placement deregisters (its retraction re-registers): the directory shows it.
+        await sync_directory(conn, envelope.municipality, outcome.state)

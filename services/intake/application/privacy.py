@@ -18,6 +18,7 @@ from uuid import UUID
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.intake.adapters import privacy as rows
+from services.intake.adapters.directory import sync_directory
 from services.intake.application import access
 from services.intake.domain import household as hh
 from services.intake.domain import household_commands as cmd
@@ -58,8 +59,9 @@ class Privacy:
         municipality = caller.municipality
         decider = guarded(hh.household, lambda s: access.require_visible(caller, s))
 
-        async def erase_rows(conn: AsyncConnection, _: hh.Household) -> None:
+        async def erase_rows(conn: AsyncConnection, state: hh.Household) -> None:
             await rows.erase_household_rows(conn, municipality, request.household_id)
+            await sync_directory(conn, municipality, state)
 
         await self.commands.execute(
             decider,
@@ -146,12 +148,18 @@ class Privacy:
         self, caller: Caller, household_id: UUID, command: cmd.Command, also: Also
     ) -> HouseholdRef:
         decider = guarded(hh.household, lambda s: access.require_visible(caller, s))
+
+        async def and_directory(conn: AsyncConnection, state: hh.Household) -> None:
+            # A restriction hides the household from the directory of everyone else.
+            await also(conn, state)
+            await sync_directory(conn, caller.municipality, state)
+
         await self.commands.execute(
             decider,
             hh.stream_id(caller.municipality, household_id),
             command,
             caller.command_context(),
             provider=lambda state: state.provider,
-            also=also,
+            also=and_directory,
         )
         return HouseholdRef(household_id=household_id)

@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from services.intake.application.directory import Directory
 from services.intake.application.duplicates import DuplicateDecisions
 from services.intake.application.household_changes import HouseholdChanges
 from services.intake.application.households import Households
@@ -32,6 +33,12 @@ from shared.contracts.intake import (
     RegisterHousehold,
 )
 from shared.contracts.intake import operations as ops
+from shared.contracts.intake.directory import (
+    HouseholdDirectory,
+    HouseholdTitles,
+    HouseholdTitlesQuery,
+    SearchHouseholds,
+)
 from shared.contracts.operation import Addressed
 from shared.identity import Caller
 from shared.service import ServiceHost
@@ -48,7 +55,16 @@ def register_household_handlers(host: ServiceHost) -> None:
     households = Households(host.commands)
     changes = HouseholdChanges(host.commands)
     duplicates = DuplicateDecisions(host.commands)
+    directory = Directory(host.commands)
     rpc = host.rpc
+
+    @rpc.handle(ops.SEARCH_HOUSEHOLDS)
+    async def search_households(body: SearchHouseholds, caller: Caller) -> HouseholdDirectory:
+        return await directory.search(body, caller)
+
+    @rpc.handle(ops.HOUSEHOLD_TITLES)
+    async def household_titles(body: HouseholdTitlesQuery, caller: Caller) -> HouseholdTitles:
+        return await directory.titles(body, caller)
 
     @rpc.handle(ops.REGISTER_HOUSEHOLD)
     async def register_household(body: RegisterHousehold, caller: Caller) -> HouseholdRef:

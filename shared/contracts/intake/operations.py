@@ -110,3 +110,22 @@ RECEIVE_INQUIRY = ops.command("receive_inquiry", ReceiveInquiry, InquiryRef, rol
 TRIAGE_INQUIRY = ops.command_on("triage_inquiry", TriageInquiryBody, InquiryRef, roles=INBOX)
 GET_INQUIRY = ops.query("get_inquiry", GetInquiry, InquiryView, roles=INBOX)
 LIST_INQUIRIES = ops.query("list_inquiries", ListInquiries, Inquiries, roles=INBOX)
+
+
+# ---------------------------------------------------------------- directory
+# (find a household; the titles every list shows). Scope as GET_HOUSEHOLD:
+# services/intake/application/directory.py. Volunteers and the housing office see no
+# household data in intake (access.py), so neither is here.
+from shared.contracts.intake.directory import (  # noqa: E402
+    HouseholdDirectory,
+    HouseholdTitles,
+    HouseholdTitlesQuery,
+    SearchHouseholds,
+)
+
+SEARCH_HOUSEHOLDS = ops.query(
+    "search_households", SearchHouseholds, HouseholdDirectory, roles=READERS
+)
+HOUSEHOLD_TITLES = ops.query(
+    "household_titles", HouseholdTitlesQuery, HouseholdTitles, roles=READERS
+)
