@@ -13,7 +13,9 @@ from services.intake.domain.household_commands import (
     AssessHousingReadiness,
     ChangeAccommodation,
     ChangeComposition,
+    ChangeNeeds,
     Command,
+    CorrectPersonalData,
     DeregisterHousehold,
     DismissDuplicate,
     EraseMemberPersonalData,
@@ -34,6 +36,7 @@ from services.intake.domain.household_consents import (
     require_consent,
 )
 from services.intake.domain.household_duplicates import decide_duplicate
+from services.intake.domain.household_master_data import decide_master_data
 from services.intake.domain.household_privacy import decide_privacy
 from services.intake.domain.household_revocation import revoke_deregistration
 from services.intake.domain.household_rules import (
@@ -100,6 +103,8 @@ def decide(command: Command, state: Household) -> list[Event]:
             return decide_privacy(command, state)
         case RecordConsent() | WithdrawConsent():
             return decide_consent(command, state)
+        case CorrectPersonalData() | ChangeNeeds():
+            return decide_master_data(command, state)
 
 
 def _register(command: RegisterHousehold, state: Household) -> list[Event]:
@@ -124,6 +129,8 @@ def _register(command: RegisterHousehold, state: Household) -> list[Event]:
             residence_outlook=command.residence_outlook,
             languages=command.languages,
             consent_given=command.consent_given,
+            accessible_flat_needed=command.accessible_flat_needed,
+            preferred_districts=command.preferred_districts,
             occurred_at=day,
         )
     ]

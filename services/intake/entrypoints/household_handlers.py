@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from services.intake.application.duplicates import DuplicateDecisions
 from services.intake.application.household_changes import HouseholdChanges
 from services.intake.application.households import Households
+from services.intake.application.master_data import MasterData
 from shared.contracts.intake import (
     AssessHousingReadiness,
     AssessHousingReadinessBody,
@@ -30,6 +31,12 @@ from shared.contracts.intake import (
     RegisterHousehold,
 )
 from shared.contracts.intake import operations as ops
+from shared.contracts.intake.master_data import (
+    ChangeNeeds,
+    ChangeNeedsBody,
+    CorrectPersonalData,
+    CorrectPersonalDataBody,
+)
 from shared.contracts.operation import Addressed
 from shared.identity import Caller
 from shared.service import ServiceHost
@@ -46,6 +53,7 @@ def register_household_handlers(host: ServiceHost) -> None:
     households = Households(host.commands)
     changes = HouseholdChanges(host.commands)
     duplicates = DuplicateDecisions(host.commands)
+    master_data = MasterData(host.commands)
     rpc = host.rpc
 
     @rpc.handle(ops.REGISTER_HOUSEHOLD)
@@ -101,3 +109,13 @@ def register_household_handlers(host: ServiceHost) -> None:
     @rpc.handle(ops.REVOKE_DUPLICATE_DECISION)
     async def revoke_duplicate_decision(body: DuplicateDecision, caller: Caller) -> DuplicateView:
         return await duplicates.revoke(body, caller)
+
+    @rpc.handle(ops.CORRECT_PERSONAL_DATA)
+    async def correct_personal_data(
+        body: Addressed[CorrectPersonalDataBody], caller: Caller
+    ) -> HouseholdRef:
+        return await master_data.correct(on_household(CorrectPersonalData, body), caller)
+
+    @rpc.handle(ops.CHANGE_NEEDS)
+    async def change_needs(body: Addressed[ChangeNeedsBody], caller: Caller) -> HouseholdRef:
+        return await master_data.change_needs(on_household(ChangeNeeds, body), caller)

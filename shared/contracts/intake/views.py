@@ -25,6 +25,7 @@ from shared.contracts.intake.codes import (
     TriageOutcome,
 )
 from shared.contracts.intake.consents import ConsentView
+from shared.contracts.intake.master_data import CorrectionView
 from shared.contracts.intake.privacy import PrivacyStatus
 from shared.contracts.intake.requests import Accommodation, Consent, Contact, Member
 
@@ -115,6 +116,15 @@ class HouseholdView(BaseModel):
     version: int
     privacy: PrivacyStatus | None = Field(
         default=None, description="gelöscht oder eingeschränkt: statt der Namen anzuzeigen"
+    )
+    accessible_flat_needed: bool | None = Field(
+        default=None, description="braucht eine barrierefreie Wohnung (leer: nicht erfasst)"
+    )
+    preferred_districts: list[str] = Field(
+        default_factory=list, description="Wunsch-Stadtteile (Kennungen); leer: jeder"
+    )
+    corrections: list[CorrectionView] = Field(
+        default_factory=list, description="Berichtigungen (Art. 16 DSGVO), neueste zuerst"
     )
 
 
