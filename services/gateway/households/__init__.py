@@ -14,6 +14,7 @@ from services.gateway.households import (
     case_list,
     consents,
     disclosure_document,
+    master_data,
     member_erasure,
     page,
     posts,
@@ -31,4 +32,5 @@ routers: list[APIRouter] = [
     posts.router,
     consents.router,
     member_erasure.router,
+    master_data.router,
 ]

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 from services.gateway.adapters.access_log import accesses_of
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.households.actions import offered, untouched
+from services.gateway.households.master_data_view import master_data_context
 from services.gateway.households.timeline import next_steps, placement_timeline, timeline
 from services.gateway.web import fields as forms
 from services.gateway.web.erasure import CONFIRMATION
@@ -27,7 +28,7 @@ from shared.identity import Caller, Role
 from shared.rpc import ErrorKind, RemoteError, RpcClient
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
-OTHER_FORMS = ("doppelfaelle", "aufheben")
+OTHER_FORMS = ("doppelfaelle", "aufheben", "stammdaten", "bedarf")
 # A person's erasure form is "mitglied-<member_id>" (member_erasure.py).
 MEMBER_FORM = "mitglied-"
 
@@ -86,6 +87,7 @@ async def household_page(
         "general": general,
         "access_log": access_log,
         "erased_word": ERASED,
+        **await master_data_context(request, caller, household, active=active, typed=typed),
     }
     return render(request, "households/page.html", context, status_code=status_code)
 

@@ -209,14 +209,20 @@ class RegisterHousehold(BaseModel):
     @classmethod
     def _exactly_one_head(cls, members: list[Member], info: ValidationInfo) -> list[Member]:
         if sum(1 for m in members if m.role is MemberRole.head) != 1:
-            raise ValueError("Ein Haushalt braucht genau einen Haushaltsvorstand (role = head).")
+            raise ValueError(
+                "Ein Haushalt braucht genau einen Haushaltsvorstand: bitte bei genau einer "
+                "Person die Rolle „Haushaltsvorstand“ wählen."
+            )
         return _ages_fit_bands(members, info.data.get("registered_on"), "Tag der Aufnahme")
 
     @field_validator("wbs_valid_until")
     @classmethod
     def _only_with_wbs(cls, value: date | None, info: ValidationInfo) -> date | None:
         if value is not None and not info.data.get("wbs"):
-            raise ValueError("Ein Gültigkeitsdatum gibt es nur mit WBS (wbs = true).")
+            raise ValueError(
+                "Ein Gültigkeitsdatum gibt es nur, wenn ein WBS vorhanden ist: bitte "
+                "„WBS vorhanden“ ankreuzen oder das Datum leer lassen."
+            )
         return value
 
     @field_validator("languages")
