@@ -251,3 +251,14 @@ def test_the_coordinator_chooses_the_provider_by_name_the_caseworker_sees_their_
     assert 'value="Caritas Köln" readonly' in worker
     assert '<input type="hidden" name="provider" value="caritas">' in worker
     assert 'name="preferred_districts.ehrenfeld"' in worker and "Ehrenfeld" in worker
+
+
+def test_a_coordinator_who_chose_no_provider_is_told_so_in_words(
+    app: tuple[TestClient, FakeIntake],
+) -> None:
+    client, fake = app
+    form = {"csrf_token": TOKEN, "provider": "", "members.0.role": "head"}
+    page = client.post("/ui/haushalte/neu", data=form, headers=as_role("coordinator"))
+    assert page.status_code == 422
+    assert "Bitte den Träger wählen." in page.text and "Zu kurz" not in page.text
+    assert not any(name == "register_household" for name, _ in fake.calls)

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.web import submit
+from services.gateway.web.i18n import N_
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import send_form
 from services.gateway.web.templating import render
@@ -33,6 +34,7 @@ router = APIRouter(prefix="/ui", include_in_schema=False)
 FIRST_ROWS = 4
 MOST_ROWS = 30
 MORE = "weitere_person"
+CHOOSE = N_("Bitte den Träger wählen.")
 ROWS_FIELD = "member_rows"
 MEMBER_FIELDS = ("role", "age_band", "given_name", "family_name", "birth_date")
 TOP_FIELDS = (
@@ -153,8 +155,17 @@ async def register(request: Request, caller: CurrentCaller, rpc: Rpc) -> Respons
         # Only one more row: nothing is sent, every typed value stays.
         return _register_page(request, caller, values, {}, rows=rows, focus=rows - 1)
     body, sent_rows = registration_body(values, rows)
+    # No provider chosen: said in words at the select, not as a too short code.
+    problems = [] if values.get("provider") else [FieldError(field="provider", message=CHOOSE)]
+    if problems:
+        body.pop("provider", None)
     ref, refusal = await send_form(
-        rpc, intake.REGISTER_HOUSEHOLD, body, caller, rows=("members", sent_rows)
+        rpc,
+        intake.REGISTER_HOUSEHOLD,
+        body,
+        caller,
+        rows=("members", sent_rows),
+        problems=problems,
     )
     if refusal is not None:
         return _register_page(
