@@ -143,7 +143,7 @@ def registration(**extra: Any) -> dict[str, Any]:
 
 def test_a_wbs_date_needs_a_wbs() -> None:
     assert (
-        "nur mit WBS"
+        "nur, wenn ein WBS vorhanden ist"
         in fields(RegisterHousehold, registration(wbs_valid_until="2026-01-01"))["wbs_valid_until"]
     )
 

@@ -5,19 +5,51 @@ replaces what `HouseholdRegistered` said in placement's read model)."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
-from uuid import uuid4
-
-from test_placement_matching import KOELN, by_criterion, family, flat
+from uuid import UUID, uuid4
 
 from services.placement.adapters.households import searching
 from services.placement.application.household_projection import HouseholdProjection
-from services.placement.domain.matching import assess, fits
+from services.placement.domain.matching import RentLimits, Searcher, assess, fits
 from services.placement.entrypoints.app import MIGRATIONS
 from shared.clock import business_time
-from shared.contracts.intake import HouseholdNeedsChanged, ResidenceOutlook
-from shared.contracts.placement import Verdict
+from shared.contracts.intake import HouseholdNeedsChanged, ReadinessResult, ResidenceOutlook
+from shared.contracts.placement import Check, LandlordKind, OfferReceived, OfferSource, Verdict
 from support.builders.restriction import migrated, recorded, registered
+
+KOELN = RentLimits(by_persons={2: (Decimal("788"), Decimal("65"))})
+
+
+def flat(**overrides: object) -> OfferReceived:
+    values: dict[str, object] = {
+        "offer_id": UUID(int=1),
+        "landlord_id": UUID(int=2),
+        "landlord_kind": LandlordKind.municipal_housing_company,
+        "district": "muelheim",
+        "rooms": Decimal("3"),
+        "size_m2": Decimal("60"),
+        "cold_rent": Decimal("500"),
+        "running_costs": Decimal("200"),
+        "available_from": date(2022, 3, 1),
+        "wbs_required": False,
+        "refugee_quota": True,
+        "accessible": False,
+        "source": OfferSource.housing_company_quota,
+        "occurred_at": business_time(date(2022, 2, 1)),
+    }
+    values.update(overrides)
+    return OfferReceived(**values)
+
+
+def family(**overrides: object) -> Searcher:
+    values: dict[str, object] = {"readiness": ReadinessResult.ready, "needs_accessible": False}
+    values.update(overrides)
+    return Searcher(UUID(int=3), "caritas", 1, 1, **values)  # type: ignore[arg-type]
+
+
+def by_criterion(checks: list[Check]) -> dict[str, Check]:
+    return {check.criterion: check for check in checks}
 
 
 def test_a_flat_outside_the_wished_districts_does_not_fit_and_says_where() -> None:
