@@ -92,7 +92,11 @@ def _birth_date(day: date) -> date:
             {"earliest": _german(EARLIEST_BIRTH_DATE)},
         )
     if day > today():
-        raise PydanticCustomError("birth_date_future", "Das Geburtsdatum liegt in der Zukunft.")
+        raise PydanticCustomError(
+            "birth_date_future",
+            "Das Geburtsdatum {day} liegt in der Zukunft; bitte das Jahr prüfen.",
+            {"day": _german(day)},
+        )
     return day
 
 

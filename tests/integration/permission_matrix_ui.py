@@ -21,6 +21,10 @@ HOUSEHOLD_FORMS = (
     "einschraenkung",
     "loeschung",
     "mitglieder/{member_id}/loeschung",
+    # Keep current: rectification and needs (master_data.py); empty, each lacks its
+    # version or its day (422).
+    "stammdaten",
+    "bedarf",
 )
 
 

@@ -167,9 +167,13 @@ def test_odd_days_birth_dates_and_control_characters_are_refused_at_the_field(
 
     # Birth dates: in the future, before 1900, or against the member's age band.
     for birth_date, message in [
-        ("9999-12-31", "Das Geburtsdatum liegt in der Zukunft."),
+        ("9999-12-31", "Das Geburtsdatum 31.12.9999 liegt in der Zukunft; bitte das Jahr prüfen."),
         (EARLY, "Das Geburtsdatum liegt vor dem 01.01.1900; bitte das Jahr prüfen."),
-        ("1931-02-17", "Das Geburtsdatum passt nicht zur Altersgruppe 27-64 am Tag der Aufnahme."),
+        (
+            "1931-02-17",
+            "Nach dem Geburtsdatum war die Person am Tag der Aufnahme (01.03.2025) 94 Jahre "
+            "alt — das passt nicht zur Altersgruppe „27–64 Jahre“.",
+        ),
     ]:
         body = household("2025-03-01")
         body["members"][0]["birth_date"] = birth_date

@@ -100,8 +100,12 @@ def test_a_moment_is_held_to_the_days_of_the_work() -> None:
 @pytest.mark.parametrize(
     ("birth_date", "message"),
     [
-        ("9999-12-31", "Das Geburtsdatum liegt in der Zukunft."),
-        ((T + timedelta(days=1)).isoformat(), "Das Geburtsdatum liegt in der Zukunft."),
+        ("9999-12-31", "Das Geburtsdatum 31.12.9999 liegt in der Zukunft; bitte das Jahr prüfen."),
+        (
+            (T + timedelta(days=1)).isoformat(),
+            f"Das Geburtsdatum {T + timedelta(days=1):%d.%m.%Y} liegt in der Zukunft; "
+            "bitte das Jahr prüfen.",
+        ),
         ("0001-01-01", "Das Geburtsdatum liegt vor dem 01.01.1900; bitte das Jahr prüfen."),
     ],
 )
@@ -119,10 +123,12 @@ def test_a_birth_date_must_fit_the_age_band_on_the_day_of_registration() -> None
     body["members"][1]["birth_date"] = "2019-03-02"  # 5 on 2025-03-01, not 6-17
     assert errors_of(RegisterHousehold, body) == {
         "members.0.birth_date": (
-            "Das Geburtsdatum passt nicht zur Altersgruppe 27-64 am Tag der Aufnahme."
+            "Nach dem Geburtsdatum war die Person am Tag der Aufnahme (01.03.2025) 94 Jahre "
+            "alt — das passt nicht zur Altersgruppe „27–64 Jahre“."
         ),
         "members.1.birth_date": (
-            "Das Geburtsdatum passt nicht zur Altersgruppe 6-17 am Tag der Aufnahme."
+            "Nach dem Geburtsdatum war die Person am Tag der Aufnahme (01.03.2025) 5 Jahre "
+            "alt — das passt nicht zur Altersgruppe „6–17 Jahre“."
         ),
     }
     body["members"][1]["birth_date"] = "2019-03-01"  # 6 that very day
@@ -140,7 +146,7 @@ def test_a_newborn_fits_0_5_on_the_day_of_the_change_and_not_before_it() -> None
     change["joining"][0]["birth_date"] = "2025-03-05"  # type: ignore[index]
     assert errors_of(ChangeCompositionBody, change) == {
         "joining.0.birth_date": (
-            "Das Geburtsdatum passt nicht zur Altersgruppe 0-5 am Tag der Änderung."
+            "Das Geburtsdatum 05.03.2025 liegt nach dem Tag der Änderung (04.03.2025)."
         )
     }
 

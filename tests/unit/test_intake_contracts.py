@@ -115,7 +115,7 @@ def test_a_version_2_registration_round_trips() -> None:
 
 def test_every_intake_event_is_registered_under_the_intake_subject() -> None:
     events = intake_events()
-    assert len(events) == 19
+    assert len(events) == 21
     for cls in events:
         assert CONTRACTS.subject(cls.event_type) == f"auszug.intake.{cls.__name__}"
 
@@ -143,7 +143,7 @@ def registration(**extra: Any) -> dict[str, Any]:
 
 def test_a_wbs_date_needs_a_wbs() -> None:
     assert (
-        "nur mit WBS"
+        "nur, wenn ein WBS vorhanden ist"
         in fields(RegisterHousehold, registration(wbs_valid_until="2026-01-01"))["wbs_valid_until"]
     )
 

@@ -65,6 +65,7 @@ def test_a_family_of_three_fits_a_three_room_flat_within_the_limits() -> None:
         "rent",
         "wbs",
         "accessibility",
+        "district",
         "readiness",
     ]
     assert all(c.verdict is Verdict.fits for c in checks)

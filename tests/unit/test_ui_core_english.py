@@ -99,7 +99,7 @@ def test_the_household_page_speaks_english(app: tuple[TestClient, FakeIntake]) -
     text = page.text
     for english in (
         "Household, registered on 5 Jan 2026",
-        "<h2>Members</h2>",
+        '<h2 id="mitglieder">Members</h2>',
         "Head of household",
         "Registered with provider caritas, Municipal accommodation",
         "Housing readiness assessed: ready for housing with support",

@@ -14,6 +14,7 @@ from services.gateway.households import (
     case_list,
     consents,
     disclosure_document,
+    master_data,
     member_erasure,
     page,
     posts,
@@ -36,4 +37,5 @@ routers: list[APIRouter] = [
     member_erasure.router,
     responsible.router,
     responsible.api_router,
+    master_data.router,
 ]

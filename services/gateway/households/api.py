@@ -37,6 +37,7 @@ from shared.contracts.intake import (
 )
 from shared.contracts.intake import operations as intake
 from shared.contracts.intake.directory import HouseholdDirectory, SearchHouseholds
+from shared.contracts.intake.master_data import ChangeNeedsBody, CorrectPersonalDataBody
 from shared.contracts.intake.privacy import EraseMember
 from shared.contracts.operation import Addressed
 
@@ -346,3 +347,37 @@ async def list_disclosures(
     der Einwilligung, die an ihrem Tag galt (nur Koordination und der eigene Träger)."""
     body = ListDisclosures(household_id=household_id)
     return await rpc.send(intake.LIST_DISCLOSURES, body, caller)
+
+
+@router.post(
+    "/{household_id}/personal-data-corrections",
+    summary="Personenbezogene Daten berichtigen (Art. 16 DSGVO)",
+    responses=documented(404, 409),
+)
+async def correct_personal_data(
+    household_id: HouseholdId, body: CorrectPersonalDataBody, caller: CurrentCaller, rpc: Rpc
+) -> HouseholdRef:
+    """Namen und Geburtsdaten der Personen, Telefon, E-Mail oder die Notiz der Aufnahme
+    berichtigen.
+
+    Was angegeben ist, ersetzt das Gespeicherte; jede Änderung kommt mit altem und neuem
+    Wert in den Verlauf (`corrections` der Haushaltsansicht). `expected_version` ist die
+    `version` der Haushaltsansicht, auf der die Berichtigung beruht (409, wenn sich der
+    Haushalt inzwischen geändert hat).
+    """
+    request = Addressed[CorrectPersonalDataBody](id=household_id, body=body)
+    return await rpc.send(intake.CORRECT_PERSONAL_DATA, request, caller)
+
+
+@router.post(
+    "/{household_id}/needs",
+    summary="Bedarf ändern (WBS, Barrierefreiheit, Stadtteile, Sprachen, Bleibeperspektive)",
+    responses=documented(404, 409),
+)
+async def change_needs(
+    household_id: HouseholdId, body: ChangeNeedsBody, caller: CurrentCaller, rpc: Rpc
+) -> HouseholdRef:
+    """Was der Haushalt von einer Wohnung braucht, ab `changed_on`: die Angaben ersetzen
+    die bisherigen als Ganzes. Die Wohnungsvermittlung prüft ihre Angebote danach."""
+    request = Addressed[ChangeNeedsBody](id=household_id, body=body)
+    return await rpc.send(intake.CHANGE_NEEDS, request, caller)

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.households.access_log import access_log_section
 from services.gateway.households.actions import offered, untouched
+from services.gateway.households.master_data_view import master_data_context
 from services.gateway.households.responsible_view import FORM as RESPONSIBLE_FORM
 from services.gateway.households.responsible_view import responsible_of
 from services.gateway.households.timeline import next_steps, placement_timeline, timeline
@@ -28,7 +29,7 @@ from shared.identity import Caller, Role
 from shared.rpc import ErrorKind, RemoteError, RpcClient
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
-OTHER_FORMS = ("doppelfaelle", "aufheben", RESPONSIBLE_FORM)
+OTHER_FORMS = ("doppelfaelle", "aufheben", "stammdaten", "bedarf", RESPONSIBLE_FORM)
 # A person's erasure form is "mitglied-<member_id>" (member_erasure.py).
 MEMBER_FORM = "mitglied-"
 
@@ -86,6 +87,7 @@ async def household_page(
         "access_log": access_log,
         "erased_word": ERASED,
         "zustaendig": await responsible_of(request.app.state.db, caller, household),
+        **await master_data_context(request, caller, household, active=active, typed=typed),
     }
     return render(request, "households/page.html", context, status_code=status_code)
 

@@ -23,6 +23,7 @@ from services.intake.adapters.tables import (
     household_restrictions,
     inquiry_details,
     inquiry_notes,
+    personal_data_corrections,
     readiness_notes,
     tandem_disclosures,
 )
@@ -37,6 +38,7 @@ HOUSEHOLD_TABLES: tuple[Table, ...] = (
     household_consents,
     readiness_notes,
     household_restrictions,
+    personal_data_corrections,
 )
 INQUIRY_TABLES: tuple[Table, ...] = (inquiry_details, inquiry_notes)
 # Exported, not erased: which tandem received the household's data under which consent
@@ -89,8 +91,10 @@ async def member_of_household(conn: AsyncConnection, household_id: UUID, member_
 
 async def erase_member_row(conn: AsyncConnection, household_id: UUID, member_id: UUID) -> int:
     """Blank one member's name and birth date; the row stays with role, age band and the
-    day they left, so the household's composition reads as before. How many rows changed."""
-    m = household_members
+    day they left, so the household's composition reads as before. The member's
+    rectifications go too (their old and new values are the same data). How many rows
+    changed."""
+    m, c = household_members, personal_data_corrections
     result = await conn.execute(
         update(m)
         .where(m.c.household_id == household_id, m.c.member_id == member_id)
@@ -103,7 +107,10 @@ async def erase_member_row(conn: AsyncConnection, household_id: UUID, member_id:
     )
     keys = household_name_keys
     await conn.execute(delete(keys).where(keys.c.member_id == member_id))
-    return result.rowcount or 0
+    history = await conn.execute(
+        delete(c).where(c.c.household_id == household_id, c.c.member_id == member_id)
+    )
+    return (result.rowcount or 0) + (history.rowcount or 0)
 
 
 async def export_household_rows(

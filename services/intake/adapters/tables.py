@@ -190,3 +190,21 @@ retention_rules = Table(
     Column("municipality", String(64), primary_key=True),
     Column("erase_after_years", Integer, nullable=False),
 )
+
+# Rectifications (Art. 16 DSGVO): which field of whom changed, from what to what, when and
+# by whom (the pseudonymous actor of the envelope). Old and new values are personal data:
+# erased with the household (a member's rows with the member), left out for everyone
+# while processing is restricted, listed in the Art. 15 export. Values are kept as text
+# (a birth date as JJJJ-MM-TT) so one column holds every field.
+personal_data_corrections = Table(
+    "personal_data_corrections",
+    INTAKE,
+    Column("correction_id", Uuid, primary_key=True),
+    Column("household_id", Uuid, nullable=False, index=True),
+    Column("member_id", Uuid),
+    Column("field", String(20), nullable=False),
+    Column("old_value", Text),
+    Column("new_value", Text),
+    Column("corrected_at", UTCDateTime(), nullable=False),
+    Column("actor", String(120), nullable=False),
+)

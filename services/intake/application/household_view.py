@@ -81,6 +81,8 @@ def household_view(
         possible_duplicates=duplicates,
         version=version,
         privacy=privacy_status(state, personal),
+        accessible_flat_needed=state.accessible_flat_needed,
+        preferred_districts=list(state.preferred_districts),
     )
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from services.intake.adapters.consents import consent_details
 from services.intake.adapters.directory import sync_directory
 from services.intake.adapters.duplicates import find_possible_duplicates, record_flags
+from services.intake.adapters.master_data import corrections_of
 from services.intake.adapters.personal_data import load_personal_data, save_registration
 from services.intake.application import access
 from services.intake.application.consent_views import consent_views
@@ -18,6 +19,8 @@ from services.intake.domain import household as hh
 from shared.application import CommandExecutor
 from shared.clock import today
 from shared.contracts.intake import GetHousehold, HouseholdRef, HouseholdView, RegisterHousehold
+from shared.contracts.places import districts_of
+from shared.decider import RuleViolation
 from shared.identity import Caller, Role
 from shared.validation import client_id_guard
 
@@ -42,6 +45,8 @@ def registration_command(
         residence_outlook=request.residence_outlook,
         languages=tuple(request.languages),
         consent_given=request.consent is not None and request.consent.active,
+        accessible_flat_needed=request.accessible_flat_needed,
+        preferred_districts=tuple(request.preferred_districts),
         consent_id=consent_id,
         consent_given_on=request.consent.given_on if request.consent else None,
         consent_withdrawn_on=request.consent.withdrawn_on if request.consent else None,
@@ -62,6 +67,14 @@ class Households:
         """
         access.require_staff(caller)
         access.require_own_provider(caller, request.provider)
+        known = districts_of(caller.municipality)
+        unknown = [d for d in request.preferred_districts if known and d not in known]
+        if unknown:
+            raise RuleViolation(
+                "unknown_district",
+                f"Diesen Stadtteil gibt es in der Kommune nicht: {', '.join(unknown)}. "
+                "Bitte aus der Liste wählen.",
+            )
         household_id = request.household_id or uuid4()
         # The registration's consent is to processing by the provider (`data_processing`).
         consent_id = uuid4() if request.consent is not None else None
@@ -106,4 +119,8 @@ class Households:
         async with self.commands.db.read() as conn:
             personal = await load_personal_data(conn, query.household_id)
             details = await consent_details(conn, query.household_id)
-        return household_view(caller, state, version, personal, consent_views(state, details))
+            # Old and new values are personal data: not shown while processing is
+            # restricted (Art. 18), gone once erased.
+            corrections = [] if state.restricted else await corrections_of(conn, query.household_id)
+        view = household_view(caller, state, version, personal, consent_views(state, details))
+        return view.model_copy(update={"corrections": corrections})

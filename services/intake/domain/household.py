@@ -14,7 +14,9 @@ from services.intake.domain.household_commands import (
     AssignCaseworker,
     ChangeAccommodation,
     ChangeComposition,
+    ChangeNeeds,
     Command,
+    CorrectPersonalData,
     DeregisterHousehold,
     DismissDuplicate,
     EraseMemberPersonalData,
@@ -35,6 +37,7 @@ from services.intake.domain.household_consents import (
     require_consent,
 )
 from services.intake.domain.household_duplicates import decide_duplicate
+from services.intake.domain.household_master_data import decide_master_data
 from services.intake.domain.household_privacy import decide_privacy
 from services.intake.domain.household_revocation import revoke_deregistration
 from services.intake.domain.household_rules import (
@@ -104,6 +107,8 @@ def decide(command: Command, state: Household) -> list[Event]:
             return decide_consent(command, state)
         case AssignCaseworker():
             return _assign(command, state)
+        case CorrectPersonalData() | ChangeNeeds():
+            return decide_master_data(command, state)
 
 
 def _register(command: RegisterHousehold, state: Household) -> list[Event]:
@@ -128,6 +133,8 @@ def _register(command: RegisterHousehold, state: Household) -> list[Event]:
             residence_outlook=command.residence_outlook,
             languages=command.languages,
             consent_given=command.consent_given,
+            accessible_flat_needed=command.accessible_flat_needed,
+            preferred_districts=command.preferred_districts,
             occurred_at=day,
         )
     ]

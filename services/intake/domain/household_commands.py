@@ -15,6 +15,7 @@ from shared.contracts.intake import (
     AgeBand,
     CompositionChange,
     ConsentPurpose,
+    CorrectedField,
     CriterionRating,
     DeregistrationReason,
     ErasureGround,
@@ -38,6 +39,8 @@ class RegisterHousehold:
     residence_outlook: ResidenceOutlook = ResidenceOutlook.unknown
     languages: tuple[str, ...] = ()
     consent_given: bool = False
+    accessible_flat_needed: bool | None = None
+    preferred_districts: tuple[str, ...] = ()
     # The registration's consent becomes a `data_processing` consent with this id.
     consent_id: UUID | None = None
     consent_given_on: date | None = None
@@ -166,6 +169,28 @@ class WithdrawConsent:
     today: date
 
 
+@dataclass(frozen=True)
+class CorrectPersonalData:
+    """Rectify personal data (Art. 16 DSGVO). The values stay in the application; the
+    decider learns which fields differ from what is stored, and of which persons."""
+
+    fields: tuple[CorrectedField, ...]
+    member_ids: tuple[UUID, ...]
+    today: date
+
+
+@dataclass(frozen=True)
+class ChangeNeeds:
+    changed_on: date
+    today: date
+    wbs: bool
+    wbs_valid_until: date | None
+    accessible_flat_needed: bool | None
+    preferred_districts: tuple[str, ...]
+    languages: tuple[str, ...]
+    residence_outlook: ResidenceOutlook
+
+
 Command = (
     RegisterHousehold
     | ChangeComposition
@@ -184,4 +209,6 @@ Command = (
     | RecordConsent
     | WithdrawConsent
     | AssignCaseworker
+    | CorrectPersonalData
+    | ChangeNeeds
 )

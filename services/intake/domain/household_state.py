@@ -24,9 +24,11 @@ from shared.contracts.intake import (
     HouseholdDeregistered,
     HouseholdDeregistrationRevoked,
     HouseholdHandedOver,
+    HouseholdNeedsChanged,
     HouseholdRegistered,
     HouseholdsLinkedAsDuplicate,
     HousingReadinessAssessed,
+    PersonalDataCorrected,
     PersonalDataErased,
     PossibleDuplicateFlagged,
     ProcessingRestricted,
@@ -55,6 +57,8 @@ Event = (
     | HouseholdConsentGiven
     | HouseholdConsentWithdrawn
     | CaseworkerAssigned
+    | PersonalDataCorrected
+    | HouseholdNeedsChanged
 )
 
 
@@ -118,6 +122,10 @@ class Household:
     erased_members: tuple[tuple[UUID, date], ...] = ()
     # The responsible member of staff („zuständig“), by the pseudonym services know them by.
     caseworker: str | None = None
+    accessible_flat_needed: bool | None = None
+    preferred_districts: tuple[str, ...] = ()
+    # The day the needs last changed (None: as registered).
+    needs_changed_on: date | None = None
 
     def consent(self, consent_id: UUID) -> ConsentRecord | None:
         return next((c for c in self.consents if c.consent_id == consent_id), None)
@@ -179,6 +187,19 @@ def evolve(state: Household, event: Event) -> Household:
                 residence_outlook=event.residence_outlook,
                 languages=event.languages,
                 consent_given=event.consent_given,
+                accessible_flat_needed=event.accessible_flat_needed,
+                preferred_districts=event.preferred_districts,
+            )
+        case HouseholdNeedsChanged():
+            return replace(
+                state,
+                wbs=event.wbs,
+                wbs_valid_until=event.wbs_valid_until,
+                accessible_flat_needed=event.accessible_flat_needed,
+                preferred_districts=event.preferred_districts,
+                languages=event.languages,
+                residence_outlook=event.residence_outlook,
+                needs_changed_on=business_day(event.occurred_at),
             )
         case HouseholdCompositionChanged():
             return replace(state, adults=event.adults, minors=event.minors)

@@ -10,6 +10,7 @@ from services.intake.application.directory import Directory
 from services.intake.application.duplicates import DuplicateDecisions
 from services.intake.application.household_changes import HouseholdChanges
 from services.intake.application.households import Households
+from services.intake.application.master_data import MasterData
 from shared.contracts.intake import (
     AssessHousingReadiness,
     AssessHousingReadinessBody,
@@ -39,6 +40,12 @@ from shared.contracts.intake.directory import (
     HouseholdTitlesQuery,
     SearchHouseholds,
 )
+from shared.contracts.intake.master_data import (
+    ChangeNeeds,
+    ChangeNeedsBody,
+    CorrectPersonalData,
+    CorrectPersonalDataBody,
+)
 from shared.contracts.operation import Addressed
 from shared.identity import Caller
 from shared.service import ServiceHost
@@ -56,6 +63,7 @@ def register_household_handlers(host: ServiceHost) -> None:
     changes = HouseholdChanges(host.commands)
     duplicates = DuplicateDecisions(host.commands)
     directory = Directory(host.commands)
+    master_data = MasterData(host.commands)
     rpc = host.rpc
 
     @rpc.handle(ops.SEARCH_HOUSEHOLDS)
@@ -125,3 +133,13 @@ def register_household_handlers(host: ServiceHost) -> None:
     @rpc.handle(ops.REVOKE_DUPLICATE_DECISION)
     async def revoke_duplicate_decision(body: DuplicateDecision, caller: Caller) -> DuplicateView:
         return await duplicates.revoke(body, caller)
+
+    @rpc.handle(ops.CORRECT_PERSONAL_DATA)
+    async def correct_personal_data(
+        body: Addressed[CorrectPersonalDataBody], caller: Caller
+    ) -> HouseholdRef:
+        return await master_data.correct(on_household(CorrectPersonalData, body), caller)
+
+    @rpc.handle(ops.CHANGE_NEEDS)
+    async def change_needs(body: Addressed[ChangeNeedsBody], caller: Caller) -> HouseholdRef:
+        return await master_data.change_needs(on_household(ChangeNeeds, body), caller)

@@ -105,4 +105,6 @@ def _searcher(row: Row[Any]) -> Searcher:
         has_wbs=row.has_wbs,
         wbs_valid_until=row.wbs_valid_until,
         readiness=ReadinessResult(row.readiness) if row.readiness else None,
+        needs_accessible=row.needs_accessible,
+        preferred_districts=tuple(row.preferred_districts or ()),
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
     Boolean,
     Column,
@@ -85,6 +86,9 @@ candidate_households = Table(
     Column("deregistered_on", Date),
     # Art. 18 DSGVO: set while intake restricts the household's processing.
     Column("restricted_on", Date),
+    # The needs as intake last recorded them (NULL: not recorded); district codes.
+    Column("needs_accessible", Boolean),
+    Column("preferred_districts", JSON),
 )
 
 landlords = Table(

@@ -1,8 +1,9 @@
 """Placement's picture of the households looking for a flat, learnt from intake's events.
 
 Placement never reads intake's tables: this projection is all it knows about a
-household (size, provider, WBS, readiness, whether it is still in move-out management,
-whether its processing is restricted under Art. 18 DSGVO).
+household (size, provider, WBS, accessibility, preferred districts, readiness, whether
+it is still in move-out management, whether its processing is restricted under Art. 18
+DSGVO).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from shared.contracts.intake import (
     HouseholdDeregistered,
     HouseholdDeregistrationRevoked,
     HouseholdHandedOver,
+    HouseholdNeedsChanged,
     HouseholdRegistered,
     HousingReadinessAssessed,
     ProcessingRestricted,
@@ -50,9 +52,19 @@ class HouseholdProjection:
                             registered_on=day,
                             has_wbs=event.wbs,
                             wbs_valid_until=event.wbs_valid_until,
+                            needs_accessible=event.accessible_flat_needed,
+                            preferred_districts=list(event.preferred_districts),
                         )
                     )
                     continue
+                case HouseholdNeedsChanged():
+                    # The whole set of needs replaces what was known; matching follows it.
+                    values = {
+                        "has_wbs": event.wbs,
+                        "wbs_valid_until": event.wbs_valid_until,
+                        "needs_accessible": event.accessible_flat_needed,
+                        "preferred_districts": list(event.preferred_districts),
+                    }
                 case HouseholdCompositionChanged():
                     values = {"adults": event.adults, "minors": event.minors}
                 case HouseholdHandedOver():

@@ -7,6 +7,8 @@
   rent plus cold running costs, which is what the guideline values limit.
 - WBS: a flat that needs a Wohnberechtigungsschein fits only a household with one.
 - Accessibility: a flat without it does not fit a household that needs it.
+- Districts: a household that named preferred districts (Veedel) fits a flat in one of
+  them; a flat elsewhere does not fit (the caseworker changes the wish if it widens).
 - Housing readiness (Wohnfähigkeit): "not yet" does not fit.
 
 What placement does not know yet (no assessment, no guideline value for that size) is
@@ -23,6 +25,7 @@ from uuid import UUID
 
 from shared.contracts.intake import ReadinessResult
 from shared.contracts.placement import Check, OfferReceived, Verdict
+from shared.contracts.places import district_name
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,8 @@ class Searcher:
     wbs_valid_until: date | None = None
     readiness: ReadinessResult | None = None
     needs_accessible: bool | None = None
+    # District codes the household wishes; empty: any district.
+    preferred_districts: tuple[str, ...] = ()
 
     @property
     def persons(self) -> int:
@@ -75,6 +80,7 @@ def assess(offer: OfferReceived, household: Searcher, limits: RentLimits) -> lis
     checks.extend(_size_and_rent(offer, household, limits))
     checks.append(_wbs(offer, household))
     checks.append(_accessibility(offer, household))
+    checks.append(_district(offer, household))
     checks.append(_readiness(household))
     return checks
 
@@ -152,6 +158,18 @@ def _accessibility(offer: OfferReceived, household: Searcher) -> Check:
     if household.needs_accessible:
         return _no("accessibility", "Der Haushalt braucht eine barrierefreie Wohnung.")
     return _yes("accessibility", "Nicht barrierefrei; der Haushalt braucht es nicht.")
+
+
+def _district(offer: OfferReceived, household: Searcher) -> Check:
+    wished = household.preferred_districts
+    # District codes are unique enough across the known municipalities (places.py).
+    here = district_name(offer.district)
+    if not wished:
+        return _yes("district", "Der Haushalt hat keinen Wunsch-Stadtteil; jeder passt.")
+    if offer.district in wished:
+        return _yes("district", f"{here} ist ein Wunsch-Stadtteil des Haushalts.")
+    names = ", ".join(district_name(code) for code in wished)
+    return _no("district", f"{here} liegt nicht in den Wunsch-Stadtteilen ({names}).")
 
 
 def _readiness(household: Searcher) -> Check:

@@ -27,6 +27,16 @@ LanguageCode = Annotated[
     Field(pattern=r"^[a-z]{2,3}$", description="Sprachcode nach ISO 639, z. B. `de`, `ar`, `ti`"),
 ]
 
+DistrictCode = Annotated[
+    str,
+    Field(
+        min_length=2,
+        max_length=64,
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        description="Kennung des Stadtteils (Veedel), z. B. `kalk` (Liste: places.py)",
+    ),
+]
+
 
 class AccommodationKind(StrEnum):
     shelter = "shelter"
@@ -182,3 +192,15 @@ class DisclosureKind(StrEnum):
 
     volunteer_tandem = "volunteer_tandem"
     provider_handover = "provider_handover"
+
+
+class CorrectedField(StrEnum):
+    """Which personal datum a rectification (Art. 16 DSGVO) changed: the name of the field,
+    never its value. A member's fields name the person by `member_id` in intake's tables."""
+
+    given_name = "given_name"
+    family_name = "family_name"
+    birth_date = "birth_date"
+    phone = "phone"
+    email = "email"
+    note = "note"

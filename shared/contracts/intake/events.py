@@ -16,6 +16,7 @@ from shared.contracts.intake.codes import (
     AccommodationKind,
     CompositionChange,
     ConsentPurpose,
+    CorrectedField,
     CriterionRating,
     DeregistrationReason,
     DuplicateStatus,
@@ -40,6 +41,8 @@ class HouseholdRegistered(DomainEvent):
 
     Version 2 added WBS, residence outlook, languages and whether consent was given;
     the defaults are what a version 1 event is upcast to ("not recorded").
+    `accessible_flat_needed` and `preferred_districts` came later as optional fields
+    (no new version: an event without them reads as "not recorded", None and none).
     """
 
     household_id: UUID
@@ -52,6 +55,8 @@ class HouseholdRegistered(DomainEvent):
     residence_outlook: ResidenceOutlook = ResidenceOutlook.unknown
     languages: tuple[str, ...] = ()
     consent_given: bool = False
+    accessible_flat_needed: bool | None = None
+    preferred_districts: tuple[str, ...] = ()
 
     @property
     def persons(self) -> int:
@@ -274,3 +279,28 @@ class CaseworkerAssigned(DomainEvent):
 
     household_id: UUID
     caseworker: str | None = Field(default=None, min_length=1, max_length=120)
+
+
+@CONTRACTS.event(CONTEXT)
+class PersonalDataCorrected(DomainEvent):
+    """Personal data of the household were rectified (Art. 16 DSGVO) on the day in
+    `occurred_at`. Names only WHICH fields changed, never a value: the old and the new
+    values stay in intake's `personal_data_corrections` table, which erasure purges."""
+
+    household_id: UUID
+    fields: tuple[CorrectedField, ...] = Field(min_length=1)
+
+
+@CONTRACTS.event(CONTEXT)
+class HouseholdNeedsChanged(DomainEvent):
+    """What the household needs of a flat, as known from the day in `occurred_at` on:
+    the whole set after the change (placement's matching and reporting replace what they
+    knew from `HouseholdRegistered` or an earlier change with it)."""
+
+    household_id: UUID
+    wbs: bool
+    wbs_valid_until: date | None = None
+    accessible_flat_needed: bool | None = None
+    preferred_districts: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    residence_outlook: ResidenceOutlook

@@ -98,3 +98,12 @@ TRIAGE_OUTCOME = {
     "opened_as_case": N_("als Haushaltsfall eröffnet"),
 }
 FORWARD_TARGET = {"provider": N_("Träger"), "office": N_("Amt")}
+# Rectification (Art. 16 DSGVO): the field a correction changed.
+CORRECTED_FIELD = {
+    "given_name": N_("Vorname"),
+    "family_name": N_("Nachname"),
+    "birth_date": N_("Geburtsdatum"),
+    "phone": N_("Telefon"),
+    "email": N_("E-Mail"),
+    "note": N_("Notiz zur Aufnahme"),
+}

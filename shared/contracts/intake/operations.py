@@ -89,6 +89,17 @@ ASSIGN_CASEWORKER = ops.command_on(
     "assign_caseworker", AssignCaseworkerBody, HouseholdRef, roles=STAFF
 )
 
+# Keep current: rectification (Art. 16 DSGVO) and the needs matching uses.
+from shared.contracts.intake.master_data import (  # noqa: E402
+    ChangeNeedsBody,
+    CorrectPersonalDataBody,
+)
+
+CORRECT_PERSONAL_DATA = ops.command_on(
+    "correct_personal_data", CorrectPersonalDataBody, HouseholdRef, roles=STAFF
+)
+CHANGE_NEEDS = ops.command_on("change_needs", ChangeNeedsBody, HouseholdRef, roles=STAFF)
+
 
 # ---------------------------------------------------------------- inquiries
 # (the central office's inbox)

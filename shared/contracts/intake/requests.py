@@ -17,12 +17,14 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from shared.contracts.inputs import BirthDate, Deadline, Line, Text, WorkDay, age_on
+from shared.contracts.intake import labels
 from shared.contracts.intake.codes import (
     AccommodationKind,
     AgeBand,
     CompositionChange,
     CriterionRating,
     DeregistrationReason,
+    DistrictCode,
     DuplicateStatus,
     LanguageCode,
     MemberRole,
@@ -66,24 +68,71 @@ _BAND_YEARS: dict[AgeBand, tuple[int, int]] = {
 }
 
 
+def _years(age: int) -> str:
+    return "1 Jahr" if age == 1 else f"{age} Jahre"
+
+
+def birth_date_problem(birth_date: date, band: AgeBand, day: date, title: str) -> str | None:
+    """Why `birth_date` cannot be right for a person of `band` on `day` (the day the band
+    was recorded: the registration's, the change's), in words a social worker reads; None
+    if it fits. `title` names the day ("Tag der Aufnahme")."""
+    on = f"{title} ({_german(day)})"
+    if birth_date > day:
+        return f"Das Geburtsdatum {_german(birth_date)} liegt nach dem {on}."
+    first, last = _BAND_YEARS[band]
+    age = age_on(birth_date, day)
+    if first <= age <= last:
+        return None
+    return (
+        f"Nach dem Geburtsdatum war die Person am {on} {_years(age)} alt — das passt nicht "
+        f"zur Altersgruppe „{labels.AGE_BAND[band.value]}“."
+    )
+
+
+def birth_date_problem_between(
+    birth_date: date, band: AgeBand, first_day: date, last_day: date
+) -> str | None:
+    """As `birth_date_problem` for a band recorded on some day between `first_day` (the
+    registration) and `last_day` (today): a person who joined later was given the band on
+    the day they joined, which intake does not keep; the date must fit on one of them."""
+    first, last = _BAND_YEARS[band]
+    band_text = labels.AGE_BAND[band.value]
+    if age_on(birth_date, first_day) > last:
+        age = age_on(birth_date, first_day)
+        return (
+            f"Nach dem Geburtsdatum war die Person schon am Tag der Aufnahme "
+            f"({_german(first_day)}) {_years(age)} alt — das passt nicht zur Altersgruppe "
+            f"„{band_text}“."
+        )
+    if age_on(birth_date, last_day) < first:
+        age = max(age_on(birth_date, last_day), 0)
+        return (
+            f"Nach dem Geburtsdatum ist die Person heute erst {_years(age)} alt — das passt "
+            f"nicht zur Altersgruppe „{band_text}“."
+        )
+    return None
+
+
+def _german(day: date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
 def _ages_fit_bands(members: list[Member], day: date | None, title: str) -> list[Member]:
     """Refuse a birth date that contradicts the member's age band on `day` (the day of
-    registration or of the change), at the member's `birth_date`."""
+    registration or of the change, in Berlin time as every business day), at the
+    member's `birth_date`."""
     if day is None:  # the day itself was refused; that error says enough
         return members
     errors = []
     for index, member in enumerate(members):
         if member.birth_date is None:
             continue
-        first, last = _BAND_YEARS[member.age_band]
-        if not first <= age_on(member.birth_date, day) <= last:
+        problem = birth_date_problem(member.birth_date, member.age_band, day, title)
+        if problem is not None:
             errors.append(
                 InitErrorDetails(
-                    type=PydanticCustomError(
-                        "birth_date_age_band",
-                        "Das Geburtsdatum passt nicht zur Altersgruppe {band} am {title}.",
-                        {"band": member.age_band.value, "title": title},
-                    ),
+                    # The sentence is complete; braces in it are not placeholders.
+                    type=PydanticCustomError("birth_date_age_band", problem.replace("{", "(")),
                     loc=(index, "birth_date"),
                     input=member.birth_date,
                 )
@@ -147,25 +196,44 @@ class RegisterHousehold(BaseModel):
         default_factory=list, max_length=10, description="Sprachen des Haushalts"
     )
     consent: Consent | None = Field(default=None, description="Einwilligung Datenverarbeitung")
+    accessible_flat_needed: bool | None = Field(
+        default=None, description="Braucht eine barrierefreie Wohnung (leer: nicht erfasst)"
+    )
+    preferred_districts: list[DistrictCode] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Wunsch-Stadtteile (Kennungen der Kommune, z. B. `kalk`); leer: jeder",
+    )
 
     @field_validator("members")
     @classmethod
     def _exactly_one_head(cls, members: list[Member], info: ValidationInfo) -> list[Member]:
         if sum(1 for m in members if m.role is MemberRole.head) != 1:
-            raise ValueError("Ein Haushalt braucht genau einen Haushaltsvorstand (role = head).")
+            raise ValueError(
+                "Ein Haushalt braucht genau einen Haushaltsvorstand: bitte bei genau einer "
+                "Person die Rolle „Haushaltsvorstand“ wählen."
+            )
         return _ages_fit_bands(members, info.data.get("registered_on"), "Tag der Aufnahme")
 
     @field_validator("wbs_valid_until")
     @classmethod
     def _only_with_wbs(cls, value: date | None, info: ValidationInfo) -> date | None:
         if value is not None and not info.data.get("wbs"):
-            raise ValueError("Ein Gültigkeitsdatum gibt es nur mit WBS (wbs = true).")
+            raise ValueError(
+                "Ein Gültigkeitsdatum gibt es nur, wenn ein WBS vorhanden ist: bitte "
+                "„WBS vorhanden“ ankreuzen oder das Datum leer lassen."
+            )
         return value
 
     @field_validator("languages")
     @classmethod
     def _once_each(cls, languages: list[str]) -> list[str]:
         return list(dict.fromkeys(languages))
+
+    @field_validator("preferred_districts")
+    @classmethod
+    def _districts_once(cls, districts: list[str]) -> list[str]:
+        return list(dict.fromkeys(districts))
 
 
 class ChangeCompositionBody(BaseModel):

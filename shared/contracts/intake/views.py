@@ -25,6 +25,7 @@ from shared.contracts.intake.codes import (
     TriageOutcome,
 )
 from shared.contracts.intake.consents import ConsentView
+from shared.contracts.intake.master_data import CorrectionView
 from shared.contracts.intake.privacy import PrivacyStatus
 from shared.contracts.intake.requests import Accommodation, Consent, Contact, Member
 from shared.contracts.paging import PageInfo
@@ -120,6 +121,15 @@ class HouseholdView(BaseModel):
     caseworker: str | None = Field(
         default=None,
         description="wer zuständig ist: die Kennung (Pseudonym) der Fachkraft; leer: niemand",
+    )
+    accessible_flat_needed: bool | None = Field(
+        default=None, description="braucht eine barrierefreie Wohnung (leer: nicht erfasst)"
+    )
+    preferred_districts: list[str] = Field(
+        default_factory=list, description="Wunsch-Stadtteile (Kennungen); leer: jeder"
+    )
+    corrections: list[CorrectionView] = Field(
+        default_factory=list, description="Berichtigungen (Art. 16 DSGVO), neueste zuerst"
     )
 
 

@@ -60,6 +60,7 @@ CRITERION = {
     "rent": N_("Miete"),
     "wbs": N_("Wohnberechtigungsschein"),
     "accessibility": N_("Barrierefreiheit"),
+    "district": N_("Stadtteil"),
     "readiness": N_("Wohnfähigkeit"),
 }
 VERDICT = {"fits": N_("passt"), "does_not_fit": N_("passt nicht"), "unknown": N_("unklar")}

@@ -16,6 +16,7 @@ TABLES = {
     "inquiry_details": "Anfragen an die zentrale Anlaufstelle",
     "inquiry_notes": "Notizen zu Anfragen",
     "tandem_disclosures": "Weitergaben an Ehrenamts-Tandems",
+    "personal_data_corrections": "Berichtigungen (Art. 16 DSGVO)",
 }
 COLUMNS = {
     "household_id": "Kennung des Haushalts",
@@ -63,6 +64,15 @@ COLUMNS = {
     "consent_given": "Einwilligung erteilt",
     "criteria": "Kriterien",
     "result": "Ergebnis",
+    "correction_id": "Kennung der Berichtigung",
+    "field": "Berichtigte Angabe",
+    "old_value": "Vorher",
+    "new_value": "Nachher",
+    "corrected_at": "Berichtigt am",
+    "actor": "Berichtigt von (pseudonym)",
+    "accessible_flat_needed": "Barrierefreie Wohnung nötig",
+    "preferred_districts": "Wunsch-Stadtteile",
+    "fields": "Berichtigte Angaben",
 }
 EVENTS = {
     "HouseholdRegistered": "Haushalt aufgenommen",
@@ -83,6 +93,8 @@ EVENTS = {
     "HouseholdConsentWithdrawn": "Einwilligung widerrufen",
     "ConsentGiven": "Einwilligung erteilt",
     "ConsentWithdrawn": "Einwilligung widerrufen",
+    "PersonalDataCorrected": "Personenbezogene Daten berichtigt",
+    "HouseholdNeedsChanged": "Bedarf für die Wohnungssuche geändert",
 }
 
 
@@ -96,6 +108,7 @@ VALUES = {
     "status": labels.HOUSEHOLD_STATUS,
     "purpose_code": labels.CONSENT_PURPOSE,
     "residence_outlook": labels.RESIDENCE_OUTLOOK,
+    "field": labels.CORRECTED_FIELD,
 }
 # Deregistration reasons are the one `reason` of intake's history with a German list.
 REASONS = {

@@ -170,6 +170,10 @@ def inquiry_triaged(recorded: RecordedEvent, context: BatchContext) -> Iterable[
     )
 
 
+# No fact on purpose: `PersonalDataCorrected` (which fields of a person were rectified)
+# and `HouseholdNeedsChanged` (no figure counts WBS, outlook, languages, districts or
+# accessibility; "placements without WBS" takes the WBS placement knew on the day of the
+# placement, from `HouseholdPlaced`).
 HANDLERS: dict[type[DomainEvent], Handler] = {
     HouseholdRegistered: registered,
     HouseholdCompositionChanged: composition,
