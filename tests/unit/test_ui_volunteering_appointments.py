@@ -61,7 +61,7 @@ class FakeVolunteer(FakeRpc):
         super().__init__(answers)
 
     def answer(self, name: str, body: Any) -> Any:
-        if name in self.answers:
+        if name in self.answers or name == "household_titles":
             return super().answer(name, body)
         return {"consultation_id": str(uuid4())}
 
