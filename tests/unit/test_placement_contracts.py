@@ -97,11 +97,11 @@ def test_an_offer_request_names_each_bad_field_in_german() -> None:
     assert set(found) == {"district", "rooms", "cold_rent", "source", "extra"}
     assert found["cold_rent"] == "Muss mindestens 0 sein."
     assert found["district"] == "Ungültiges Format."
-    assert found["rooms"] == "Zimmer in halben Schritten, z. B. 2 oder 2.5."
+    assert found["rooms"] == "Zimmer in halben Schritten, z. B. 2 oder 2,5."
     assert found["extra"] == "Dieses Feld ist nicht vorgesehen."
     assert c.ReceiveOffer.model_validate(offer_request()).rooms == Decimal(3)
     assert errors(c.ReceiveOffer, offer_request(size_m2="groß", running_costs="1.005")) == {
-        "size_m2": "Zahl erwartet, z. B. 650.50.",
+        "size_m2": "Bitte eine Zahl eingeben, z. B. 650,50.",
         "running_costs": "Höchstens zwei Nachkommastellen (Cent).",
     }
 

@@ -14,6 +14,8 @@ from services.gateway.adapters.access_log import accesses_of
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.households.actions import offered, untouched
 from services.gateway.households.timeline import next_steps, placement_timeline, timeline
+from services.gateway.placement import formats as offer_formats
+from services.gateway.placement.household_offers import fitting_offers, proposed_for
 from services.gateway.web import fields as forms
 from services.gateway.web.erasure import CONFIRMATION
 from services.gateway.web.i18n import gettext
@@ -86,6 +88,10 @@ async def household_page(
         "general": general,
         "access_log": access_log,
         "erased_word": ERASED,
+        # Placement's section (placement/household_offers.html).
+        "placement_proposals": proposed_for(course),
+        "fitting_offers": await fitting_offers(rpc, caller, household_id),
+        "offer_formats": offer_formats,
     }
     return render(request, "households/page.html", context, status_code=status_code)
 

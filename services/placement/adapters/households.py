@@ -105,4 +105,5 @@ def _searcher(row: Row[Any]) -> Searcher:
         has_wbs=row.has_wbs,
         wbs_valid_until=row.wbs_valid_until,
         readiness=ReadinessResult(row.readiness) if row.readiness else None,
+        registered_on=row.registered_on,
     )

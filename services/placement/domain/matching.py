@@ -37,6 +37,7 @@ class Searcher:
     wbs_valid_until: date | None = None
     readiness: ReadinessResult | None = None
     needs_accessible: bool | None = None
+    registered_on: date | None = None
 
     @property
     def persons(self) -> int:

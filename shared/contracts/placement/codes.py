@@ -83,11 +83,11 @@ def _decimal_in_steps(step: str, message: str) -> Callable[[object], Decimal]:
 
     def parse(value: object) -> Decimal:
         if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
-            raise ValueError("Zahl erwartet.")
+            raise ValueError("Bitte eine Zahl eingeben, z. B. 650,50.")
         try:
             number = Decimal(str(value).strip())
         except InvalidOperation:
-            raise ValueError("Zahl erwartet, z. B. 650.50.") from None
+            raise ValueError("Bitte eine Zahl eingeben, z. B. 650,50.") from None
         # A finite number too large to divide by the unit (1e130) is no amount either.
         try:
             in_steps = number.is_finite() and number % unit == 0
@@ -116,7 +116,7 @@ DistrictCode = Annotated[
 ]
 Rooms = Annotated[
     Decimal,
-    BeforeValidator(_decimal_in_steps("0.5", "Zimmer in halben Schritten, z. B. 2 oder 2.5.")),
+    BeforeValidator(_decimal_in_steps("0.5", "Zimmer in halben Schritten, z. B. 2 oder 2,5.")),
     Field(ge=1, le=20),
 ]
 SquareMetres = Annotated[
