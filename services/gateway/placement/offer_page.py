@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
 from uuid import UUID
 
 from fastapi import Request
@@ -137,6 +139,9 @@ async def offer_page(
         "landlord": await _landlord(rpc, offer.landlord_id, caller),
         "matches": matches,
         "query": query,
+        # After a refused step the request is that step's POST: the candidates' pager and
+        # sort links still lead to the offer's page (with the list's own parameters).
+        "list_request": request if failed is None else _page_request(offer_id, query),
         "options": choices(offer, name_of),
         "is_open": offer.status is c.OfferStatus.open,
         "coordinator": caller.role is Role.coordinator,
@@ -147,6 +152,25 @@ async def offer_page(
         "formats": formats,
     }
     return render(request, "placement/offer_page.html", context, status_code=status_code)
+
+
+def _page_request(offer_id: UUID, query: c.OfferMatchesQuery) -> Request:
+    """A GET of the offer's page asking for the list as `query` did."""
+    params = query.model_dump(include={"page", "sort", "descending", "fits_only"})
+    scope: dict[str, Any] = {
+        "type": "http",
+        "method": "GET",
+        "scheme": "http",
+        "server": None,
+        "root_path": "",
+        "path": f"/ui/wohnungen/{offer_id}",
+        # As the list kit writes them: booleans as "true"/"false".
+        "query_string": urlencode(
+            {k: str(v).lower() if isinstance(v, bool) else v for k, v in params.items()}
+        ).encode(),
+        "headers": [],
+    }
+    return Request(scope)
 
 
 async def _landlord(rpc: RpcClient, landlord_id: UUID, caller: Caller) -> c.LandlordView | None:
