@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from shared.rpc import ErrorKind, RpcError
-from support.ui.placement import LANDLORD_VIEW, OFFER, OFFER_FACTS
+from support.ui.placement import LANDLORD, LANDLORD_VIEW, OFFER, OFFER_FACTS, FakePlacement
 from support.ui_app import TOKEN, FakeRpc, as_role, ui_client, visible
 
 HOUSEHOLD, VIEWING = uuid4(), uuid4()
@@ -187,3 +187,36 @@ def test_a_viewing_before_its_appointment_is_said_at_the_day(
     # The candidates' pager still leads to the offer's page, not to the step's POST route.
     assert f'href="/ui/wohnungen/{OFFER}?page=2&amp;' in refused.text
     assert "besichtigung-ergebnis?page" not in refused.text
+
+
+def test_the_offers_for_a_household_propose_it_and_name_the_district(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = FakePlacement()
+    fitting = {"offer": OFFER_FACTS, "fits": True, "already_proposed": False, "checks": []}
+    fake.answers["household_offers"] = {"household_id": str(HOUSEHOLD), "offers": [fitting]}
+    client = ui_client(tmp_path, monkeypatch, fake)
+    page = client.get(f"/ui/wohnungen?haushalt={HOUSEHOLD}", headers=as_role("caseworker"))
+    assert page.status_code == 200, page.text
+    assert "Ehrenfeld" in visible(page.text)
+    assert f'action="/ui/wohnungen/{OFFER}/vorschlag"' in page.text
+    assert 'name="zurueck" value="haushalt"' in page.text
+
+
+def test_the_offers_list_sends_its_filters_and_order_and_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = FakePlacement()
+    client = ui_client(tmp_path, monkeypatch, fake)
+    url = f"/ui/wohnungen?stand=alle&district=kalk&landlord_id={LANDLORD}&sort=rent&descending=true"
+    page = client.get(url, headers=as_role("coordinator"))
+    assert page.status_code == 200, page.text
+    sent = [body for name, body in fake.calls if name == "list_offers"][-1]
+    assert (sent["status"], sent["district"], sent["landlord_id"], sent["sort"]) == (
+        None, "kalk", str(LANDLORD), "rent",
+    )  # fmt: skip
+    assert sent["descending"] and sent["per_page"] == 50
+    # Filters are choices with names: the district and the landlord keep their selection.
+    assert '<option value="kalk" selected>Kalk</option>' in page.text
+    assert f'<option value="{LANDLORD}" selected>Hausverwaltung Rhein' in page.text
+    assert 'aria-sort="descending"' in page.text and "1–1 von 1" in visible(page.text)

@@ -61,7 +61,6 @@ async def offer_list(
     if haushalt is not None:
         query = c.HouseholdOffersQuery(household_id=haushalt, fits_only=False)
         context["for_household"] = await rpc.send(ops.HOUSEHOLD_OFFERS, query, caller)
-        context["today"] = today().isoformat()
     else:
         status = c.OfferStatus(stand) if stand in _STATUSES else None  # "alle": every one
         context["stand"] = status.value if status else ALL
