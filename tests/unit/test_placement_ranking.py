@@ -8,10 +8,11 @@ from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
-from services.placement.domain.matching import RentLimits, Searcher
+from services.placement.domain.matching import RentLimits, Searcher, assess
 from services.placement.domain.ranking import Judged, judge, page_of, ranked
 from shared.contracts.intake import ReadinessResult
 from shared.contracts.paging import PageQuery
+from shared.contracts.placement import Verdict
 from support.builders.placement import RECEIVED
 
 # A two-room flat, 55 m², 650 € gross cold rent; limits for three and for nine persons.
@@ -93,3 +94,19 @@ def test_a_page_is_a_slice_of_the_order_and_pages_do_not_overlap() -> None:
     seen = [j.household.household_id for p in pages for j in p]
     assert len(set(seen)) == 120 and seen == [j.household.household_id for j in rows]
     assert PageQuery(page=3).info(total=len(rows)).last == 120
+
+
+def test_households_with_the_same_needs_are_judged_alike_and_others_apart() -> None:
+    # Judging each kind of household once must give every household its own assessment.
+    variants = [
+        *EVERYONE,
+        searcher(7, date(2024, 1, 1)),  # the same needs as 1 and 2
+        searcher(8, date(2024, 1, 1), has_wbs=False),
+        searcher(9, date(2024, 1, 1), minors=2),
+        searcher(10, date(2024, 1, 1), wbs_valid_until=date(2019, 1, 1), has_wbs=True),
+    ]
+    for judged in judge(FLAT, variants, LIMITS):
+        checks = assess(FLAT, judged.household, LIMITS)
+        assert judged.checks == checks
+        assert judged.misfits == sum(1 for c in checks if c.verdict is Verdict.does_not_fit)
+        assert judged.unknowns == sum(1 for c in checks if c.verdict is Verdict.unknown)

@@ -43,6 +43,19 @@ class Searcher:
     def persons(self) -> int:
         return self.adults + self.minors
 
+    @property
+    def needs(self) -> tuple[object, ...]:
+        """Everything `assess` reads of the household: two households with the same needs
+        get the same checks for one flat (ranking judges each kind of household once)."""
+        return (
+            self.adults,
+            self.minors,
+            self.has_wbs,
+            self.wbs_valid_until,
+            self.readiness,
+            self.needs_accessible,
+        )
+
 
 @dataclass(frozen=True)
 class RentLimits:

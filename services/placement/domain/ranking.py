@@ -26,14 +26,8 @@ from shared.contracts.placement.requests import CandidateSort
 class Judged:
     household: Searcher
     checks: list[Check]
-
-    @property
-    def misfits(self) -> int:
-        return sum(1 for c in self.checks if c.verdict is Verdict.does_not_fit)
-
-    @property
-    def unknowns(self) -> int:
-        return sum(1 for c in self.checks if c.verdict is Verdict.unknown)
+    misfits: int  # criteria that do not fit
+    unknowns: int  # criteria not known yet
 
     @property
     def fits(self) -> bool:
@@ -52,7 +46,19 @@ _KEYS: dict[str, Callable[[Judged], tuple[Any, ...]]] = {
 
 
 def judge(offer: OfferReceived, households: Sequence[Searcher], limits: RentLimits) -> list[Judged]:
-    return [Judged(h, assess(offer, h, limits)) for h in households]
+    """Every household with its checks. Households with the same needs share one
+    assessment: a few dozen kinds of household among thousands, each judged once."""
+    judged: dict[tuple[object, ...], tuple[list[Check], int, int]] = {}
+    result = []
+    for household in households:
+        found = judged.get(household.needs)
+        if found is None:
+            checks = assess(offer, household, limits)
+            misfits = sum(1 for c in checks if c.verdict is Verdict.does_not_fit)
+            unknowns = sum(1 for c in checks if c.verdict is Verdict.unknown)
+            found = judged[household.needs] = (checks, misfits, unknowns)
+        result.append(Judged(household, *found))
+    return result
 
 
 def ranked(
