@@ -103,8 +103,15 @@ def test_candidates_are_ranked_paged_and_proposed_from_the_household(system: Sys
     )
     back = worker.get(sent.headers["location"]).text
     assert "Der Haushalt ist dem Vermieter vorgeschlagen." in back
-    section = back.split('id="wohnungsangebote"', 1)[1].split("</section>", 1)[0]
-    assert f'href="/ui/wohnungen/{oid}"' in section and "schon vorgeschlagen" in section
+
+    def proposed_section() -> str | None:
+        # Placement's read model of proposals follows its events: shown once projected.
+        shown = worker.get(f"/ui/haushalte/{chosen}").text
+        section = shown.split('id="wohnungsangebote"', 1)[1].split("</section>", 1)[0]
+        return section if "schon vorgeschlagen" in section else None
+
+    section = wait_until(proposed_section, what="the proposal on the household page")
+    assert f'href="/ui/wohnungen/{oid}"' in section
     proposals = page(worker).split('id="vorschlaege"', 1)[1].split('id="schritte"', 1)[0]
     assert f"/ui/haushalte/{chosen}" in proposals
 
