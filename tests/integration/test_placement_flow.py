@@ -215,10 +215,10 @@ def test_a_household_goes_from_registration_to_its_own_flat(system: System) -> N
     page = http.get(f"{system.gateway}/ui/haushalte/{hid}")
     assert page.status_code == 200
     for step in (
-        "Wohnung in ehrenfeld angeboten",
+        "Wohnung in Ehrenfeld angeboten",
         "Vermieter hat zugesagt",
-        "Besichtigung der Wohnung in ehrenfeld",
-        "Mietvertrag für die Wohnung in ehrenfeld unterschrieben",
+        "Besichtigung der Wohnung in Ehrenfeld",
+        "Mietvertrag für die Wohnung in Ehrenfeld unterschrieben",
     ):
         assert step in page.text, step
 

@@ -58,7 +58,7 @@ def test_rules_changed_in_the_form_change_matching_and_stalled_cases(system: Sys
     coordinator, worker = browser(system, COORDINATOR), browser(system, CARITAS)
 
     def rent_verdict() -> str | None:
-        page = coordinator.get(f"/ui/wohnungen/{oid}")
+        page = coordinator.get(f"/ui/wohnungen/{oid}?fits_only=false")
         assert page.status_code == 200, page.text
         found = RENT_VERDICT.search(page.text) if hid[:8] in page.text else None
         return found.group(1) if found else None

@@ -92,7 +92,7 @@ def test_placement_reads_its_course_and_each_decision_by_its_event() -> None:
     course, address = placement.sections
     assert course.title == "Weg durch die Vermittlung"
     assert course.records[0][0] == ("Tag", "03.06.2025")
-    assert "ehrenfeld" in course.records[0][1][1]
+    assert "Ehrenfeld" in course.records[0][1][1]
     assert address.title == "Anschrift der angemieteten Wohnung"
     assert ("Anschrift", "Neue Straße 12") in address.records[0]
     # Oldest first; "approved" of a guarantee and "accepted" of a landlord read differently.

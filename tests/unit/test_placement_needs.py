@@ -117,3 +117,16 @@ async def test_the_read_model_follows_a_needs_change_and_so_does_the_explanation
         renewed_checks = by_criterion(assess(offer, renewed_searcher, KOELN))
         assert renewed_checks["wbs"].verdict is Verdict.fits
         assert renewed_checks["accessibility"].verdict is Verdict.fits
+
+
+def test_ranking_judges_households_that_differ_only_in_their_districts_apart() -> None:
+    """The ranking shares one assessment among households with the same needs: wished
+    districts are a need, so a household wishing Kalk does not inherit the verdict of one
+    that takes any district."""
+    from services.placement.domain.ranking import judge
+
+    anywhere = family()
+    kalk_only = Searcher(UUID(int=4), "caritas", 1, 1, readiness=ReadinessResult.ready,
+                         needs_accessible=False, preferred_districts=("kalk",))  # fmt: skip
+    first, second = judge(flat(district="muelheim"), [anywhere, kalk_only], KOELN)
+    assert first.fits and not second.fits

@@ -30,7 +30,7 @@ def test_a_landlord_page_shows_only_their_offers_and_the_form_for_the_coordinati
     client, _ = app
     coordinator = client.get(f"/ui/wohnungen/vermieter/{LANDLORD}", headers=as_role("coordinator"))
     assert coordinator.status_code == 200
-    assert "ehrenfeld" in coordinator.text and "kalk" not in coordinator.text
+    assert "Ehrenfeld" in coordinator.text and "Kalk" not in coordinator.text
     assert "1.234,50 €" in coordinator.text and "Frau Kontakt" in coordinator.text
     assert f"{LANDLORD}/kooperation" in coordinator.text
     worker = client.get(f"/ui/wohnungen/vermieter/{LANDLORD}", headers=as_role("caseworker"))
@@ -47,7 +47,8 @@ def test_the_cooperation_is_sent_for_the_landlord_and_a_refusal_shown(
     done = client.post(path, data=form, headers=as_role("coordinator"))
     assert (
         done.status_code == 303
-        and done.headers["location"] == f"/ui/wohnungen/vermieter/{LANDLORD}"
+        and done.headers["location"]
+        == f"/ui/wohnungen/vermieter/{LANDLORD}?hinweis=kooperation#kooperation"
     )
     assert fake.calls[-1] == (
         "conclude_cooperation",

@@ -17,6 +17,8 @@ from services.gateway.households.master_data_view import master_data_context
 from services.gateway.households.responsible_view import FORM as RESPONSIBLE_FORM
 from services.gateway.households.responsible_view import responsible_of
 from services.gateway.households.timeline import next_steps, placement_timeline, timeline
+from services.gateway.placement import formats as offer_formats
+from services.gateway.placement.household_offers import fitting_offers, proposed_for
 from services.gateway.web import fields as forms
 from services.gateway.web.erasure import CONFIRMATION
 from services.gateway.web.i18n import gettext
@@ -88,6 +90,10 @@ async def household_page(
         "erased_word": ERASED,
         "zustaendig": await responsible_of(request.app.state.db, caller, household),
         **await master_data_context(request, caller, household, active=active, typed=typed),
+        # Placement's section (placement/household_offers.html).
+        "placement_proposals": proposed_for(course),
+        "fitting_offers": await fitting_offers(rpc, caller, household_id),
+        "offer_formats": offer_formats,
     }
     return render(request, "households/page.html", context, status_code=status_code)
 

@@ -14,6 +14,7 @@ from services.gateway.web.i18n import N_, gettext
 from shared.contracts.intake import HouseholdView
 from shared.contracts.intake import labels as intake_labels
 from shared.contracts.placement import CourseEntry, CourseStep
+from shared.contracts.places import district_name
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def placement_timeline(course: list[CourseEntry]) -> list[Entry]:
 
 def _placement_text(e: CourseEntry) -> str:
     if e.district:
-        flat = gettext("Wohnung in %(district)s") % {"district": e.district}
+        flat = gettext("Wohnung in %(district)s") % {"district": district_name(e.district)}
     else:
         flat = gettext("Wohnung")
     guarantee = labels.label(GUARANTEES, e.detail or "")

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Query
 from services.gateway.deps import CurrentCaller, Rpc
 from shared.contracts import placement as c
 from shared.contracts.inputs import QueryDay
+from shared.contracts.paging import DEFAULT_PER_PAGE, MAX_PER_PAGE
 from shared.contracts.placement import operations as ops
 
 router = APIRouter(prefix="/api", tags=["Vermittlung"])
@@ -151,9 +152,23 @@ async def offer_matches(
     caller: CurrentCaller,
     rpc: Rpc,
     fits_only: Annotated[bool, Query(description="Nur passende Haushalte")] = False,
+    sort: Annotated[c.CandidateSort, Query(description="Sortiert nach")] = "rank",
+    descending: Annotated[bool, Query(description="Absteigend sortieren")] = False,
+    page: Annotated[int, Query(ge=1, le=100_000, description="Seite, ab 1")] = 1,
+    per_page: Annotated[
+        int, Query(ge=1, le=MAX_PER_PAGE, description="Einträge je Seite")
+    ] = DEFAULT_PER_PAGE,
 ) -> c.OfferMatches:
-    """Suchende Haushalte mit Begründung je Kriterium (Zimmer, Fläche, Miete, WBS, …)."""
-    body = c.OfferMatchesQuery(offer_id=offer_id, fits_only=fits_only)
+    """Eine Seite der suchenden Haushalte mit Begründung je Kriterium (Zimmer, Fläche,
+    Miete, WBS, …); ohne Sortierung die passenden zuerst, dann wer am längsten sucht."""
+    body = c.OfferMatchesQuery(
+        offer_id=offer_id,
+        fits_only=fits_only,
+        sort=sort,
+        descending=descending,
+        page=page,
+        per_page=per_page,
+    )
     return await rpc.send(ops.OFFER_MATCHES, body, caller)
 
 

@@ -12,14 +12,16 @@ from __future__ import annotations
 from uuid import UUID
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.placement import formats
 from services.gateway.placement.forms import plain_body
+from services.gateway.placement.listing import list_query
 from services.gateway.placement.new_landlord import coordination_only
 from services.gateway.placement.steps import submit
 from services.gateway.web.i18n import N_
+from services.gateway.web.notices import notice, saved
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import form_values
 from services.gateway.web.templating import render
@@ -30,6 +32,7 @@ from shared.identity import Caller, Role
 from shared.rpc import RpcClient
 
 COOPERATION_FIELDS = ("agreed_on",)
+AGREED = notice("kooperation", N_("Die Kooperationsvereinbarung ist festgehalten."))
 ONLY_COORDINATION = N_("Nur die Koordination darf Kooperationsvereinbarungen festhalten.")
 
 
@@ -61,7 +64,7 @@ async def conclude_cooperation(
         rpc, caller, ops.CONCLUDE_COOPERATION, body, COOPERATION_FIELDS, on=landlord_id
     )
     if refusal is None:
-        return RedirectResponse(f"/ui/wohnungen/vermieter/{landlord_id}", status_code=303)
+        return saved(f"/ui/wohnungen/vermieter/{landlord_id}", AGREED, anchor="kooperation")
     return await _page(
         request,
         caller,
@@ -85,10 +88,14 @@ async def _page(
     status_code: int = 200,
 ) -> HTMLResponse:
     view = await rpc.send(ops.GET_LANDLORD, c.GetLandlord(landlord_id=landlord_id), caller)
-    every = (await rpc.send(ops.LIST_OFFERS, c.GetOffers(status=None), caller)).offers
+    # Every status unless the URL names one; one page, sorted as the URL asks.
+    query = list_query(c.GetOffers, request.query_params, landlord_id=landlord_id, district=None)
+    if "status" not in request.query_params:
+        query = query.model_copy(update={"status": None})
     context = {
         "landlord": view,
-        "offers": [o for o in every if o.landlord_id == landlord_id],
+        "query": query,
+        "answer": await rpc.send(ops.LIST_OFFERS, query, caller),
         "coordinator": caller.role is Role.coordinator,
         "form": values,
         "errors": errors,

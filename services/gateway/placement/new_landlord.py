@@ -4,7 +4,7 @@ nothing: landlord first, then the offer with that landlord already chosen."""
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.identity import forbidden
@@ -16,6 +16,7 @@ from services.gateway.placement.forms import (
 )
 from services.gateway.placement.steps import submit
 from services.gateway.web.i18n import N_
+from services.gateway.web.notices import notice, saved
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import form_values
 from services.gateway.web.templating import render
@@ -32,6 +33,13 @@ def coordination_only(caller: Caller, sentence: str) -> None:
         raise forbidden(sentence)
 
 
+# The next thing after a landlord is their offer: the offer form, with them chosen.
+REGISTERED = notice(
+    "vermieter-aufgenommen",
+    N_("Der Vermieter ist aufgenommen. Jetzt sein Wohnungsangebot aufnehmen."),
+)
+
+
 async def new_landlord(request: Request, caller: CurrentCaller) -> Response:
     """The form to register a landlord."""
     coordination_only(caller, N_("Nur die Koordination darf Vermieter aufnehmen."))
@@ -46,7 +54,7 @@ async def register_landlord(request: Request, caller: CurrentCaller, rpc: Rpc) -
     names = LANDLORD_FIELDS + LANDLORD_FLAGS
     ref, refusal = await submit(rpc, caller, ops.REGISTER_LANDLORD, landlord_body(values), names)
     if ref is not None:
-        return RedirectResponse(f"/ui/wohnungen/neu?vermieter={ref.landlord_id}", 303)
+        return saved(f"/ui/wohnungen/neu?vermieter={ref.landlord_id}", REGISTERED)
     assert refusal is not None
     return _page(request, values, refusal.errors, refusal.general, refusal.status)
 

@@ -1,5 +1,9 @@
-"""One offer's page: the flat, what happened to it, the households that fit it with the
-reason per criterion, and the forms for the steps the caller's role may take next.
+"""One offer's page: the flat, what happened to it, the forms for the steps the caller's
+role may take next, and then one page of the households still looking (fitting ones
+first, ranked by placement) with the reason per criterion and a button to propose each.
+
+The steps come before the candidates, so that an open offer's next step is reachable
+without scrolling past a list of hundreds of households.
 
 The options each form offers come from the offer's own state (only undecided proposals
 for the landlord's decision, only accepted ones for the lease …), so a form without any
@@ -11,12 +15,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
 from uuid import UUID
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
+from services.gateway.households.titles import household_titles, neutral_title
 from services.gateway.placement import formats
+from services.gateway.placement.listing import list_query
 from services.gateway.web.i18n import Verbatim, format_date, gettext
 from services.gateway.web.labels import label
 from services.gateway.web.templating import render
@@ -97,20 +105,6 @@ def choices(offer: c.OfferView, name_of: Callable[[UUID], str]) -> dict[str, Opt
     }
 
 
-def household_name(household_id: UUID, matches: dict[UUID, c.HouseholdMatch]) -> str:
-    """Placement knows no names: the provider, the size and the start of the id."""
-    short = str(household_id)[:8]
-    match = matches.get(household_id)
-    if match is None:
-        return gettext("Haushalt %(id)s") % {"id": short}
-    return gettext("Haushalt %(id)s (%(provider)s, %(adults)d Erw., %(minors)d Minderj.)") % {
-        "id": short,
-        "provider": match.provider,
-        "adults": match.adults,
-        "minors": match.minors,
-    }
-
-
 async def offer_page(
     request: Request,
     caller: Caller,
@@ -119,23 +113,35 @@ async def offer_page(
     failed: Failed | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    """The page; a refused step's form shows its typed values and errors."""
+    """The page; a refused step's form shows its typed values and errors. The candidates
+    are one page of them, as the URL asks (`page`, `sort`, `descending`, `fits_only`)."""
     offer = await rpc.send(ops.GET_OFFER, c.GetOffer(offer_id=offer_id), caller)
-    query = c.OfferMatchesQuery(offer_id=offer_id)
-    matches = await rpc.send(ops.OFFER_MATCHES, query, caller)
+    matches: c.OfferMatches | None = None
+    query = list_query(c.OfferMatchesQuery, request.query_params, offer_id=offer_id)
+    if offer.status is c.OfferStatus.open:
+        matches = await rpc.send(ops.OFFER_MATCHES, query, caller)
     defaults: dict[str, str] = {name: today().isoformat() for name in DATE_FIELDS}
     values: defaultdict[str, dict[str, str]] = defaultdict(lambda: defaultdict(str, defaults))
     if failed is not None:
         values[failed.step] = defaultdict(str, failed.values)
-    by_id = {m.household_id: m for m in matches.matches}
+    # Every household the page names, titled in one request.
+    named = {p.household_id for p in offer.proposals}
+    named |= {v.household_id for v in offer.viewings} | {g.household_id for g in offer.guarantees}
+    named |= {offer.let_to} if offer.let_to else set()
+    named |= {m.household_id for m in matches.matches} if matches else set()
+    titles = await household_titles(rpc, caller, named)
 
     def name_of(household_id: UUID) -> str:
-        return household_name(household_id, by_id)
+        return titles.get(household_id) or neutral_title(household_id)
 
     context = {
         "offer": offer,
         "landlord": await _landlord(rpc, offer.landlord_id, caller),
-        "matches": matches.matches,
+        "matches": matches,
+        "query": query,
+        # After a refused step the request is that step's POST: the candidates' pager and
+        # sort links still lead to the offer's page (with the list's own parameters).
+        "list_request": request if failed is None else _page_request(offer_id, query),
         "options": choices(offer, name_of),
         "is_open": offer.status is c.OfferStatus.open,
         "coordinator": caller.role is Role.coordinator,
@@ -146,6 +152,25 @@ async def offer_page(
         "formats": formats,
     }
     return render(request, "placement/offer_page.html", context, status_code=status_code)
+
+
+def _page_request(offer_id: UUID, query: c.OfferMatchesQuery) -> Request:
+    """A GET of the offer's page asking for the list as `query` did."""
+    params = query.model_dump(include={"page", "sort", "descending", "fits_only"})
+    scope: dict[str, Any] = {
+        "type": "http",
+        "method": "GET",
+        "scheme": "http",
+        "server": None,
+        "root_path": "",
+        "path": f"/ui/wohnungen/{offer_id}",
+        # As the list kit writes them: booleans as "true"/"false".
+        "query_string": urlencode(
+            {k: str(v).lower() if isinstance(v, bool) else v for k, v in params.items()}
+        ).encode(),
+        "headers": [],
+    }
+    return Request(scope)
 
 
 async def _landlord(rpc: RpcClient, landlord_id: UUID, caller: Caller) -> c.LandlordView | None:

@@ -11,7 +11,7 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.placement import (
@@ -23,15 +23,18 @@ from services.gateway.placement import (
     steps,
 )
 from services.gateway.placement.forms import OFFER_FIELDS, OFFER_FLAGS, offer_body
+from services.gateway.placement.listing import list_query
 from services.gateway.placement.new_landlord import coordination_only
 from services.gateway.placement.offer_page import offer_page
 from services.gateway.web.i18n import N_, Verbatim, gettext
 from services.gateway.web.labels import label
+from services.gateway.web.notices import notice, saved
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import form_values
 from services.gateway.web.templating import render
 from shared.clock import today
 from shared.contracts import placement as c
+from shared.contracts import places
 from shared.contracts.placement import operations as ops
 from shared.contracts.placement.labels import LANDLORD_KIND
 from shared.identity import Caller
@@ -39,6 +42,7 @@ from shared.rpc import RpcClient
 
 router = APIRouter(prefix="/ui/wohnungen", include_in_schema=False)
 ALL = "alle"
+RECEIVED = notice("angebot-aufgenommen", N_("Das Wohnungsangebot ist aufgenommen."))
 _STATUSES = {s.value for s in c.OfferStatus}
 
 
@@ -50,8 +54,9 @@ async def offer_list(
     stand: Annotated[str, Query()] = c.OfferStatus.open.value,
     haushalt: Annotated[UUID | None, Query()] = None,
 ) -> Response:
-    """The municipality's offers by status; with `haushalt`, the open offers for that
-    household with the reason per criterion."""
+    """One page of the municipality's offers, filtered by status (`stand`), district and
+    landlord and sorted as the URL asks; with `haushalt`, the open offers for that household
+    with the reason per criterion and a button to propose it."""
     context: dict[str, object] = {"formats": formats, "stand": stand, "for_household": None}
     if haushalt is not None:
         query = c.HouseholdOffersQuery(household_id=haushalt, fits_only=False)
@@ -59,9 +64,22 @@ async def offer_list(
     else:
         status = c.OfferStatus(stand) if stand in _STATUSES else None  # "alle": every one
         context["stand"] = status.value if status else ALL
-        offers = await rpc.send(ops.LIST_OFFERS, c.GetOffers(status=status), caller)
-        context["offers"] = offers.offers
+        listed = list_query(c.GetOffers, request.query_params, status=status)
+        every = (await rpc.send(ops.LIST_LANDLORDS, c.ListLandlords(), caller)).landlords
+        context["query"] = listed
+        context["answer"] = await rpc.send(ops.LIST_OFFERS, listed, caller)
+        context["landlord_names"] = landlord_names(every)
     return render(request, "placement/offers.html", context)
+
+
+def landlord_names(landlords: list[c.LandlordView]) -> dict[UUID, str]:
+    """Each landlord's name as typed (shown escaped), in the order of the names."""
+    unnamed = gettext("ohne Namen")
+    named = {
+        ll.landlord_id: f"{ll.name or unnamed} – {label(LANDLORD_KIND, ll.kind)}"
+        for ll in landlords
+    }
+    return dict(sorted(named.items(), key=lambda item: item[1].casefold()))
 
 
 @router.get("/neu", response_class=HTMLResponse)
@@ -89,7 +107,7 @@ async def receive_offer(request: Request, caller: CurrentCaller, rpc: Rpc) -> Re
     names = OFFER_FIELDS + OFFER_FLAGS
     ref, refusal = await steps.submit(rpc, caller, ops.RECEIVE_OFFER, offer_body(values), names)
     if ref is not None:
-        return RedirectResponse(f"/ui/wohnungen/{ref.offer_id}", status_code=303)
+        return saved(f"/ui/wohnungen/{ref.offer_id}", RECEIVED)
     assert refusal is not None
     return await _offer_form(
         request, caller, rpc, values, refusal.errors, refusal.general, refusal.status
@@ -120,6 +138,14 @@ async def _offer_form(
             )
             for ll in every
         ],
+        # The municipality's districts by name: a choice, so no typo becomes a district.
+        "district_options": sorted(
+            (
+                (code, Verbatim(name))
+                for code, name in places.districts_of(caller.municipality).items()
+            ),
+            key=lambda option: option[1].casefold(),
+        ),
         "formats": formats,
     }
     return render(request, "placement/offer_form.html", context, status_code=status_code)

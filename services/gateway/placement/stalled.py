@@ -9,12 +9,12 @@ today, as the API's `as_of` does.
 from __future__ import annotations
 
 from typing import Annotated
-from uuid import UUID
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.households.titles import household_titles
 from services.gateway.placement import formats
 from services.gateway.web.templating import render
 from shared.contracts import placement as c
@@ -30,19 +30,15 @@ async def stalled_page(
 ) -> Response:
     """The stalled proposals and guarantees, longest waiting first."""
     cases = await rpc.send(ops.STALLED_CASES, c.StalledQuery(as_of=stichtag), caller)
+    named = {p.household_id for p in cases.proposals} | {g.household_id for g in cases.guarantees}
     context = {
+        "titles": await household_titles(rpc, caller, named),
         "cases": cases,
         "proposals": sorted(cases.proposals, key=lambda p: -p.days_waiting),
         "guarantees": sorted(cases.guarantees, key=lambda g: -g.days_waiting),
-        "short": short_id,
         "formats": formats,
     }
     return render(request, "placement/stalled.html", context)
-
-
-def short_id(household_id: UUID) -> str:
-    """Placement knows no names: the start of the id tells households apart."""
-    return str(household_id)[:8]
 
 
 def add_routes(router: APIRouter) -> None:

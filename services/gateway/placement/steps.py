@@ -9,18 +9,19 @@ caller's to work on), the typed values kept. Who may take which step is placemen
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.placement.forms import plain_body
 from services.gateway.placement.offer_page import Failed, offer_page
 from services.gateway.web.i18n import N_
+from services.gateway.web.notices import Notice, notice, saved
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import SHOWN as SHOWN_AT_FORM
 from services.gateway.web.submit import Refusal, form_values, send_form
@@ -37,29 +38,68 @@ SHOWN = (*SHOWN_AT_FORM, ErrorKind.not_found)
 @dataclass(frozen=True)
 class Step:
     """One step's form: where it posts (`slug`), the operation it sends (a command on the
-    offer), its text fields, its tick boxes, and its fields ticked several times (a list)."""
+    offer), its text fields, its tick boxes, its fields ticked several times (a list), the
+    confirmation after it and the section of the offer's page it changes (`anchor`), and
+    which of placement's refusals (by code) belong at which of its fields: a date that
+    contradicts the offer's course is said at that date."""
 
     slug: str
     op: Operation[Any, Any]
     fields: tuple[str, ...]
+    done: Notice
+    anchor: str
     flags: tuple[str, ...] = ()
     lists: tuple[str, ...] = ()
+    at_field: Mapping[str, str] = field(default_factory=dict)
 
+
+def _dated(name: str, *codes: str) -> dict[str, str]:
+    """Placement's date rules of a step, all said at its date field `name`."""
+    return dict.fromkeys(("in_future", *codes), name)
+
+
+PROPOSED = notice("vorgeschlagen", N_("Der Haushalt ist dem Vermieter vorgeschlagen."))
+LANDLORD_DECIDED = notice(
+    "vermieter-entschieden", N_("Die Entscheidung des Vermieters ist festgehalten.")
+)
+VIEWING_SCHEDULED = notice("besichtigung-vereinbart", N_("Die Besichtigung ist vereinbart."))
+VIEWING_HELD = notice("besichtigung-festgehalten", N_("Die Besichtigung ist festgehalten."))
+GUARANTEE_REQUESTED = notice("uebernahme-beantragt", N_("Die Übernahme ist beantragt."))
+GUARANTEE_DECIDED = notice(
+    "uebernahme-entschieden", N_("Die Entscheidung über die Übernahme ist festgehalten.")
+)
+PLACED = notice(
+    "vermittelt", N_("Mietvertrag und Einzug sind festgehalten: die Vermittlung ist abgeschlossen.")
+)
+WITHDRAWN = notice("zurueckgezogen", N_("Das Angebot ist zurückgezogen."))
+EXPIRED = notice("abgelaufen", N_("Der Ablauf des Angebots ist festgehalten."))
 
 STEPS = (
-    Step("vorschlag", ops.PROPOSE_HOUSEHOLDS, ("proposed_on",), lists=("household_ids",)),
+    Step("vorschlag", ops.PROPOSE_HOUSEHOLDS, ("proposed_on",), PROPOSED, "vorschlaege",
+         lists=("household_ids",), at_field=_dated("proposed_on", "before_received")),
     Step("vermieter-entscheidung", ops.RECORD_LANDLORD_DECISION,
-         ("household_id", "decision", "decided_on")),
-    Step("besichtigung", ops.SCHEDULE_VIEWING, ("household_id", "viewing_on")),
+         ("household_id", "decision", "decided_on"), LANDLORD_DECIDED, "vorschlaege",
+         at_field=_dated("decided_on", "before_proposal")),
+    Step("besichtigung", ops.SCHEDULE_VIEWING, ("household_id", "viewing_on"),
+         VIEWING_SCHEDULED, "besichtigungen", at_field={"before_proposal": "viewing_on"}),
     Step("besichtigung-ergebnis", ops.RECORD_VIEWING,
-         ("viewing_id", "held_on", "outcome", "tandem_id"), flags=("accompanied_by_tandem",)),
+         ("viewing_id", "held_on", "outcome", "tandem_id"), VIEWING_HELD, "besichtigungen",
+         flags=("accompanied_by_tandem",),
+         at_field=_dated("held_on", "before_proposal", "held_before_scheduled")),
     Step("uebernahme", ops.REQUEST_GUARANTEE,
-         ("household_id", "kind", "requested_from", "requested_on")),
+         ("household_id", "kind", "requested_from", "requested_on"), GUARANTEE_REQUESTED,
+         "uebernahmen", at_field=_dated("requested_on", "before_proposal")),
     Step("uebernahme-entscheidung", ops.DECIDE_GUARANTEE,
-         ("guarantee_id", "decision", "decided_on")),
-    Step("mietvertrag", ops.COMPLETE_PLACEMENT, ("household_id", "lease_signed_on", "moved_on")),
-    Step("ruecknahme", ops.WITHDRAW_OFFER, ("reason", "withdrawn_on")),
-    Step("ablauf", ops.EXPIRE_OFFER, ("expired_on",)),
+         ("guarantee_id", "decision", "decided_on"), GUARANTEE_DECIDED, "uebernahmen",
+         at_field=_dated("decided_on", "before_request")),
+    Step("mietvertrag", ops.COMPLETE_PLACEMENT, ("household_id", "lease_signed_on", "moved_on"),
+         PLACED, "stand",
+         at_field={**_dated("moved_on", "moved_before_lease", "before_available"),
+                   "before_acceptance": "lease_signed_on"}),
+    Step("ruecknahme", ops.WITHDRAW_OFFER, ("reason", "withdrawn_on"), WITHDRAWN, "stand",
+         at_field=_dated("withdrawn_on", "before_received")),
+    Step("ablauf", ops.EXPIRE_OFFER, ("expired_on",), EXPIRED, "stand",
+         at_field=_dated("expired_on", "before_received")),
 )  # fmt: skip
 
 
@@ -71,14 +111,32 @@ async def submit(
     fields: tuple[str, ...],
     *,
     on: UUID | None = None,
+    at_field: Mapping[str, str] | None = None,
 ) -> tuple[R | None, Refusal | None]:
     """Validate `body` as `op`'s command and send it to placement (with the id of the offer
     or landlord it acts on, for a command on one): the answer, or the refusal a person can
     act on; an error no field of the form shows goes above the form."""
-    result, refusal = await send_form(rpc, op, body, caller, on=on, known=fields, shown=SHOWN)
+    result, refusal = await send_form(
+        rpc, op, body, caller, on=on, known=fields, shown=SHOWN, rules_at_field=at_field
+    )
     if refusal is not None and refusal.status == 422:
         refusal.general = refusal.errors.pop("", None)
     return result, refusal
+
+
+# A proposal sent from a household's own list of fitting offers goes back there: the form
+# says so with `zurueck=haushalt` (a fixed word, never a URL: no redirect elsewhere).
+BACK = "zurueck"
+HOUSEHOLD_SECTION = "wohnungsangebote"
+
+
+def _household_page(back: object, household_ids: object) -> str | None:
+    if back != "haushalt" or not isinstance(household_ids, list) or len(household_ids) != 1:
+        return None
+    try:
+        return f"/ui/haushalte/{UUID(str(household_ids[0]))}"
+    except ValueError:
+        return None
 
 
 def _handler(step: Step) -> Callable[..., Awaitable[Response]]:
@@ -92,9 +150,14 @@ def _handler(step: Step) -> Callable[..., Awaitable[Response]]:
             body[name] = [v for v in form.getlist(name) if isinstance(v, str)]
             values[name] = " ".join(body[name])
         names = step.fields + step.flags + step.lists
-        _, refusal = await submit(rpc, caller, step.op, body, names, on=offer_id)
+        _, refusal = await submit(
+            rpc, caller, step.op, body, names, on=offer_id, at_field=step.at_field
+        )
         if refusal is None:
-            return RedirectResponse(f"/ui/wohnungen/{offer_id}#{step.slug}", status_code=303)
+            back = _household_page(form.get(BACK), body.get("household_ids"))
+            if back is not None:
+                return saved(back, step.done, anchor=HOUSEHOLD_SECTION)
+            return saved(f"/ui/wohnungen/{offer_id}", step.done, anchor=step.anchor)
         for name in step.lists:
             if name in refusal.errors and not body[name]:
                 refusal.errors[name] = NOTHING_TICKED

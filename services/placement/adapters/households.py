@@ -107,4 +107,5 @@ def _searcher(row: Row[Any]) -> Searcher:
         readiness=ReadinessResult(row.readiness) if row.readiness else None,
         needs_accessible=row.needs_accessible,
         preferred_districts=tuple(row.preferred_districts or ()),
+        registered_on=row.registered_on,
     )

@@ -12,6 +12,7 @@ from services.placement.adapters.rules import load_rules, rent_limits_of
 from services.placement.application import access
 from services.placement.domain import offer as of
 from services.placement.domain.matching import assess, fits
+from services.placement.domain.ranking import judge, page_of, ranked
 from shared.application import CommandExecutor
 from shared.contracts import placement as c
 from shared.decider import NotFound
@@ -23,7 +24,8 @@ class Matching:
         self.commands = commands
 
     async def for_offer(self, query: c.OfferMatchesQuery, caller: Caller) -> c.OfferMatches:
-        """Households still looking, best fits first, each with the reason per criterion."""
+        """One page of the households still looking, in the asked order (best fits first by
+        default), each with the reason per criterion."""
         scope = access.provider_scope(caller)
         state, _ = await self.commands.load(
             of.offer, of.stream_id(caller.municipality, query.offer_id)
@@ -37,24 +39,29 @@ class Matching:
                 else await searching(conn, caller.municipality, provider=scope.provider)
             )
             limits = rent_limits_of(await load_rules(conn, caller.municipality))
-        matches = []
-        for household in households:
-            checks = assess(state.facts, household, limits)
-            matches.append(
-                c.HouseholdMatch(
-                    household_id=household.household_id,
-                    provider=household.provider,
-                    adults=household.adults,
-                    minors=household.minors,
-                    fits=fits(checks),
-                    already_proposed=household.household_id in state.proposals,
-                    checks=checks,
-                )
+        judged = judge(state.facts, households, limits)
+        chosen = ranked(judged, query.sort, descending=query.descending, fits_only=query.fits_only)
+        matches = [
+            c.HouseholdMatch(
+                household_id=j.household.household_id,
+                provider=j.household.provider,
+                adults=j.household.adults,
+                minors=j.household.minors,
+                registered_on=j.waiting_since,
+                fits=j.fits,
+                misfits=j.misfits,
+                unknowns=j.unknowns,
+                already_proposed=j.household.household_id in state.proposals,
+                checks=j.checks,
             )
-        if query.fits_only:
-            matches = [m for m in matches if m.fits]
-        matches.sort(key=lambda m: (not m.fits, _unknowns(m.checks)))
-        return c.OfferMatches(offer_id=query.offer_id, matches=matches)
+            for j in page_of(chosen, query.offset, query.per_page)
+        ]
+        return c.OfferMatches(
+            offer_id=query.offer_id,
+            matches=matches,
+            page=query.info(len(chosen)),
+            fitting=sum(1 for j in judged if j.fits),
+        )
 
     async def for_household(
         self, query: c.HouseholdOffersQuery, caller: Caller

@@ -8,7 +8,7 @@ from uuid import UUID, uuid4
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.placement.adapters.households import restricted_households
-from services.placement.adapters.offers import offer_list
+from services.placement.adapters.offers import offer_page
 from services.placement.adapters.personal_data import load_offer, save_offer
 from services.placement.application import access
 from services.placement.application.offer_view import offer_view
@@ -142,5 +142,5 @@ class Offers:
     async def listing(self, query: c.GetOffers, caller: Caller) -> c.OfferList:
         access.reader(caller)
         async with self.commands.db.read() as conn:
-            found = await offer_list(conn, caller.municipality, query.status, query.district)
-        return c.OfferList(offers=found)
+            found, total = await offer_page(conn, caller.municipality, query)
+        return c.OfferList(offers=found, page=query.info(total))

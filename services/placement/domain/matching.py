@@ -42,10 +42,25 @@ class Searcher:
     needs_accessible: bool | None = None
     # District codes the household wishes; empty: any district.
     preferred_districts: tuple[str, ...] = ()
+    registered_on: date | None = None
 
     @property
     def persons(self) -> int:
         return self.adults + self.minors
+
+    @property
+    def needs(self) -> tuple[object, ...]:
+        """Everything `assess` reads of the household: two households with the same needs
+        get the same checks for one flat (ranking judges each kind of household once)."""
+        return (
+            self.adults,
+            self.minors,
+            self.has_wbs,
+            self.wbs_valid_until,
+            self.readiness,
+            self.needs_accessible,
+            self.preferred_districts,
+        )
 
 
 @dataclass(frozen=True)

@@ -105,6 +105,13 @@ def complete(command: CompletePlacement, state: Offer) -> list[PlacementComplete
         "Der Einzug",
         "dem Mietvertrag",
     )
+    rules.not_before(
+        command.moved_on,
+        facts.available_from,
+        "before_available",
+        "Der Einzug",
+        "dem Tag, ab dem die Wohnung bezugsfertig ist",
+    )
     return [
         PlacementCompleted(
             household_id=household.household_id,

@@ -95,6 +95,13 @@ def schedule_viewing(command: ScheduleViewing, state: Offer) -> list[ViewingSche
     if command.viewing_id in state.viewings:
         raise RuleViolation("viewing_exists", "Diese Besichtigung ist bereits vereinbart.")
     proposal = rules.active_proposal(state, command.household_id)
+    rules.not_before(
+        command.viewing_on,
+        proposal.proposed_on,
+        "before_proposal",
+        "Der Besichtigungstermin",
+        "dem Vorschlag",
+    )
     return [
         ViewingScheduled(
             offer_id=facts.offer_id,
@@ -119,6 +126,22 @@ def record_viewing(command: RecordViewing, state: Offer) -> list[ViewingHeld]:
             f"Das Ergebnis dieser Besichtigung ist bereits erfasst ({viewing.held_on:%d.%m.%Y}).",
         )
     rules.not_in_future(command.held_on, command.today, "Die Besichtigung")
+    proposal = state.proposals.get(viewing.household_id)
+    if proposal is not None:
+        rules.not_before(
+            command.held_on,
+            proposal.proposed_on,
+            "before_proposal",
+            "Die Besichtigung",
+            "dem Vorschlag",
+        )
+    rules.not_before(
+        command.held_on,
+        viewing.viewing_on,
+        "held_before_scheduled",
+        "Die Besichtigung",
+        "dem vereinbarten Termin",
+    )
     return [
         ViewingHeld(
             offer_id=facts.offer_id,

@@ -48,6 +48,7 @@ from shared.contracts.placement.household_export import (
     PlacementHouseholdExport as PlacementHouseholdExport,
 )
 from shared.contracts.placement.requests import (
+    CandidateSort,
     CompletePlacement,
     ConcludeCooperation,
     ContactPerson,
@@ -64,6 +65,7 @@ from shared.contracts.placement.requests import (
     ListLandlords,
     OfferMatchesQuery,
     OfferRef,
+    OfferSort,
     PlacementRules,
     ProposeHouseholds,
     ReceiveOffer,
@@ -103,6 +105,7 @@ from shared.contracts.placement.views import (
 
 __all__ = [
     "CONTEXT",
+    "CandidateSort",
     "Check",
     "CompletePlacement",
     "ConcludeCooperation",
@@ -147,6 +150,7 @@ __all__ = [
     "OfferMatchesQuery",
     "OfferReceived",
     "OfferRef",
+    "OfferSort",
     "OfferSource",
     "OfferStatus",
     "OfferView",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 from uuid import UUID
 
 from pydantic import (
@@ -15,6 +16,7 @@ from pydantic import (
 )
 
 from shared.contracts.inputs import Line, QueryDay, Text, WorkDay
+from shared.contracts.paging import PageQuery
 from shared.contracts.placement.codes import (
     DistrictCode,
     Euros,
@@ -250,14 +252,27 @@ class GuaranteeRef(OfferRef):
     guarantee_id: UUID
 
 
-class GetOffers(BaseModel):
+# The columns an offers list sorts by (services/placement/adapters/offers.py).
+OfferSort = Literal["received", "available", "district", "rooms", "rent"]
+
+
+class GetOffers(PageQuery):
     status: OfferStatus | None = Field(default=OfferStatus.open, description="Nur dieser Stand")
     district: Line | None = Field(default=None, description="Nur dieser Stadtteil")
+    landlord_id: UUID | None = Field(default=None, description="Nur dieses Vermieters")
+    sort: OfferSort = Field(default="received", description="Sortiert nach")
 
 
-class OfferMatchesQuery(BaseModel):
+# How the candidates of an offer are ordered (services/placement/domain/ranking.py):
+# `rank` is the fit (every criterion fits, then fewest misfits, then fewest unknowns, then
+# who has waited longest); `waiting` who registered first; `persons` the household's size.
+CandidateSort = Literal["rank", "waiting", "persons"]
+
+
+class OfferMatchesQuery(PageQuery):
     offer_id: UUID
-    fits_only: bool = Field(default=False, description="Nur passende Haushalte")
+    fits_only: bool = Field(default=True, description="Nur passende Haushalte")
+    sort: CandidateSort = Field(default="rank", description="Sortiert nach")
 
 
 class HouseholdOffersQuery(BaseModel):

@@ -9,6 +9,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field
 
+from shared.contracts.paging import PageInfo
 from shared.contracts.placement.codes import (
     GuaranteeAuthority,
     GuaranteeDecision,
@@ -105,6 +106,7 @@ class OfferView(OfferFacts):
 
 class OfferList(BaseModel):
     offers: list[OfferFacts]
+    page: PageInfo
 
 
 class Verdict(StrEnum):
@@ -126,14 +128,21 @@ class HouseholdMatch(BaseModel):
     provider: str
     adults: int
     minors: int
+    registered_on: date = Field(description="Sucht seit (Tag der Aufnahme)")
     fits: bool
+    misfits: int = Field(ge=0, description="Kriterien, die nicht passen")
+    unknowns: int = Field(ge=0, description="Kriterien, die unklar sind")
     already_proposed: bool
     checks: list[Check]
 
 
 class OfferMatches(BaseModel):
+    """One page of the households still looking, in the order the query asked for."""
+
     offer_id: UUID
     matches: list[HouseholdMatch]
+    page: PageInfo
+    fitting: int = Field(ge=0, description="Passende Haushalte auf allen Seiten")
 
 
 class OfferMatch(BaseModel):

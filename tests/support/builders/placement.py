@@ -39,7 +39,7 @@ FACTS: dict[str, object] = {
     "size_m2": Decimal("72.5"),
     "cold_rent": Decimal("610.00"),
     "running_costs": Decimal("180.00"),
-    "available_from": date(2019, 10, 1),
+    "available_from": date(2019, 9, 15),
     "wbs_required": True,
     "refugee_quota": True,
     "accessible": False,

@@ -86,6 +86,8 @@ class FakeIntake(FakeRpc):
     def answer(self, name: str, body: Any) -> Any:
         if name == "household_course":
             return {"household_id": str(HOUSEHOLD), "entries": []}
+        if name == "household_offers":
+            return {"household_id": str(HOUSEHOLD), "offers": []}
         if name == "get_household":
             return self.household
         if name in ("link_duplicate", "dismiss_duplicate", "revoke_duplicate_decision"):

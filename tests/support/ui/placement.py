@@ -74,6 +74,24 @@ STALLED: dict[str, Any] = {
 }
 
 
+OTHER_OFFER = {"offer_id": str(uuid4()), "landlord_id": str(OTHER), "district": "kalk"}
+
+
+def offers_of(offers: list[dict[str, Any]]) -> Any:
+    """`list_offers` as placement answers it: filtered by landlord, one page."""
+
+    def answer(query: Any) -> dict[str, Any]:
+        found = [
+            o
+            for o in offers
+            if query.landlord_id is None or o["landlord_id"] == str(query.landlord_id)
+        ]
+        page = {"page": query.page, "per_page": query.per_page, "total": len(found)}
+        return {"offers": found[query.offset : query.offset + query.per_page], "page": page}
+
+    return answer
+
+
 class FakePlacement(FakeRpc):
     """Answers like placement's RPCs; `refuse` makes the named one fail."""
 
@@ -82,17 +100,7 @@ class FakePlacement(FakeRpc):
         answers = {
             "list_landlords": {"landlords": [LANDLORD_VIEW, other]},
             "get_landlord": LANDLORD_VIEW,
-            "list_offers": {
-                "offers": [
-                    OFFER_FACTS,
-                    {
-                        **OFFER_FACTS,
-                        "offer_id": str(uuid4()),
-                        "landlord_id": str(OTHER),
-                        "district": "kalk",
-                    },
-                ]
-            },
+            "list_offers": offers_of([OFFER_FACTS, {**OFFER_FACTS, **OTHER_OFFER}]),
             "get_rules": RULES,
             "replace_rules": RULES,
             "stalled_cases": STALLED,
