@@ -64,7 +64,11 @@ BERGISCH_GLADBACH = Municipality(
     code="bergisch-gladbach",
     name="Bergisch Gladbach",
     # The city's own KIM team does the case work itself (no charity in between).
-    providers={"kim": "KIM – Fachbereich Jugend und Soziales"},
+    providers={
+        "kim": "KIM – Fachbereich Jugend und Soziales",
+        "caritas": "Caritas RheinBerg",
+        "drk": "DRK Rhein-Berg",
+    },
     districts=_codes(
         "Bensberg", "Refrath", "Gronau", "Hand", "Heidkamp", "Herkenrath", "Moitzfeld",
         "Paffrath", "Schildgen", "Stadtmitte", "Hebborn", "Katterbach", "Frankenforst",

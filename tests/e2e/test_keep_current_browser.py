@@ -31,7 +31,10 @@ def test_a_caseworker_corrects_a_birth_date_in_the_browser(
     anna.locator("[id='members.0.family_name']").fill("Öztürk")
     anna.locator("[id='members.0.birth_date']").fill("1980-02-01")
     anna.get_by_role("button", name="Haushalt aufnehmen").click()
-    expect(anna.get_by_role("heading", name="Haushalt, aufgenommen am 06.05.2025")).to_be_visible()
+    expect(
+        anna.get_by_role("heading", name="Familie Öztürk (Caritas Köln, 5 Personen)")
+    ).to_be_visible()
+    expect(anna.get_by_text("Aufgenommen am 06.05.2025")).to_be_visible()
     expect(anna.get_by_role("cell", name="Kind 4")).to_be_visible()
     page_url = anna.url
 

@@ -21,7 +21,7 @@ from shared.contracts.intake import (
     HandOverHousehold,
     RecordConsent,
 )
-from shared.decider import Forbidden, NotFound
+from shared.decider import DomainError, Forbidden, NotFound
 from shared.identity import Role
 from support.builders.intake import CARITAS, COORDINATOR, DRK, caller, intake_commands, register
 
@@ -108,3 +108,20 @@ async def test_roles_without_intake_rights_get_403(commands: CommandExecutor) ->
     assert await Households(commands).get(GetHousehold(household_id=household_id), DRK)
     with pytest.raises(NotFound):
         await Households(commands).get(GetHousehold(household_id=household_id), CARITAS)
+
+
+async def test_a_provider_the_municipality_does_not_know_is_refused(
+    commands: CommandExecutor,
+) -> None:
+    """A typo must not become a provider nobody sees (shared/contracts/places.py)."""
+    with pytest.raises(DomainError) as refused:
+        await register(commands, COORDINATOR, provider="karitas")
+    assert refused.value.code == "unknown_provider"
+    assert "Caritas Köln" in refused.value.message
+    household_id = await register(commands, COORDINATOR)
+    hand_over = HandOverHousehold(
+        household_id=household_id, to_provider="karitas", handed_over_on=date(2025, 3, 2)
+    )
+    with pytest.raises(DomainError) as handed:
+        await HouseholdChanges(commands).hand_over(hand_over, COORDINATOR)
+    assert handed.value.code == "unknown_provider"

@@ -98,7 +98,7 @@ def test_the_household_page_speaks_english(app: tuple[TestClient, FakeIntake]) -
     assert page.status_code == 200
     text = page.text
     for english in (
-        "Household, registered on 5 Jan 2026",
+        "Registered on 5 Jan 2026",
         '<h2 id="mitglieder">Members</h2>',
         "Head of household",
         "Registered with provider caritas, Municipal accommodation",

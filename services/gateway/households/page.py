@@ -17,6 +17,7 @@ from services.gateway.households.master_data_view import master_data_context
 from services.gateway.households.responsible_view import FORM as RESPONSIBLE_FORM
 from services.gateway.households.responsible_view import responsible_of
 from services.gateway.households.timeline import next_steps, placement_timeline, timeline
+from services.gateway.households.titles import household_titles
 from services.gateway.placement import formats as offer_formats
 from services.gateway.placement.household_offers import fitting_offers, proposed_for
 from services.gateway.web import fields as forms
@@ -70,8 +71,11 @@ async def household_page(
     access_log = None
     if caller.role is Role.coordinator:
         access_log = await access_log_section(request, caller.municipality, household_id)
+    titles = await household_titles(rpc, caller, [household_id])
     context = {
         "household": household,
+        # "Familie Öztürk (Caritas Köln, 2 Personen)": the page is named as the lists name it.
+        "title": titles.get(household_id),
         "timeline": sorted(timeline(household) + placement_timeline(course), key=lambda e: e.on),
         "steps": next_steps(household, caller.role.value),
         "actions": actions,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from uuid import UUID
 
+from services.gateway.web.i18n import gettext
 from shared.contracts.intake import operations as intake
 from shared.contracts.intake.directory import MAX_TITLES, HouseholdTitlesQuery, short_id
 from shared.identity import Caller
@@ -22,7 +23,9 @@ NAMED_FOR = intake.HOUSEHOLD_TITLES.roles
 
 
 def neutral_title(household_id: UUID) -> str:
-    return f"Haushalt {short_id(household_id)}"
+    """The title of a household whose name the caller may not read: its short id, in the
+    request's language."""
+    return gettext("Haushalt %(short)s") % {"short": short_id(household_id)}
 
 
 async def household_titles(rpc: RpcClient, caller: Caller, ids: Iterable[UUID]) -> dict[UUID, str]:

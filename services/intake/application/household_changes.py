@@ -123,6 +123,7 @@ class HouseholdChanges:
 
     async def hand_over(self, request: HandOverHousehold, caller: Caller) -> HouseholdRef:
         access.require_coordinator(caller, "Haushalte an einen anderen Träger übergeben")
+        access.require_known_provider(caller, request.to_provider)
         command = cmd.HandOverHousehold(
             to_provider=request.to_provider, handed_over_on=request.handed_over_on, today=today()
         )

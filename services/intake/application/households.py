@@ -67,6 +67,7 @@ class Households:
         """
         access.require_staff(caller)
         access.require_own_provider(caller, request.provider)
+        access.require_known_provider(caller, request.provider)
         known = districts_of(caller.municipality)
         unknown = [d for d in request.preferred_districts if known and d not in known]
         if unknown:
