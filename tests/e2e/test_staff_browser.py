@@ -74,7 +74,7 @@ def place_household(kora: Page, household_id: str) -> str:
 
     expect(kora.get_by_role("heading", name="Wohnungsangebot aufnehmen")).to_be_visible()
     expect(kora.get_by_label("Vermieter")).to_contain_text("GAG Immobilien AG")
-    kora.get_by_label("Stadtteil (Veedel)").fill("ehrenfeld")
+    kora.get_by_label("Stadtteil (Veedel)").select_option("ehrenfeld")
     kora.get_by_label("Zimmer").fill("zwei")
     kora.get_by_label("Wohnfläche in m²").fill("65")
     kora.get_by_label("Kaltmiete in Euro").fill("500")
@@ -91,24 +91,25 @@ def place_household(kora: Page, household_id: str) -> str:
     expect(kora.get_by_label("Kalte Nebenkosten in Euro")).to_have_value("120,50")
     kora.get_by_label("Zimmer").fill("2,5")
     kora.get_by_role("button", name="Angebot aufnehmen").click()
-    expect(kora.get_by_role("heading", name="Wohnung in ehrenfeld, 2,5 Zimmer")).to_be_visible()
+    expect(kora.get_by_role("heading", name="Wohnung in Ehrenfeld, 2,5 Zimmer")).to_be_visible()
     expect(kora.locator("dl.daten")).to_contain_text("620,50 €")
     offer_url = kora.url
 
-    box = f"#vorschlag-{household_id}"
-    reload_until(kora, lambda: kora.locator(box), "the household among the searching ones")
-    kora.locator(box).check()
+    # One button per candidate row: the household's own proposes it.
+    row = f"button[name='household_ids'][value='{household_id}']"
+    reload_until(kora, lambda: kora.locator(row), "the household among the searching ones")
     kora.get_by_label("Vorgeschlagen am").fill("2025-05-12")
-    kora.get_by_role("button", name="Vorschlagen").click()
+    kora.locator(row).click()
     expect(kora.get_by_text("schon vorgeschlagen")).to_be_visible()
 
     decision = kora.locator("#vermieter-entscheidung")
     decision.get_by_label("Entscheidung").select_option("accepted")
     decision.get_by_label("Entschieden am").fill("2025-05-11")
     decision.get_by_role("button", name="Entscheidung festhalten").click()
-    # Before the proposal: refused with the reason on top of the page, the date kept.
+    # Before the proposal: refused, the reason at the date, a pointer on top, the date kept.
     decision = kora.locator("#vermieter-entscheidung")
-    expect(kora.locator("#schritt-fehler")).to_contain_text("vor dem Vorschlag")
+    expect(kora.locator("#schritt-fehler")).to_contain_text("Bitte die markierten Felder prüfen.")
+    expect(decision).to_contain_text("vor dem Vorschlag")
     expect(decision.get_by_label("Entschieden am")).to_have_value("2025-05-11")
     decision.get_by_label("Entschieden am").fill("2025-05-14")
     decision.get_by_role("button", name="Entscheidung festhalten").click()

@@ -38,7 +38,7 @@ from shared.contracts import places
 from shared.contracts.placement import operations as ops
 from shared.contracts.placement.labels import LANDLORD_KIND
 from shared.identity import Caller
-from shared.rpc import RpcClient
+from shared.rpc import RemoteError, RpcClient
 
 router = APIRouter(prefix="/ui/wohnungen", include_in_schema=False)
 ALL = "alle"
@@ -114,6 +114,16 @@ async def receive_offer(request: Request, caller: CurrentCaller, rpc: Rpc) -> Re
     )
 
 
+async def _just_registered(
+    rpc: RpcClient, caller: Caller, landlord_id: str
+) -> list[c.LandlordView]:
+    try:
+        wanted = c.GetLandlord(landlord_id=UUID(landlord_id))
+        return [await rpc.send(ops.GET_LANDLORD, wanted, caller)]
+    except (ValueError, RemoteError):
+        return []  # not a landlord (any more): the form offers the others
+
+
 async def _offer_form(
     request: Request,
     caller: Caller,
@@ -124,6 +134,11 @@ async def _offer_form(
     status_code: int = 200,
 ) -> HTMLResponse:
     every = (await rpc.send(ops.LIST_LANDLORDS, c.ListLandlords(), caller)).landlords
+    chosen = values.get("landlord_id")
+    if chosen and chosen not in {str(ll.landlord_id) for ll in every}:
+        # A landlord registered a moment ago: the list is placement's read model, which may
+        # not have it yet; the landlord itself is read from its stream, so it is offered.
+        every = [*every, *await _just_registered(rpc, caller, chosen)]
     unnamed = gettext("ohne Namen")
     context = {
         "form": values,
