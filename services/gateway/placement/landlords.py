@@ -17,10 +17,10 @@ from fastapi.responses import HTMLResponse, Response
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.placement import formats
 from services.gateway.placement.forms import plain_body
-from services.gateway.placement.listing import list_query
 from services.gateway.placement.new_landlord import coordination_only
 from services.gateway.placement.steps import submit
 from services.gateway.web.i18n import N_
+from services.gateway.web.list_query import list_query
 from services.gateway.web.notices import notice, saved
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import form_values
@@ -89,7 +89,7 @@ async def _page(
 ) -> HTMLResponse:
     view = await rpc.send(ops.GET_LANDLORD, c.GetLandlord(landlord_id=landlord_id), caller)
     # Every status unless the URL names one; one page, sorted as the URL asks.
-    query = list_query(c.GetOffers, request.query_params, landlord_id=landlord_id, district=None)
+    query = list_query(request, c.GetOffers, landlord_id=landlord_id, district=None)
     if "status" not in request.query_params:
         query = query.model_copy(update={"status": None})
     context = {

@@ -24,9 +24,9 @@ from fastapi.responses import HTMLResponse
 
 from services.gateway.households.titles import household_titles, neutral_title
 from services.gateway.placement import formats
-from services.gateway.placement.listing import list_query
 from services.gateway.web.i18n import Verbatim, format_date, gettext
 from services.gateway.web.labels import label
+from services.gateway.web.list_query import list_query
 from services.gateway.web.templating import render
 from shared.clock import today
 from shared.contracts import placement as c
@@ -117,7 +117,7 @@ async def offer_page(
     are one page of them, as the URL asks (`page`, `sort`, `descending`, `fits_only`)."""
     offer = await rpc.send(ops.GET_OFFER, c.GetOffer(offer_id=offer_id), caller)
     matches: c.OfferMatches | None = None
-    query = list_query(c.OfferMatchesQuery, request.query_params, offer_id=offer_id)
+    query = list_query(request, c.OfferMatchesQuery, offer_id=offer_id)
     if offer.status is c.OfferStatus.open:
         matches = await rpc.send(ops.OFFER_MATCHES, query, caller)
     defaults: dict[str, str] = {name: today().isoformat() for name in DATE_FIELDS}

@@ -23,11 +23,11 @@ from services.gateway.placement import (
     steps,
 )
 from services.gateway.placement.forms import OFFER_FIELDS, OFFER_FLAGS, offer_body
-from services.gateway.placement.listing import list_query
 from services.gateway.placement.new_landlord import coordination_only
 from services.gateway.placement.offer_page import offer_page
 from services.gateway.web.i18n import N_, Verbatim, gettext
 from services.gateway.web.labels import label
+from services.gateway.web.list_query import list_query
 from services.gateway.web.notices import notice, saved
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import form_values
@@ -64,7 +64,7 @@ async def offer_list(
     else:
         status = c.OfferStatus(stand) if stand in _STATUSES else None  # "alle": every one
         context["stand"] = status.value if status else ALL
-        listed = list_query(c.GetOffers, request.query_params, status=status)
+        listed = list_query(request, c.GetOffers, status=status)
         every = (await rpc.send(ops.LIST_LANDLORDS, c.ListLandlords(), caller)).landlords
         context["query"] = listed
         context["answer"] = await rpc.send(ops.LIST_OFFERS, listed, caller)

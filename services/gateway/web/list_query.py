@@ -18,24 +18,25 @@ from shared.contracts.paging import PageInfo, PageQuery
 Query = TypeVar("Query", bound=BaseModel)
 
 
-def list_query(request: Request, model: type[Query], prefix: str = "") -> Query:
+def list_query(request: Request, model: type[Query], prefix: str = "", **fixed: object) -> Query:
     """`model` from the request's query parameters named `prefix` + field name; `prefix`
-    keeps two lists on one page apart (`t_page`, `t_sort` …)."""
+    keeps two lists on one page apart (`t_page`, `t_sort` …). `fixed`: the route's own
+    values (the offer of the page, …), which no URL parameter overrides."""
     given = {
         name: request.query_params[prefix + name]
         for name in model.model_fields
-        if request.query_params.get(prefix + name, "").strip()
+        if name not in fixed and request.query_params.get(prefix + name, "").strip()
     }
     for _ in range(len(given) + 1):
         try:
-            return model.model_validate(given)
+            return model.model_validate({**given, **fixed})
         except ValidationError as exc:
             wrong = {str(e["loc"][0]) for e in exc.errors() if e["loc"]}
             if not wrong & given.keys():
                 raise
             for name in wrong:
                 given.pop(name, None)
-    return model.model_validate({})
+    return model.model_validate(dict(fixed))
 
 
 PagedQuery = TypeVar("PagedQuery", bound=PageQuery)
