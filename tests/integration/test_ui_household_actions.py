@@ -8,37 +8,17 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-import httpx
-
 from shared.clock import today
+from support.form_browser import Browser
 from support.system import System
 
 T = today()
-TOKEN = "csrf-" + "h" * 30
 CARITAS = {"x-auszug-role": "caseworker", "x-auszug-provider": "caritas", "x-auszug-user": "w-1"}
 COORDINATION = {"x-auszug-role": "coordinator", "x-auszug-user": "k-1"}
 
 
 def ago(days: int) -> str:
     return (T - timedelta(days=days)).isoformat()
-
-
-class Browser:
-    """One person's browser: the dev identity headers and the CSRF cookie its forms repeat."""
-
-    def __init__(self, system: System, headers: dict[str, str]) -> None:
-        self.client = httpx.Client(base_url=system.gateway, headers=headers, timeout=30)
-        self.client.cookies.set("auszug_csrf", TOKEN)
-
-    def get(self, path: str, status: int = 200) -> str:
-        response = self.client.get(path)
-        assert response.status_code == status, response.text
-        return response.text
-
-    def post(self, path: str, form: dict[str, str], status: int = 303) -> httpx.Response:
-        response = self.client.post(path, data={"csrf_token": TOKEN, **form})
-        assert response.status_code == status, response.text
-        return response
 
 
 REGISTRATION = {

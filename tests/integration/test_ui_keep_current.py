@@ -14,10 +14,10 @@ from typing import Any
 import httpx
 
 from shared.clock import today
+from support.form_browser import Browser
 from support.system import System, wait_until
 
 T = today()
-TOKEN = "csrf-" + "m" * 30
 CARITAS = {"x-auszug-role": "caseworker", "x-auszug-provider": "caritas", "x-auszug-user": "w-1"}
 DRK = {"x-auszug-role": "caseworker", "x-auszug-provider": "drk", "x-auszug-user": "w-2"}
 COORDINATION = {"x-auszug-role": "coordinator", "x-auszug-user": "k-1"}
@@ -25,24 +25,6 @@ COORDINATION = {"x-auszug-role": "coordinator", "x-auszug-user": "k-1"}
 
 def ago(days: int) -> str:
     return (T - timedelta(days=days)).isoformat()
-
-
-class Browser:
-    """One person's browser: the dev identity headers and the CSRF cookie its forms repeat."""
-
-    def __init__(self, system: System, headers: dict[str, str]) -> None:
-        self.client = httpx.Client(base_url=system.gateway, headers=headers, timeout=30)
-        self.client.cookies.set("auszug_csrf", TOKEN)
-
-    def get(self, path: str, status: int = 200) -> str:
-        response = self.client.get(path)
-        assert response.status_code == status, response.text
-        return response.text
-
-    def post(self, path: str, form: dict[str, str], status: int = 303) -> httpx.Response:
-        response = self.client.post(path, data={"csrf_token": TOKEN, **form})
-        assert response.status_code == status, response.text
-        return response
 
 
 def family_of_eight() -> dict[str, str]:

@@ -10,14 +10,12 @@ import re
 from datetime import date, timedelta
 from uuid import uuid4
 
-import httpx
-
 from shared.clock import today
 from support.bus import placement_envelope, publish
+from support.form_browser import Browser
 from support.system import System, wait_until
 
 T = today()
-TOKEN = "csrf-" + "t" * 30
 SKM = {"x-auszug-role": "caseworker", "x-auszug-provider": "skm", "x-auszug-user": "skm-1"}
 OFFICE = {"x-auszug-role": "housing_office", "x-auszug-user": "fachstelle-1"}
 COORDINATION = {"x-auszug-role": "coordinator", "x-auszug-user": "koordination-1"}
@@ -36,24 +34,6 @@ def ago(days: int) -> str:
 
 def german(day: date) -> str:
     return day.strftime("%d.%m.%Y")
-
-
-class Browser:
-    """One person's browser: the dev identity headers, and the CSRF cookie its forms repeat."""
-
-    def __init__(self, system: System, headers: dict[str, str]) -> None:
-        self.client = httpx.Client(base_url=system.gateway, headers=headers, timeout=30)
-        self.client.cookies.set("auszug_csrf", TOKEN)
-
-    def get(self, path: str, status: int = 200) -> str:
-        response = self.client.get(path)
-        assert response.status_code == status, response.text
-        return response.text
-
-    def post(self, path: str, form: dict[str, str], status: int = 303) -> httpx.Response:
-        response = self.client.post(path, data={"csrf_token": TOKEN, **form})
-        assert response.status_code == status, response.text
-        return response
 
 
 REFERRAL = {
