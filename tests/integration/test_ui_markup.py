@@ -162,6 +162,19 @@ def plant(system: System, p: Payloads) -> dict[str, list[str]]:
         "note": p("RecordConsentBody.note"),
     }
     api.post(f"/households/{a}/consents", consent, CARITAS)
+    # A rectification (Art. 16) of household B's head and registration note.
+    shown = api.http.get(f"{api.base}/households/{b}", headers=CARITAS).json()
+    rename = {
+        "member_id": shown["members"][0]["member_id"],
+        "given_name": p("MemberCorrection.given_name"),
+        "family_name": p("MemberCorrection.family_name"),
+    }
+    correction = {
+        "expected_version": shown["version"],
+        "members": [rename],
+        "note": {"text": p("NoteCorrection.text")},
+    }
+    api.post(f"/households/{b}/personal-data-corrections", correction, CARITAS)
     deregistration = {"reason": "other", "deregistered_on": ago(5)}
     note = p("DeregisterHouseholdBody.note")
     api.post(f"/households/{c}/deregistration", {**deregistration, "note": note}, CARITAS)

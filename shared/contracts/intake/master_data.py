@@ -46,7 +46,9 @@ def _phone(value: str) -> str:
     return value
 
 
-Phone = Annotated[str, AfterValidator(_phone)]
+# The schema names the pattern (clients and the API documentation see what is accepted);
+# the validator checks it, with a message a person can act on.
+Phone = Annotated[str, AfterValidator(_phone), Field(json_schema_extra={"pattern": _PHONE.pattern})]
 """A telephone number in any usual notation (digits, spaces, + ( ) / -)."""
 
 
