@@ -59,7 +59,8 @@ async def client_id_guard(code: str, client_id: object | None) -> AsyncIterator[
 # field's name. The staff UI translates them (`locale/en/core.po`; the ones with a number
 # through `parameterised`).
 MISSING = "Bitte ausfüllen."
-DAY = "Bitte ein Datum im Format TT.MM.JJJJ eingeben, z. B. 01.03.2026."
+# The example in ISO form tells an API client what to send (the UI's date field sends it).
+DAY = "Bitte ein gültiges Datum eingeben, z. B. 01.03.2026 (über die Schnittstelle: 2026-03-01)."
 MOMENT = "Bitte Datum und Uhrzeit eingeben, z. B. 01.03.2026, 14:30."
 AMOUNT = "Bitte einen Betrag eingeben, z. B. 650,50."
 WHOLE = "Bitte eine ganze Zahl eingeben, z. B. 3."

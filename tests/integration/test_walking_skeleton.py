@@ -63,7 +63,8 @@ def test_invalid_input_is_a_422_naming_the_field_and_appends_nothing(system: Sys
     assert response.status_code == 422
     fields = {f["field"]: f["message"] for f in response.json()["error"]["fields"]}
     assert set(fields) == {"registered_on", "members.0.age_band"}
-    assert "JJJJ-MM-TT" in fields["registered_on"]
+    # A person reads a German example, an API client the ISO form it must send.
+    assert "01.03.2026" in fields["registered_on"] and "2026-03-01" in fields["registered_on"]
 
     # A rule of the domain, not the shape: refused by the service, as a 409. (A day more
     # than a year ahead is implausible and refused at the field already.)

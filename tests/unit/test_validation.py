@@ -13,7 +13,7 @@ from services.gateway.web.i18n import ENGLISH, translated
 from shared import validation
 from shared.contracts.intake import RegisterHousehold
 from shared.contracts.placement.codes import Euros
-from shared.validation import field_errors, parameterised
+from shared.validation import DAY, field_errors, parameterised
 
 
 class RentFields(BaseModel):
@@ -31,7 +31,7 @@ def test_errors_name_the_field_and_explain_in_german() -> None:
         raise AssertionError("expected a validation error")
     assert errors == {
         "provider": "Bitte mindestens 2 Zeichen eingeben.",
-        "registered_on": "Bitte ein Datum im Format TT.MM.JJJJ eingeben, z. B. 01.03.2026.",
+        "registered_on": DAY,
         "accommodation.kind": (
             "Bitte einen der vorgesehenen Werte wählen: 'shelter', 'city_rented_flat', "
             "'requisitioned_flat' oder 'assigned_flat'."
@@ -83,7 +83,7 @@ HOUSEHOLD = {
         (
             {"registered_on": "morgen"},
             "registered_on",
-            "Bitte ein Datum im Format TT.MM.JJJJ eingeben, z. B. 01.03.2026.",
+            DAY,
         ),
         # A pattern says what to type: a phone, a code from the list, a language.
         ({"contact": {"phone": "ruft an"}}, "contact.phone", "z. B. 0221 123456"),
