@@ -39,7 +39,7 @@ def test_a_household_registered_in_the_browser_is_seen_by_the_right_people_only(
     kora.goto(household_url)
     # The name in the members table (the action forms name the person again).
     expect(kora.get_by_role("cell", name="Amal")).to_be_visible()
-    expect(kora.get_by_text("Aufgenommen beim Träger caritas")).to_be_visible()
+    expect(kora.get_by_text("Aufgenommen beim Träger Caritas Köln")).to_be_visible()
     expect(kora.get_by_role("heading", name="Zugriffsprotokoll")).to_be_visible()
     household_id = household_url.rstrip("/").rsplit("/", 1)[1]
     offer_url = place_household(kora, household_id)

@@ -148,7 +148,7 @@ def test_the_register_form_keeps_what_was_typed_and_names_the_field(gw: System) 
     created = browser.post("/ui/haushalte/neu", data={**form, "contact.phone": "0221 123456"})
     assert created.status_code == 303
     detail = browser.get(created.headers["location"])
-    assert "Aufgenommen beim Träger caritas" in detail.text and "Amal" in detail.text
+    assert "Aufgenommen beim Träger Caritas Köln" in detail.text and "Amal" in detail.text
 
 
 def test_production_takes_no_identity_from_headers(gw: System, tmp_path: Path) -> None:

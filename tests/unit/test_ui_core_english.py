@@ -101,7 +101,7 @@ def test_the_household_page_speaks_english(app: tuple[TestClient, FakeIntake]) -
         "Registered on 5 Jan 2026",
         '<h2 id="mitglieder">Members</h2>',
         "Head of household",
-        "Registered with provider caritas, Municipal accommodation",
+        "Registered with provider Caritas Köln, Municipal accommodation",
         "Housing readiness assessed: ready for housing with support",
         "Assess housing readiness",
         "Change composition",

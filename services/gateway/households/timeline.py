@@ -14,7 +14,7 @@ from services.gateway.web.i18n import N_, gettext
 from shared.contracts.intake import HouseholdView
 from shared.contracts.intake import labels as intake_labels
 from shared.contracts.placement import CourseEntry, CourseStep
-from shared.contracts.places import district_name
+from shared.contracts.places import district_name, provider_name
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ def timeline(household: HouseholdView) -> list[Entry]:
         Entry(
             household.registered_on,
             gettext("Aufgenommen beim Träger %(provider)s, %(accommodation)s")
-            % {"provider": household.provider, "accommodation": accommodation},
+            % {"provider": provider_name(household.provider), "accommodation": accommodation},
         )
     ]
     for assessment in household.readiness:
