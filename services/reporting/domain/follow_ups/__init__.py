@@ -13,10 +13,10 @@ whichever event caused it. `Closed` with `key=None` closes every key of its rule
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from uuid import NAMESPACE_URL, UUID, uuid5
 
-from shared.contracts.followups import Rule, SubjectKind
+from shared.contracts.followups import BEFORE, Rule, SubjectKind
 
 _NAMESPACE = uuid5(NAMESPACE_URL, "https://auszug.example/follow-ups")
 
@@ -45,3 +45,18 @@ Signal = Opened | Closed
 def follow_up_id(rule: Rule, subject_id: UUID, key: UUID | None) -> UUID:
     """The stable id of a rule-made follow-up: the same step always has the same id."""
     return uuid5(_NAMESPACE, f"{rule.value}/{subject_id}/{key or ''}")
+
+
+def due_on(rule: Rule, anchor_on: date, days: int) -> date:
+    """The day a rule-made follow-up is due: `days` after its anchor, before it for the
+    rules in `BEFORE`, and in working days (Monday to Friday) for an unanswered inquiry."""
+    if rule in BEFORE:
+        return anchor_on - timedelta(days=days)
+    if rule is Rule.inquiry_unanswered:
+        day, left = anchor_on, days
+        while left > 0:
+            day += timedelta(days=1)
+            if day.weekday() < 5:
+                left -= 1
+        return day
+    return anchor_on + timedelta(days=days)
