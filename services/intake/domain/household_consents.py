@@ -112,14 +112,24 @@ def _withdraw(command: WithdrawConsent, state: Household) -> list[Event]:
             "withdrawn_before_given",
             f"Der Widerruf liegt vor der Einwilligung ({german_day(consent.given_on)}).",
         )
-    return [withdrawn(state.household_id, consent, command.withdrawn_on)]
+    # Another consent for the purpose may stay in force: its renewal is then still due.
+    # A household out of move-out management has nothing left to renew.
+    remaining = (
+        None
+        if state.deregistered or state.erased
+        else state.consents_given_on(without=consent.consent_id).get(consent.purpose)
+    )
+    return [withdrawn(state.household_id, consent, command.withdrawn_on, remaining)]
 
 
-def withdrawn(household_id: UUID, consent: ConsentRecord, day: date) -> HouseholdConsentWithdrawn:
+def withdrawn(
+    household_id: UUID, consent: ConsentRecord, day: date, remaining_given_on: date | None = None
+) -> HouseholdConsentWithdrawn:
     return HouseholdConsentWithdrawn(
         household_id=household_id,
         consent_id=consent.consent_id,
         purpose_code=consent.purpose,
         withdrawn_on=day,
+        remaining_given_on=remaining_given_on,
         occurred_at=business_time(day),
     )

@@ -47,6 +47,8 @@ def revoke_deregistration(command: RevokeDeregistration, state: Household) -> li
             reason=state.deregistration_reason,
             adults=state.adults,
             minors=state.minors,
+            wbs_valid_until=state.wbs_valid_until if state.wbs else None,
+            consents_given_on=state.consents_given_on(),
             occurred_at=business_time(command.revoked_on),
         )
     ]

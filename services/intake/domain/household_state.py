@@ -135,6 +135,15 @@ class Household:
         valid = [c for c in self.consents if c.purpose is purpose and c.valid_on(day)]
         return max(valid, key=lambda c: c.given_on) if valid else None
 
+    def consents_given_on(self, *, without: UUID | None = None) -> dict[ConsentPurpose, date]:
+        """Per purpose, the day the consent in force from now on was given (not withdrawn;
+        of several the latest given), leaving out consent `without`."""
+        days: dict[ConsentPurpose, date] = {}
+        for c in self.consents:
+            if c.withdrawn_on is None and c.consent_id != without:
+                days[c.purpose] = max(c.given_on, days.get(c.purpose, c.given_on))
+        return days
+
     @property
     def persons(self) -> int:
         return self.adults + self.minors

@@ -14,6 +14,21 @@ from pydantic import BaseModel, ConfigDict, Field
 from shared.contracts.inputs import Line, Text, WorkDay
 from shared.contracts.intake.codes import ConsentPurpose, DisclosureKind
 
+# A consent holds until it is withdrawn: intake records no end. Staff confirm it with the
+# household once a year (a new consent of the same purpose), so a household that has long
+# forgotten what it agreed to is asked again; the renewal follow-up counts back from here.
+RENEWAL_AFTER_YEARS = 1
+
+
+def renewal_due_on(given_on: date) -> date:
+    """The day a consent given on `given_on` is due for renewal (a 29 February's on the
+    28th)."""
+    year = given_on.year + RENEWAL_AFTER_YEARS
+    try:
+        return given_on.replace(year=year)
+    except ValueError:
+        return given_on.replace(year=year, day=28)
+
 
 class RecordConsentBody(BaseModel):
     """Hält eine zweckgebundene Einwilligung des Haushalts fest."""

@@ -127,18 +127,33 @@ class HouseholdDeregistered(DomainEvent):
     offer_id: UUID | None = None
 
 
-@CONTRACTS.event(CONTEXT)
+@CONTRACTS.event(CONTEXT, version=2)
 class HouseholdDeregistrationRevoked(DomainEvent):
     """The deregistration of `deregistered_on` (for `reason`) no longer holds: the
     placement that caused it was retracted. The household is in move-out management
     again, with its provider and members; `adults`/`minors` as the revoked deregistration
-    counted them. `occurred_at` is the day of the correction."""
+    counted them. `occurred_at` is the day of the correction.
+
+    Version 2 added the days the follow-ups of an active household count from, as they
+    stand again: the last day of its WBS (None: no WBS or no day known) and, per purpose,
+    the day the consent in force was given (reporting's rule-made follow-ups reopen from
+    them; services/reporting/domain/follow_ups/intake.py).
+    """
 
     household_id: UUID
     deregistered_on: date
     reason: DeregistrationReason
     adults: int = Field(ge=0)
     minors: int = Field(ge=0)
+    wbs_valid_until: date | None = None
+    consents_given_on: dict[ConsentPurpose, date] = Field(default_factory=dict)
+
+
+@CONTRACTS.upcaster("HouseholdDeregistrationRevoked", 1)
+def _revoked_v1_to_v2(payload: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 did not carry the WBS or consent days: upcast as not known (nothing
+    reopens from it)."""
+    return {"wbs_valid_until": None, "consents_given_on": {}, **payload}
 
 
 @CONTRACTS.event(CONTEXT)
@@ -255,15 +270,29 @@ class HouseholdConsentGiven(DomainEvent):
     given_on: date
 
 
-@CONTRACTS.event(CONTEXT)
+@CONTRACTS.event(CONTEXT, version=2)
 class HouseholdConsentWithdrawn(DomainEvent):
     """The consent `consent_id` no longer holds from `withdrawn_on` on (Art. 7 (3) DSGVO):
-    disclosures before that day stay lawful, none may follow."""
+    disclosures before that day stay lawful, none may follow.
+
+    Version 2 added `remaining_given_on`: the day the consent for the same purpose that
+    stays in force was given, while the household is in move-out management (None: no
+    other consent for the purpose holds, or the household has left it). The renewal
+    follow-up of the purpose counts from it instead of ending.
+    """
 
     household_id: UUID
     consent_id: UUID
     purpose_code: ConsentPurpose
     withdrawn_on: date
+    remaining_given_on: date | None = None
+
+
+@CONTRACTS.upcaster("HouseholdConsentWithdrawn", 1)
+def _withdrawn_v1_to_v2(payload: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 did not say whether another consent for the purpose remained: upcast as
+    none (its renewal follow-up ends, as it did before)."""
+    return {"remaining_given_on": None, **payload}
 
 
 @CONTRACTS.event(CONTEXT)
