@@ -47,6 +47,7 @@ def revoke_deregistration(command: RevokeDeregistration, state: Household) -> li
             reason=state.deregistration_reason,
             adults=state.adults,
             minors=state.minors,
+            caseworker=state.caseworker,
             occurred_at=business_time(command.revoked_on),
         )
     ]

@@ -132,13 +132,19 @@ class HouseholdDeregistrationRevoked(DomainEvent):
     """The deregistration of `deregistered_on` (for `reason`) no longer holds: the
     placement that caused it was retracted. The household is in move-out management
     again, with its provider and members; `adults`/`minors` as the revoked deregistration
-    counted them. `occurred_at` is the day of the correction."""
+    counted them. `occurred_at` is the day of the correction.
+
+    `caseworker` (added later as an optional field, no new version) is who was responsible
+    when the household was deregistered and so is responsible again: the caseboard, which
+    dropped the closed case, reopens it with them (see `CaseworkerAssigned` for the value).
+    """
 
     household_id: UUID
     deregistered_on: date
     reason: DeregistrationReason
     adults: int = Field(ge=0)
     minors: int = Field(ge=0)
+    caseworker: str | None = Field(default=None, min_length=1, max_length=120)
 
 
 @CONTRACTS.event(CONTEXT)
