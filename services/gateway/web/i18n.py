@@ -19,6 +19,7 @@ import io
 from collections.abc import Callable
 from contextvars import ContextVar
 from datetime import date, datetime
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -122,7 +123,7 @@ def format_date(value: date | datetime | None) -> str:
     return dates.format_date(value, "d MMM yyyy", locale="en_GB")
 
 
-def format_number(value: float | int | None, decimals: int | None = None) -> str:
+def format_number(value: float | int | Decimal | None, decimals: int | None = None) -> str:
     """A count or a measure as the request's language writes it: "1.628", "15,0"."""
     if value is None:
         return "–"
