@@ -33,6 +33,7 @@ from starlette.requests import HTTPConnection
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared import validation
+from shared.contracts import inputs
 from shared.contracts.labels import N_ as N_  # re-exported: the UI marks with it
 
 GERMAN = "de"
@@ -103,11 +104,19 @@ def translated(text: str | None) -> str:
     if shown == message and _current.get() != GERMAN:
         # A validation message with a number ("Bitte mindestens 2 Zeichen eingeben."):
         # the catalogue holds its template.
-        found = validation.parameterised(message)
+        found = validation.parameterised(message, also=inputs.DATE_RULES)
         if found is not None:
-            template, numbers = found
-            shown = gettext(template).format(**numbers)
+            template, values = found
+            shown = gettext(template).format(**{k: _day_of(v) for k, v in values.items()})
     return str.__str__(shown)
+
+
+def _day_of(value: str) -> str:
+    """A German day in a message ("01.01.2000") as the request's language writes it."""
+    try:
+        return format_date(datetime.strptime(value, "%d.%m.%Y").date())
+    except ValueError:
+        return value  # a number, not a day
 
 
 def format_date(value: date | datetime | None) -> str:
