@@ -33,7 +33,7 @@ from starlette.requests import HTTPConnection
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared import validation
-from shared.contracts import inputs
+from shared.contracts import inputs, places
 from shared.contracts.labels import N_ as N_  # re-exported: the UI marks with it
 
 GERMAN = "de"
@@ -117,6 +117,11 @@ def _day_of(value: str) -> str:
         return format_date(datetime.strptime(value, "%d.%m.%Y").date())
     except ValueError:
         return value  # a number, not a day
+
+
+def language_names(codes: list[str] | tuple[str, ...]) -> str:
+    """`["de", "ar"]` → "Deutsch, Arabisch" / "German, Arabic" (the Jinja global)."""
+    return ", ".join(gettext(places.language_name(code)) for code in codes)
 
 
 def format_date(value: date | datetime | None) -> str:
