@@ -128,3 +128,19 @@ def test_an_unknown_provider_is_refused_at_its_field_and_nothing_is_stored(
     ok(post(f"/inquiries/{iid}/triage", to_skm), 200)
     triaged = ok(http.get(f"{api}/inquiries/{iid}", headers=COORDINATOR), 200)["triage"]
     assert [t["forwarded_to"] for t in triaged] == ["jobcenter", "skm"]
+
+    # A tampered staff form (its select offers only known providers): the same message,
+    # at the field, and no volunteer stored.
+    staff = httpx.Client(base_url=system.gateway, headers=COORDINATOR, timeout=30)
+    assert staff.get("/ui/ehrenamt/ehrenamtliche/neu").status_code == 200  # the CSRF cookie
+    form = {
+        "provider": "karitas",
+        "user_id": "u-5521",
+        "given_name": "Eva",
+        "family_name": "Ehrenamt",
+        "csrf_token": staff.cookies["auszug_csrf"],
+    }
+    page = staff.post("/ui/ehrenamt/ehrenamtliche/neu", data=form)
+    assert page.status_code == 422, page.text
+    assert f'<span class="feldfehler" id="fehler-provider">{UNKNOWN}</span>' in page.text
+    assert ok(http.get(f"{api}/volunteers", headers=COORDINATOR), 200)["volunteers"] == []
