@@ -34,7 +34,10 @@ ENGLISH = Writing(persons=_persons, number=_number, euro=_euro, day=_day)
 
 
 def check_reason(check: Check) -> str:
-    """German: placement's own text; otherwise the template translated and filled in."""
-    if i18n.current_locale() == i18n.GERMAN or check.reason_code is None:
+    """German: placement's own text; otherwise the template translated and filled in (a
+    reason without its template, from an older placement, as its catalogue entry)."""
+    if i18n.current_locale() == i18n.GERMAN:
         return check.reason
+    if check.reason_code is None:
+        return i18n.translated(check.reason)
     return fill(i18n.gettext(template_of(check.reason_code)), check.values, ENGLISH)
