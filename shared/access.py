@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from shared.decider import C, Decider, E, S
+from shared.contracts import places
+from shared.decider import C, Decider, E, FieldRefused, S
 from shared.identity import Caller, Role
 
 
@@ -61,6 +62,21 @@ def provider_scope(caller: Caller) -> ProviderScope:
     if caller.role is Role.caseworker:
         return ProviderScope.only(caller.provider)
     return EVERY_PROVIDER
+
+
+def require_known_provider(caller: Caller, provider: str, field: str = "provider") -> None:
+    """Every command that names a provider names one the municipality knows
+    (shared/contracts/places.py): a typo ("karitas") would otherwise become a provider
+    nobody sees and the figures count apart. Refused at `field` (HTTP 422). A
+    municipality the registry does not know yet accepts any well-formed code."""
+    known = places.providers_of(caller.municipality)
+    if known and provider not in known:
+        raise FieldRefused(
+            field,
+            "unknown_provider",
+            f"Den Träger „{provider}“ gibt es in {places.municipality_name(caller.municipality)} "
+            f"nicht. Bitte einen dieser wählen: {', '.join(known.values())}.",
+        )
 
 
 def guarded(decider: Decider[C, E, S], check: Callable[[S], None]) -> Decider[C, E, S]:

@@ -39,6 +39,18 @@ class DomainError(Exception):
         self.message = message
 
 
+class FieldRefused(DomainError):
+    """One field's value is well-formed but not known here (a provider code the
+    municipality does not have): refused at that field like a validation error (HTTP 422),
+    so a form shows the message next to the field and an API client learns which one."""
+
+    kind = "validation"
+
+    def __init__(self, field: str, code: str, message: str) -> None:
+        super().__init__(code, message)
+        self.field = field
+
+
 class RuleViolation(DomainError):
     """The command contradicts what already happened (HTTP 409)."""
 

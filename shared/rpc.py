@@ -26,7 +26,7 @@ from pydantic import BaseModel, SkipValidation, ValidationError
 from shared import idempotency, metrics
 from shared.contracts.operation import Operation, Q, R
 from shared.db import READ_ONLY
-from shared.decider import DomainError
+from shared.decider import DomainError, FieldRefused
 from shared.eventstore.store import ConcurrencyConflict
 from shared.idempotency import IdempotencyKey
 from shared.identity import Caller
@@ -193,7 +193,11 @@ async def _execute(
     except idempotency.KeyOutcome:
         raise  # answered by `_answer`, never an error of the handler
     except DomainError as exc:
-        return RpcReply(ok=False, error=RpcError(kind=exc.kind, code=exc.code, message=exc.message))
+        at: list[FieldError] = []
+        if isinstance(exc, FieldRefused):
+            at = [FieldError(field=exc.field, message=exc.message)]
+        error = RpcError(kind=exc.kind, code=exc.code, message=exc.message, fields=at)
+        return RpcReply(ok=False, error=error)
     except ConcurrencyConflict:
         return RpcReply(
             ok=False,

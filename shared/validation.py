@@ -134,11 +134,12 @@ _PATTERNS: dict[str, str] = {
 _WITH_NUMBERS = sorted({t for t in _MESSAGES.values() if "{" in t})
 
 
-def parameterised(message: str) -> tuple[str, dict[str, str]] | None:
-    """The message's template and its numbers, if it is one of those with a number:
-    "Bitte mindestens 2 Zeichen eingeben." → ("Bitte mindestens {min_length} Zeichen
-    eingeben.", {"min_length": "2"}). The UI translates the template, then fills it in."""
-    for template in _WITH_NUMBERS:
+def parameterised(message: str, also: Iterable[str] = ()) -> tuple[str, dict[str, str]] | None:
+    """The message's template and its numbers, if it is one of those with a number (or
+    one of the templates `also`, with numbers or days): "Bitte mindestens 2 Zeichen
+    eingeben." → ("Bitte mindestens {min_length} Zeichen eingeben.", {"min_length": "2"}).
+    The UI translates the template, then fills it in."""
+    for template in (*_WITH_NUMBERS, *also):
         names = re.findall(r"\{(\w+)\}", template)
         pattern = re.escape(template)
         for name in names:

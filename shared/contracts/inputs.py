@@ -40,6 +40,24 @@ _IN_TEXT = re.compile(f"[{_CONTROL}]")
 _IN_LINE = re.compile(f"[{_CONTROL}\t\n\r]")
 
 
+# The date rules' messages: German for the API; the staff UI finds the template of a
+# message with days in it (`shared.validation.parameterised`) and says it in English.
+DAY_TOO_EARLY = "Das Datum liegt vor dem {earliest}; bitte das Jahr prüfen."
+DAY_TOO_LATE = "Das Datum liegt mehr als ein Jahr in der Zukunft; bitte prüfen."
+DEADLINE_TOO_LATE = "Das Datum liegt mehr als fünf Jahre in der Zukunft; bitte prüfen."
+DAY_OUT_OF_RANGE = "Bitte ein Datum zwischen {earliest} und {latest} angeben."
+BIRTH_DATE_TOO_EARLY = "Das Geburtsdatum liegt vor dem {earliest}; bitte das Jahr prüfen."
+BIRTH_DATE_FUTURE = "Das Geburtsdatum {day} liegt in der Zukunft; bitte das Jahr prüfen."
+DATE_RULES = (
+    DAY_TOO_EARLY,
+    DAY_TOO_LATE,
+    DEADLINE_TOO_LATE,
+    DAY_OUT_OF_RANGE,
+    BIRTH_DATE_TOO_EARLY,
+    BIRTH_DATE_FUTURE,
+)
+
+
 def _german(day: date) -> str:
     return day.strftime("%d.%m.%Y")
 
@@ -48,13 +66,11 @@ def _work_day(day: date) -> date:
     if day < EARLIEST_WORK_DAY:
         raise PydanticCustomError(
             "day_too_early",
-            "Das Datum liegt vor dem {earliest}; bitte das Jahr prüfen.",
+            DAY_TOO_EARLY,
             {"earliest": _german(EARLIEST_WORK_DAY)},
         )
     if day > today() + WORK_DAYS_AHEAD:
-        raise PydanticCustomError(
-            "day_too_late", "Das Datum liegt mehr als ein Jahr in der Zukunft; bitte prüfen."
-        )
+        raise PydanticCustomError("day_too_late", DAY_TOO_LATE)
     return day
 
 
@@ -68,9 +84,7 @@ def _deadline(day: date) -> date:
     if day < EARLIEST_WORK_DAY:
         return _work_day(day)
     if day > today() + DEADLINE_DAYS_AHEAD:
-        raise PydanticCustomError(
-            "day_too_late", "Das Datum liegt mehr als fünf Jahre in der Zukunft; bitte prüfen."
-        )
+        raise PydanticCustomError("day_too_late", DEADLINE_TOO_LATE)
     return day
 
 
@@ -78,7 +92,7 @@ def _query_day(day: date) -> date:
     if not EARLIEST_BIRTH_DATE <= day <= LATEST_QUERY_DAY:
         raise PydanticCustomError(
             "day_out_of_range",
-            "Bitte ein Datum zwischen {earliest} und {latest} angeben.",
+            DAY_OUT_OF_RANGE,
             {"earliest": _german(EARLIEST_BIRTH_DATE), "latest": _german(LATEST_QUERY_DAY)},
         )
     return day
@@ -88,13 +102,13 @@ def _birth_date(day: date) -> date:
     if day < EARLIEST_BIRTH_DATE:
         raise PydanticCustomError(
             "birth_date_too_early",
-            "Das Geburtsdatum liegt vor dem {earliest}; bitte das Jahr prüfen.",
+            BIRTH_DATE_TOO_EARLY,
             {"earliest": _german(EARLIEST_BIRTH_DATE)},
         )
     if day > today():
         raise PydanticCustomError(
             "birth_date_future",
-            "Das Geburtsdatum {day} liegt in der Zukunft; bitte das Jahr prüfen.",
+            BIRTH_DATE_FUTURE,
             {"day": _german(day)},
         )
     return day

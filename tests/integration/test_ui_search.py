@@ -183,3 +183,55 @@ def test_a_case_is_opened_for_a_household_named_through_the_picker(system: Syste
     )
     assert chosen.status_code == 303, chosen.text
     assert f'href="/ui/haushalte/{other}"' in coordination.get(inquiry).text
+
+
+def test_two_families_of_one_name_are_told_apart_in_the_results(system: System) -> None:
+    """Two Öztürk households of Caritas: the rows name the head's given name and year of
+    birth and the accommodation's site (the title alone is the same); a household of DRK
+    of the same name is neither listed nor described to Caritas."""
+    coordination, caritas = Client(system, COORDINATION), Client(system, CARITAS)
+    first = coordination.json(
+        "POST",
+        "/api/households",
+        ÖZTÜRK | {"accommodation": {"kind": "shelter", "site": "Notunterkunft Kalk"}},
+        201,
+    )["household_id"]
+    other_family = [member("head", "Fatma", "Öztürk", "1990-02-01"), member("child", "Can", "X")]
+    second = coordination.json(
+        "POST",
+        "/api/households",
+        ÖZTÜRK
+        | {
+            "members": [*other_family, member("child", "Deniz", "Öztürk")],
+            "accommodation": {"kind": "shelter", "site": "Wohnheim Porz"},
+            "contact": None,
+        },
+        201,
+    )["household_id"]
+    unnamed = [{"role": "head", "age_band": "27-64", "family_name": "Öztürk"}]
+    coordination.json("POST", "/api/households", HADDAD | {"members": unnamed}, 201)  # DRK's Öztürk
+
+    cards = {c["household_id"]: c for c in caritas.find("ozturk")["items"]}
+    assert set(cards) == {first, second}
+    assert cards[first]["title"] == cards[second]["title"]
+    described = {
+        k: (c["head_given_name"], c["head_birth_year"], c["accommodation_site"])
+        for k, c in cards.items()
+    }
+    assert described == {
+        first: ("Ayşe", 1984, "Notunterkunft Kalk"),
+        second: ("Fatma", 1990, "Wohnheim Porz"),
+    }
+
+    shown = caritas.page("/ui/suche?q=ozturk").text
+    for text in ("Ayşe, geb. 1984", "Notunterkunft Kalk", "Fatma, geb. 1990", "Wohnheim Porz"):
+        assert shown.count(text) == 1, text
+    assert '<th scope="col">Haushaltsvorstand</th>' in shown
+    # DRK's caseworker finds only DRK's Öztürk: a head without a given name or birth date.
+    drk_cards = Client(system, DRK).find("ozturk")["items"]
+    assert [
+        (c["head_given_name"], c["head_birth_year"], c["accommodation_site"]) for c in drk_cards
+    ] == [(None, None, None)]
+    drk_page = Client(system, DRK).page("/ui/suche?q=ozturk").text
+    for text in ("Ayşe, geb.", "Fatma", "Notunterkunft", "Wohnheim", "1990"):
+        assert text not in drk_page, text

@@ -15,6 +15,7 @@ from shared.clock import business_time
 from shared.contracts.intake import (
     AccommodationChanged,
     AccommodationKind,
+    CaseworkerAssigned,
     DeregistrationReason,
     HouseholdDeregistered,
     HouseholdDeregistrationRevoked,
@@ -45,13 +46,14 @@ def revoke(offer_id: UUID = OFFER) -> RevokeDeregistration:
     return RevokeDeregistration(offer_id=offer_id, revoked_on=TODAY, today=TODAY)
 
 
-def revoked() -> HouseholdDeregistrationRevoked:
+def revoked(caseworker: str | None = None) -> HouseholdDeregistrationRevoked:
     return HouseholdDeregistrationRevoked(
         household_id=HID,
         deregistered_on=DAY,
         reason=VIA_PLACEMENT,
         adults=2,
         minors=2,
+        caseworker=caseworker,
         occurred_at=business_time(TODAY),
     )
 
@@ -65,6 +67,18 @@ def test_the_placement_policy_records_the_offer_on_the_deregistration() -> None:
 
 def test_a_retracted_placement_revokes_the_deregistration_it_caused() -> None:
     given(household, registered(), deregistered()).when(revoke()).then(revoked())
+
+
+def test_the_revocation_names_who_was_responsible_when_it_was_deregistered() -> None:
+    """The caseboard dropped the closed case; the revocation tells it who is responsible."""
+    assigned = CaseworkerAssigned(
+        household_id=HID, caseworker="u-2002", occurred_at=business_time(DAY)
+    )
+    given(household, registered(), assigned, deregistered()).when(revoke()).then(
+        revoked(caseworker="u-2002")
+    )
+    nobody = CaseworkerAssigned(household_id=HID, caseworker=None, occurred_at=business_time(DAY))
+    given(household, registered(), assigned, nobody, deregistered()).when(revoke()).then(revoked())
 
 
 def test_after_the_revocation_the_household_is_active_with_provider_and_members() -> None:

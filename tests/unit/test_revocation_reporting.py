@@ -13,6 +13,7 @@ from services.reporting.application import figures as uc
 from services.reporting.application.caseboard import caseboard_view
 from shared.contracts import intake as i
 from shared.contracts.reporting import CaseboardQuery, FigureCasesQuery, Figures, Stage
+from shared.identity import Role
 from support.builders.reporting import World, at, caller, day, place_offer, retract, world
 
 PLACED = i.DeregistrationReason.moved_out_via_placement
@@ -34,7 +35,9 @@ def deregister(w: World, household_id: UUID, offer_id: UUID | None, reason: Any 
     )
 
 
-def revoke(w: World, household_id: UUID, on: str = RETRACTED) -> None:
+def revoke(
+    w: World, household_id: UUID, on: str = RETRACTED, caseworker: str | None = None
+) -> None:
     w.record(
         i.HouseholdDeregistrationRevoked(
             household_id=household_id,
@@ -42,6 +45,7 @@ def revoke(w: World, household_id: UUID, on: str = RETRACTED) -> None:
             reason=PLACED,
             adults=2,
             minors=2,
+            caseworker=caseworker,
             occurred_at=at(on),
         ),
         f"household:{household_id}",
@@ -174,6 +178,44 @@ async def test_the_case_is_back_on_the_caseboard_at_its_stage_before(tmp_path: P
             None,
         )
         assert card.registered_on == day(REGISTERED)
+        assert card.caseworker is None
+
+
+def assign(w: World, household: UUID, caseworker: str | None, on: str = REGISTERED) -> None:
+    w.record(
+        i.CaseworkerAssigned(household_id=household, caseworker=caseworker, occurred_at=at(on)),
+        f"household:{household}",
+        provider="caritas",
+    )
+
+
+async def test_the_reopened_case_keeps_its_responsible_caseworker(tmp_path: Path) -> None:
+    """Assigned, deregistered, revoked: the caseboard row names the caseworker again, so
+    "Meine Fälle" (responsible=mine) finds the case; live and rebuilt alike."""
+    (tmp_path / "live").mkdir()
+    (tmp_path / "rebuilt").mkdir()
+    async with world(tmp_path / "live") as live, world(tmp_path / "rebuilt") as rebuilt:
+        household = uuid4()
+        for w in (live, rebuilt):
+            w.register(REGISTERED, adults=2, minors=2, household_id=household)
+            assign(w, household, "u-2002")
+            offer = uuid4()
+            place_offer(w, MOVED, household, offer)
+            deregister(w, household, offer)
+            if w is live:
+                await w.apply()
+                assert (await caseboard_view(w.db, CaseboardQuery(), caller())).cases == []
+            retract(w, MOVED, RETRACTED, household, offer)
+            revoke(w, household, caseworker="u-2002")
+            await w.apply()
+        boards = [await caseboard_view(w.db, CaseboardQuery(), caller()) for w in (live, rebuilt)]
+        assert boards[0] == boards[1]
+        (card,) = boards[0].cases
+        assert (card.household_id, card.caseworker) == (household, "u-2002")
+        mine = CaseboardQuery(responsible="mine")
+        as_her = caller(Role.caseworker, "caritas").model_copy(update={"user_id": "u-2002"})
+        (found,) = (await caseboard_view(live.db, mine, as_her)).cases
+        assert found.household_id == household
 
 
 async def test_a_rebuild_reopens_the_case_as_the_live_projection_did(tmp_path: Path) -> None:

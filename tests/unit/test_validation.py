@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from services.gateway.web import i18n
 from services.gateway.web.i18n import ENGLISH, translated
 from shared import validation
+from shared.contracts import inputs
 from shared.contracts.intake import RegisterHousehold
 from shared.contracts.placement.codes import Euros
 from shared.validation import DAY, field_errors, parameterised
@@ -130,3 +131,26 @@ def test_every_message_of_the_mapping_has_its_english_entry() -> None:
         )
     finally:
         i18n._current.reset(token)
+
+
+def test_the_date_rules_read_in_english_with_english_days() -> None:
+    # The contracts' date rules fill in German days; an English page shows the template
+    # translated and the days as English pages write them.
+    token = i18n._current.set(ENGLISH)
+    try:
+        for template in inputs.DATE_RULES:
+            assert translated(template) != template, template
+        assert translated("Das Datum liegt vor dem 01.01.2000; bitte das Jahr prüfen.") == (
+            "The date is before 1 Jan 2000; please check the year."
+        )
+        assert translated(
+            "Das Geburtsdatum 31.12.9999 liegt in der Zukunft; bitte das Jahr prüfen."
+        ) == ("The date of birth 31 Dec 9999 is in the future; please check the year.")
+        assert translated("Bitte ein Datum zwischen 01.01.1900 und 31.12.2999 angeben.") == (
+            "Please enter a date between 1 Jan 1900 and 31 Dec 2999."
+        )
+    finally:
+        i18n._current.reset(token)
+    assert translated("Das Datum liegt vor dem 01.01.2000; bitte das Jahr prüfen.") == (
+        "Das Datum liegt vor dem 01.01.2000; bitte das Jahr prüfen."
+    )

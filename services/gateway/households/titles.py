@@ -11,21 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from uuid import UUID
 
-from services.gateway.web.i18n import gettext
+from services.gateway.web.household_title import neutral_title as neutral_title
+from services.gateway.web.household_title import title_of
 from shared.contracts.intake import operations as intake
-from shared.contracts.intake.directory import MAX_TITLES, HouseholdTitlesQuery, short_id
+from shared.contracts.intake.directory import MAX_TITLES, HouseholdTitlesQuery
 from shared.identity import Caller
 from shared.rpc import ErrorKind, RemoteError, RpcClient
 
 # The roles intake names households for (shared/contracts/intake/operations.py); every
 # other role (volunteer, housing office, analyst) reads the neutral title without asking.
 NAMED_FOR = intake.HOUSEHOLD_TITLES.roles
-
-
-def neutral_title(household_id: UUID) -> str:
-    """The title of a household whose name the caller may not read: its short id, in the
-    request's language."""
-    return gettext("Haushalt %(short)s") % {"short": short_id(household_id)}
 
 
 async def household_titles(rpc: RpcClient, caller: Caller, ids: Iterable[UUID]) -> dict[UUID, str]:
@@ -48,4 +43,8 @@ async def household_titles(rpc: RpcClient, caller: Caller, ids: Iterable[UUID]) 
                 raise
             return titles
         titles.update(answer.titles)
+        titles.update(
+            (household_id, title_of(household_id, parts, caller.municipality))
+            for household_id, parts in answer.parts.items()
+        )
     return titles

@@ -34,7 +34,18 @@ AREAS = ("inquiries", "placement", "volunteer", "prevention")
 # The Art. 15 document is the German record handed to the data subject (households/exports).
 NOT_TRANSLATED = {"disclosure_document.html"}
 # Texts that read the same in every language.
-SAME_EVERYWHERE = {"Auszug", "m²", "€", "PDF", "CSV", "JSON", "E-Mail", "Tandem", "Tandems"}
+SAME_EVERYWHERE = {
+    "Auszug",
+    "m²",
+    "€",
+    "PDF",
+    "CSV",
+    "JSON",
+    "E-Mail",
+    "Tandem",
+    "Tandems",
+    "Workshops",
+}
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ import io
 from collections.abc import Callable
 from contextvars import ContextVar
 from datetime import date, datetime
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -32,6 +33,7 @@ from starlette.requests import HTTPConnection
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared import validation
+from shared.contracts import inputs, places
 from shared.contracts.labels import N_ as N_  # re-exported: the UI marks with it
 
 GERMAN = "de"
@@ -102,11 +104,24 @@ def translated(text: str | None) -> str:
     if shown == message and _current.get() != GERMAN:
         # A validation message with a number ("Bitte mindestens 2 Zeichen eingeben."):
         # the catalogue holds its template.
-        found = validation.parameterised(message)
+        found = validation.parameterised(message, also=inputs.DATE_RULES)
         if found is not None:
-            template, numbers = found
-            shown = gettext(template).format(**numbers)
+            template, values = found
+            shown = gettext(template).format(**{k: _day_of(v) for k, v in values.items()})
     return str.__str__(shown)
+
+
+def _day_of(value: str) -> str:
+    """A German day in a message ("01.01.2000") as the request's language writes it."""
+    try:
+        return format_date(datetime.strptime(value, "%d.%m.%Y").date())
+    except ValueError:
+        return value  # a number, not a day
+
+
+def language_names(codes: list[str] | tuple[str, ...]) -> str:
+    """`["de", "ar"]` → "Deutsch, Arabisch" / "German, Arabic" (the Jinja global)."""
+    return ", ".join(gettext(places.language_name(code)) for code in codes)
 
 
 def format_date(value: date | datetime | None) -> str:
@@ -122,7 +137,7 @@ def format_date(value: date | datetime | None) -> str:
     return dates.format_date(value, "d MMM yyyy", locale="en_GB")
 
 
-def format_number(value: float | int | None, decimals: int | None = None) -> str:
+def format_number(value: float | int | Decimal | None, decimals: int | None = None) -> str:
     """A count or a measure as the request's language writes it: "1.628", "15,0"."""
     if value is None:
         return "–"

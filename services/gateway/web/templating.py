@@ -19,6 +19,8 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from services.gateway.auth import csrf
 from services.gateway.web import i18n, labels, notices, pickers
 from services.gateway.web.form_tokens import form_tokens
+from services.gateway.web.household_title import card_head, card_title
+from services.gateway.web.match_reason import check_reason
 from services.gateway.web.start_pages import start_page
 from shared.contracts import places
 
@@ -97,5 +99,8 @@ templates.env.globals["places"] = places
 templates.env.globals["provider_name"] = places.provider_name
 templates.env.globals["district_name"] = places.district_name
 templates.env.globals["municipality_name"] = places.municipality_name
-templates.env.globals["language_names"] = places.language_names
+templates.env.globals["language_names"] = i18n.language_names
 templates.env.globals["notice_shown"] = notices.shown
+templates.env.globals["card_title"] = card_title
+templates.env.globals["card_head"] = card_head
+templates.env.globals["check_reason"] = check_reason

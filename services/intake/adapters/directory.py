@@ -262,6 +262,7 @@ class Name:
     role: str
     given_name: str | None
     family_name: str | None
+    birth_date: date | None = None
 
 
 async def current_names(conn: AsyncConnection, ids: Sequence[UUID]) -> dict[UUID, list[Name]]:
@@ -270,10 +271,22 @@ async def current_names(conn: AsyncConnection, ids: Sequence[UUID]) -> dict[UUID
     if not ids:
         return names
     rows = await conn.execute(
-        select(m.c.household_id, m.c.role, m.c.given_name, m.c.family_name)
+        select(m.c.household_id, m.c.role, m.c.given_name, m.c.family_name, m.c.birth_date)
         .where(m.c.household_id.in_(list(ids)), m.c.left_on.is_(None))
         .order_by(m.c.household_id, m.c.position)
     )
     for row in rows:
-        names[row.household_id].append(Name(row.role, row.given_name, row.family_name))
+        name = Name(row.role, row.given_name, row.family_name, row.birth_date)
+        names[row.household_id].append(name)
     return names
+
+
+async def accommodation_sites(conn: AsyncConnection, ids: Sequence[UUID]) -> dict[UUID, str | None]:
+    """Where each household lives now (the site staff recorded; never a private address)."""
+    if not ids:
+        return {}
+    h = household_details
+    rows = await conn.execute(
+        select(h.c.household_id, h.c.accommodation_site).where(h.c.household_id.in_(list(ids)))
+    )
+    return {row.household_id: row.accommodation_site for row in rows}

@@ -16,8 +16,7 @@ so are erasure, restriction and the data subject's export. A restricted househol
 from __future__ import annotations
 
 from services.intake.domain.household import Household
-from shared.contracts import places
-from shared.decider import DomainError, Forbidden, NotFound
+from shared.decider import Forbidden, NotFound
 from shared.identity import Caller, Role
 
 STAFF = frozenset({Role.coordinator, Role.caseworker})
@@ -47,19 +46,6 @@ def require_own_provider(caller: Caller, provider: str) -> None:
     if caller.role is Role.caseworker and provider != caller.provider:
         raise Forbidden(
             "other_provider", "Sie können nur Haushalte Ihres eigenen Trägers aufnehmen."
-        )
-
-
-def require_known_provider(caller: Caller, provider: str) -> None:
-    """A household belongs to a provider the municipality knows (shared/contracts/places.py):
-    a typo ("karitas") would otherwise become a provider nobody sees and the figures count
-    apart. A municipality the registry does not know yet accepts any well-formed code."""
-    known = places.providers_of(caller.municipality)
-    if known and provider not in known:
-        raise DomainError(
-            "unknown_provider",
-            f"Den Träger „{provider}“ gibt es in {places.municipality_name(caller.municipality)} "
-            f"nicht. Bitte einen dieser wählen: {', '.join(known.values())}.",
         )
 
 

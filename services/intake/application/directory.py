@@ -22,6 +22,7 @@ from shared.contracts.intake.directory import (
     HouseholdTitles,
     HouseholdTitlesQuery,
     SearchHouseholds,
+    TitleParts,
     short_id,
 )
 from shared.contracts.places import provider_name
@@ -74,20 +75,59 @@ def persons_text(persons: int) -> str:
     return "1 Person" if persons == 1 else f"{persons} Personen"
 
 
-def title(row: rows.DirectoryRow, names: list[rows.Name], municipality: str) -> str:
-    """ "Familie Öztürk (Caritas Köln, 5 Personen)", "Amina Haddad (DRK Köln, 1 Person)",
-    or "Haushalt ad07fd63 (…)" once no name is left (erased)."""
-    head = next((n for n in names if n.role == "head"), names[0] if names else None)
-    name = f"Haushalt {short_id(row.household_id)}"
+def head_of(names: list[rows.Name]) -> rows.Name | None:
+    """The head of the household, or its first current member (none once erased)."""
+    return next((n for n in names if n.role == "head"), names[0] if names else None)
+
+
+def title_parts(row: rows.DirectoryRow, names: list[rows.Name]) -> TitleParts:
+    """A one-person household by its full name, a larger one by its head's family name;
+    no name once none is left (erased)."""
+    head = head_of(names)
+    name, family = None, False
     if head is not None:
         full = " ".join(part for part in (head.given_name, head.family_name) if part)
         if row.persons == 1 and full:
             name = full
         elif head.family_name:
-            name = f"Familie {head.family_name}"
+            name, family = head.family_name, True
         elif full:
             name = full
+    return TitleParts(name=name, family=family, provider=row.provider, persons=row.persons)
+
+
+def title(row: rows.DirectoryRow, names: list[rows.Name], municipality: str) -> str:
+    """ "Familie Öztürk (Caritas Köln, 5 Personen)", "Amina Haddad (DRK Köln, 1 Person)",
+    or "Haushalt ad07fd63 (…)" once no name is left (erased): in German, for the API (the
+    staff UI says it in its reader's language from `title_parts`)."""
+    parts = title_parts(row, names)
+    name = f"Haushalt {short_id(row.household_id)}"
+    if parts.name is not None:
+        name = f"Familie {parts.name}" if parts.family else parts.name
     return f"{name} ({provider_name(row.provider, municipality)}, {persons_text(row.persons)})"
+
+
+def card(
+    row: rows.DirectoryRow, names: list[rows.Name], site: str | None, caller: Caller
+) -> HouseholdCard:
+    """A search result: the title, and what tells two families of one name apart — the
+    head's given name and year of birth, the accommodation's site. The caller sees the
+    household (the search's scope), so they may see these on its page too."""
+    head = head_of(names)
+    return HouseholdCard(
+        household_id=row.household_id,
+        short_id=short_id(row.household_id),
+        title=title(row, names, caller.municipality),
+        provider=row.provider,
+        persons=row.persons,
+        registered_on=row.registered_on,
+        restricted=row.restricted,
+        deregistered=row.deregistered,
+        head_given_name=head.given_name if head else None,
+        head_birth_year=head.birth_date.year if head and head.birth_date else None,
+        accommodation_site=site,
+        title_parts=title_parts(row, names),
+    )
 
 
 class Directory:
@@ -107,20 +147,12 @@ class Directory:
                 query.offset,
                 query.per_page,
             )
-            names = await rows.current_names(conn, [r.household_id for r in found])
+            ids = [r.household_id for r in found]
+            names = await rows.current_names(conn, ids)
+            sites = await rows.accommodation_sites(conn, ids)
         return HouseholdDirectory(
             items=[
-                HouseholdCard(
-                    household_id=r.household_id,
-                    short_id=short_id(r.household_id),
-                    title=title(r, names[r.household_id], caller.municipality),
-                    provider=r.provider,
-                    persons=r.persons,
-                    registered_on=r.registered_on,
-                    restricted=r.restricted,
-                    deregistered=r.deregistered,
-                )
-                for r in found
+                card(r, names[r.household_id], sites.get(r.household_id), caller) for r in found
             ],
             page=query.info(total),
         )
@@ -134,5 +166,6 @@ class Directory:
             titles={
                 r.household_id: title(r, names[r.household_id], caller.municipality)
                 for r in visible
-            }
+            },
+            parts={r.household_id: title_parts(r, names[r.household_id]) for r in visible},
         )

@@ -17,7 +17,7 @@ from services.intake.adapters.directory import sync_directory
 from services.intake.application import access
 from services.intake.domain import household as hh
 from services.intake.domain import household_commands as cmd
-from shared.access import guarded
+from shared.access import guarded, require_known_provider
 from shared.application import CommandExecutor
 from shared.clock import today
 from shared.contracts.intake import (
@@ -123,7 +123,7 @@ class HouseholdChanges:
 
     async def hand_over(self, request: HandOverHousehold, caller: Caller) -> HouseholdRef:
         access.require_coordinator(caller, "Haushalte an einen anderen Träger übergeben")
-        access.require_known_provider(caller, request.to_provider)
+        require_known_provider(caller, request.to_provider, field="to_provider")
         command = cmd.HandOverHousehold(
             to_provider=request.to_provider, handed_over_on=request.handed_over_on, today=today()
         )

@@ -16,6 +16,7 @@ from services.intake.application import access
 from services.intake.application.consent_views import consent_views
 from services.intake.application.household_view import household_view
 from services.intake.domain import household as hh
+from shared.access import require_known_provider
 from shared.application import CommandExecutor
 from shared.clock import today
 from shared.contracts.intake import GetHousehold, HouseholdRef, HouseholdView, RegisterHousehold
@@ -67,7 +68,7 @@ class Households:
         """
         access.require_staff(caller)
         access.require_own_provider(caller, request.provider)
-        access.require_known_provider(caller, request.provider)
+        require_known_provider(caller, request.provider)
         known = districts_of(caller.municipality)
         unknown = [d for d in request.preferred_districts if known and d not in known]
         if unknown:

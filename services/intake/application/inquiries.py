@@ -19,9 +19,11 @@ from services.intake.adapters.inquiries import (
 from services.intake.application import access
 from services.intake.domain import household as hh
 from services.intake.domain import inquiry as iq
+from shared.access import require_known_provider
 from shared.application import CommandExecutor
 from shared.clock import utcnow
 from shared.contracts.intake import (
+    ForwardTarget,
     GetInquiry,
     Inquiries,
     InquiryReceived,
@@ -76,6 +78,9 @@ class InquiryInbox:
         self, inquiry_id: UUID, request: TriageInquiryBody, caller: Caller
     ) -> InquiryRef:
         access.require_coordinator(caller, ACTION)
+        if request.forwarded_to_kind is ForwardTarget.provider:
+            assert request.forwarded_to is not None
+            require_known_provider(caller, request.forwarded_to, field="forwarded_to")
         if request.outcome is TriageOutcome.opened_as_case:
             assert request.household_id is not None
             case, _ = await self.commands.load(

@@ -49,6 +49,7 @@ def revoke_deregistration(command: RevokeDeregistration, state: Household) -> li
             minors=state.minors,
             wbs_valid_until=state.wbs_valid_until if state.wbs else None,
             consents_given_on=state.consents_given_on(),
+            caseworker=state.caseworker,
             occurred_at=business_time(command.revoked_on),
         )
     ]

@@ -25,6 +25,7 @@ from uuid import UUID
 
 from shared.contracts.intake import ReadinessResult
 from shared.contracts.placement import Check, OfferReceived, Verdict
+from shared.contracts.placement.reasons import Writing, fill, template_of
 from shared.contracts.places import district_name
 
 
@@ -107,72 +108,58 @@ def fits(checks: list[Check]) -> bool:
 def _rooms(offer: OfferReceived, household: Searcher) -> Check:
     persons = household.persons
     fewest, most = max(1, math.ceil(persons / 2)), persons + 1
-    rooms = f"{_number(offer.rooms)} Zimmer"
     if offer.rooms < fewest:
-        return _no("rooms", f"{rooms} sind für {_persons(persons)} zu wenig (mindestens {fewest}).")
+        return _no("rooms", "rooms_too_few", rooms=offer.rooms, persons=persons, fewest=fewest)
     if offer.rooms > most:
-        return _no("rooms", f"{rooms} sind für {_persons(persons)} zu viele (höchstens {most}).")
-    return _yes("rooms", f"{rooms} passen für {_persons(persons)}.")
+        return _no("rooms", "rooms_too_many", rooms=offer.rooms, persons=persons, most=most)
+    return _yes("rooms", "rooms_fit", rooms=offer.rooms, persons=persons)
 
 
 def _size_and_rent(offer: OfferReceived, household: Searcher, limits: RentLimits) -> list[Check]:
-    persons = _persons(household.persons)
-    limit = limits.for_persons(household.persons)
+    persons = household.persons
+    limit = limits.for_persons(persons)
     if limit is None:
-        return [
-            Check(
-                criterion="rent",
-                verdict=Verdict.unknown,
-                reason=f"Für {persons} ist in dieser Kommune kein Mietrichtwert hinterlegt.",
-            )
-        ]
+        return [_check("rent", Verdict.unknown, "no_rent_limit", persons=persons)]
     max_rent, max_size = limit
     checks = []
+    size = offer.size_m2
     if max_size is not None:
-        size = f"{_number(offer.size_m2)} m²"
-        if offer.size_m2 > max_size:
-            reason = f"{size} liegen über der angemessenen Wohnfläche von {_number(max_size)} m²"
-            checks.append(_no("size", f"{reason} für {persons}."))
+        if size > max_size:
+            checks.append(
+                _no("size", "size_too_large", size=size, max_size=max_size, persons=persons)
+            )
         else:
-            checks.append(_yes("size", f"{size} sind für {persons} angemessen."))
+            checks.append(_yes("size", "size_fits", size=size, persons=persons))
     gross = offer.cold_rent + offer.running_costs
-    limit_text = f"Mietrichtwert von {_euro(max_rent)} für {persons}"
+    rent = {"gross": gross, "max_rent": max_rent, "persons": persons}
     if gross > max_rent:
-        checks.append(_no("rent", f"Bruttokaltmiete {_euro(gross)} liegt über dem {limit_text}."))
+        checks.append(_no("rent", "rent_too_high", **rent))
     else:
-        checks.append(_yes("rent", f"Bruttokaltmiete {_euro(gross)} hält den {limit_text} ein."))
+        checks.append(_yes("rent", "rent_fits", **rent))
     return checks
 
 
 def _wbs(offer: OfferReceived, household: Searcher) -> Check:
     if not offer.wbs_required:
-        return _yes("wbs", "Kein Wohnberechtigungsschein nötig.")
+        return _yes("wbs", "wbs_not_needed")
     if household.has_wbs is None:
-        return Check(
-            criterion="wbs",
-            verdict=Verdict.unknown,
-            reason="WBS nötig; ob der Haushalt einen hat, ist nicht erfasst.",
-        )
+        return _check("wbs", Verdict.unknown, "wbs_not_recorded")
     if not household.has_wbs:
-        return _no("wbs", "WBS nötig, der Haushalt hat keinen.")
+        return _no("wbs", "wbs_missing")
     valid_until = household.wbs_valid_until
     if valid_until is not None and valid_until < offer.available_from:
-        return _no("wbs", f"WBS nötig; der WBS gilt nur bis {valid_until:%d.%m.%Y}.")
-    return _yes("wbs", "WBS nötig, der Haushalt hat einen.")
+        return _no("wbs", "wbs_expires", until=valid_until)
+    return _yes("wbs", "wbs_held")
 
 
 def _accessibility(offer: OfferReceived, household: Searcher) -> Check:
     if offer.accessible:
-        return _yes("accessibility", "Die Wohnung ist barrierefrei.")
+        return _yes("accessibility", "accessible")
     if household.needs_accessible is None:
-        return Check(
-            criterion="accessibility",
-            verdict=Verdict.unknown,
-            reason="Nicht barrierefrei; ob der Haushalt das braucht, ist nicht erfasst.",
-        )
+        return _check("accessibility", Verdict.unknown, "accessibility_not_recorded")
     if household.needs_accessible:
-        return _no("accessibility", "Der Haushalt braucht eine barrierefreie Wohnung.")
-    return _yes("accessibility", "Nicht barrierefrei; der Haushalt braucht es nicht.")
+        return _no("accessibility", "accessibility_needed")
+    return _yes("accessibility", "accessibility_not_needed")
 
 
 def _district(offer: OfferReceived, household: Searcher) -> Check:
@@ -180,35 +167,50 @@ def _district(offer: OfferReceived, household: Searcher) -> Check:
     # District codes are unique enough across the known municipalities (places.py).
     here = district_name(offer.district)
     if not wished:
-        return _yes("district", "Der Haushalt hat keinen Wunsch-Stadtteil; jeder passt.")
+        return _yes("district", "any_district")
     if offer.district in wished:
-        return _yes("district", f"{here} ist ein Wunsch-Stadtteil des Haushalts.")
+        return _yes("district", "district_wished", district=here)
     names = ", ".join(district_name(code) for code in wished)
-    return _no("district", f"{here} liegt nicht in den Wunsch-Stadtteilen ({names}).")
+    return _no("district", "district_not_wished", district=here, wished=names)
 
 
 def _readiness(household: Searcher) -> Check:
     match household.readiness:
         case ReadinessResult.ready:
-            return _yes("readiness", "Wohnfähig.")
+            return _yes("readiness", "ready")
         case ReadinessResult.ready_with_support:
-            return _yes("readiness", "Wohnfähig mit Unterstützung.")
+            return _yes("readiness", "ready_with_support")
         case ReadinessResult.not_yet:
-            return _no("readiness", "Noch nicht wohnfähig (letzte Einschätzung).")
+            return _no("readiness", "not_yet_ready")
         case _:
-            return Check(
-                criterion="readiness",
-                verdict=Verdict.unknown,
-                reason="Die Wohnfähigkeit ist noch nicht eingeschätzt.",
-            )
+            return _check("readiness", Verdict.unknown, "readiness_not_assessed")
 
 
-def _yes(criterion: str, reason: str) -> Check:
-    return Check(criterion=criterion, verdict=Verdict.fits, reason=reason)
+def _check(criterion: str, verdict: Verdict, code: str, **values: object) -> Check:
+    """A check whose reason is the template `code` with `values`: in German in `reason`,
+    and as template and neutral values for a page in another language (reasons.py)."""
+    neutral = {name: _neutral(value) for name, value in values.items()}
+    reason = fill(template_of(code), neutral, GERMAN)
+    return Check(
+        criterion=criterion, verdict=verdict, reason=reason, reason_code=code, values=neutral
+    )
 
 
-def _no(criterion: str, reason: str) -> Check:
-    return Check(criterion=criterion, verdict=Verdict.does_not_fit, reason=reason)
+def _yes(criterion: str, code: str, **values: object) -> Check:
+    return _check(criterion, Verdict.fits, code, **values)
+
+
+def _no(criterion: str, code: str, **values: object) -> Check:
+    return _check(criterion, Verdict.does_not_fit, code, **values)
+
+
+def _neutral(value: object) -> str:
+    """A value as reasons.py reads it back: a number "2.5", a day ISO, a name as it is."""
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
 
 
 def _persons(n: int) -> str:
@@ -224,3 +226,6 @@ def _number(value: Decimal) -> str:
 def _euro(value: Decimal) -> str:
     text = f"{value:,.2f}"
     return text.replace(",", "_").replace(".", ",").replace("_", ".") + " €"
+
+
+GERMAN = Writing(persons=_persons, number=_number, euro=_euro, day=lambda d: f"{d:%d.%m.%Y}")

@@ -14,6 +14,7 @@ from services.prevention.application.case_runner import run
 from services.prevention.application.case_view import case_view
 from services.prevention.domain import case as cs
 from services.prevention.domain import case_commands as cmd
+from shared.access import require_known_provider
 from shared.application import CommandExecutor
 from shared.clock import today
 from shared.contracts.prevention import requests as rq
@@ -30,6 +31,7 @@ class Cases:
         """A referral opens a case; contact, address and who referred stay in tables."""
         access.require(caller, access.REFERRERS, "Meldungen aufnehmen")
         access.require_own_provider(caller, request.provider)
+        require_known_provider(caller, request.provider)
         case_id = request.case_id or uuid4()
         command = cmd.ReceiveReferral(
             case_id=case_id,

@@ -11,7 +11,7 @@ from uuid import UUID, uuid4
 from services.volunteer.adapters import consultation_list
 from services.volunteer.application import access, links
 from services.volunteer.domain import office_hours as oh
-from shared.access import guarded
+from shared.access import guarded, require_known_provider
 from shared.application import CommandExecutor
 from shared.clock import today
 from shared.contracts import volunteer as c
@@ -27,6 +27,7 @@ class OfficeHours:
 
     async def hold(self, request: c.HoldOfficeHour, caller: Caller) -> c.OfficeHourRef:
         access.require_own_provider(caller, request.provider)
+        require_known_provider(caller, request.provider)
         office_hour_id = request.office_hour_id or uuid4()
         entries = await self._entries(caller, request.consultations)
         command = oh.HoldOfficeHour(
@@ -56,6 +57,7 @@ class OfficeHours:
 
     async def record(self, request: c.RecordConsultation, caller: Caller) -> c.ConsultationRef:
         access.require_own_provider(caller, request.provider)
+        require_known_provider(caller, request.provider)
         (entry,) = await self._entries(caller, [request])
         command = oh.RecordConsultation(
             provider=request.provider,

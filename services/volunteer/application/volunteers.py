@@ -20,7 +20,7 @@ from services.volunteer.adapters.streams import fold_streams
 from services.volunteer.application import access
 from services.volunteer.domain import tandems as td
 from services.volunteer.domain import volunteer as vo
-from shared.access import guarded
+from shared.access import guarded, require_known_provider
 from shared.application import CommandExecutor
 from shared.clock import today
 from shared.contracts import volunteer as c
@@ -38,6 +38,7 @@ class Volunteers:
 
     async def register(self, request: c.RegisterVolunteer, caller: Caller) -> c.VolunteerRef:
         access.require_own_provider(caller, request.provider)
+        require_known_provider(caller, request.provider)
         volunteer_id = request.volunteer_id or uuid4()
         command = vo.RegisterVolunteer(
             volunteer_id=volunteer_id,

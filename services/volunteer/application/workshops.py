@@ -13,7 +13,7 @@ from services.volunteer.adapters.certificate_pdf import CertificateContent, rend
 from services.volunteer.adapters.personal_data import attendee_names, save_attendee
 from services.volunteer.application import access, links
 from services.volunteer.domain import workshop as ws
-from shared.access import guarded
+from shared.access import guarded, require_known_provider
 from shared.application import CommandExecutor
 from shared.clock import today
 from shared.contracts import volunteer as c
@@ -30,6 +30,7 @@ class Workshops:
 
     async def hold(self, request: c.HoldWorkshop, caller: Caller) -> c.WorkshopRef:
         access.require_own_provider(caller, request.provider)
+        require_known_provider(caller, request.provider)
         workshop_id = request.workshop_id or uuid4()
         command = ws.HoldWorkshop(
             workshop_id=workshop_id,

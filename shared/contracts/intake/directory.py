@@ -39,6 +39,16 @@ class SearchHouseholds(PageQuery):
     sort: Literal["name", "registered", "persons"] = "name"
 
 
+class TitleParts(BaseModel):
+    """What a household's title is made of, so a page says it in its reader's language
+    ("Familie Öztürk" / "Öztürk family"); `title` is the same in German for API clients."""
+
+    name: str | None = Field(description="Familienname oder voller Name; leer: gelöscht")
+    family: bool = Field(description="`name` ist ein Familienname („Familie …“)")
+    provider: str
+    persons: int = Field(ge=0)
+
+
 class HouseholdCard(BaseModel):
     """One household as a list row shows it."""
 
@@ -50,6 +60,12 @@ class HouseholdCard(BaseModel):
     registered_on: date
     restricted: bool = False
     deregistered: bool = False
+    # What tells two families of one name apart in a result list (personal data: only in
+    # the answer to a caller who sees the household, never in an event).
+    head_given_name: str | None = None
+    head_birth_year: int | None = None
+    accommodation_site: str | None = Field(default=None, description="Standort der Unterkunft")
+    title_parts: TitleParts | None = None
 
 
 class HouseholdDirectory(BaseModel):
@@ -65,3 +81,4 @@ class HouseholdTitles(BaseModel):
     """Title per id the caller may see; ids the caller may not see are left out."""
 
     titles: dict[UUID, str]
+    parts: dict[UUID, TitleParts] = Field(default_factory=dict)

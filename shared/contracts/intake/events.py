@@ -137,7 +137,10 @@ class HouseholdDeregistrationRevoked(DomainEvent):
     Version 2 added the days the follow-ups of an active household count from, as they
     stand again: the last day of its WBS (None: no WBS or no day known) and, per purpose,
     the day the consent in force was given (reporting's rule-made follow-ups reopen from
-    them; services/reporting/domain/follow_ups/intake.py).
+    them; services/reporting/domain/follow_ups/intake.py) and `caseworker`, who was responsible
+    when the household was deregistered and so is responsible again: the caseboard, which
+    dropped the closed case, reopens it with them (see `CaseworkerAssigned` for the value;
+    None in version 1).
     """
 
     household_id: UUID
@@ -147,13 +150,14 @@ class HouseholdDeregistrationRevoked(DomainEvent):
     minors: int = Field(ge=0)
     wbs_valid_until: date | None = None
     consents_given_on: dict[ConsentPurpose, date] = Field(default_factory=dict)
+    caseworker: str | None = Field(default=None, min_length=1, max_length=120)
 
 
 @CONTRACTS.upcaster("HouseholdDeregistrationRevoked", 1)
 def _revoked_v1_to_v2(payload: dict[str, Any]) -> dict[str, Any]:
     """Version 1 did not carry the WBS or consent days: upcast as not known (nothing
     reopens from it)."""
-    return {"wbs_valid_until": None, "consents_given_on": {}, **payload}
+    return {"wbs_valid_until": None, "consents_given_on": {}, "caseworker": None, **payload}
 
 
 @CONTRACTS.event(CONTEXT)

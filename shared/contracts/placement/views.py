@@ -121,6 +121,10 @@ class Check(BaseModel):
     criterion: str
     verdict: Verdict
     reason: str
+    # The reason as a template (labels.MATCH_REASON) and its values in neutral form, for a
+    # page in another language than German (shared/contracts/placement/reasons.py).
+    reason_code: str | None = None
+    values: dict[str, str] = Field(default_factory=dict)
 
 
 class HouseholdMatch(BaseModel):

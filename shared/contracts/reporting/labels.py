@@ -27,3 +27,22 @@ NEXT_STEP = {
     "lease_signed": N_("Umzug vorbereiten"),
     "moved": N_("Haushalt aus der Unterkunft abmelden"),
 }
+# The headings of a figure's breakdowns (services/reporting/domain/figures), by what they
+# break down by: marked here so that the report page says them in its reader's language.
+BREAKDOWN = {
+    "accommodation_kind": N_("nach Art der Unterkunft"),
+    "channel": N_("nach Weg"),
+    "decision": N_("nach Antwort"),
+    "kind": N_("nach Art"),
+    "landlord_kind": N_("nach Art des Vermieters"),
+    "outcome": N_("nach Ergebnis"),
+    "party": N_("nach Gegenüber"),
+    "reason": N_("nach Grund"),
+    "requested_from": N_("nach Stelle"),
+    "sender_kind": N_("nach Absender"),
+    "origin": N_("nach Herkunft"),
+    "access": N_("nach Zugang"),
+    "target_group": N_("nach Zielgruppe"),
+    "topic": N_("nach Thema"),
+    "visitor": N_("nach Ratsuchenden"),
+}

@@ -3,7 +3,8 @@
 The caseboard dropped the card when the household was deregistered; the revocation
 brings it back at the stage it had before it was in the running for the retracted flat:
 `ready` when its latest housing-readiness assessment says so (since that assessment),
-otherwise `registered` (since the registration). The facts of the household — written
+otherwise `registered` (since the registration), with the caseworker who was responsible
+when it was deregistered (the revocation names them). The facts of the household — written
 before the caseboard in the same transaction — say what the card needs.
 """
 
@@ -60,6 +61,7 @@ async def reopened_cards(
             stage=Stage.ready if ready else Stage.registered,
             stage_since=assessed[0] if ready and assessed else registered_on,
             ready=ready,
+            caseworker=event.caseworker,
         )
     return cards
 

@@ -11,6 +11,7 @@ from services.reporting.domain.figures.model import (
     Section,
 )
 from shared.contracts.reporting import Unit
+from shared.contracts.reporting.labels import BREAKDOWN
 
 D = FigureDefinition
 _INBOX = " Der Posteingang gehört keinem Träger: in Berichten je Träger entfällt diese Zahl."
@@ -28,8 +29,8 @@ INBOX = Section(
             "inquiries",
             "inquiry_id",
             breakdowns=(
-                Dimension("sender_kind", "nach Absender", labels.SENDER),
-                Dimension("channel", "nach Weg", labels.INQUIRY_CHANNEL),
+                Dimension("sender_kind", BREAKDOWN["sender_kind"], labels.SENDER),
+                Dimension("channel", BREAKDOWN["channel"], labels.INQUIRY_CHANNEL),
             ),
             municipal_only=True,
         ),
@@ -42,7 +43,7 @@ INBOX = Section(
             ),
             "first_triages",
             "inquiry_id",
-            breakdowns=(Dimension("outcome", "nach Ergebnis", labels.TRIAGE),),
+            breakdowns=(Dimension("outcome", BREAKDOWN["outcome"], labels.TRIAGE),),
             municipal_only=True,
         ),
         Count(

@@ -12,11 +12,12 @@ from services.reporting.domain.figures.model import (
     flag,
 )
 from shared.contracts.reporting import Unit
+from shared.contracts.reporting.labels import BREAKDOWN
 
 D = FigureDefinition
 _OFFERS = " Angebote gehören keinem Träger: in Berichten je Träger entfällt diese Zahl."
-GUARANTEE_KIND = Dimension("kind", "nach Art", labels.GUARANTEE_KIND)
-AUTHORITY = Dimension("requested_from", "nach Stelle", labels.AUTHORITY)
+GUARANTEE_KIND = Dimension("kind", BREAKDOWN["kind"], labels.GUARANTEE_KIND)
+AUTHORITY = Dimension("requested_from", BREAKDOWN["requested_from"], labels.AUTHORITY)
 
 PIPELINE = Section(
     "pipeline",
@@ -42,7 +43,7 @@ PIPELINE = Section(
             ),
             "deregistrations",
             "household_id",
-            breakdowns=(Dimension("reason", "nach Grund", labels.DEREGISTRATION),),
+            breakdowns=(Dimension("reason", BREAKDOWN["reason"], labels.DEREGISTRATION),),
         ),
         Count(
             D(
@@ -53,7 +54,7 @@ PIPELINE = Section(
             ),
             "readiness",
             "household_id",
-            breakdowns=(Dimension("result", "nach Ergebnis", labels.READINESS),),
+            breakdowns=(Dimension("result", BREAKDOWN["outcome"], labels.READINESS),),
         ),
         Count(
             D(
@@ -64,8 +65,8 @@ PIPELINE = Section(
             "offers",
             "offer_id",
             breakdowns=(
-                Dimension("source", "nach Herkunft", labels.OFFER_SOURCE),
-                Dimension("landlord_kind", "nach Art des Vermieters", labels.LANDLORD_KIND),
+                Dimension("source", BREAKDOWN["origin"], labels.OFFER_SOURCE),
+                Dimension("landlord_kind", BREAKDOWN["landlord_kind"], labels.LANDLORD_KIND),
             ),
             municipal_only=True,
         ),
@@ -101,7 +102,7 @@ PIPELINE = Section(
             "offer_closures",
             "offer_id",
             when=flag("outcome", "withdrawn"),
-            breakdowns=(Dimension("reason", "nach Grund", labels.WITHDRAWAL),),
+            breakdowns=(Dimension("reason", BREAKDOWN["reason"], labels.WITHDRAWAL),),
             municipal_only=True,
         ),
         Count(
@@ -133,7 +134,7 @@ PIPELINE = Section(
             ),
             "landlord_decisions",
             "household_id",
-            breakdowns=(Dimension("decision", "nach Antwort", labels.LANDLORD_DECISION),),
+            breakdowns=(Dimension("decision", BREAKDOWN["decision"], labels.LANDLORD_DECISION),),
         ),
         Count(
             D(
@@ -144,7 +145,7 @@ PIPELINE = Section(
             ),
             "viewings",
             "household_id",
-            breakdowns=(Dimension("outcome", "nach Ergebnis", labels.VIEWING),),
+            breakdowns=(Dimension("outcome", BREAKDOWN["outcome"], labels.VIEWING),),
         ),
         Count(
             D(

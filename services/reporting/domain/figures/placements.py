@@ -11,12 +11,13 @@ from services.reporting.domain.figures.model import (
     every,
     flag,
 )
+from shared.contracts.reporting.labels import BREAKDOWN
 
 _LEASE_DAY = (
     "Gezählt am Tag der Unterschrift unter den Mietvertrag, nicht am Tag der Erfassung: "
     "ein im Januar erfasster Dezember-Vertrag zählt im Dezember."
 )
-BY_LANDLORD_KIND = Dimension("landlord_kind", "nach Art des Vermieters", labels.LANDLORD_KIND)
+BY_LANDLORD_KIND = Dimension("landlord_kind", BREAKDOWN["landlord_kind"], labels.LANDLORD_KIND)
 MUNICIPAL = flag("landlord_kind", "municipal_housing_company")
 D = FigureDefinition
 

@@ -12,6 +12,7 @@ from services.reporting.domain.figures.model import (
     flag,
 )
 from shared.contracts.reporting import Unit
+from shared.contracts.reporting.labels import BREAKDOWN
 
 D = FigureDefinition
 _CHILDREN = flag("with_children")
@@ -30,8 +31,8 @@ PREVENTION = Section(
             "referrals",
             "case_id",
             breakdowns=(
-                Dimension("source", "nach Zugang", labels.REFERRAL_SOURCE),
-                Dimension("target_group", "nach Zielgruppe", labels.TARGET_GROUP),
+                Dimension("source", BREAKDOWN["access"], labels.REFERRAL_SOURCE),
+                Dimension("target_group", BREAKDOWN["target_group"], labels.TARGET_GROUP),
             ),
         ),
         Count(
@@ -42,7 +43,7 @@ PREVENTION = Section(
             ),
             "admissions",
             "case_id",
-            breakdowns=(Dimension("target_group", "nach Zielgruppe", labels.TARGET_GROUP),),
+            breakdowns=(Dimension("target_group", BREAKDOWN["target_group"], labels.TARGET_GROUP),),
         ),
         Count(
             D(
@@ -62,7 +63,7 @@ PREVENTION = Section(
             ),
             "rejections",
             "case_id",
-            breakdowns=(Dimension("reason", "nach Grund", labels.REJECTION),),
+            breakdowns=(Dimension("reason", BREAKDOWN["reason"], labels.REJECTION),),
         ),
         Count(
             D("home_visits_done", "Hausbesuche", "Im Zeitraum durchgeführte Hausbesuche."),
@@ -99,8 +100,8 @@ PREVENTION = Section(
             "mediations",
             "case_id",
             breakdowns=(
-                Dimension("party", "nach Gegenüber", labels.MEDIATION_PARTY),
-                Dimension("outcome", "nach Ergebnis", labels.MEDIATION_OUTCOME),
+                Dimension("party", BREAKDOWN["party"], labels.MEDIATION_PARTY),
+                Dimension("outcome", BREAKDOWN["outcome"], labels.MEDIATION_OUTCOME),
             ),
         ),
         Count(
@@ -111,7 +112,7 @@ PREVENTION = Section(
             ),
             "referrals_out",
             "case_id",
-            breakdowns=(Dimension("kind", "nach Art", labels.REFERRAL_OUT),),
+            breakdowns=(Dimension("kind", BREAKDOWN["kind"], labels.REFERRAL_OUT),),
         ),
         Count(
             D(
@@ -121,7 +122,7 @@ PREVENTION = Section(
             ),
             "case_closures",
             "case_id",
-            breakdowns=(Dimension("outcome", "nach Ergebnis", labels.CASE_OUTCOME),),
+            breakdowns=(Dimension("outcome", BREAKDOWN["outcome"], labels.CASE_OUTCOME),),
         ),
         Count(
             D(
@@ -132,7 +133,7 @@ PREVENTION = Section(
             "case_closures",
             "case_id",
             when=_CHILDREN,
-            breakdowns=(Dimension("outcome", "nach Ergebnis", labels.CASE_OUTCOME),),
+            breakdowns=(Dimension("outcome", BREAKDOWN["outcome"], labels.CASE_OUTCOME),),
         ),
         Median(
             D(
@@ -176,7 +177,7 @@ PREVENTION = Section(
             "aftercare",
             "household_id",
             when=flag("status", "declined"),
-            breakdowns=(Dimension("reason", "nach Grund", labels.AFTERCARE_DECLINE),),
+            breakdowns=(Dimension("reason", BREAKDOWN["reason"], labels.AFTERCARE_DECLINE),),
         ),
     ),
     chart="cases_closed",

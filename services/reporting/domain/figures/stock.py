@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from services.reporting.domain import labels
 from services.reporting.domain.figures.model import Count, Dimension, FigureDefinition, flag
+from shared.contracts.reporting.labels import BREAKDOWN
 
 D = FigureDefinition
 _WHO = (
@@ -12,7 +13,7 @@ _WHO = (
     "nicht abgemeldet bis zum Stichtag; Unterkunft und Haushaltsgröße nach dem letzten Stand "
     "bis zum Stichtag. Bestätigte Doppelfälle zählen nicht."
 )
-BY_KIND = Dimension("accommodation_kind", "nach Art der Unterkunft", labels.ACCOMMODATION)
+BY_KIND = Dimension("accommodation_kind", BREAKDOWN["accommodation_kind"], labels.ACCOMMODATION)
 CITY_RENTED = flag("accommodation_kind", "city_rented_flat")
 
 STOCK = (

@@ -10,6 +10,7 @@ from services.reporting.domain.figures.model import (
     Section,
     flag,
 )
+from shared.contracts.reporting.labels import BREAKDOWN
 
 D = FigureDefinition
 
@@ -47,7 +48,7 @@ VOLUNTEER = Section(
             "tandems",
             "tandem_id",
             when=flag("change", "ended"),
-            breakdowns=(Dimension("reason", "nach Grund", labels.TANDEM_END),),
+            breakdowns=(Dimension("reason", BREAKDOWN["reason"], labels.TANDEM_END),),
         ),
         Count(
             D(
@@ -68,8 +69,8 @@ VOLUNTEER = Section(
             "consultations",
             "consultation_id",
             breakdowns=(
-                Dimension("channel", "nach Weg", labels.CONSULTATION_CHANNEL),
-                Dimension("visitor", "nach Ratsuchenden", labels.VISITOR),
+                Dimension("channel", BREAKDOWN["channel"], labels.CONSULTATION_CHANNEL),
+                Dimension("visitor", BREAKDOWN["visitor"], labels.VISITOR),
             ),
         ),
         Count(
@@ -86,7 +87,7 @@ VOLUNTEER = Section(
             D("workshops_held", "Workshops", "Im Zeitraum abgehaltene Workshops, nach Thema."),
             "workshops",
             "workshop_id",
-            breakdowns=(Dimension("topic", "nach Thema", labels.WORKSHOP_TOPIC),),
+            breakdowns=(Dimension("topic", BREAKDOWN["topic"], labels.WORKSHOP_TOPIC),),
         ),
         Count(
             D(
