@@ -163,6 +163,10 @@ def test_a_household_goes_from_registration_to_its_own_flat(system: System) -> N
         "wbs_required": True,
         "household_had_wbs": True,
         "moved_on": ago(5),
+        # No rent or size in the request: the lease records the offer's (690 + 210 €).
+        "gross_cold_rent": "900.00",
+        "warm_rent": None,
+        "size_m2": "74.5",
     }
     assert len(bodies) == 12, [Envelope.model_validate_json(b).event_type for b in bodies]
     for body in bodies:

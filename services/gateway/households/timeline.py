@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from services.gateway.placement import formats
 from services.gateway.web import labels
 from services.gateway.web.i18n import N_, gettext
 from shared.contracts.intake import HouseholdView
 from shared.contracts.intake import labels as intake_labels
 from shared.contracts.placement import CourseEntry, CourseStep
+from shared.contracts.placement import labels as placement_labels
 from shared.contracts.places import district_name, provider_name
 
 
@@ -111,7 +113,22 @@ def _placement_text(e: CourseEntry) -> str:
         "detail": labels.label(details, e.detail or ""),
     }
     template = STEPS.get(e.step)
-    return gettext(template) % words if template else str(e.step)
+    text = gettext(template) % words if template else str(e.step)
+    return text + _placement_facts(e)
+
+
+def _placement_facts(e: CourseEntry) -> str:
+    """What a step agreed, where it was recorded: the viewing's time, a guarantee's amount
+    and loan or grant, the lease's gross cold rent."""
+    if e.at is not None:
+        return gettext(", %(time)s") % {"time": formats.clock(e.at)}
+    if e.step is CourseStep.lease_signed and e.amount is not None:
+        return gettext(", Bruttokaltmiete %(amount)s") % {"amount": formats.euro(e.amount)}
+    parts = [formats.euro(e.amount)] if e.amount is not None else []
+    if e.funding is not None:
+        kind = labels.label(placement_labels.GUARANTEE_FUNDING, e.funding)
+        parts.append(gettext("als %(kind)s") % {"kind": kind})
+    return ": " + " ".join(parts) if parts else ""
 
 
 def next_steps(household: HouseholdView, role: str) -> list[str]:

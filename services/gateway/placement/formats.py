@@ -6,9 +6,10 @@ The words for placement's codes are shared/contracts/placement/labels.py (in tem
 
 from __future__ import annotations
 
+from datetime import date, time
 from decimal import Decimal
 
-from services.gateway.web.i18n import ENGLISH, N_, current_locale, gettext
+from services.gateway.web.i18n import ENGLISH, N_, current_locale, format_date, gettext
 
 YES_NO = {"true": N_("ja"), "false": N_("nein")}
 
@@ -43,3 +44,21 @@ def amount_input(value: Decimal | None) -> str:
 
 def yes_no(value: bool) -> str:
     return gettext("ja") if value else gettext("nein")
+
+
+def clock(value: time | None) -> str:
+    """A time of day: 14:30 Uhr (English: 14:30); empty if not recorded."""
+    if value is None:
+        return ""
+    text = value.strftime("%H:%M")
+    return text if current_locale() == ENGLISH else f"{text} Uhr"
+
+
+def appointment(day: date, at: time | None) -> str:
+    """A day with its time if one was recorded: 12.01.2027, 14:30 Uhr."""
+    return f"{format_date(day)}, {clock(at)}" if at is not None else format_date(day)
+
+
+def time_input(value: time | None) -> str:
+    """A time as a form shows it for editing: 14:30."""
+    return "" if value is None else value.strftime("%H:%M")

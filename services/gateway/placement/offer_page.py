@@ -122,6 +122,13 @@ async def offer_page(
         matches = await rpc.send(ops.OFFER_MATCHES, query, caller)
     defaults: dict[str, str] = {name: today().isoformat() for name in DATE_FIELDS}
     values: defaultdict[str, dict[str, str]] = defaultdict(lambda: defaultdict(str, defaults))
+    # The lease says what the offer said unless the person changes it.
+    values["mietvertrag"] = defaultdict(
+        str,
+        defaults,
+        gross_cold_rent=formats.amount_input(offer.cold_rent + offer.running_costs),
+        size_m2=formats.number(offer.size_m2),
+    )
     if failed is not None:
         values[failed.step] = defaultdict(str, failed.values)
     # Every household the page names, titled in one request.

@@ -41,7 +41,8 @@ class Step:
     offer), its text fields, its tick boxes, its fields ticked several times (a list), the
     confirmation after it and the section of the offer's page it changes (`anchor`), and
     which of placement's refusals (by code) belong at which of its fields: a date that
-    contradicts the offer's course is said at that date."""
+    contradicts the offer's course is said at that date, an amount at that amount.
+    `decimals` are typed the German way (`1.950,50 €`)."""
 
     slug: str
     op: Operation[Any, Any]
@@ -51,6 +52,7 @@ class Step:
     flags: tuple[str, ...] = ()
     lists: tuple[str, ...] = ()
     at_field: Mapping[str, str] = field(default_factory=dict)
+    decimals: tuple[str, ...] = ()
 
 
 def _dated(name: str, *codes: str) -> dict[str, str]:
@@ -80,22 +82,34 @@ STEPS = (
     Step("vermieter-entscheidung", ops.RECORD_LANDLORD_DECISION,
          ("household_id", "decision", "decided_on"), LANDLORD_DECIDED, "vorschlaege",
          at_field=_dated("decided_on", "before_proposal")),
-    Step("besichtigung", ops.SCHEDULE_VIEWING, ("household_id", "viewing_on"),
+    Step("besichtigung", ops.SCHEDULE_VIEWING, ("household_id", "viewing_on", "viewing_at"),
          VIEWING_SCHEDULED, "besichtigungen", at_field={"before_proposal": "viewing_on"}),
     Step("besichtigung-ergebnis", ops.RECORD_VIEWING,
          ("viewing_id", "held_on", "outcome", "tandem_id"), VIEWING_HELD, "besichtigungen",
          flags=("accompanied_by_tandem",),
          at_field=_dated("held_on", "before_proposal", "held_before_scheduled")),
     Step("uebernahme", ops.REQUEST_GUARANTEE,
-         ("household_id", "kind", "requested_from", "requested_on"), GUARANTEE_REQUESTED,
-         "uebernahmen", at_field=_dated("requested_on", "before_proposal")),
+         ("household_id", "kind", "requested_from", "requested_on", "amount", "funding"),
+         GUARANTEE_REQUESTED, "uebernahmen",
+         at_field={**_dated("requested_on", "before_proposal"),
+                   "deposit_above_limit": "amount"},
+         decimals=("amount",)),
     Step("uebernahme-entscheidung", ops.DECIDE_GUARANTEE,
-         ("guarantee_id", "decision", "decided_on"), GUARANTEE_DECIDED, "uebernahmen",
-         at_field=_dated("decided_on", "before_request")),
-    Step("mietvertrag", ops.COMPLETE_PLACEMENT, ("household_id", "lease_signed_on", "moved_on"),
-         PLACED, "stand",
+         ("guarantee_id", "decision", "decided_on", "granted_amount", "funding"),
+         GUARANTEE_DECIDED, "uebernahmen",
+         at_field={**_dated("decided_on", "before_request"),
+                   "deposit_above_limit": "granted_amount",
+                   "declined_with_amount": "granted_amount"},
+         decimals=("granted_amount",)),
+    Step("mietvertrag", ops.COMPLETE_PLACEMENT,
+         ("household_id", "lease_signed_on", "moved_on", "gross_cold_rent", "warm_rent",
+          "size_m2"),
+         PLACED, "stand", flags=("rent_confirmed",),
          at_field={**_dated("moved_on", "moved_before_lease", "before_available"),
-                   "before_acceptance": "lease_signed_on"}),
+                   "before_acceptance": "lease_signed_on",
+                   "rent_implausible": "gross_cold_rent",
+                   "warm_below_cold": "warm_rent"},
+         decimals=("gross_cold_rent", "warm_rent", "size_m2")),
     Step("ruecknahme", ops.WITHDRAW_OFFER, ("reason", "withdrawn_on"), WITHDRAWN, "stand",
          at_field=_dated("withdrawn_on", "before_received")),
     Step("ablauf", ops.EXPIRE_OFFER, ("expired_on",), EXPIRED, "stand",
@@ -144,7 +158,7 @@ def _handler(step: Step) -> Callable[..., Awaitable[Response]]:
         offer_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
     ) -> Response:
         values = form_values(await checked_form(request), step.fields, step.flags)
-        body = plain_body(values, step.fields, step.flags)
+        body = plain_body(values, step.fields, step.flags, step.decimals)
         form = await request.form()  # parsed once already; lists are not in the flat dict
         for name in step.lists:
             body[name] = [v for v in form.getlist(name) if isinstance(v, str)]

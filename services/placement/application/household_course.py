@@ -80,19 +80,34 @@ def _entries(
                     step=Step.viewing_scheduled,
                     offer_id=offer_id,
                     district=district,
+                    at=e.viewing_at,
                 )
             case c.ViewingHeld():
                 yield entry(e, Step.viewing_held, detail=e.outcome.value)
             case c.GuaranteeRequested():
                 yield entry(
-                    e, Step.guarantee_requested, detail=e.kind.value, by=e.requested_from.value
+                    e,
+                    Step.guarantee_requested,
+                    detail=e.kind.value,
+                    by=e.requested_from.value,
+                    amount=e.amount,
+                    funding=e.funding,
                 )
             case c.GuaranteeDecided():
                 approved = e.decision is c.GuaranteeDecision.approved
                 step = Step.guarantee_approved if approved else Step.guarantee_declined
-                yield entry(e, step, detail=e.kind.value, by=e.requested_from.value)
+                yield entry(
+                    e,
+                    step,
+                    detail=e.kind.value,
+                    by=e.requested_from.value,
+                    amount=e.granted_amount,
+                    funding=e.funding,
+                )
             case c.PlacementCompleted():
-                yield entry(e, Step.lease_signed, detail=e.moved_on.isoformat())
+                yield entry(
+                    e, Step.lease_signed, detail=e.moved_on.isoformat(), amount=e.gross_cold_rent
+                )
             case c.PlacementRetracted():
                 yield entry(e, Step.placement_retracted, detail=e.reason.value)
             case _:

@@ -57,6 +57,7 @@ def offer_view(
                 viewing_id=v.viewing_id,
                 household_id=v.household_id,
                 viewing_on=v.viewing_on,
+                viewing_at=v.viewing_at,
                 held_on=v.held_on,
                 outcome=v.outcome,
                 accompanied_by_tandem=v.accompanied_by_tandem,
@@ -71,11 +72,29 @@ def offer_view(
                 kind=g.kind,
                 requested_from=g.requested_from,
                 requested_on=g.requested_on,
+                amount=g.amount,
+                funding=g.funding,
                 decision=g.decision,
                 decided_on=g.decided_on,
+                granted_amount=g.granted_amount,
+                granted_funding=g.granted_funding,
             )
             for g in state.guarantees.values()
             if shown(g.provider, g.household_id)
         ],
+        lease=_lease(state.placement) if let_to is not None else None,
         version=version,
+    )
+
+
+def _lease(placed: c.PlacementCompleted | None) -> c.LeaseView | None:
+    if placed is None:
+        return None
+    return c.LeaseView(
+        household_id=placed.household_id,
+        lease_signed_on=business_day(placed.occurred_at),
+        moved_on=placed.moved_on,
+        gross_cold_rent=placed.gross_cold_rent,
+        warm_rent=placed.warm_rent,
+        size_m2=placed.size_m2,
     )

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from uuid import UUID, uuid4
 
 from services.placement.adapters.households import is_restricted, searcher
+from services.placement.adapters.rules import load_rules, rent_limits_of
 from services.placement.adapters.tables import guarantees
 from services.placement.application import access
 from services.placement.application.offers import run
@@ -71,6 +72,7 @@ class Proposals:
             viewing_id=viewing_id,
             household_id=household.household_id,
             viewing_on=request.viewing_on,
+            viewing_at=request.viewing_at,
             today=today(),
         )
         ref = await run(
@@ -126,6 +128,8 @@ class Proposals:
             requested_from=request.requested_from,
             requested_on=request.requested_on or today(),
             today=today(),
+            amount=request.amount,
+            funding=request.funding,
         )
         ref = await run(
             self.commands, caller, offer_id, command, provider=_guarantee_provider(guarantee_id)
@@ -141,6 +145,8 @@ class Proposals:
             decision=request.decision,
             decided_on=request.decided_on or today(),
             today=today(),
+            granted_amount=request.granted_amount,
+            funding=request.funding,
         )
         return await run(
             self.commands,
@@ -155,11 +161,19 @@ class Proposals:
     ) -> c.OfferRef:
         access.coordinator_only(caller, "Vermittlungen abschließen")
         household = await self._household(caller, request.household_id)
+        async with self.commands.db.read() as conn:
+            limits = rent_limits_of(await load_rules(conn, caller.municipality))
+        limit = limits.for_persons(household.adults + household.minors)
         command = cmd.CompletePlacement(
             household=household,
             lease_signed_on=request.lease_signed_on,
             moved_on=request.moved_on,
             today=today(),
+            gross_cold_rent=request.gross_cold_rent,
+            warm_rent=request.warm_rent,
+            size_m2=request.size_m2,
+            rent_limit=limit[0] if limit else None,
+            rent_confirmed=request.rent_confirmed,
         )
         return await run(
             self.commands, caller, offer_id, command, provider=lambda _s: household.provider

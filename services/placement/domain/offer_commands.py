@@ -8,13 +8,14 @@ travels in `Candidate`, so the rules about households stay pure and testable.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 from uuid import UUID
 
 from shared.contracts.placement import (
     GuaranteeAuthority,
     GuaranteeDecision,
+    GuaranteeFunding,
     GuaranteeKind,
     LandlordDecision,
     LandlordKind,
@@ -92,6 +93,7 @@ class ScheduleViewing:
     household_id: UUID
     viewing_on: date
     today: date
+    viewing_at: time | None = None
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,8 @@ class RequestGuarantee:
     requested_from: GuaranteeAuthority
     requested_on: date
     today: date
+    amount: Decimal | None = None
+    funding: GuaranteeFunding | None = None
 
 
 @dataclass(frozen=True)
@@ -120,14 +124,26 @@ class DecideGuarantee:
     decision: GuaranteeDecision
     decided_on: date
     today: date
+    # For an approval; None: as requested.
+    granted_amount: Decimal | None = None
+    funding: GuaranteeFunding | None = None
 
 
 @dataclass(frozen=True)
 class CompletePlacement:
+    """`gross_cold_rent` and `size_m2` None: the offer's. `rent_limit` is the municipality's
+    guideline value for the household's size (None: it has none), looked up by the use case
+    so that the plausibility rule stays pure."""
+
     household: Candidate
     lease_signed_on: date
     moved_on: date
     today: date
+    gross_cold_rent: Decimal | None = None
+    warm_rent: Decimal | None = None
+    size_m2: Decimal | None = None
+    rent_limit: Decimal | None = None
+    rent_confirmed: bool = False
 
 
 @dataclass(frozen=True)

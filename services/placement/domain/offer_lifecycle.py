@@ -112,6 +112,15 @@ def complete(command: CompletePlacement, state: Offer) -> list[PlacementComplete
         "Der Einzug",
         "dem Tag, ab dem die Wohnung bezugsfertig ist",
     )
+    # What the lease says; the offer's figures unless the lease differs.
+    gross_cold_rent = command.gross_cold_rent or facts.cold_rent + facts.running_costs
+    if command.warm_rent is not None and command.warm_rent < gross_cold_rent:
+        raise RuleViolation(
+            "warm_below_cold",
+            f"Die Warmmiete kann nicht unter der Bruttokaltmiete ({rules.euro(gross_cold_rent)}) "
+            "liegen.",
+        )
+    rules.rent_plausible(gross_cold_rent, command.rent_limit, command.rent_confirmed)
     return [
         PlacementCompleted(
             household_id=household.household_id,
@@ -126,6 +135,9 @@ def complete(command: CompletePlacement, state: Offer) -> list[PlacementComplete
             wbs_required=facts.wbs_required,
             household_had_wbs=bool(household.has_wbs),
             moved_on=command.moved_on,
+            gross_cold_rent=gross_cold_rent,
+            warm_rent=command.warm_rent,
+            size_m2=command.size_m2 or facts.size_m2,
             occurred_at=business_time(command.lease_signed_on),
         )
     ]

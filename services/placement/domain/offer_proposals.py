@@ -15,6 +15,7 @@ from services.placement.domain.offer_state import Offer
 from shared.clock import business_time
 from shared.contracts.placement import (
     GuaranteeDecided,
+    GuaranteeDecision,
     GuaranteeRequested,
     HouseholdProposed,
     LandlordDecided,
@@ -109,6 +110,7 @@ def schedule_viewing(command: ScheduleViewing, state: Offer) -> list[ViewingSche
             household_id=proposal.household_id,
             provider=proposal.provider,
             viewing_on=command.viewing_on,
+            viewing_at=command.viewing_at,
             occurred_at=business_time(command.today),
         )
     ]
@@ -176,6 +178,7 @@ def request_guarantee(command: RequestGuarantee, state: Offer) -> list[Guarantee
     rules.not_before(
         command.requested_on, proposal.proposed_on, "before_proposal", "Der Antrag", "dem Vorschlag"
     )
+    rules.deposit_within_limit(command.kind, command.amount, facts, "Der beantragte Betrag")
     return [
         GuaranteeRequested(
             offer_id=facts.offer_id,
@@ -184,6 +187,8 @@ def request_guarantee(command: RequestGuarantee, state: Offer) -> list[Guarantee
             provider=proposal.provider,
             kind=command.kind,
             requested_from=command.requested_from,
+            amount=command.amount,
+            funding=command.funding,
             occurred_at=business_time(command.requested_on),
         )
     ]
@@ -208,6 +213,17 @@ def decide_guarantee(command: DecideGuarantee, state: Offer) -> list[GuaranteeDe
         "Die Entscheidung",
         "dem Antrag",
     )
+    approved = command.decision is GuaranteeDecision.approved
+    granted, funding = None, None
+    if approved:
+        # Granted as requested unless the decision says otherwise.
+        granted = command.granted_amount or guarantee.amount
+        funding = command.funding or guarantee.funding
+        rules.deposit_within_limit(guarantee.kind, granted, facts, "Der bewilligte Betrag")
+    elif command.granted_amount is not None or command.funding is not None:
+        raise RuleViolation(
+            "declined_with_amount", "Betrag und Form gibt es nur bei einer Bewilligung."
+        )
     return [
         GuaranteeDecided(
             offer_id=facts.offer_id,
@@ -218,6 +234,9 @@ def decide_guarantee(command: DecideGuarantee, state: Offer) -> list[GuaranteeDe
             requested_from=guarantee.requested_from,
             requested_on=guarantee.requested_on,
             decision=command.decision,
+            requested_amount=guarantee.amount,
+            granted_amount=granted,
+            funding=funding,
             occurred_at=business_time(command.decided_on),
         )
     ]

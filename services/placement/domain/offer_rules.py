@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from uuid import UUID
 
 from services.placement.domain.offer_commands import Candidate
 from services.placement.domain.offer_state import Offer, Proposal
-from shared.contracts.placement import LandlordDecision, OfferReceived, OfferStatus
+from shared.contracts.placement import (
+    GuaranteeKind,
+    LandlordDecision,
+    OfferReceived,
+    OfferStatus,
+)
 from shared.decider import NotFound, RuleViolation
 
 _CLOSED = {
@@ -85,3 +91,42 @@ def still_searching(household: Candidate) -> None:
             "household_placed",
             "Der Haushalt ist bereits in eine andere Wohnung vermittelt worden.",
         )
+
+
+# A deposit is at most three months' net cold rent (§ 551 Abs. 1 BGB): more cannot be owed.
+DEPOSIT_MONTHS = 3
+# A lease's gross cold rent this many times the guideline value is almost surely a typo
+# (an annual rent, a missing comma); it is kept only when the person confirms it.
+IMPLAUSIBLE_RENT_FACTOR = 5
+
+
+def euro(value: Decimal) -> str:
+    """An amount as a German reads it in a message: 1.830,00 €."""
+    text = f"{value:,.2f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".") + " €"
+
+
+def deposit_within_limit(
+    kind: GuaranteeKind, amount: Decimal | None, facts: OfferReceived, what: str
+) -> None:
+    if kind is not GuaranteeKind.deposit or amount is None:
+        return
+    limit = DEPOSIT_MONTHS * facts.cold_rent
+    if amount > limit:
+        raise RuleViolation(
+            "deposit_above_limit",
+            f"{what} ist höher als eine Mietkaution sein darf: höchstens drei Kaltmieten "
+            f"(§ 551 BGB), hier {euro(limit)}.",
+        )
+
+
+def rent_plausible(gross_cold_rent: Decimal, limit: Decimal | None, confirmed: bool) -> None:
+    """Far above the municipality's guideline value only when confirmed: likely a typo."""
+    if limit is None or confirmed or gross_cold_rent <= IMPLAUSIBLE_RENT_FACTOR * limit:
+        return
+    raise RuleViolation(
+        "rent_implausible",
+        f"Die Bruttokaltmiete von {euro(gross_cold_rent)} ist mehr als das Fünffache des "
+        f"Mietrichtwerts für diesen Haushalt ({euro(limit)}). Bitte prüfen; stimmt sie, "
+        "bitte „Miete geprüft“ ankreuzen.",
+    )

@@ -8,7 +8,8 @@ optimistic concurrency: two leases on one flat append at the same version, one l
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, time
+from decimal import Decimal
 from uuid import UUID
 
 from shared.clock import business_day
@@ -16,6 +17,7 @@ from shared.contracts.placement import (
     GuaranteeAuthority,
     GuaranteeDecided,
     GuaranteeDecision,
+    GuaranteeFunding,
     GuaranteeKind,
     GuaranteeRequested,
     HouseholdProposed,
@@ -62,6 +64,7 @@ class Viewing:
     household_id: UUID
     provider: str
     viewing_on: date
+    viewing_at: time | None = None
     held_on: date | None = None
     outcome: ViewingOutcome | None = None
     accompanied_by_tandem: bool = False
@@ -75,8 +78,12 @@ class Guarantee:
     kind: GuaranteeKind
     requested_from: GuaranteeAuthority
     requested_on: date
+    amount: Decimal | None = None
+    funding: GuaranteeFunding | None = None
     decision: GuaranteeDecision | None = None
     decided_on: date | None = None
+    granted_amount: Decimal | None = None
+    granted_funding: GuaranteeFunding | None = None
 
 
 @dataclass(frozen=True)
@@ -128,7 +135,11 @@ def evolve(state: Offer, event: Event) -> Offer:
             return replace(state, proposals={**state.proposals, event.household_id: decided})
         case ViewingScheduled():
             viewing = Viewing(
-                event.viewing_id, event.household_id, event.provider, event.viewing_on
+                event.viewing_id,
+                event.household_id,
+                event.provider,
+                event.viewing_on,
+                event.viewing_at,
             )
             return replace(state, viewings={**state.viewings, event.viewing_id: viewing})
         case ViewingHeld():
@@ -147,11 +158,17 @@ def evolve(state: Offer, event: Event) -> Offer:
                 event.kind,
                 event.requested_from,
                 day,
+                amount=event.amount,
+                funding=event.funding,
             )
             return replace(state, guarantees={**state.guarantees, event.guarantee_id: guarantee})
         case GuaranteeDecided():
             decided_guarantee = replace(
-                state.guarantees[event.guarantee_id], decision=event.decision, decided_on=day
+                state.guarantees[event.guarantee_id],
+                decision=event.decision,
+                decided_on=day,
+                granted_amount=event.granted_amount,
+                granted_funding=event.funding,
             )
             guarantees = {**state.guarantees, event.guarantee_id: decided_guarantee}
             return replace(state, guarantees=guarantees)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import time
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Annotated
@@ -79,6 +80,14 @@ class GuaranteeDecision(StrEnum):
     declined = "declined"
 
 
+class GuaranteeFunding(StrEnum):
+    """How the authority pays: a loan the household pays back (Darlehen; the rule for a
+    deposit under § 22 Abs. 6 SGB II) or a grant it keeps (Beihilfe)."""
+
+    loan = "loan"  # Darlehen
+    grant = "grant"  # Beihilfe
+
+
 def _decimal_in_steps(
     step: str, message: str, unreadable: str = NUMBER
 ) -> Callable[[object], Decimal]:
@@ -109,6 +118,27 @@ def _decimal_in_steps(
     return parse
 
 
+TIME = "Bitte eine Uhrzeit eingeben, z. B. 14:30."
+
+
+def _clock_time(value: object) -> object:
+    """A time of day as a German types it: `14:30`, `14.30`, `14:30 Uhr`, `9 Uhr`. Seconds
+    are not kept (an appointment is to the minute). Anything else: the German hint."""
+    if isinstance(value, time):
+        return value.replace(second=0, microsecond=0)
+    if not isinstance(value, str):
+        raise ValueError(TIME)
+    text = value.strip().lower().removesuffix("uhr").strip().replace(".", ":")
+    hours, _, minutes = text.partition(":")
+    minutes = minutes[:2] if minutes else "00"
+    if not (hours.isdigit() and minutes.isdigit() and len(hours) <= 2 and len(minutes) == 2):
+        raise ValueError(TIME)
+    if int(hours) > 23 or int(minutes) > 59:
+        raise ValueError(TIME)
+    return time(int(hours), int(minutes))
+
+
+ClockTime = Annotated[time, BeforeValidator(_clock_time)]
 Euros = Annotated[
     Decimal,
     BeforeValidator(

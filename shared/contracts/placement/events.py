@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
+from typing import Any
 from uuid import UUID
 
 from pydantic import (
@@ -15,6 +16,7 @@ from shared.contracts.placement.codes import (
     CONTEXT,
     GuaranteeAuthority,
     GuaranteeDecision,
+    GuaranteeFunding,
     GuaranteeKind,
     LandlordDecision,
     LandlordKind,
@@ -103,15 +105,23 @@ class LandlordDecided(DomainEvent):
     proposed_on: date = Field(description="so the landlord's answer time can be reported")
 
 
-@CONTRACTS.event(CONTEXT)
+@CONTRACTS.event(CONTEXT, version=2)
 class ViewingScheduled(DomainEvent):
-    """A viewing was arranged on the day in `occurred_at`, to take place on `viewing_on`."""
+    """A viewing was arranged on the day in `occurred_at`, to take place on `viewing_on`
+    at `viewing_at` (local time; version 2 — a version 1 event had the day only, None)."""
 
     offer_id: UUID
     viewing_id: UUID
     household_id: UUID
     provider: str
     viewing_on: date
+    viewing_at: time | None = None
+
+
+@CONTRACTS.upcaster("ViewingScheduled", 1)
+def _viewing_v1_to_v2(payload: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 recorded the day only: the time was not recorded."""
+    return {"viewing_at": None, **payload}
 
 
 @CONTRACTS.event(CONTEXT)
@@ -127,9 +137,13 @@ class ViewingHeld(DomainEvent):
     tandem_id: UUID | None = None
 
 
-@CONTRACTS.event(CONTEXT)
+@CONTRACTS.event(CONTEXT, version=2)
 class GuaranteeRequested(DomainEvent):
-    """A guarantee was requested from an authority on the day in `occurred_at`."""
+    """A guarantee was requested from an authority on the day in `occurred_at`.
+
+    Version 2 added the amount requested (euros) and whether it was asked for as a loan or
+    a grant; a version 1 event reads as "not recorded" (None) for both.
+    """
 
     offer_id: UUID
     guarantee_id: UUID
@@ -137,14 +151,25 @@ class GuaranteeRequested(DomainEvent):
     provider: str
     kind: GuaranteeKind
     requested_from: GuaranteeAuthority
+    amount: Decimal | None = None
+    funding: GuaranteeFunding | None = None
 
 
-@CONTRACTS.event(CONTEXT)
+@CONTRACTS.upcaster("GuaranteeRequested", 1)
+def _guarantee_requested_v1_to_v2(payload: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 had neither amount nor loan or grant: not recorded."""
+    return {"amount": None, "funding": None, **payload}
+
+
+@CONTRACTS.event(CONTEXT, version=2)
 class GuaranteeDecided(DomainEvent):
     """The authority decided a guarantee on the day in `occurred_at`.
 
-    Kind, authority and request day are repeated so the days an authority takes can be
-    reported from this event alone.
+    Kind, authority, request day and amount requested are repeated so the days an
+    authority takes (and what it granted of what was asked) can be reported from this
+    event alone. Version 2 added the amounts and, for an approval, whether it was granted
+    as a loan or a grant (`granted_amount` and `funding` are None for a refusal); a
+    version 1 event reads as "not recorded" (None).
     """
 
     offer_id: UUID
@@ -155,11 +180,25 @@ class GuaranteeDecided(DomainEvent):
     requested_from: GuaranteeAuthority
     requested_on: date
     decision: GuaranteeDecision
+    requested_amount: Decimal | None = None
+    granted_amount: Decimal | None = None
+    funding: GuaranteeFunding | None = None
 
 
-@CONTRACTS.event(CONTEXT)
+@CONTRACTS.upcaster("GuaranteeDecided", 1)
+def _guarantee_decided_v1_to_v2(payload: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 had no amounts and no loan or grant: not recorded."""
+    return {"requested_amount": None, "granted_amount": None, "funding": None, **payload}
+
+
+@CONTRACTS.event(CONTEXT, version=2)
 class PlacementCompleted(DomainEvent):
-    """A household moved into a flat of its own. `occurred_at` is the day the lease was signed."""
+    """A household moved into a flat of its own. `occurred_at` is the day the lease was signed.
+
+    Version 2 added what the lease says: the gross cold rent (cold rent plus cold running
+    costs, what the Jobcenter's limits apply to), the warm rent if known, and the size in
+    m². A version 1 event reads as "not recorded" (None) for all three.
+    """
 
     household_id: UUID
     offer_id: UUID
@@ -179,10 +218,19 @@ class PlacementCompleted(DomainEvent):
     wbs_required: bool
     household_had_wbs: bool
     moved_on: date
+    gross_cold_rent: Decimal | None = None
+    warm_rent: Decimal | None = None
+    size_m2: Decimal | None = None
 
     @property
     def persons(self) -> int:
         return self.adults + self.minors
+
+
+@CONTRACTS.upcaster("PlacementCompleted", 1)
+def _placement_v1_to_v2(payload: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 recorded the dates only: rent and size not recorded."""
+    return {"gross_cold_rent": None, "warm_rent": None, "size_m2": None, **payload}
 
 
 @CONTRACTS.event(CONTEXT)

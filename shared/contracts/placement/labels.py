@@ -47,6 +47,7 @@ GUARANTEE_AUTHORITY = {
     "housing_office": N_("Fachstelle Wohnen / Amt für Wohnungswesen"),
     "other": N_("Andere Stelle"),
 }
+GUARANTEE_FUNDING = {"loan": N_("Darlehen"), "grant": N_("Beihilfe")}
 GUARANTEE_DECISION = {"approved": N_("bewilligt"), "declined": N_("abgelehnt")}
 RETRACTION_REASON = {
     "entered_by_mistake": N_("irrtümlich erfasst"),

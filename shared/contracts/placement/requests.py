@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Literal
 from uuid import UUID
 
@@ -18,10 +19,12 @@ from pydantic import (
 from shared.contracts.inputs import Line, QueryDay, Text, WorkDay
 from shared.contracts.paging import PageQuery
 from shared.contracts.placement.codes import (
+    ClockTime,
     DistrictCode,
     Euros,
     GuaranteeAuthority,
     GuaranteeDecision,
+    GuaranteeFunding,
     GuaranteeKind,
     LandlordDecision,
     LandlordKind,
@@ -34,6 +37,8 @@ from shared.contracts.placement.codes import (
     WithdrawalReason,
 )
 
+_NO_AMOUNT = "Bitte einen Betrag über 0 € eingeben, z. B. 1.950,00."
+WARM_BELOW_COLD = "Die Warmmiete kann nicht unter der Bruttokaltmiete liegen."
 _CLIENT_ID = "Optional: vom Client vergebene Kennung (idempotente Wiederholung)"
 _TODAY = "Tag des Geschehens; ohne Angabe heute"
 
@@ -144,6 +149,7 @@ class ScheduleViewing(_Request):
     viewing_id: UUID | None = Field(default=None, description=_CLIENT_ID)
     household_id: UUID
     viewing_on: WorkDay = Field(description="Tag der Besichtigung")
+    viewing_at: ClockTime | None = Field(default=None, description="Uhrzeit, z. B. 14:30")
 
 
 class RecordViewing(_Request):
@@ -171,22 +177,71 @@ class RequestGuarantee(_Request):
     kind: GuaranteeKind
     requested_from: GuaranteeAuthority = Field(description="Bei wem beantragt")
     requested_on: WorkDay | None = Field(default=None, description=_TODAY)
+    amount: Euros | None = Field(default=None, description="Beantragter Betrag in Euro")
+    funding: GuaranteeFunding | None = Field(
+        default=None, description="Als Darlehen (zurückzuzahlen) oder als Beihilfe"
+    )
+
+    @field_validator("amount")
+    @classmethod
+    def _amount_above_zero(cls, value: Decimal | None) -> Decimal | None:
+        if value is not None and value <= 0:
+            raise ValueError(_NO_AMOUNT)
+        return value
 
 
 class DecideGuarantee(_Request):
-    """Hält die Entscheidung über eine beantragte Übernahme fest."""
+    """Hält die Entscheidung über eine beantragte Übernahme fest. Bei einer Bewilligung
+    gelten ohne Angabe der beantragte Betrag und die beantragte Form (Darlehen/Beihilfe)."""
 
     guarantee_id: UUID
     decision: GuaranteeDecision
     decided_on: WorkDay | None = Field(default=None, description=_TODAY)
+    granted_amount: Euros | None = Field(
+        default=None, validate_default=True, description="Bewilligter Betrag in Euro"
+    )
+    funding: GuaranteeFunding | None = Field(
+        default=None, validate_default=True, description="Bewilligt als Darlehen oder Beihilfe"
+    )
+
+    @field_validator("granted_amount", "funding")
+    @classmethod
+    def _only_if_approved(cls, value: object, info: ValidationInfo) -> object:
+        if value is not None and info.data.get("decision") is GuaranteeDecision.declined:
+            raise ValueError("Das gibt es nur bei einer Bewilligung; bitte leer lassen.")
+        if isinstance(value, Decimal) and value <= 0:
+            raise ValueError(_NO_AMOUNT)
+        return value
 
 
 class CompletePlacement(_Request):
-    """Mietvertrag unterschrieben und eingezogen: die Vermittlung ist abgeschlossen."""
+    """Mietvertrag unterschrieben und eingezogen: die Vermittlung ist abgeschlossen.
+    Bruttokaltmiete und Wohnfläche des Vertrags: ohne Angabe die des Angebots."""
 
     household_id: UUID
     lease_signed_on: WorkDay = Field(description="Tag der Unterschrift unter den Mietvertrag")
     moved_on: WorkDay = Field(description="Tag des Einzugs")
+    gross_cold_rent: Euros | None = Field(
+        default=None, description="Bruttokaltmiete laut Vertrag (Kaltmiete + kalte Nebenkosten)"
+    )
+    warm_rent: Euros | None = Field(
+        default=None, description="Warmmiete laut Vertrag (mit Heizkosten), falls bekannt"
+    )
+    size_m2: SquareMetres | None = Field(default=None, description="Wohnfläche laut Vertrag")
+    rent_confirmed: bool = Field(
+        default=False,
+        description="Die Miete liegt weit über dem Mietrichtwert und ist so richtig (geprüft)",
+    )
+
+    @field_validator("gross_cold_rent", "warm_rent")
+    @classmethod
+    def _rent_above_zero(cls, value: Decimal | None, info: ValidationInfo) -> Decimal | None:
+        if value is not None and value <= 0:
+            raise ValueError("Die Miete muss größer als 0 € sein.")
+        cold = info.data.get("gross_cold_rent")
+        if info.field_name == "warm_rent" and value is not None and cold and value < cold:
+            raise ValueError(WARM_BELOW_COLD)
+        return value
 
     @field_validator("moved_on")
     @classmethod

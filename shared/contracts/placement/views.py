@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 from enum import StrEnum
 from uuid import UUID
@@ -13,6 +13,7 @@ from shared.contracts.paging import PageInfo
 from shared.contracts.placement.codes import (
     GuaranteeAuthority,
     GuaranteeDecision,
+    GuaranteeFunding,
     GuaranteeKind,
     LandlordDecision,
     LandlordKind,
@@ -76,6 +77,7 @@ class ViewingView(BaseModel):
     viewing_id: UUID
     household_id: UUID
     viewing_on: date
+    viewing_at: time | None = Field(default=None, description="Uhrzeit (nicht erfasst: leer)")
     held_on: date | None
     outcome: ViewingOutcome | None
     accompanied_by_tandem: bool
@@ -87,8 +89,24 @@ class GuaranteeView(BaseModel):
     kind: GuaranteeKind
     requested_from: GuaranteeAuthority
     requested_on: date
+    amount: Decimal | None = Field(default=None, description="Beantragter Betrag in Euro")
+    funding: GuaranteeFunding | None = Field(default=None, description="Beantragt als")
     decision: GuaranteeDecision | None
     decided_on: date | None
+    granted_amount: Decimal | None = Field(default=None, description="Bewilligter Betrag")
+    granted_funding: GuaranteeFunding | None = Field(default=None, description="Bewilligt als")
+
+
+class LeaseView(BaseModel):
+    """The lease in force on a let flat. Rent and size are None on a lease recorded before
+    they were asked for (not recorded)."""
+
+    household_id: UUID
+    lease_signed_on: date
+    moved_on: date
+    gross_cold_rent: Decimal | None
+    warm_rent: Decimal | None
+    size_m2: Decimal | None
 
 
 class OfferView(OfferFacts):
@@ -101,6 +119,7 @@ class OfferView(OfferFacts):
     proposals: list[ProposalView]
     viewings: list[ViewingView]
     guarantees: list[GuaranteeView]
+    lease: LeaseView | None = Field(default=None, description="Der Mietvertrag, wenn vermietet")
     version: int
 
 
@@ -214,6 +233,12 @@ class CourseEntry(BaseModel):
         default=None, description="Code zum Schritt: Art der Übernahme, Ergebnis, Grund"
     )
     by: str | None = Field(default=None, description="Bei wem beantragt (Übernahmen)")
+    at: time | None = Field(default=None, description="Uhrzeit (Besichtigung)")
+    amount: Decimal | None = Field(
+        default=None,
+        description="Euro: beantragt/bewilligt (Übernahme), Bruttokaltmiete (Mietvertrag)",
+    )
+    funding: GuaranteeFunding | None = Field(default=None, description="Darlehen oder Beihilfe")
 
 
 class HouseholdCourse(BaseModel):

@@ -116,6 +116,9 @@ def completed(hid: UUID = HID, **overrides: object) -> PlacementCompleted:
         "wbs_required": True,
         "household_had_wbs": True,
         "moved_on": day(28),
+        # The lease as the offer has it (FACTS: 610 + 180 gross cold, 72.5 m²).
+        "gross_cold_rent": Decimal("790.00"),
+        "size_m2": Decimal("72.5"),
         "occurred_at": business_time(day(20)),
     }
     values.update(overrides)

@@ -97,6 +97,13 @@ PLACEMENT = Labels(
         "tandem_id": "Kennung des Tandems",
         "volunteer_supported": "Von Ehrenamtlichen unterstützt",
         "reason": "Grund",
+        "viewing_at": "Uhrzeit der Besichtigung",
+        "amount": "Beantragter Betrag (€)",
+        "requested_amount": "Beantragter Betrag (€)",
+        "granted_amount": "Bewilligter Betrag (€)",
+        "funding": "Als Darlehen oder Beihilfe",
+        "gross_cold_rent": "Bruttokaltmiete laut Vertrag (€)",
+        "warm_rent": "Warmmiete laut Vertrag (€)",
     },
     events={
         "HouseholdProposed": "Dem Vermieter vorgeschlagen",
@@ -119,6 +126,7 @@ PLACEMENT = Labels(
         "status": lp.OFFER_STATUS,
         "outcome": lp.VIEWING_OUTCOME,
         "reason": lp.RETRACTION_REASON,
+        "funding": lp.GUARANTEE_FUNDING,
     },
     by_event={
         "LandlordDecided": {"decision": lp.LANDLORD_DECISION},
