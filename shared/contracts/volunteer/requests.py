@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, fie
 
 from shared.contracts.inputs import BirthDate, Line, QueryDay, WorkDay
 from shared.contracts.intake import ErasureGround, LanguageCode, ProviderCode
-from shared.contracts.paging import PageQuery
+from shared.contracts.paging import MAX_PER_PAGE, PageQuery
 from shared.contracts.volunteer.codes import (
     ConsultationChannel,
     ConsultationTopic,
@@ -103,6 +103,13 @@ class ListVolunteers(PageQuery):
     district: DistrictCode | None = Field(default=None, description="Nur dieser Stadtteil")
     language: LanguageCode | None = Field(default=None, description="Nur wer diese Sprache spricht")
     status: VolunteerStatus = Field(default="active", description="Welche Ehrenamtlichen")
+    q: Line = Field(
+        default="",
+        max_length=200,
+        description=(
+            "Namensanfang (mehrere Wörter: jedes beginnt den Vor- oder Nachnamen); leer: alle"
+        ),
+    )
 
 
 # ---------------------------------------------------------------- tandems
@@ -140,6 +147,26 @@ class ListTandems(PageQuery):
     sort: TandemSort = Field(default="formed_on", description="Spalte, nach der sortiert wird")
     provider: ProviderCode | None = Field(default=None, description="Nur dieser Träger")
     include_ended: bool = Field(default=False, description="Auch beendete Tandems zeigen")
+    # A tandem is known by its volunteer's name or its household's; the household's name is
+    # intake's, so the caller searches there and names the households found here.
+    q: Line = Field(
+        default="",
+        max_length=200,
+        description=(
+            "Namensanfang der/des Ehrenamtlichen (mehrere Wörter: jedes beginnt den Vor- oder "
+            "Nachnamen); mit `household_ids`: Tandems, auf die eines von beiden passt"
+        ),
+    )
+    household_ids: list[UUID] = Field(
+        default_factory=list,
+        max_length=MAX_PER_PAGE,
+        description="Tandems dieser Haushalte (z. B. die Treffer einer Haushaltssuche)",
+    )
+
+    @property
+    def searching(self) -> bool:
+        """Whether the list is narrowed to a search (`q` or `household_ids`)."""
+        return bool(self.q.strip() or self.household_ids)
 
 
 class GetTandemHousehold(_Request):
