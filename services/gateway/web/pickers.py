@@ -27,7 +27,7 @@ from shared.contracts.intake import operations as intake
 from shared.contracts.intake.directory import HouseholdCard, SearchHouseholds
 from shared.contracts.paging import MAX_PER_PAGE
 from shared.contracts.places import provider_name
-from shared.contracts.volunteer import ListTandems, ListVolunteers, TandemView, VolunteerView
+from shared.contracts.volunteer import ListVolunteers, SearchTandems, TandemView, VolunteerView
 from shared.contracts.volunteer import operations as volunteer
 from shared.identity import Caller
 from shared.rpc import RpcClient
@@ -225,7 +225,7 @@ async def pick_tandem(
         return Pick(text, tandem_id)
     if chosen:  # a choice is an id; anything else was not offered
         return Pick(text, message=gettext(TANDEM_NOT_FOUND) % {"text": text})
-    if caller.role not in volunteer.LIST_TANDEMS.roles:
+    if caller.role not in volunteer.SEARCH_TANDEMS.roles:
         return Pick(text, message=gettext(TANDEM_ID_ONLY))
     households: list[UUID] = []
     if picks_by_name(caller):
@@ -237,10 +237,10 @@ async def pick_tandem(
             found = await rpc.send(intake.SEARCH_HOUSEHOLDS, search, caller)
             households = [card.household_id for card in found.items]
     try:
-        query = ListTandems(q=_search_text(text), household_ids=households, per_page=MAX_CHOICES)
+        query = SearchTandems(q=_search_text(text), household_ids=households, per_page=MAX_CHOICES)
     except ValidationError:
         return Pick(text, message=gettext(TANDEM_NOT_FOUND) % {"text": text})
-    tandems = await rpc.send(volunteer.LIST_TANDEMS, query, caller)
+    tandems = await rpc.send(volunteer.SEARCH_TANDEMS, query, caller)
     # Imported here: the households package imports the templating, which imports this.
     from services.gateway.households.titles import household_titles
 

@@ -147,26 +147,27 @@ class ListTandems(PageQuery):
     sort: TandemSort = Field(default="formed_on", description="Spalte, nach der sortiert wird")
     provider: ProviderCode | None = Field(default=None, description="Nur dieser Träger")
     include_ended: bool = Field(default=False, description="Auch beendete Tandems zeigen")
-    # A tandem is known by its volunteer's name or its household's; the household's name is
-    # intake's, so the caller searches there and names the households found here.
     q: Line = Field(
         default="",
         max_length=200,
         description=(
             "Namensanfang der/des Ehrenamtlichen (mehrere Wörter: jedes beginnt den Vor- oder "
-            "Nachnamen); mit `household_ids`: Tandems, auf die eines von beiden passt"
+            "Nachnamen); leer: alle"
         ),
     )
+
+
+class SearchTandems(ListTandems):
+    """The tandems a picker offers: those whose volunteer's name fits `q` or whose household
+    is one of `household_ids` (a tandem is known by either name; the household's is
+    intake's, so the caller searches there and names the households it found here). Over
+    the bus only: the API's list takes its filters from the URL, where a list is awkward."""
+
     household_ids: list[UUID] = Field(
         default_factory=list,
         max_length=MAX_PER_PAGE,
-        description="Tandems dieser Haushalte (z. B. die Treffer einer Haushaltssuche)",
+        description="Oder: Tandems dieser Haushalte (die Treffer einer Haushaltssuche)",
     )
-
-    @property
-    def searching(self) -> bool:
-        """Whether the list is narrowed to a search (`q` or `household_ids`)."""
-        return bool(self.q.strip() or self.household_ids)
 
 
 class GetTandemHousehold(_Request):
