@@ -11,6 +11,14 @@ Use: `picked = await pick_household(rpc, caller, form, "household_id")`; if
 `picked.refusal(...)` is not None, show the form with it and `choices={name: picked.choices}`;
 else send `picked.household_id`. The template renders the field with
 `{% import "pickers.html" as pickers with context %}{{ pickers.household(name, label) }}`.
+
+Tandems and volunteers the same way (`pick_tandem`, `pick_ready_volunteer` → `Pick`, its
+`choices` each a `Choice` of id and title; `pickers.tandem(...)`, `pickers.volunteer(...)`,
+or `pickers.search_field(...)` on a page with its own form state): a tandem by its
+volunteer's name (volunteer's SEARCH_TANDEMS) or by its household's (intake's search, the
+households found named to the same query), a volunteer by name among those ready for a
+tandem. Both scoped by the services as every list is; an id typed is sent as it is and
+checked by the service. Several fields of one form collect into `Picks`.
 """
 
 from __future__ import annotations
