@@ -72,6 +72,8 @@ def test_a_missing_criterion_is_marked_at_its_field_with_the_others_kept(
     assert 'id="wohnfaehigkeit-criteria.neighbourhood"' in answer.text
     assert 'id="fehler-wohnfaehigkeit-criteria.neighbourhood"' in answer.text
     assert '<option value="partly" selected>' in answer.text
+    # Only at the fields: no second message on the whole set above the form (finding 11).
+    assert "Bitte alle Kriterien bewerten" not in answer.text and "es fehlt" not in answer.text
     assert not any(name == "assess_housing_readiness" for name, _ in fake.calls)
 
 

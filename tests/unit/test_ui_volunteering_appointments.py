@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from services.gateway.households.titles import neutral_title
 from shared.rpc import ErrorKind, RpcError
 from support.ui.volunteer import HOUSEHOLD, TANDEM, VOLUNTEER, VOLUNTEER_VIEW
-from support.ui_app import TOKEN, FakeRpc, ui_client
+from support.ui_app import TOKEN, FakeRpc, directory_of, ui_client
 
 ONE = {"page": 1, "per_page": 50, "total": 1}
 CARITAS = {"x-auszug-role": "caseworker", "x-auszug-provider": "caritas", "x-auszug-user": "ute"}
@@ -57,6 +57,7 @@ class FakeVolunteer(FakeRpc):
                 "volunteer_names": {str(VOLUNTEER): "Maria Schulte"},
             },
             "list_consultations": {"consultations": [LISTED], "page": ONE},
+            "search_households": directory_of(HOUSEHOLD),
         }
         super().__init__(answers)
 
@@ -85,11 +86,16 @@ FORM = {
 }
 
 
-def test_the_overview_offers_the_form_with_the_active_tandems(app: tuple[TestClient, Any]) -> None:
-    client, _ = app
+def test_the_overview_offers_the_form_with_pickers_for_tandem_and_household(
+    app: tuple[TestClient, Any],
+) -> None:
+    client, fake = app
     page = client.get("/ui/ehrenamt", headers=CARITAS).text
     assert 'action="/ui/ehrenamt/beratungen"' in page and 'id="einzeltermin"' in page
-    assert f'<option value="{TANDEM}" >Maria Schulte (01.02.2025)</option>' in page
+    # Named, not chosen from every active tandem (a select of them ended at 200).
+    assert '<input id="tandem_id" name="tandem_id" type="text" value=""' in page
+    assert '<input id="household_id" name="household_id" type="text" value=""' in page
+    assert [b["per_page"] for n, b in fake.calls if n == "list_tandems"] == [50]
     assert 'name="appointment" value="on" checked' in page
     recent = page.split('id="einzeltermine"', 1)[1]
     assert "<tr><td>04.03.2025</td><td>Caritas Köln</td><td>E-Mail</td>" in recent
@@ -129,7 +135,7 @@ def test_wrong_minutes_are_shown_at_the_field_with_the_values_kept(
     error = '<span class="feldfehler" id="fehler-duration_minutes">'
     assert f"{error}Bitte eine ganze Zahl eingeben, z. B. 3." in page.text
     assert 'value="viel"' in page.text and '<option value="wbs" selected>' in page.text
-    assert f'<option value="{TANDEM}" selected>' in page.text
+    assert f'name="tandem_id" type="text" value="{TANDEM}"' in page.text
     assert "record_consultation" not in [name for name, _ in fake.calls]
 
 

@@ -38,6 +38,7 @@ DECISIONS = {
 BIRTH_DATE = N_("Bei einer Geburt bitte das Geburtsdatum des Kindes angeben.")
 # A household or person another provider's caller cannot see is said at the form, too.
 SHOWN = (*ui.SHOWN, ErrorKind.not_found)
+READINESS = "wohnfaehigkeit"
 MEMBER = ("role", "age_band", "given_name", "family_name", "birth_date")
 
 
@@ -112,6 +113,11 @@ def _handler(action: Action) -> Handler:
         problems = forms.missing(fields, values) + _checks(action, values)
         body = request_body(action, fields, values)
         refusal = await _send(rpc, action.op, household_id, body, caller, fields, problems)
+        if refusal is not None and action.path == READINESS and problems:
+            # An unrated criterion is said at its own field; the model's rule on the whole
+            # set ("Bitte ausfüllen." / "es fehlt: finances") has no field and would stand
+            # above the form as a second, vaguer message (finding 11).
+            refusal.errors.pop("", None)
         if refusal is not None:
             return await household_page(
                 request,

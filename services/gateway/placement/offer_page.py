@@ -27,6 +27,7 @@ from services.gateway.placement import formats
 from services.gateway.web.i18n import Verbatim, format_date, gettext
 from services.gateway.web.labels import label
 from services.gateway.web.list_query import list_query
+from services.gateway.web.pickers import Choice
 from services.gateway.web.templating import render
 from shared.clock import today
 from shared.contracts import placement as c
@@ -56,6 +57,8 @@ class Failed:
     values: dict[str, str]
     errors: dict[str, str] = field(default_factory=dict)
     general: str | None = None
+    # The matches of the step's tandem field when its text named several or none.
+    choices: list[Choice] = field(default_factory=list)
 
 
 # The option texts are in the request's language already and carry the provider a person

@@ -22,6 +22,7 @@ from services.gateway.placement.forms import plain_body
 from services.gateway.placement.offer_page import Failed, offer_page
 from services.gateway.web.i18n import N_
 from services.gateway.web.notices import Notice, notice, saved
+from services.gateway.web.pickers import pick_tandem
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import SHOWN as SHOWN_AT_FORM
 from services.gateway.web.submit import Refusal, form_values, send_form
@@ -30,6 +31,8 @@ from shared.contracts.placement import operations as ops
 from shared.identity import Caller
 from shared.rpc import ErrorKind, RpcClient
 
+# The field of a step that names a tandem (the viewing's companion): resolved by the picker.
+TANDEM = "tandem_id"
 NOTHING_TICKED = N_("Bitte mindestens einen Haushalt ankreuzen.")
 # A household or viewing that is not the caller's to work on is said at the step, too.
 SHOWN = (*SHOWN_AT_FORM, ErrorKind.not_found)
@@ -157,8 +160,17 @@ def _handler(step: Step) -> Callable[..., Awaitable[Response]]:
     async def take_step(
         offer_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
     ) -> Response:
-        values = form_values(await checked_form(request), step.fields, step.flags)
+        submitted = await checked_form(request)
+        values = form_values(submitted, step.fields, step.flags)
         body = plain_body(values, step.fields, step.flags, step.decimals)
+        if TANDEM in step.fields:
+            # The tandem is named as people know it; the picker finds its id (finding 9).
+            picked = await pick_tandem(rpc, caller, submitted, TANDEM)
+            if picked.message is not None:
+                failed = Failed(step.slug, values, {TANDEM: picked.message}, None, picked.choices)
+                return await offer_page(request, caller, rpc, offer_id, failed, 422)
+            if picked.picked is not None:
+                body[TANDEM] = str(picked.picked)
         form = await request.form()  # parsed once already; lists are not in the flat dict
         for name in step.lists:
             body[name] = [v for v in form.getlist(name) if isinstance(v, str)]

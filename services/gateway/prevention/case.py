@@ -10,6 +10,7 @@ from uuid import UUID
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
+from services.gateway.households.titles import household_titles, neutral_title
 from services.gateway.prevention.course import course
 from services.gateway.prevention.steps import offered
 from services.gateway.web import fields as forms
@@ -51,6 +52,7 @@ async def case_page(
     }
     context = {
         "case": case,
+        **await _household(rpc, caller, case.household_id),
         "course": course(case),
         "steps": steps,
         "values": values,
@@ -63,3 +65,13 @@ async def case_page(
         "erasure_values": forms.form_values([CONFIRMED], typed if active == ANCHOR else None),
     }
     return page(request, "case.html", context, status_code)
+
+
+async def _household(rpc: RpcClient, caller: Caller, household_id: UUID | None) -> dict[str, Any]:
+    """The case's household as people know it: its title, linked to its page only if intake
+    names it for the caller (another provider's or a restricted household keeps the neutral
+    title, unlinked: the page would answer "nicht gefunden")."""
+    if household_id is None:
+        return {"household_title": None, "household_linked": False}
+    title = (await household_titles(rpc, caller, [household_id]))[household_id]
+    return {"household_title": title, "household_linked": title != neutral_title(household_id)}

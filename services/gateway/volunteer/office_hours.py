@@ -16,12 +16,11 @@ from services.gateway.volunteer import consultation_rows as rows
 from services.gateway.volunteer.page import page
 from services.gateway.web.i18n import N_
 from services.gateway.web.notices import notice, saved
-from services.gateway.web.pickers import pick_households
+from services.gateway.web.pickers import FieldChoices, Picks, pick_households, pick_tandems
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import Refusal, form_values, send_form
 from shared.clock import today
 from shared.contracts import volunteer as c
-from shared.contracts.intake.directory import HouseholdCard
 from shared.contracts.volunteer import operations as ops
 from shared.identity import Caller
 
@@ -47,8 +46,8 @@ async def hold_office_hour(request: Request, caller: CurrentCaller, rpc: Rpc) ->
     submitted = await checked_form(request)
     count = rows.row_count(submitted.get(ROWS_FIELD))
     values = form_values(submitted, rows.field_names(count))
-    # Each row names its household as people know it; the picker finds the ids.
-    picks = await pick_households(rpc, caller, submitted, household_fields(count))
+    # Each row names its household and tandem as people know them; the pickers find the ids.
+    picks = await _picks(rpc, caller, submitted, count)
     if refusal := picks.refusal():
         return _entry_page(request, values, count, refusal, picks.choices)
     body, sent_from = rows.hold_body({**values, **picks.values}, count)
@@ -64,12 +63,21 @@ def household_fields(count: int) -> list[str]:
     return [f"consultations.{i}.household_id" for i in range(count)]
 
 
+def tandem_fields(count: int) -> list[str]:
+    return [f"consultations.{i}.tandem_id" for i in range(count)]
+
+
+async def _picks(rpc: Rpc, caller: Caller, submitted: dict[str, str], count: int) -> Picks:
+    picks = await pick_households(rpc, caller, submitted, household_fields(count))
+    return await pick_tandems(rpc, caller, submitted, tandem_fields(count), picks)
+
+
 def _entry_page(
     request: Request,
     values: dict[str, str],
     count: int,
     refusal: Refusal | None = None,
-    choices: dict[str, list[HouseholdCard]] | None = None,
+    choices: FieldChoices | None = None,
 ) -> Response:
     context = {
         "form": values,
@@ -95,7 +103,7 @@ async def add_consultations(
 ) -> Response:
     submitted = await checked_form(request)
     values = form_values(submitted, rows.field_names(rows.ROWS, top=False))
-    picks = await pick_households(rpc, caller, submitted, household_fields(rows.ROWS))
+    picks = await _picks(rpc, caller, submitted, rows.ROWS)
     if refusal := picks.refusal():
         return await _office_hour_page(
             request, caller, rpc, office_hour_id, values, refusal, picks.choices
@@ -117,7 +125,7 @@ async def _office_hour_page(
     office_hour_id: UUID,
     values: dict[str, str],
     refusal: Refusal | None = None,
-    choices: dict[str, list[HouseholdCard]] | None = None,
+    choices: FieldChoices | None = None,
 ) -> Response:
     office_hour = await rpc.send(ops.GET_OFFICE_HOUR, c.ById(id=office_hour_id), caller)
     shown = [b.household_id for b in office_hour.consultations if b.household_id]

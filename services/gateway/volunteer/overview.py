@@ -18,11 +18,11 @@ from services.gateway.volunteer.page import page
 from services.gateway.web.i18n import N_
 from services.gateway.web.list_query import beyond_last, list_query
 from services.gateway.web.notices import notice, saved
+from services.gateway.web.pickers import FieldChoices, Picks, pick_household, pick_tandem
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import Refusal, form_values, send_form
 from shared.clock import today
 from shared.contracts import volunteer as c
-from shared.contracts.paging import MAX_PER_PAGE
 from shared.contracts.places import LANGUAGES, districts_of, providers_of
 from shared.contracts.volunteer import operations as ops
 from shared.identity import Caller, Role
@@ -50,11 +50,20 @@ async def overview_page(request: Request, caller: CurrentCaller, rpc: Rpc) -> Re
 async def record_consultation(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
     """A consultation outside an office hour; a refusal comes back on the overview with
     every typed value and the message beside its field."""
-    values = form_values(await checked_form(request), appointments.FIELDS)
-    body = appointments.consultation_body(values)
+    submitted = await checked_form(request)
+    values = form_values(submitted, appointments.FIELDS)
+    anchor = appointments.ANCHOR
+    # The household and the tandem are named as people know them (finding 9).
+    picks = Picks()
+    picks.add("household_id", await pick_household(rpc, caller, submitted, "household_id"))
+    picks.add("tandem_id", await pick_tandem(rpc, caller, submitted, "tandem_id"))
+    if refusal := picks.refusal():
+        return await overview(
+            request, caller, rpc, values, refusal, refused_form=anchor, choices=picks.choices
+        )
+    body = appointments.consultation_body({**values, **picks.values})
     _, refusal = await send_form(rpc, ops.RECORD_CONSULTATION, body, caller)
     if refusal:
-        anchor = appointments.ANCHOR
         return await overview(request, caller, rpc, values, refusal, refused_form=anchor)
     return saved("/ui/ehrenamt", RECORDED, anchor=appointments.ANCHOR)
 
@@ -62,19 +71,6 @@ async def record_consultation(request: Request, caller: CurrentCaller, rpc: Rpc)
 def _records(caller: Caller) -> bool:
     # The list sits under the form, which only those who record consultations see.
     return caller.role in (Role.coordinator, Role.caseworker)
-
-
-async def ready_volunteers(rpc: Rpc, caller: Caller) -> list[c.VolunteerView]:
-    """The volunteers who may form a tandem now (agreement signed), by name; a choice
-    offers at most one full page of them."""
-    query = c.ListVolunteers(status="ready", per_page=MAX_PER_PAGE)
-    return (await rpc.send(ops.LIST_VOLUNTEERS, query, caller)).volunteers
-
-
-async def active_tandems(rpc: Rpc, caller: Caller) -> c.TandemList:
-    """The active tandems the caller sees, for a choice (at most one full page)."""
-    query = c.ListTandems(per_page=MAX_PER_PAGE)
-    return await rpc.send(ops.LIST_TANDEMS, query, caller)
 
 
 async def overview(
@@ -85,9 +81,11 @@ async def overview(
     refusal: Refusal | None = None,
     *,
     refused_form: str | None = None,
+    choices: FieldChoices | None = None,
 ) -> Response:
     """The overview with the consultation form's values; `refused_form` names the form a
-    refusal belongs to (its messages are shown there)."""
+    refusal belongs to (its messages are shown there), `choices` the matches of its
+    pickers to choose from."""
     volunteer_query = list_query(request, c.ListVolunteers)
     tandem_query = list_query(request, c.ListTandems, TANDEMS)
     people = await rpc.send(ops.LIST_VOLUNTEERS, volunteer_query, caller)
@@ -121,8 +119,7 @@ async def overview(
         context |= {
             "appointments": found,
             "appointment_query": appointment_query,
-            # The form's choice of tandems: every active one, not only this page's.
-            "choosable": await active_tandems(rpc, caller),
+            "choices": choices or {},
         }
     # Titles only of households intake lets the caller see; the others keep a neutral one.
     context["titles"] = await household_titles(rpc, caller, shown_households)

@@ -10,17 +10,15 @@ from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.volunteer.appointments import blank_form
-from services.gateway.volunteer.overview import overview, ready_volunteers
+from services.gateway.volunteer.overview import overview
 from services.gateway.volunteer.page import page
 from services.gateway.web.i18n import N_, gettext
 from services.gateway.web.notices import notice, saved
-from services.gateway.web.pickers import pick_household
+from services.gateway.web.pickers import FieldChoices, Picks, pick_household, pick_ready_volunteer
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import Refusal, filled, form_values, send_form
 from shared.clock import today
-from shared.contracts.intake.directory import HouseholdCard
 from shared.contracts.volunteer import operations as ops
-from shared.identity import Caller
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
 
@@ -33,38 +31,34 @@ END_FIELDS = ("reason", "ended_on")
 @router.get("/ehrenamt/tandems/neu", response_class=HTMLResponse)
 async def new_tandem(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
     values = form_values({"formed_on": today().isoformat()}, FORM_FIELDS)
-    return await _form_page(request, caller, rpc, values)
+    return _form_page(request, values)
 
 
 @router.post("/ehrenamt/tandems/neu", response_class=HTMLResponse)
 async def form_tandem(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
     submitted = await checked_form(request)
     values = form_values(submitted, FORM_FIELDS)
-    # The household is named as people know it; the picker finds its id (finding 9).
-    picked = await pick_household(rpc, caller, submitted, "household_id")
-    if refusal := picked.refusal("household_id"):
-        return await _form_page(request, caller, rpc, values, refusal, picked.choices)
-    body = filled({**values, "household_id": picked.value()}, *FORM_FIELDS)
+    # The volunteer and the household are named as people know them; the pickers find
+    # their ids (finding 9; a choice of every ready volunteer ended at 200, finding 18).
+    picks = Picks()
+    picks.add("volunteer_id", await pick_ready_volunteer(rpc, caller, submitted, "volunteer_id"))
+    picks.add("household_id", await pick_household(rpc, caller, submitted, "household_id"))
+    if refusal := picks.refusal():
+        return _form_page(request, values, refusal, picks.choices)
+    body = filled({**values, **picks.values}, *FORM_FIELDS)
     _, refusal = await send_form(rpc, ops.FORM_TANDEM, body, caller)
     if refusal:
-        return await _form_page(request, caller, rpc, values, refusal)
+        return _form_page(request, values, refusal)
     return saved("/ui/ehrenamt", FORMED, anchor="tandems")
 
 
-async def _form_page(
+def _form_page(
     request: Request,
-    caller: Caller,
-    rpc: Rpc,
     values: dict[str, str],
     refusal: Refusal | None = None,
-    choices: list[HouseholdCard] | None = None,
+    choices: FieldChoices | None = None,
 ) -> Response:
-    # Only volunteers with a signed agreement may form a tandem: the others are not offered.
-    context = {
-        "form": values,
-        "volunteers": await ready_volunteers(rpc, caller),
-        "choices": {"household_id": choices or []},
-    }
+    context = {"form": values, "choices": choices or {}}
     return page(request, "volunteer/tandem_new.html", context, refusal)
 
 

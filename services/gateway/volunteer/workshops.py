@@ -13,6 +13,7 @@ from services.gateway.households.titles import household_titles
 from services.gateway.volunteer.page import page
 from services.gateway.web.i18n import N_
 from services.gateway.web.notices import notice, saved
+from services.gateway.web.pickers import FieldChoices, pick_household
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import Refusal, filled, form_values, send_form
 from shared.clock import today
@@ -58,8 +59,14 @@ async def workshop_page(
 async def record_attendance(
     workshop_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
 ) -> Response:
-    values = form_values(await checked_form(request), ATTENDEE_FIELDS)
-    body = filled(values, *ATTENDEE_FIELDS)
+    submitted = await checked_form(request)
+    values = form_values(submitted, ATTENDEE_FIELDS)
+    # The household is named as people know it; the picker finds its id (finding 9).
+    picked = await pick_household(rpc, caller, submitted, "household_id")
+    if refusal := picked.refusal("household_id"):
+        choices = {"household_id": picked.choices}
+        return await _workshop_page(request, caller, rpc, workshop_id, values, refusal, choices)
+    body = filled({**values, "household_id": picked.value()}, *ATTENDEE_FIELDS)
     _, refusal = await send_form(rpc, ops.RECORD_ATTENDANCE, body, caller, on=workshop_id)
     if refusal:
         return await _workshop_page(request, caller, rpc, workshop_id, values, refusal)
@@ -88,9 +95,10 @@ async def _workshop_page(
     workshop_id: UUID,
     values: dict[str, str],
     refusal: Refusal | None = None,
+    choices: FieldChoices | None = None,
 ) -> Response:
     workshop = await rpc.send(ops.GET_WORKSHOP, c.ById(id=workshop_id), caller)
     shown = [a.household_id for a in workshop.attendees if a.household_id]
     titles = await household_titles(rpc, caller, shown)
-    context = {"workshop": workshop, "form": values, "titles": titles}
+    context = {"workshop": workshop, "form": values, "titles": titles, "choices": choices or {}}
     return page(request, "volunteer/workshop.html", context, refusal)

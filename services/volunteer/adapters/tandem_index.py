@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, exists, func, insert, select, update
+from sqlalchemy import ColumnElement, exists, false, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from services.volunteer.adapters.name_search import volunteers_named
 from services.volunteer.adapters.tables import known_households, tandem_index, volunteer_details
 from services.volunteer.domain.tandem_state import HouseholdTandems
-from shared.contracts.volunteer import ListTandems
+from shared.contracts.volunteer import ListTandems, SearchTandems
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,17 @@ async def page(
         found = found.where(t.c.volunteer_id == volunteer_id)
     if not query.include_ended:
         found = found.where(t.c.ended_on.is_(None))
+    # A tandem is known by its volunteer's name or as one of the households the caller found.
+    households = query.household_ids if isinstance(query, SearchTandems) else []
+    alternatives: list[ColumnElement[bool]] = []
+    if query.q.strip():
+        alternatives.append(t.c.volunteer_id.in_(volunteers_named(query.q)))
+    if households:
+        alternatives.append(t.c.household_id.in_(households))
+    if alternatives:
+        found = found.where(or_(*alternatives))
+    elif isinstance(query, SearchTandems):
+        found = found.where(false())  # a search for nothing finds nothing
     if not with_restricted:
         found = found.where(
             ~exists().where(h.c.household_id == t.c.household_id, h.c.restricted_on.is_not(None))

@@ -13,6 +13,7 @@ from uuid import UUID
 from sqlalchemy import ColumnElement, and_, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from services.volunteer.adapters.name_search import volunteers_named
 from services.volunteer.adapters.tables import volunteer_details, volunteer_list
 from services.volunteer.domain import volunteer as vo
 from shared.contracts.volunteer import ListVolunteers
@@ -86,6 +87,8 @@ async def listing(
         filtered = filtered.where(t.c.languages.like(f"% {query.language} %"))
     if (status := _status(query)) is not None:
         filtered = filtered.where(status)
+    if query.q.strip():
+        filtered = filtered.where(t.c.volunteer_id.in_(volunteers_named(query.q)))
     total = await conn.scalar(select(func.count()).select_from(filtered.subquery()))
     joined = filtered.outerjoin(d, d.c.volunteer_id == t.c.volunteer_id)
     keys: list[ColumnElement[Any]]

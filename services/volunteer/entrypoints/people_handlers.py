@@ -62,6 +62,10 @@ def register_people_handlers(host: ServiceHost) -> None:
     async def list_tandems(body: c.ListTandems, caller: Caller) -> c.TandemList:
         return await tandems.listing(body, caller)
 
+    @rpc.handle(ops.SEARCH_TANDEMS)
+    async def search_tandems(body: c.SearchTandems, caller: Caller) -> c.TandemList:
+        return await tandems.listing(body, caller)
+
     @rpc.handle(ops.GET_TANDEM_HOUSEHOLD)
     async def get_tandem_household(
         body: c.GetTandemHousehold, caller: Caller

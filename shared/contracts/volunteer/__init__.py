@@ -60,6 +60,7 @@ from shared.contracts.volunteer.requests import (
     RecordOnboardingStep,
     RecordSupport,
     RegisterVolunteer,
+    SearchTandems,
 )
 from shared.contracts.volunteer.views import (
     AttendanceRef,
@@ -128,6 +129,7 @@ __all__ = [
     "RecordOnboardingStep",
     "RecordSupport",
     "RegisterVolunteer",
+    "SearchTandems",
     "SupportKind",
     "SupportRef",
     "SupportView",

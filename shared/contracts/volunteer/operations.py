@@ -31,6 +31,7 @@ from shared.contracts.volunteer.requests import (
     RecordOnboardingStep,
     RecordSupport,
     RegisterVolunteer,
+    SearchTandems,
 )
 from shared.contracts.volunteer.views import (
     AttendanceRef,
@@ -88,6 +89,8 @@ LIST_TANDEMS = ops.query("list_tandems", ListTandems, TandemList, roles=TANDEM_R
 GET_TANDEM_HOUSEHOLD = ops.query(
     "get_tandem_household", GetTandemHousehold, TandemHouseholdView, roles=TANDEM_READERS
 )
+# A picker's question (a tandem named in a staff form): staff who record for tandems.
+SEARCH_TANDEMS = ops.query("search_tandems", SearchTandems, TandemList, roles=READERS)
 
 # ---------------------------------------------------------------- office hours, consultations
 HOLD_OFFICE_HOUR = ops.command("hold_office_hour", HoldOfficeHour, OfficeHourRef, roles=MANAGERS)

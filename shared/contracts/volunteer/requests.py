@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, fie
 
 from shared.contracts.inputs import BirthDate, Line, QueryDay, WorkDay
 from shared.contracts.intake import ErasureGround, LanguageCode, ProviderCode
-from shared.contracts.paging import PageQuery
+from shared.contracts.paging import MAX_PER_PAGE, PageQuery
 from shared.contracts.volunteer.codes import (
     ConsultationChannel,
     ConsultationTopic,
@@ -103,6 +103,13 @@ class ListVolunteers(PageQuery):
     district: DistrictCode | None = Field(default=None, description="Nur dieser Stadtteil")
     language: LanguageCode | None = Field(default=None, description="Nur wer diese Sprache spricht")
     status: VolunteerStatus = Field(default="active", description="Welche Ehrenamtlichen")
+    q: Line = Field(
+        default="",
+        max_length=200,
+        description=(
+            "Namensanfang (mehrere Wörter: jedes beginnt den Vor- oder Nachnamen); leer: alle"
+        ),
+    )
 
 
 # ---------------------------------------------------------------- tandems
@@ -140,6 +147,27 @@ class ListTandems(PageQuery):
     sort: TandemSort = Field(default="formed_on", description="Spalte, nach der sortiert wird")
     provider: ProviderCode | None = Field(default=None, description="Nur dieser Träger")
     include_ended: bool = Field(default=False, description="Auch beendete Tandems zeigen")
+    q: Line = Field(
+        default="",
+        max_length=200,
+        description=(
+            "Namensanfang der/des Ehrenamtlichen (mehrere Wörter: jedes beginnt den Vor- oder "
+            "Nachnamen); leer: alle"
+        ),
+    )
+
+
+class SearchTandems(ListTandems):
+    """The tandems a picker offers: those whose volunteer's name fits `q` or whose household
+    is one of `household_ids` (a tandem is known by either name; the household's is
+    intake's, so the caller searches there and names the households it found here). Over
+    the bus only: the API's list takes its filters from the URL, where a list is awkward."""
+
+    household_ids: list[UUID] = Field(
+        default_factory=list,
+        max_length=MAX_PER_PAGE,
+        description="Oder: Tandems dieser Haushalte (die Treffer einer Haushaltssuche)",
+    )
 
 
 class GetTandemHousehold(_Request):
