@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from services.reporting.domain.follow_ups import Signal
+from services.reporting.domain.follow_ups import Signal, placement
 from shared.envelope import DomainEvent
 
 # signals(event, municipality, provider of the envelope) -> what it opens and closes
 Source = Callable[[DomainEvent, str, str | None], Sequence[Signal]]
 
-SOURCES: tuple[Source, ...] = ()
+SOURCES: tuple[Source, ...] = (placement.signals,)

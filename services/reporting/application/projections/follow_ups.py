@@ -1,0 +1,202 @@
+"""Keeps the due list (`follow_ups`): the rule-made follow-ups of `SOURCES`' signals, the
+written ones of every context's follow-up events, and a household's `stage_stalled` from
+its caseboard card. Runs in the `reporting-facts` consumer's transaction, after the
+caseboard, so a batch's rows and the consumer's position commit together.
+
+Every change is by id (a rule-made one's id is derived from rule, subject and key): an
+event applied twice leaves the same rows, and a replay equals the live table.
+
+Written follow-ups match on the base classes of shared/contracts/followups.py, so every
+context's subclasses (intake's, prevention's …) are handled without naming them here.
+
+`stage_stalled` follows the card rather than being computed from the caseboard when read:
+the due list stays one table that is filtered, counted and paged in SQL, and the card's
+`stage_since` is its anchor (re-opened, with the new anchor, whenever the stage changes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import and_, delete, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from services.reporting.adapters.follow_up_tables import follow_up_rules, follow_ups
+from services.reporting.domain.caseboard import CaseCard
+from services.reporting.domain.follow_ups import Closed, Opened, due_on, follow_up_id
+from services.reporting.domain.follow_ups.sources import SOURCES
+from shared.clock import business_day
+from shared.contracts.followups import (
+    DEFAULT_DAYS,
+    FollowUpCompleted,
+    FollowUpPostponed,
+    FollowUpReassigned,
+    FollowUpScheduled,
+    Rule,
+    SubjectKind,
+)
+from shared.contracts.intake import HouseholdDeregistered, HouseholdHandedOver
+from shared.contracts.reporting import Stage
+from shared.eventstore.store import RecordedEvent
+
+WRITTEN = "written"
+# Stages a household can stall in; after the lease is signed nothing waits on staff.
+STALLS = {Stage.registered, Stage.ready, Stage.proposed, Stage.viewing, Stage.guarantee_pending}
+
+
+class FollowUpsProjection:
+    async def apply(
+        self,
+        conn: AsyncConnection,
+        batch: Sequence[RecordedEvent],
+        changed_cards: Mapping[tuple[str, UUID], CaseCard | None],
+    ) -> None:
+        days = RuleDays(conn)
+        for recorded in batch:
+            await _apply_one(conn, recorded, days)
+        for (municipality, household_id), card in changed_cards.items():
+            await _stage(conn, municipality, household_id, card, days)
+
+
+class RuleDays:
+    """The days per rule of each municipality the batch touches, read once per batch."""
+
+    def __init__(self, conn: AsyncConnection) -> None:
+        self.conn = conn
+        self.known: dict[str, dict[Rule, int]] = {}
+
+    async def of(self, municipality: str, rule: Rule) -> int:
+        if municipality not in self.known:
+            self.known[municipality] = await rule_days(self.conn, municipality)
+        return self.known[municipality][rule]
+
+
+async def rule_days(conn: AsyncConnection, municipality: str) -> dict[Rule, int]:
+    """The municipality's days per rule: its own where set, the default otherwise."""
+    statement = select(follow_up_rules.c.rule, follow_up_rules.c.days).where(
+        follow_up_rules.c.municipality == municipality
+    )
+    own = {Rule(rule): days for rule, days in await conn.execute(statement)}
+    return {rule: own.get(rule, default) for rule, default in DEFAULT_DAYS.items()}
+
+
+async def _apply_one(conn: AsyncConnection, recorded: RecordedEvent, days: RuleDays) -> None:
+    municipality, event = recorded.envelope.municipality, recorded.event
+    for source in SOURCES:
+        for signal in source(event, municipality, recorded.envelope.provider):
+            if isinstance(signal, Opened):
+                await _open(conn, municipality, signal, await days.of(municipality, signal.rule))
+            elif isinstance(signal, Closed):
+                await _close(conn, municipality, signal)
+    here = follow_ups.c.municipality == municipality
+    match event:
+        case FollowUpScheduled():
+            row = {
+                "municipality": municipality,
+                "follow_up_id": event.follow_up_id,
+                "kind": WRITTEN,
+                "subject_kind": event.subject_kind.value,
+                "subject_id": event.subject_id,
+                "key": None,
+                "household_id": event.household_id,
+                "provider": recorded.envelope.provider,
+                "anchor_on": business_day(event.occurred_at),
+                "due_on": event.due_on,
+                "due_time": event.due_time,
+                "assignee": event.assignee,
+            }
+            await _replace(conn, row)
+        case FollowUpReassigned():
+            mine = and_(here, follow_ups.c.follow_up_id == event.follow_up_id)
+            await conn.execute(update(follow_ups).where(mine).values(assignee=event.assignee))
+        case FollowUpPostponed():
+            mine = and_(here, follow_ups.c.follow_up_id == event.follow_up_id)
+            moved = {"due_on": event.due_on, "due_time": event.due_time}
+            await conn.execute(update(follow_ups).where(mine).values(**moved))
+        case FollowUpCompleted():
+            mine = and_(here, follow_ups.c.follow_up_id == event.follow_up_id)
+            await conn.execute(delete(follow_ups).where(mine))
+        case HouseholdHandedOver():
+            # The new provider's team takes over what is open on the household.
+            of_household = and_(here, follow_ups.c.household_id == event.household_id)
+            await conn.execute(
+                update(follow_ups).where(of_household).values(provider=event.to_provider)
+            )
+        case HouseholdDeregistered():
+            # Nothing is due on a household that left move-out management.
+            of_household = and_(here, follow_ups.c.household_id == event.household_id)
+            await conn.execute(delete(follow_ups).where(of_household))
+        case _:
+            pass
+
+
+async def _open(conn: AsyncConnection, municipality: str, signal: Opened, days: int) -> None:
+    row = {
+        "municipality": municipality,
+        "follow_up_id": follow_up_id(signal.rule, signal.subject_id, signal.key),
+        "kind": signal.rule.value,
+        "subject_kind": signal.subject_kind.value,
+        "subject_id": signal.subject_id,
+        "key": signal.key,
+        "household_id": signal.household_id,
+        "provider": signal.provider,
+        "anchor_on": signal.anchor_on,
+        "due_on": due_on(signal.rule, signal.anchor_on, days),
+        "due_time": None,
+        "assignee": None,
+    }
+    await _replace(conn, row)
+
+
+async def _close(conn: AsyncConnection, municipality: str, signal: Closed) -> None:
+    where = [
+        follow_ups.c.municipality == municipality,
+        follow_ups.c.kind == signal.rule.value,
+        follow_ups.c.subject_id == signal.subject_id,
+    ]
+    if signal.key is not None:
+        where.append(follow_ups.c.key == signal.key)
+    elif signal.household_id is not None:
+        where.append(follow_ups.c.household_id == signal.household_id)
+    await conn.execute(delete(follow_ups).where(*where))
+
+
+async def _replace(conn: AsyncConnection, row: dict[str, Any]) -> None:
+    # Delete and insert: the same id opened again (a redelivery, a re-proposal) is one row.
+    await conn.execute(
+        delete(follow_ups).where(
+            follow_ups.c.municipality == row["municipality"],
+            follow_ups.c.follow_up_id == row["follow_up_id"],
+        )
+    )
+    await conn.execute(insert(follow_ups).values(**row))
+
+
+async def _stage(
+    conn: AsyncConnection,
+    municipality: str,
+    household_id: UUID,
+    card: CaseCard | None,
+    days: RuleDays,
+) -> None:
+    """The household's `stage_stalled`: anchored on the day its current stage began."""
+    if card is None or card.stage not in STALLS:
+        stalled_id = follow_up_id(Rule.stage_stalled, household_id, None)
+        await conn.execute(
+            delete(follow_ups).where(
+                follow_ups.c.municipality == municipality,
+                follow_ups.c.follow_up_id == stalled_id,
+            )
+        )
+        return
+    signal = Opened(
+        Rule.stage_stalled,
+        SubjectKind.household,
+        household_id,
+        card.stage_since,
+        household_id=household_id,
+        provider=card.provider,
+    )
+    await _open(conn, municipality, signal, await days.of(municipality, Rule.stage_stalled))
