@@ -11,7 +11,10 @@ from typing import Any, ClassVar
 from uuid import UUID, uuid4
 
 import pytest
+from sqlalchemy import select
 
+from services.reporting.adapters.follow_up_tables import follow_ups
+from services.reporting.adapters.tables import clear_facts, clear_registrations
 from services.reporting.application.follow_ups import follow_up_list, get_rules, replace_rules
 from services.reporting.application.projections.follow_ups import FollowUpsProjection
 from services.reporting.domain.follow_ups import Closed, Opened, due_on, follow_up_id
@@ -468,3 +471,53 @@ async def test_changed_days_move_the_open_ones_of_that_rule_and_municipality(
         assert (await due(w, kind=Rule.proposal_unanswered)).page.total == 2
         with pytest.raises(Forbidden):
             await replace_rules(w.db, FollowUpRules(days={}), CARITAS)
+
+
+async def rows(w: World) -> set[tuple[Any, ...]]:
+    async with w.db.read() as conn:
+        return {tuple(row) for row in await conn.execute(select(follow_ups))}
+
+
+async def test_a_rebuild_from_the_stream_equals_the_live_table(tmp_path: Path) -> None:
+    async with world(tmp_path) as w:
+        other = uuid4()
+        w.register(ago(120).isoformat(), household_id=HOUSEHOLD)
+        w.register(ago(100).isoformat(), household_id=other, provider="diakonie")
+        offer = f"offer:{OFFER}"
+        history = [
+            w.record(proposed(days_ago=30), offer, provider="caritas"),
+            w.record(proposed(other, days_ago=29), offer, provider="diakonie"),
+            w.record(decided(pl.LandlordDecision.accepted, 20), offer, provider="caritas"),
+            w.record(viewing(ago(5)), offer, provider="caritas"),
+            w.record(guarantee(10), offer, provider="caritas"),
+            w.record(guarantee_decided(), offer, provider="caritas"),
+            w.record(
+                i.HouseholdHandedOver(
+                    household_id=other,
+                    from_provider="diakonie",
+                    to_provider="caritas",
+                    occurred_at=business_time(ago(2)),
+                ),
+                f"household:{other}",
+                provider="diakonie",
+            ),
+        ]
+        registered = w.log[:2]
+        # Live: one event per batch, as they came.
+        for recorded in [*registered, *history]:
+            await w.apply(recorded)
+        live = await rows(w)
+        assert {row[2] for row in live} == {
+            "proposal_unanswered",
+            "lease_missing",
+            "viewing_unrecorded",
+            "stage_stalled",
+        }
+        # The other household's steps moved to its new provider with it.
+        assert {row[7] for row in live if row[6] == other} == {"caritas"}
+        async with w.db.transaction() as conn:
+            await clear_facts(conn)
+            await clear_registrations(conn)
+        assert await rows(w) == set()
+        await w.apply(*registered, *history)
+        assert await rows(w) == live
