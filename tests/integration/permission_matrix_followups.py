@@ -21,7 +21,8 @@ def _readers(status: int) -> dict[str, Status]:
 ROWS: dict[str, dict[str, Status]] = {
     "GET /api/follow-ups": _readers(200),
     "GET /api/follow-up-rules": _readers(200),
-    "PUT /api/follow-up-rules": _readers(422),
+    # The admin only reads (the gateway keeps it from every change).
+    "PUT /api/follow-up-rules": _readers(422) | {"admin": 403},
     "GET /ui/heute": _readers(200),
     "GET /ui/fristen": _readers(200),
     "POST /ui/fristen": dict.fromkeys(ROLES, 403) | {"coordinator": 422},

@@ -122,3 +122,26 @@ def test_the_days_per_rule_for_the_coordination_and_for_everyone_else(
     )
     [sent] = [body for name, body in fake.calls if name == "replace_follow_up_rules"]
     assert FollowUpRules.model_validate(sent).days == dict.fromkeys(DEFAULT_DAYS, 10)
+
+
+@pytest.mark.parametrize(
+    ("given", "sent"), [("written", "written"), ("lease_missing", "lease_missing")]
+)
+def test_the_api_filters_by_kind_a_rule_or_written(
+    app: tuple[TestClient, FakeRpc], given: str, sent: str
+) -> None:
+    client, fake = app
+    answer = client.get(
+        f"/api/follow-ups?kind={given}&upcoming=true", headers=as_role("caseworker")
+    )
+    assert answer.status_code == 200, answer.text
+    [asked] = [body for name, body in fake.calls if name == "follow_ups"]
+    assert (asked["kind"], asked["upcoming"]) == (sent, True)
+
+
+def test_the_api_refuses_an_unknown_kind_in_german(app: tuple[TestClient, FakeRpc]) -> None:
+    client, fake = app
+    answer = client.get("/api/follow-ups?kind=irgendwas", headers=as_role("caseworker"))
+    assert answer.status_code == 422
+    assert "Bitte einen der vorgesehenen Werte wählen" in answer.text
+    assert not fake.calls

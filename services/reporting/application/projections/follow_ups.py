@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import and_, delete, insert, select, update
+from sqlalchemy import and_, delete, insert, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.reporting.adapters.follow_up_tables import follow_up_rules, follow_ups
@@ -56,8 +56,7 @@ class FollowUpsProjection:
         days = RuleDays(conn)
         for recorded in batch:
             await _apply_one(conn, recorded, days)
-        for (municipality, household_id), card in changed_cards.items():
-            await _stage(conn, municipality, household_id, card, days)
+        await _stages(conn, changed_cards, days)
 
 
 class RuleDays:
@@ -133,7 +132,11 @@ async def _apply_one(conn: AsyncConnection, recorded: RecordedEvent, days: RuleD
 
 
 async def _open(conn: AsyncConnection, municipality: str, signal: Opened, days: int) -> None:
-    row = {
+    await _replace(conn, _row(municipality, signal, days))
+
+
+def _row(municipality: str, signal: Opened, days: int) -> dict[str, Any]:
+    return {
         "municipality": municipality,
         "follow_up_id": follow_up_id(signal.rule, signal.subject_id, signal.key),
         "kind": signal.rule.value,
@@ -147,7 +150,6 @@ async def _open(conn: AsyncConnection, municipality: str, signal: Opened, days: 
         "due_time": None,
         "assignee": None,
     }
-    await _replace(conn, row)
 
 
 async def _close(conn: AsyncConnection, municipality: str, signal: Closed) -> None:
@@ -174,29 +176,37 @@ async def _replace(conn: AsyncConnection, row: dict[str, Any]) -> None:
     await conn.execute(insert(follow_ups).values(**row))
 
 
-async def _stage(
+async def _stages(
     conn: AsyncConnection,
-    municipality: str,
-    household_id: UUID,
-    card: CaseCard | None,
+    changed_cards: Mapping[tuple[str, UUID], CaseCard | None],
     days: RuleDays,
 ) -> None:
-    """The household's `stage_stalled`: anchored on the day its current stage began."""
-    if card is None or card.stage not in STALLS:
-        stalled_id = follow_up_id(Rule.stage_stalled, household_id, None)
-        await conn.execute(
-            delete(follow_ups).where(
-                follow_ups.c.municipality == municipality,
-                follow_ups.c.follow_up_id == stalled_id,
-            )
-        )
+    """Each changed household's `stage_stalled`, anchored on the day its current stage
+    began; gone with the card or once nothing waits on staff. One delete and one insert
+    for the batch: a rebuild changes every card."""
+    if not changed_cards:
         return
-    signal = Opened(
-        Rule.stage_stalled,
-        SubjectKind.household,
-        household_id,
-        card.stage_since,
-        household_id=household_id,
-        provider=card.provider,
+    stale = [
+        (municipality, follow_up_id(Rule.stage_stalled, household_id, None))
+        for municipality, household_id in changed_cards
+    ]
+    await conn.execute(
+        delete(follow_ups).where(
+            tuple_(follow_ups.c.municipality, follow_ups.c.follow_up_id).in_(stale)
+        )
     )
-    await _open(conn, municipality, signal, await days.of(municipality, Rule.stage_stalled))
+    rows = []
+    for (municipality, household_id), card in changed_cards.items():
+        if card is None or card.stage not in STALLS:
+            continue
+        signal = Opened(
+            Rule.stage_stalled,
+            SubjectKind.household,
+            household_id,
+            card.stage_since,
+            household_id=household_id,
+            provider=card.provider,
+        )
+        rows.append(_row(municipality, signal, await days.of(municipality, Rule.stage_stalled)))
+    if rows:
+        await conn.execute(insert(follow_ups), rows)
