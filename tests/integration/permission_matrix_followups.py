@@ -25,7 +25,7 @@ ROWS: dict[str, dict[str, Status]] = {
     "PUT /api/follow-up-rules": _readers(422) | {"admin": 403},
     "GET /ui/heute": _readers(200),
     "GET /ui/fristen": _readers(200),
-    "POST /ui/fristen": dict.fromkeys(ROLES, 403) | {"coordinator": 422},
+    "POST /ui/fristen": _readers(403) | {"coordinator": 422},
     # Where a role's day begins, after signing in: every role is sent on.
-    "GET /ui/start": dict.fromkeys(ROLES, 303),
+    "GET /ui/start": {role: 303 for role in ROLES},
 }
