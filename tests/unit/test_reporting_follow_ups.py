@@ -521,3 +521,27 @@ async def test_a_rebuild_from_the_stream_equals_the_live_table(tmp_path: Path) -
         assert await rows(w) == set()
         await w.apply(*registered, *history)
         assert await rows(w) == live
+
+
+async def test_in_one_batch_a_close_ends_what_came_before_and_an_open_after_it_counts(
+    tmp_path: Path,
+) -> None:
+    async with world(tmp_path) as w:
+        offer, other = f"offer:{OFFER}", uuid4()
+        before = w.record(proposed(other, days_ago=40), offer, provider="caritas")
+        await w.apply(before)
+        batch = [
+            w.record(proposed(days_ago=30), offer, provider="caritas"),
+            w.record(decided(pl.LandlordDecision.declined, 25), offer, provider="caritas"),
+            w.record(proposed(days_ago=20), offer, provider="caritas"),
+        ]
+        await w.apply(*batch)
+        listed = await due(w, subject_kind=SubjectKind.offer)
+        assert sorted((i.household_id, i.anchor_on) for i in listed.items) == sorted(
+            [(other, ago(40)), (HOUSEHOLD, ago(20))]
+        )
+        ended = pl.OfferExpired(offer_id=OFFER, occurred_at=business_time(T))
+        again = proposed(uuid4(), days_ago=0)
+        await w.apply(w.record(ended, offer), w.record(again, offer, provider="caritas"))
+        [left] = (await due(w, subject_kind=SubjectKind.offer, upcoming=True)).items
+        assert left.household_id == again.household_id

@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import and_, delete, insert, select, tuple_, update
+from sqlalchemy import ColumnElement, and_, delete, insert, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.reporting.adapters.follow_up_tables import follow_up_rules, follow_ups
@@ -43,6 +43,15 @@ from shared.eventstore.store import RecordedEvent
 
 WRITTEN = "written"
 # Stages a household can stall in; after the lease is signed nothing waits on staff.
+# Events whose rows are written one by one (rare: written follow-ups, hand-overs, exits).
+WRITES = (
+    FollowUpScheduled,
+    FollowUpReassigned,
+    FollowUpPostponed,
+    FollowUpCompleted,
+    HouseholdHandedOver,
+    HouseholdDeregistered,
+)
 STALLS = {Stage.registered, Stage.ready, Stage.proposed, Stage.viewing, Stage.guarantee_pending}
 
 
@@ -54,9 +63,68 @@ class FollowUpsProjection:
         changed_cards: Mapping[tuple[str, UUID], CaseCard | None],
     ) -> None:
         days = RuleDays(conn)
+        pending = Pending()
         for recorded in batch:
-            await _apply_one(conn, recorded, days)
+            await _apply_one(conn, recorded, days, pending)
+        await pending.flush(conn)
         await _stages(conn, changed_cards, days)
+
+
+Key = tuple[str, UUID]  # (municipality, follow_up_id)
+CHUNK = 500  # ids per IN list: well below either backend's limit of bound parameters
+
+
+class Pending:
+    """The signals of a batch folded in memory, written in a few statements: a rebuild
+    applies thousands of them, and one statement each was most of its time. Applied in
+    stream order: a close removes what the batch opened before it (and, at the flush,
+    what the table held), an open after it counts again. Anything else that changes rows
+    flushes first, so its statement sees the table as of its own place in the stream."""
+
+    def __init__(self) -> None:
+        self.opened: dict[Key, dict[str, Any]] = {}
+        self.closed_ids: set[Key] = set()
+        self.closed_where: list[ColumnElement[bool]] = []
+
+    def open(self, municipality: str, signal: Opened, days: int) -> None:
+        row = _row(municipality, signal, days)
+        self.opened[(municipality, row["follow_up_id"])] = row
+
+    def close(self, municipality: str, signal: Closed) -> None:
+        if signal.key is not None:
+            key = (municipality, follow_up_id(signal.rule, signal.subject_id, signal.key))
+            self.opened.pop(key, None)
+            self.closed_ids.add(key)
+            return
+        for key, row in list(self.opened.items()):
+            same = row["kind"] == signal.rule.value and row["subject_id"] == signal.subject_id
+            of_household = signal.household_id in (None, row["household_id"])
+            if key[0] == municipality and same and of_household:
+                del self.opened[key]
+        where = [
+            follow_ups.c.municipality == municipality,
+            follow_ups.c.kind == signal.rule.value,
+            follow_ups.c.subject_id == signal.subject_id,
+        ]
+        if signal.household_id is not None:
+            where.append(follow_ups.c.household_id == signal.household_id)
+        self.closed_where.append(and_(*where))
+
+    async def flush(self, conn: AsyncConnection) -> None:
+        # Deleting first is right for every row the batch closed or (re)opens: each close
+        # came after whatever the table held, each open still in `opened` after its close.
+        await _delete_ids(conn, sorted(self.closed_ids | self.opened.keys()))
+        for where in self.closed_where:
+            await conn.execute(delete(follow_ups).where(where))
+        if self.opened:
+            await conn.execute(insert(follow_ups), list(self.opened.values()))
+        self.opened, self.closed_ids, self.closed_where = {}, set(), []
+
+
+async def _delete_ids(conn: AsyncConnection, keys: Sequence[Key]) -> None:
+    pairs = tuple_(follow_ups.c.municipality, follow_ups.c.follow_up_id)
+    for start in range(0, len(keys), CHUNK):
+        await conn.execute(delete(follow_ups).where(pairs.in_(keys[start : start + CHUNK])))
 
 
 class RuleDays:
@@ -81,14 +149,19 @@ async def rule_days(conn: AsyncConnection, municipality: str) -> dict[Rule, int]
     return {rule: own.get(rule, default) for rule, default in DEFAULT_DAYS.items()}
 
 
-async def _apply_one(conn: AsyncConnection, recorded: RecordedEvent, days: RuleDays) -> None:
+async def _apply_one(
+    conn: AsyncConnection, recorded: RecordedEvent, days: RuleDays, pending: Pending
+) -> None:
     municipality, event = recorded.envelope.municipality, recorded.event
     for source in SOURCES:
         for signal in source(event, municipality, recorded.envelope.provider):
             if isinstance(signal, Opened):
-                await _open(conn, municipality, signal, await days.of(municipality, signal.rule))
+                pending.open(municipality, signal, await days.of(municipality, signal.rule))
             elif isinstance(signal, Closed):
-                await _close(conn, municipality, signal)
+                pending.close(municipality, signal)
+    if not isinstance(event, WRITES):
+        return
+    await pending.flush(conn)
     here = follow_ups.c.municipality == municipality
     match event:
         case FollowUpScheduled():
@@ -131,10 +204,6 @@ async def _apply_one(conn: AsyncConnection, recorded: RecordedEvent, days: RuleD
             pass
 
 
-async def _open(conn: AsyncConnection, municipality: str, signal: Opened, days: int) -> None:
-    await _replace(conn, _row(municipality, signal, days))
-
-
 def _row(municipality: str, signal: Opened, days: int) -> dict[str, Any]:
     return {
         "municipality": municipality,
@@ -150,19 +219,6 @@ def _row(municipality: str, signal: Opened, days: int) -> dict[str, Any]:
         "due_time": None,
         "assignee": None,
     }
-
-
-async def _close(conn: AsyncConnection, municipality: str, signal: Closed) -> None:
-    where = [
-        follow_ups.c.municipality == municipality,
-        follow_ups.c.kind == signal.rule.value,
-        follow_ups.c.subject_id == signal.subject_id,
-    ]
-    if signal.key is not None:
-        where.append(follow_ups.c.key == signal.key)
-    elif signal.household_id is not None:
-        where.append(follow_ups.c.household_id == signal.household_id)
-    await conn.execute(delete(follow_ups).where(*where))
 
 
 async def _replace(conn: AsyncConnection, row: dict[str, Any]) -> None:
@@ -190,11 +246,7 @@ async def _stages(
         (municipality, follow_up_id(Rule.stage_stalled, household_id, None))
         for municipality, household_id in changed_cards
     ]
-    await conn.execute(
-        delete(follow_ups).where(
-            tuple_(follow_ups.c.municipality, follow_ups.c.follow_up_id).in_(stale)
-        )
-    )
+    await _delete_ids(conn, stale)
     rows = []
     for (municipality, household_id), card in changed_cards.items():
         if card is None or card.stage not in STALLS:
