@@ -59,6 +59,11 @@ AREAS: dict[str, frozenset[Role]] = {
     "/ui/praevention": frozenset({C, W, H}),
     # The inquiry inbox, like its API: the coordination (the admin only reads).
     "/ui/anfragen": frozenset({C, ADM}),
+    # The due list (reporting scopes it like the caseboard; the housing office: prevention).
+    "/api/follow-ups": frozenset({C, W, H, ADM}),
+    "/api/follow-up-rules": frozenset({C, W, H, ADM}),
+    "/ui/heute": frozenset({C, W, H, ADM}),
+    "/ui/fristen": frozenset({C, W, H, ADM}),
 }
 
 # Aggregate figures only: no template here answers with an id or a name.

@@ -172,6 +172,11 @@ class FollowUpQuery(PageQuery):
     subject_kind: SubjectKind | None = None
     subject_id: UUID | None = None
     provider: str | None = Field(default=None, max_length=64)
+    # The "Heute" page's three lists: written ones nobody took yet, rule-made steps.
+    unassigned: bool = Field(default=False, description="Nur Wiedervorlagen ohne Zuständige")
+    rule_made: bool = Field(default=False, description="Nur Schritte nach den Regeln")
+    # Also those due after `as_of` (a subject's page lists what is coming).
+    upcoming: bool = Field(default=False, description="Auch noch nicht fällige")
     sort: Literal["due_on", "kind", "provider"] = "due_on"
 
 
@@ -186,7 +191,7 @@ class FollowUpItem(BaseModel):
     due_on: date
     due_time: time | None = None
     assignee: str | None
-    days_overdue: int = Field(description="0: heute fällig")
+    days_overdue: int = Field(description="0: heute fällig; negativ: in so vielen Tagen")
 
 
 class FollowUpList(BaseModel):

@@ -36,6 +36,8 @@ COORDINATOR_PAGES = [
     "/ui/wohnungen/regeln",
     "/ui/wohnungen/festgefahren",
     "/ui/praevention/nachbetreuung",
+    "/ui/heute",
+    "/ui/fristen",
 ]
 SKM = {"x-auszug-role": "caseworker", "x-auszug-provider": "skm", "x-auszug-user": "sk"}
 

@@ -81,7 +81,7 @@ def test_staff_sign_in_at_the_city_and_act_under_their_pseudonym(
 ) -> None:
     assert 'href="/ui/anmelden/oidc"' in browser.get("/ui/anmelden").text
     landed = browser.get(to_the_provider_and_back(browser))
-    assert (landed.status_code, landed.headers["location"]) == (303, "/ui")
+    assert (landed.status_code, landed.headers["location"]) == (303, "/ui/start")
     assert FLOW_COOKIE not in browser.cookies
     assert "a.stadt" in browser.get("/ui/haushalte/neu").text
 

@@ -141,7 +141,7 @@ def test_the_list_in_pages_and_every_roles_start(system: System) -> None:
 
     for role, start in (
         ("volunteer", "/ui/tandems"),
-        ("housing_office", "/ui/praevention"),
+        ("housing_office", "/ui/heute"),
         ("analyst", "/ui/bericht"),
     ):
         answer = coordination.get("/ui", headers={"x-auszug-role": role})

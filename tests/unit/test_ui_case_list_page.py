@@ -131,7 +131,7 @@ def test_a_refused_filter_is_a_message_at_its_field(app: tuple[TestClient, FakeR
     ("role", "start"),
     [
         ("volunteer", "/ui/tandems"),
-        ("housing_office", "/ui/praevention"),
+        ("housing_office", "/ui/heute"),
         ("analyst", "/ui/bericht"),
     ],
 )

@@ -128,7 +128,7 @@ async def come_back(request: Request) -> Response:
     previous = request.cookies.get(SESSION_COOKIE)
     if previous:
         await authenticator.sign_out(previous)
-    response = RedirectResponse("/ui", status_code=303)
+    response = RedirectResponse("/ui/start", status_code=303)
     start_session(request, response, session_token)
     response.delete_cookie(FLOW_COOKIE, path=FLOW_PATH)
     return response

@@ -1,8 +1,8 @@
 """The case list (`/ui`, one page of reporting's caseboard); the old open-by-id address
 sends to the household search (households/search.py).
 
-`/ui` is every role's entry: a role whose work is elsewhere is sent to its start page
-(web/start_pages.py). A caseworker starts on "Meine Fälle" (the cases they are responsible
+`/ui` is every role's entry: a role that sees no case list is sent to its start page
+(web/start_pages.py). A caseworker's list opens as "Meine Fälle" (the cases they are responsible
 for), a coordinator on all cases. Filters, sorting and the page live in the URL; a filter
 value the caseboard refuses comes back as a message at its field, the others kept.
 """
@@ -22,7 +22,7 @@ from services.gateway.adapters.users import staff_names
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.households.titles import household_titles
 from services.gateway.web.i18n import N_, gettext
-from services.gateway.web.start_pages import CASE_LIST, start_page
+from services.gateway.web.start_pages import CASE_LIST_ROLES, start_page
 from services.gateway.web.templating import render
 from shared.contracts import places
 from shared.contracts.reporting import Caseboard, CaseboardQuery, Stage
@@ -88,9 +88,8 @@ def list_request(request: Request, caller: Caller) -> ListRequest:
 @router.get("", response_class=HTMLResponse)
 async def case_list(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
     """One page of the caseboard from reporting; until reporting answers, an open-by-id box."""
-    start = start_page(caller.role)
-    if start != CASE_LIST:
-        return RedirectResponse(start, status_code=303)
+    if caller.role not in CASE_LIST_ROLES:
+        return RedirectResponse(start_page(caller.role), status_code=303)
     asked = list_request(request, caller)
     board: Caseboard | None
     try:

@@ -7,6 +7,20 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from services.gateway.reporting import api, caseboard, drilldown, yearly_report
+from services.gateway.reporting import (
+    api,
+    caseboard,
+    drilldown,
+    follow_ups_api,
+    today,
+    yearly_report,
+)
 
-routers: list[APIRouter] = [caseboard.router, api.router, yearly_report.router, drilldown.router]
+routers: list[APIRouter] = [
+    caseboard.router,
+    api.router,
+    yearly_report.router,
+    drilldown.router,
+    follow_ups_api.router,
+    today.router,
+]

@@ -40,7 +40,8 @@ async def sign_in(request: Request) -> Response:
     except HTTPException as exc:
         context = {"login": login, "error": exc.detail}
         return render(request, "anmelden.html", context, status_code=exc.status_code)
-    response = RedirectResponse("/ui", status_code=303)
+    # Each role's day begins on its own page (web/start_pages.py).
+    response = RedirectResponse("/ui/start", status_code=303)
     start_session(request, response, request.state.session_token)
     return response
 

@@ -14,6 +14,7 @@ from services.reporting.adapters import (
 from services.reporting.adapters.caseboard_table import caseboard, restricted_households
 from services.reporting.adapters.cube import fact_days
 from services.reporting.adapters.facts import clear_registrations, registrations
+from services.reporting.adapters.follow_up_tables import follow_ups
 from services.reporting.adapters.schema import REPORTING
 
 FACT_TABLES = (
@@ -23,7 +24,8 @@ FACT_TABLES = (
     *volunteer_tables.TABLES,
 )
 # What the `reporting-facts` consumer fills (the registrations belong to `reporting-figures`).
-FACTS_MODEL = (*FACT_TABLES, fact_days, caseboard, restricted_households)
+# The coordination's `follow_up_rules` are settings, not events: a rebuild keeps them.
+FACTS_MODEL = (*FACT_TABLES, fact_days, caseboard, restricted_households, follow_ups)
 
 __all__ = [
     "FACTS_MODEL",

@@ -61,3 +61,11 @@ def caseboard_scope(caller: Caller, provider: str | None) -> str | None:
             raise Forbidden("other_provider", "Sie sehen nur die Fälle Ihres eigenen Trägers.")
         return caller.provider
     raise Forbidden("role", "Ihre Rolle darf die Fallübersicht nicht sehen.")
+
+
+def follow_ups_scope(caller: Caller, provider: str | None) -> str | None:
+    """The provider whose follow-ups the caller may list (None: all of the municipality);
+    the housing office's are further limited to prevention cases by the query."""
+    if caller.role is Role.housing_office:
+        return provider
+    return caseboard_scope(caller, provider)

@@ -10,12 +10,19 @@ from pydantic_settings import SettingsConfigDict
 
 from services.reporting.adapters.tables import clear_facts, clear_registrations
 from services.reporting.application import figures as uc
+from services.reporting.application import follow_ups
 from services.reporting.application.caseboard import caseboard_view
 from services.reporting.application.changes import figure_changes
 from services.reporting.application.exports.documents import report_document
 from services.reporting.application.projection import CONSUMER, FiguresProjection
 from services.reporting.application.projections import FACTS_CONSUMER, FactsProjection
 from services.reporting.domain.figures import small_cells
+from shared.contracts.followups import (
+    FollowUpList,
+    FollowUpQuery,
+    FollowUpRules,
+    GetFollowUpRules,
+)
 from shared.contracts.reporting import (
     Caseboard,
     CaseboardQuery,
@@ -94,6 +101,18 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     @host.rpc.handle(ops.REPORT_DOCUMENT)
     async def get_report_document(body: ReportDocumentQuery, caller: Caller) -> ReportDocument:
         return await report_document(db, body, caller, min_cell)
+
+    @host.rpc.handle(ops.FOLLOW_UPS)
+    async def get_follow_ups(body: FollowUpQuery, caller: Caller) -> FollowUpList:
+        return await follow_ups.follow_up_list(db, body, caller)
+
+    @host.rpc.handle(ops.GET_FOLLOW_UP_RULES)
+    async def get_follow_up_rules(body: GetFollowUpRules, caller: Caller) -> FollowUpRules:
+        return await follow_ups.get_rules(db, caller)
+
+    @host.rpc.handle(ops.REPLACE_FOLLOW_UP_RULES)
+    async def replace_follow_up_rules(body: FollowUpRules, caller: Caller) -> FollowUpRules:
+        return await follow_ups.replace_rules(db, body, caller)
 
     return host.app()
 

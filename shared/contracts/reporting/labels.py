@@ -46,3 +46,34 @@ BREAKDOWN = {
     "topic": N_("nach Thema"),
     "visitor": N_("nach Ratsuchenden"),
 }
+
+# The due list (shared/contracts/followups.py): what is due, per rule, in plain German;
+# a written follow-up is a "Wiedervorlage" (its own text comes from the service owning it).
+FOLLOW_UP = {
+    "proposal_unanswered": N_("Antwort des Vermieters auf den Vorschlag einholen"),
+    "guarantee_undecided": N_("Entscheidung über die Übernahme nachfragen"),
+    "viewing_unrecorded": N_("Ergebnis der Besichtigung eintragen"),
+    "lease_missing": N_("Mietvertrag abschließen und eintragen"),
+    "wbs_expiring": N_("Verlängerung des Wohnberechtigungsscheins beantragen"),
+    "consent_renewal": N_("Einwilligung erneuern lassen"),
+    "home_visit_due": N_("Hausbesuch machen und eintragen"),
+    "time_limit_ending": N_("Befristung der Hilfe prüfen"),
+    "aftercare_unanswered": N_("Antwort auf das Angebot der Nachbetreuung einholen"),
+    "inquiry_unanswered": N_("Anfrage beantworten"),
+    "stage_stalled": N_("Fall kommt nicht voran: nächsten Schritt klären"),
+    "written": N_("Wiedervorlage"),
+}
+# What each rule's days count, for the page where the coordination sets them.
+FOLLOW_UP_DAYS = {
+    "proposal_unanswered": N_("Tage nach einem Vorschlag ohne Antwort des Vermieters"),
+    "guarantee_undecided": N_("Tage nach dem Antrag auf eine Übernahme ohne Entscheidung"),
+    "viewing_unrecorded": N_("Tage nach dem geplanten Besichtigungstermin ohne Ergebnis"),
+    "lease_missing": N_("Tage nach der Zusage des Vermieters ohne Mietvertrag"),
+    "wbs_expiring": N_("Tage vor dem Ende des Wohnberechtigungsscheins"),
+    "consent_renewal": N_("Tage vor der fälligen Erneuerung einer Einwilligung"),
+    "home_visit_due": N_("Tage nach dem geplanten Hausbesuch"),
+    "time_limit_ending": N_("Tage vor dem Ende der Befristung einer Wohnintegrationshilfe"),
+    "aftercare_unanswered": N_("Tage nach dem Angebot der Nachbetreuung ohne Antwort"),
+    "inquiry_unanswered": N_("Werktage nach dem Eingang einer Anfrage ohne Antwort"),
+    "stage_stalled": N_("Tage, die ein Haushalt in derselben Stufe bleibt"),
+}

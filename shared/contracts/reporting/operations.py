@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from shared.contracts.followups import FollowUpList, FollowUpQuery, FollowUpRules, GetFollowUpRules
 from shared.contracts.operation import Operations
 from shared.contracts.reporting.caseboard import Caseboard, CaseboardQuery
 from shared.contracts.reporting.changes import FigureChanges, FigureChangesQuery
@@ -33,3 +34,14 @@ REPORT_DOCUMENT = ops.query(
 FIGURE_CASES = ops.query("figure_cases", FigureCasesQuery, FigureCases, roles=READS_CASES)
 STOCK_CASES = ops.query("stock_cases", StockCasesQuery, FigureCases, roles=READS_CASES)
 CASEBOARD = ops.query("caseboard", CaseboardQuery, Caseboard, roles={C, W, ADM})
+
+# The due list (issue 15): who sees cases sees their follow-ups, scoped like the caseboard;
+# the housing office sees those of prevention cases. The analyst sees no case.
+READS_FOLLOW_UPS = {C, W, H, ADM}
+FOLLOW_UPS = ops.query("follow_ups", FollowUpQuery, FollowUpList, roles=READS_FOLLOW_UPS)
+GET_FOLLOW_UP_RULES = ops.query(
+    "get_follow_up_rules", GetFollowUpRules, FollowUpRules, roles=READS_FOLLOW_UPS
+)
+REPLACE_FOLLOW_UP_RULES = ops.command(
+    "replace_follow_up_rules", FollowUpRules, FollowUpRules, roles={C}
+)

@@ -26,6 +26,7 @@ from services.reporting.application.projections import (
 )
 from services.reporting.application.projections.caseboard import CaseboardProjection
 from services.reporting.application.projections.common import BatchContext, registry
+from services.reporting.application.projections.follow_ups import FollowUpsProjection
 from shared.clock import business_day
 from shared.contracts.intake import InquiryReceived, InquiryTriaged
 from shared.eventstore.store import RecordedEvent
@@ -43,6 +44,7 @@ class FactsProjection:
 
     def __init__(self) -> None:
         self.caseboard = CaseboardProjection()
+        self.follow_ups = FollowUpsProjection()
 
     async def apply(self, conn: AsyncConnection, batch: Sequence[RecordedEvent]) -> None:
         context = await _context(conn, batch)
@@ -55,7 +57,8 @@ class FactsProjection:
         for table, table_rows in rows.items():
             await conn.execute(insert(table), table_rows)
         await cube.add(conn, _daily_counts(rows))
-        await self.caseboard.apply(conn, batch)
+        changed_cards = await self.caseboard.apply(conn, batch)
+        await self.follow_ups.apply(conn, batch, changed_cards)
 
 
 def _daily_counts(rows: dict[Table, list[dict[str, Any]]]) -> dict[tuple[Any, ...], list[int]]:

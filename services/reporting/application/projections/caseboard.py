@@ -42,11 +42,15 @@ CARD_FIELDS = tuple(f.name for f in fields(CaseCard))
 
 
 class CaseboardProjection:
-    async def apply(self, conn: AsyncConnection, batch: Sequence[RecordedEvent]) -> None:
+    async def apply(
+        self, conn: AsyncConnection, batch: Sequence[RecordedEvent]
+    ) -> dict[Key, CaseCard | None]:
+        """Applies `batch`; answers the cards it changed (None: the card left the board),
+        which the follow-ups' `stage_stalled` follows."""
         await _restrictions(conn, batch)
         relevant = [r for r in batch if isinstance(r.event, WATCHED)]
         if not relevant:
-            return
+            return {}
         households = {_id(r, "household_id") for r in relevant if isinstance(r.event, OWN)}
         offers = {_id(r, "offer_id") for r in relevant if isinstance(r.event, OFFER_EVENTS)}
         loaded = await _load(conn, households, offers)
@@ -91,6 +95,7 @@ class CaseboardProjection:
         rows = [_row(card) for key in changed if (card := cards[key]) is not None]
         if rows:
             await conn.execute(insert(caseboard), rows)
+        return {key: cards[key] for key in changed}
 
 
 async def _restrictions(conn: AsyncConnection, batch: Sequence[RecordedEvent]) -> None:

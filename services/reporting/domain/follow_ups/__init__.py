@@ -37,6 +37,9 @@ class Closed:
     rule: Rule
     subject_id: UUID
     key: UUID | None = None  # None: every key of this rule on the subject
+    # With `key=None`: only the keys of this household (a landlord's "no" ends that
+    # household's viewing and guarantee steps on the offer, not the other households').
+    household_id: UUID | None = None
 
 
 Signal = Opened | Closed

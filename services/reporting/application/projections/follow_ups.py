@@ -1,0 +1,264 @@
+"""Keeps the due list (`follow_ups`): the rule-made follow-ups of `SOURCES`' signals, the
+written ones of every context's follow-up events, and a household's `stage_stalled` from
+its caseboard card. Runs in the `reporting-facts` consumer's transaction, after the
+caseboard, so a batch's rows and the consumer's position commit together.
+
+Every change is by id (a rule-made one's id is derived from rule, subject and key): an
+event applied twice leaves the same rows, and a replay equals the live table.
+
+Written follow-ups match on the base classes of shared/contracts/followups.py, so every
+context's subclasses (intake's, prevention's …) are handled without naming them here.
+
+`stage_stalled` follows the card rather than being computed from the caseboard when read:
+the due list stays one table that is filtered, counted and paged in SQL, and the card's
+`stage_since` is its anchor (re-opened, with the new anchor, whenever the stage changes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import ColumnElement, and_, delete, insert, select, tuple_, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from services.reporting.adapters.follow_up_tables import follow_up_rules, follow_ups
+from services.reporting.domain.caseboard import CaseCard
+from services.reporting.domain.follow_ups import Closed, Opened, due_on, follow_up_id
+from services.reporting.domain.follow_ups.sources import SOURCES
+from shared.clock import business_day
+from shared.contracts.followups import (
+    DEFAULT_DAYS,
+    FollowUpCompleted,
+    FollowUpPostponed,
+    FollowUpReassigned,
+    FollowUpScheduled,
+    Rule,
+    SubjectKind,
+)
+from shared.contracts.intake import HouseholdDeregistered, HouseholdHandedOver
+from shared.contracts.reporting import Stage
+from shared.eventstore.store import RecordedEvent
+
+WRITTEN = "written"
+# Stages a household can stall in; after the lease is signed nothing waits on staff.
+# Events whose rows are written one by one (rare: written follow-ups, hand-overs, exits).
+WRITES = (
+    FollowUpScheduled,
+    FollowUpReassigned,
+    FollowUpPostponed,
+    FollowUpCompleted,
+    HouseholdHandedOver,
+    HouseholdDeregistered,
+)
+STALLS = {Stage.registered, Stage.ready, Stage.proposed, Stage.viewing, Stage.guarantee_pending}
+
+
+class FollowUpsProjection:
+    async def apply(
+        self,
+        conn: AsyncConnection,
+        batch: Sequence[RecordedEvent],
+        changed_cards: Mapping[tuple[str, UUID], CaseCard | None],
+    ) -> None:
+        days = RuleDays(conn)
+        pending = Pending()
+        for recorded in batch:
+            await _apply_one(conn, recorded, days, pending)
+        await pending.flush(conn)
+        await _stages(conn, changed_cards, days)
+
+
+Key = tuple[str, UUID]  # (municipality, follow_up_id)
+CHUNK = 500  # ids per IN list: well below either backend's limit of bound parameters
+
+
+class Pending:
+    """The signals of a batch folded in memory, written in a few statements: a rebuild
+    applies thousands of them, and one statement each was most of its time. Applied in
+    stream order: a close removes what the batch opened before it (and, at the flush,
+    what the table held), an open after it counts again. Anything else that changes rows
+    flushes first, so its statement sees the table as of its own place in the stream."""
+
+    def __init__(self) -> None:
+        self.opened: dict[Key, dict[str, Any]] = {}
+        self.closed_ids: set[Key] = set()
+        self.closed_where: list[ColumnElement[bool]] = []
+
+    def open(self, municipality: str, signal: Opened, days: int) -> None:
+        row = _row(municipality, signal, days)
+        self.opened[(municipality, row["follow_up_id"])] = row
+
+    def close(self, municipality: str, signal: Closed) -> None:
+        if signal.key is not None:
+            key = (municipality, follow_up_id(signal.rule, signal.subject_id, signal.key))
+            self.opened.pop(key, None)
+            self.closed_ids.add(key)
+            return
+        for key, row in list(self.opened.items()):
+            same = row["kind"] == signal.rule.value and row["subject_id"] == signal.subject_id
+            of_household = signal.household_id in (None, row["household_id"])
+            if key[0] == municipality and same and of_household:
+                del self.opened[key]
+        where = [
+            follow_ups.c.municipality == municipality,
+            follow_ups.c.kind == signal.rule.value,
+            follow_ups.c.subject_id == signal.subject_id,
+        ]
+        if signal.household_id is not None:
+            where.append(follow_ups.c.household_id == signal.household_id)
+        self.closed_where.append(and_(*where))
+
+    async def flush(self, conn: AsyncConnection) -> None:
+        # Deleting first is right for every row the batch closed or (re)opens: each close
+        # came after whatever the table held, each open still in `opened` after its close.
+        await _delete_ids(conn, sorted(self.closed_ids | self.opened.keys()))
+        for where in self.closed_where:
+            await conn.execute(delete(follow_ups).where(where))
+        if self.opened:
+            await conn.execute(insert(follow_ups), list(self.opened.values()))
+        self.opened, self.closed_ids, self.closed_where = {}, set(), []
+
+
+async def _delete_ids(conn: AsyncConnection, keys: Sequence[Key]) -> None:
+    pairs = tuple_(follow_ups.c.municipality, follow_ups.c.follow_up_id)
+    for start in range(0, len(keys), CHUNK):
+        await conn.execute(delete(follow_ups).where(pairs.in_(keys[start : start + CHUNK])))
+
+
+class RuleDays:
+    """The days per rule of each municipality the batch touches, read once per batch."""
+
+    def __init__(self, conn: AsyncConnection) -> None:
+        self.conn = conn
+        self.known: dict[str, dict[Rule, int]] = {}
+
+    async def of(self, municipality: str, rule: Rule) -> int:
+        if municipality not in self.known:
+            self.known[municipality] = await rule_days(self.conn, municipality)
+        return self.known[municipality][rule]
+
+
+async def rule_days(conn: AsyncConnection, municipality: str) -> dict[Rule, int]:
+    """The municipality's days per rule: its own where set, the default otherwise."""
+    statement = select(follow_up_rules.c.rule, follow_up_rules.c.days).where(
+        follow_up_rules.c.municipality == municipality
+    )
+    own = {Rule(rule): days for rule, days in await conn.execute(statement)}
+    return {rule: own.get(rule, default) for rule, default in DEFAULT_DAYS.items()}
+
+
+async def _apply_one(
+    conn: AsyncConnection, recorded: RecordedEvent, days: RuleDays, pending: Pending
+) -> None:
+    municipality, event = recorded.envelope.municipality, recorded.event
+    for source in SOURCES:
+        for signal in source(event, municipality, recorded.envelope.provider):
+            if isinstance(signal, Opened):
+                pending.open(municipality, signal, await days.of(municipality, signal.rule))
+            elif isinstance(signal, Closed):
+                pending.close(municipality, signal)
+    if not isinstance(event, WRITES):
+        return
+    await pending.flush(conn)
+    here = follow_ups.c.municipality == municipality
+    match event:
+        case FollowUpScheduled():
+            row = {
+                "municipality": municipality,
+                "follow_up_id": event.follow_up_id,
+                "kind": WRITTEN,
+                "subject_kind": event.subject_kind.value,
+                "subject_id": event.subject_id,
+                "key": None,
+                "household_id": event.household_id,
+                "provider": recorded.envelope.provider,
+                "anchor_on": business_day(event.occurred_at),
+                "due_on": event.due_on,
+                "due_time": event.due_time,
+                "assignee": event.assignee,
+            }
+            await _replace(conn, row)
+        case FollowUpReassigned():
+            mine = and_(here, follow_ups.c.follow_up_id == event.follow_up_id)
+            await conn.execute(update(follow_ups).where(mine).values(assignee=event.assignee))
+        case FollowUpPostponed():
+            mine = and_(here, follow_ups.c.follow_up_id == event.follow_up_id)
+            moved = {"due_on": event.due_on, "due_time": event.due_time}
+            await conn.execute(update(follow_ups).where(mine).values(**moved))
+        case FollowUpCompleted():
+            mine = and_(here, follow_ups.c.follow_up_id == event.follow_up_id)
+            await conn.execute(delete(follow_ups).where(mine))
+        case HouseholdHandedOver():
+            # The new provider's team takes over what is open on the household.
+            of_household = and_(here, follow_ups.c.household_id == event.household_id)
+            await conn.execute(
+                update(follow_ups).where(of_household).values(provider=event.to_provider)
+            )
+        case HouseholdDeregistered():
+            # Nothing is due on a household that left move-out management.
+            of_household = and_(here, follow_ups.c.household_id == event.household_id)
+            await conn.execute(delete(follow_ups).where(of_household))
+        case _:
+            pass
+
+
+def _row(municipality: str, signal: Opened, days: int) -> dict[str, Any]:
+    return {
+        "municipality": municipality,
+        "follow_up_id": follow_up_id(signal.rule, signal.subject_id, signal.key),
+        "kind": signal.rule.value,
+        "subject_kind": signal.subject_kind.value,
+        "subject_id": signal.subject_id,
+        "key": signal.key,
+        "household_id": signal.household_id,
+        "provider": signal.provider,
+        "anchor_on": signal.anchor_on,
+        "due_on": due_on(signal.rule, signal.anchor_on, days),
+        "due_time": None,
+        "assignee": None,
+    }
+
+
+async def _replace(conn: AsyncConnection, row: dict[str, Any]) -> None:
+    # Delete and insert: the same id opened again (a redelivery, a re-proposal) is one row.
+    await conn.execute(
+        delete(follow_ups).where(
+            follow_ups.c.municipality == row["municipality"],
+            follow_ups.c.follow_up_id == row["follow_up_id"],
+        )
+    )
+    await conn.execute(insert(follow_ups).values(**row))
+
+
+async def _stages(
+    conn: AsyncConnection,
+    changed_cards: Mapping[tuple[str, UUID], CaseCard | None],
+    days: RuleDays,
+) -> None:
+    """Each changed household's `stage_stalled`, anchored on the day its current stage
+    began; gone with the card or once nothing waits on staff. One delete and one insert
+    for the batch: a rebuild changes every card."""
+    if not changed_cards:
+        return
+    stale = [
+        (municipality, follow_up_id(Rule.stage_stalled, household_id, None))
+        for municipality, household_id in changed_cards
+    ]
+    await _delete_ids(conn, stale)
+    rows = []
+    for (municipality, household_id), card in changed_cards.items():
+        if card is None or card.stage not in STALLS:
+            continue
+        signal = Opened(
+            Rule.stage_stalled,
+            SubjectKind.household,
+            household_id,
+            card.stage_since,
+            household_id=household_id,
+            provider=card.provider,
+        )
+        rows.append(_row(municipality, signal, await days.of(municipality, Rule.stage_stalled)))
+    if rows:
+        await conn.execute(insert(follow_ups), rows)
