@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.follow_ups.section import (
+    ACTIONS,
     ANCHOR,
     COMPLETED,
     NEW,
@@ -43,9 +44,8 @@ NEW_FIELDS = ("follow_up_id", "due_on", "due_time", "assignee", "text")
 POSTPONE_FIELDS = ("due_on", "due_time")
 REASSIGN_FIELDS = ("assignee",)
 Again = Callable[[Refused], Awaitable[Response]]
-# What can be done to an open follow-up (the last part of its form's path), and the
-# confirmation after it.
-ACTIONS = {"erledigt": COMPLETED, "verschieben": POSTPONED, "zuweisen": REASSIGNED}
+# The confirmation after each form of an open follow-up (section.ACTIONS).
+CONFIRMATIONS = {"erledigt": COMPLETED, "verschieben": POSTPONED, "zuweisen": REASSIGNED}
 
 
 async def household_subject(rpc: RpcClient, caller: Caller, household_id: UUID) -> Subject:
@@ -174,7 +174,7 @@ async def change(
     action: str,
     again: Again,
 ) -> Response:
-    done: Notice = ACTIONS[action]
+    done: Notice = CONFIRMATIONS[action]
     submitted = await checked_form(request)
     fields: tuple[str, ...] = ()
     body: dict[str, Any] = {}

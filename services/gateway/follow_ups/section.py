@@ -35,6 +35,8 @@ from shared.rpc import ErrorKind, RemoteError, RpcClient
 
 ANCHOR = "wiedervorlagen"
 NEW = "neu"
+# The forms of an open follow-up (the last part of their path).
+ACTIONS = ("erledigt", "verschieben", "zuweisen")
 SCHEDULED = notice("wiedervorlage", N_("Die Wiedervorlage ist gespeichert."))
 COMPLETED = notice("wiedervorlage-erledigt", N_("Die Wiedervorlage ist erledigt."))
 POSTPONED = notice("wiedervorlage-verschoben", N_("Die Wiedervorlage ist verschoben."))
@@ -109,6 +111,16 @@ class Section:
 
     def general(self, form: str) -> str | None:
         return self.refused.general if self.refused and self.refused.form == form else None
+
+    @property
+    def elsewhere(self) -> str | None:
+        """A refusal whose form is not on the page (its follow-up is done by now, or the
+        caller may not change any): shown above the section instead."""
+        refused = self.refused
+        if refused is None or not refused.general:
+            return None
+        shown = {NEW, *(f"{i.view.follow_up_id}-{a}" for i in self.open for a in ACTIONS)}
+        return refused.general if not self.may_change or refused.form not in shown else None
 
 
 def team_name() -> str:
