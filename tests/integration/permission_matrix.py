@@ -7,6 +7,7 @@ of VARIANTS: the household's own provider and municipality first.
 from __future__ import annotations
 
 from permission_matrix_erasure import ROWS as ERASURES
+from permission_matrix_follow_ups import ROWS as FOLLOW_UPS
 from permission_matrix_ui import UI_CORE, UI_INQUIRIES, UI_OFFERS, UI_PREVENTION, UI_VOLUNTEERING
 
 from shared.identity import Role
@@ -979,6 +980,7 @@ EXPECTED.update(UI_OFFERS)
 EXPECTED.update(UI_VOLUNTEERING)
 EXPECTED.update(UI_PREVENTION)
 EXPECTED.update(ERASURES)
+EXPECTED.update(FOLLOW_UPS)
 
 
 def expected_status(route: str, role: Role, variant: str) -> int:

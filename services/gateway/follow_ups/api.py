@@ -7,8 +7,9 @@ An assignee is named by login, like the responsible caseworker
 (households/responsible.py): the gateway accepts an active colleague who may act on the
 subject and sends the pseudonym services know them by; no login means the team."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: the routes of `_routes` name their subject's id
+# by a type made per subject (its path name, its description), which FastAPI reads from
+# the evaluated annotations.
 from collections.abc import Awaitable, Callable
 from datetime import date, time
 from typing import Annotated
@@ -42,7 +43,6 @@ Login = Annotated[
     Field(default=None, min_length=1, max_length=120, pattern=r"^[!-~]+$", description="Login"),
 ]
 FollowUpId = Annotated[UUID, Path(description="Kennung der Wiedervorlage")]
-SubjectId = Annotated[UUID, Path(description="Kennung des Haushalts oder der Anfrage")]
 
 
 class NewFollowUp(BaseModel):
@@ -91,11 +91,13 @@ async def _assignee(
 SubjectOf = Callable[[RpcClient, Caller, UUID], Awaitable[Subject]]
 
 
-def _routes(prefix: str, tag: str, what: str, subject_of: SubjectOf) -> APIRouter:
-    """The follow-up routes under one kind of subject (`what`: its name in the docs)."""
+def _routes(prefix: str, tag: str, name: str, what: str, subject_of: SubjectOf) -> APIRouter:
+    """The follow-up routes under one kind of subject: `name`, its id's name in the path
+    (as its other routes name it); `what`, its name in the docs."""
     router = APIRouter(prefix=prefix, tags=[tag])
+    SubjectId = Annotated[UUID, Path(alias=name, description=f"Kennung {what}")]
 
-    @router.get("/{subject_id}/follow-ups", summary=f"Wiedervorlagen {what}")
+    @router.get(f"/{{{name}}}/follow-ups", summary=f"Wiedervorlagen {what}")
     async def follow_ups(
         subject_id: SubjectId, caller: CurrentCaller, rpc: Rpc
     ) -> SubjectFollowUps:
@@ -105,7 +107,7 @@ def _routes(prefix: str, tag: str, what: str, subject_of: SubjectOf) -> APIRoute
         return await rpc.send(intake.SUBJECT_FOLLOW_UPS, query, caller)
 
     @router.post(
-        "/{subject_id}/follow-ups",
+        f"/{{{name}}}/follow-ups",
         status_code=201,
         summary=f"Wiedervorlage {what} anlegen",
         responses=documented(404, 409),
@@ -128,7 +130,7 @@ def _routes(prefix: str, tag: str, what: str, subject_of: SubjectOf) -> APIRoute
         return await rpc.send(intake.SCHEDULE_FOLLOW_UP, command, caller)
 
     @router.post(
-        "/{subject_id}/follow-ups/{follow_up_id}/completion",
+        f"/{{{name}}}/follow-ups/{{follow_up_id}}/completion",
         summary="Wiedervorlage erledigen",
         responses=documented(404, 409),
     )
@@ -141,7 +143,7 @@ def _routes(prefix: str, tag: str, what: str, subject_of: SubjectOf) -> APIRoute
         return await rpc.send(intake.COMPLETE_FOLLOW_UP, request, caller)
 
     @router.post(
-        "/{subject_id}/follow-ups/{follow_up_id}/postponement",
+        f"/{{{name}}}/follow-ups/{{follow_up_id}}/postponement",
         summary="Wiedervorlage verschieben",
         responses=documented(404, 409),
     )
@@ -158,7 +160,7 @@ def _routes(prefix: str, tag: str, what: str, subject_of: SubjectOf) -> APIRoute
         return await rpc.send(intake.POSTPONE_FOLLOW_UP, request, caller)
 
     @router.post(
-        "/{subject_id}/follow-ups/{follow_up_id}/reassignment",
+        f"/{{{name}}}/follow-ups/{{follow_up_id}}/reassignment",
         summary="Wiedervorlage neu zuweisen",
         responses=documented(404, 409),
     )
@@ -181,5 +183,9 @@ def _routes(prefix: str, tag: str, what: str, subject_of: SubjectOf) -> APIRoute
     return router
 
 
-households_router = _routes("/api/households", "Haushalte", "des Haushalts", household_subject)
-inquiries_router = _routes("/api/inquiries", "Anfragen", "der Anfrage", inquiry_subject)
+households_router = _routes(
+    "/api/households", "Haushalte", "household_id", "des Haushalts", household_subject
+)
+inquiries_router = _routes(
+    "/api/inquiries", "Anfragen", "inquiry_id", "der Anfrage", inquiry_subject
+)
