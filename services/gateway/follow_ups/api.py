@@ -97,7 +97,9 @@ def _routes(prefix: str, tag: str, name: str, what: str, subject_of: SubjectOf) 
     router = APIRouter(prefix=prefix, tags=[tag])
     SubjectId = Annotated[UUID, Path(alias=name, description=f"Kennung {what}")]
 
-    @router.get(f"/{{{name}}}/follow-ups", summary=f"Wiedervorlagen {what}")
+    @router.get(
+        f"/{{{name}}}/follow-ups", summary=f"Wiedervorlagen {what}", responses=documented(404)
+    )
     async def follow_ups(
         subject_id: SubjectId, caller: CurrentCaller, rpc: Rpc
     ) -> SubjectFollowUps:
