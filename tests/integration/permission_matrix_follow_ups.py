@@ -1,5 +1,5 @@
-"""Rows of the permission matrix for written follow-ups (Wiedervorlagen) on a household and
-an inquiry, API and forms (see permission_matrix.py for the format).
+"""Rows of the permission matrix for written follow-ups (Wiedervorlagen) on a household, an
+inquiry and a prevention case, API and forms (see permission_matrix.py for the format).
 
 Reads come first: the household's list answers as the household does (its provider's
 caseworker, the municipality's coordination and admin; 404 for another provider or
@@ -13,6 +13,7 @@ is the coordination's (policy.py, intake), and the matrix's inquiry id is unknow
 from __future__ import annotations
 
 Status = int | tuple[int, int, int, int]
+ACTIONS = ("erledigt", "verschieben", "zuweisen")
 ROLES = ("coordinator", "caseworker", "housing_office", "volunteer", "analyst", "admin")
 OWN_PROVIDER = (422, 404, 404, 404)
 MUNICIPALITY = (422, 422, 404, 404)
@@ -20,6 +21,8 @@ HOUSEHOLD = "/api/households/{household_id}/follow-ups"
 INQUIRY = "/api/inquiries/{inquiry_id}/follow-ups"
 HOUSEHOLD_PAGE = "/ui/haushalte/{household_id}/wiedervorlagen"
 INQUIRY_PAGE = "/ui/anfragen/{inquiry_id}/wiedervorlagen"
+CASE = "/api/prevention/cases/{case_id}/follow-ups"
+CASE_PAGE = "/ui/praevention/{case_id}/wiedervorlagen"
 
 
 def _staff(coordinator: Status, caseworker: Status) -> dict[str, Status]:
@@ -28,6 +31,12 @@ def _staff(coordinator: Status, caseworker: Status) -> dict[str, Status]:
 
 def _coordination(status: int) -> dict[str, Status]:
     return {role: status if role == "coordinator" else 403 for role in ROLES}
+
+
+def _prevention(status: int) -> dict[str, Status]:
+    """The Wohnintegrationshilfe's readers (policy.py); the matrix's case id is unknown."""
+    readers = ("coordinator", "caseworker", "housing_office")
+    return {role: status if role in readers else 403 for role in ROLES}
 
 
 ROWS: dict[str, dict[str, Status]] = {
@@ -53,4 +62,12 @@ ROWS: dict[str, dict[str, Status]] = {
     f"POST {INQUIRY_PAGE}/{{follow_up_id}}/erledigt": _coordination(404),
     f"POST {INQUIRY_PAGE}/{{follow_up_id}}/verschieben": _coordination(404),
     f"POST {INQUIRY_PAGE}/{{follow_up_id}}/zuweisen": _coordination(404),
+    # A prevention case: an empty body is incomplete (422) before the case is asked for.
+    f"GET {CASE}": _prevention(404),
+    f"POST {CASE}": _prevention(422),
+    f"POST {CASE}/{{follow_up_id}}/completion": _prevention(404),
+    f"POST {CASE}/{{follow_up_id}}/postponement": _prevention(422),
+    f"POST {CASE}/{{follow_up_id}}/reassignment": _prevention(404),
+    f"POST {CASE_PAGE}": _prevention(404),
+    **{f"POST {CASE_PAGE}/{{follow_up_id}}/{a}": _prevention(404) for a in ACTIONS},
 }

@@ -4,7 +4,7 @@ refused at its field, the form sent twice writes it once), reassigns it to the t
 postpones and completes it, each with its confirmation; a second completion is refused;
 another provider's caseworker neither sees nor settles it; the JSON API does the same by
 login; the coordination writes one on an inquiry; a restriction hides them, the Art. 15
-export lists their texts, erasure takes them."""
+export lists their texts, erasure takes them. A prevention case has them too."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ import httpx
 
 from shared.clock import today
 from support.accounts import add_users, signed_in
+from support.form_browser import Browser
 from support.system import System
 
 T = today()
@@ -194,3 +195,44 @@ def test_a_follow_up_written_reassigned_postponed_and_completed(system: System) 
     assert ok(kora.get(f"/api/households/{hid}/follow-ups")) == {"open": [], "done": []}
     exported = ok(kora.get(f"/api/households/{hid}/export"))
     assert exported["intake"]["personal_data"]["follow_ups"] == []
+
+
+SKM = {"x-auszug-role": "caseworker", "x-auszug-provider": "skm", "x-auszug-user": "w-7"}
+CARITAS = {"x-auszug-role": "caseworker", "x-auszug-provider": "caritas", "x-auszug-user": "w-8"}
+OFFICE = {"x-auszug-role": "housing_office", "x-auszug-user": "h-1"}
+
+
+def test_a_follow_up_on_a_prevention_case(system: System) -> None:
+    """The provider's caseworker writes one on the case's page, the housing office
+    completes it by the API; another provider's caseworker finds neither."""
+    referral = {
+        "provider": "skm",
+        "received_on": day(-10),
+        "source": "self_referral",
+        "target_group": "secured_tenancy_at_risk_of_recurrence",
+        "housing_situation": "own_tenancy",
+        "adults": 1,
+        "minors": 0,
+    }
+    created = system.http.post(f"{system.gateway}/api/prevention/cases", json=referral, headers=SKM)
+    case_id = ok(created, 201)["case_id"]
+    worker, other = Browser(system, SKM), Browser(system, CARITAS)
+    page = f"/ui/praevention/{case_id}"
+    shown = worker.get(page)
+    assert "Keine offene Wiedervorlage." in shown
+    form = {"follow_up_id": new_id(shown), "due_on": day(1), "text": "Hausbesuch vorbereiten"}
+    saved = worker.post(f"{page}/wiedervorlagen", form)
+    assert saved.headers["location"].endswith("?hinweis=wiedervorlage#wiedervorlagen")
+    shown = worker.get(saved.headers["location"])
+    assert "Hausbesuch vorbereiten" in shown and "Zuständig: Team" in shown
+
+    api = f"{system.gateway}/api/prevention/cases/{case_id}/follow-ups"
+    listed = ok(system.http.get(api, headers=OFFICE))
+    follow_up_id = listed["open"][0]["follow_up_id"]
+    other.get(page, status=404)
+    assert system.http.get(api, headers=CARITAS).status_code == 404
+    completion = f"{api}/{follow_up_id}/completion"
+    assert system.http.post(completion, headers=CARITAS).status_code == 404
+    ok(system.http.post(completion, headers=OFFICE))
+    assert ok(system.http.get(api, headers=SKM))["open"] == []
+    assert "Keine offene Wiedervorlage." in worker.get(page)

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.errors import documented
-from services.gateway.follow_ups.pages import household_subject, inquiry_subject
+from services.gateway.follow_ups.pages import case_subject, household_subject, inquiry_subject
 from services.gateway.follow_ups.section import NOT_STAFF, Subject, colleagues
 from shared.contracts.followups import (
     TEXT_MAX,
@@ -32,7 +32,6 @@ from shared.contracts.followups import (
     SubjectFollowUps,
     SubjectFollowUpsQuery,
 )
-from shared.contracts.intake import operations as intake
 from shared.contracts.operation import Addressed
 from shared.identity import Caller
 from shared.rpc import ErrorKind, RemoteError, RpcClient, RpcError
@@ -106,7 +105,7 @@ def _routes(prefix: str, tag: str, name: str, what: str, subject_of: SubjectOf) 
         """Offene (die früheste zuerst) und erledigte Wiedervorlagen, je mit Verlauf."""
         subject = await subject_of(rpc, caller, subject_id)
         query = SubjectFollowUpsQuery(subject_kind=subject.kind, subject_id=subject.id)
-        return await rpc.send(intake.SUBJECT_FOLLOW_UPS, query, caller)
+        return await rpc.send(subject.ops.of_subject, query, caller)
 
     @router.post(
         f"/{{{name}}}/follow-ups",
@@ -129,7 +128,7 @@ def _routes(prefix: str, tag: str, name: str, what: str, subject_of: SubjectOf) 
             assignee=await _assignee(request, caller, subject, body.assignee_login),
             text=body.text,
         )
-        return await rpc.send(intake.SCHEDULE_FOLLOW_UP, command, caller)
+        return await rpc.send(subject.ops.schedule, command, caller)
 
     @router.post(
         f"/{{{name}}}/follow-ups/{{follow_up_id}}/completion",
@@ -140,9 +139,9 @@ def _routes(prefix: str, tag: str, name: str, what: str, subject_of: SubjectOf) 
         subject_id: SubjectId, follow_up_id: FollowUpId, caller: CurrentCaller, rpc: Rpc
     ) -> FollowUpRef:
         """Erledigt die Wiedervorlage; eine erledigte ändert sich nicht mehr (409)."""
-        await subject_of(rpc, caller, subject_id)
+        subject = await subject_of(rpc, caller, subject_id)
         request = Addressed[CompleteFollowUp](id=follow_up_id, body=CompleteFollowUp())
-        return await rpc.send(intake.COMPLETE_FOLLOW_UP, request, caller)
+        return await rpc.send(subject.ops.complete, request, caller)
 
     @router.post(
         f"/{{{name}}}/follow-ups/{{follow_up_id}}/postponement",
@@ -157,9 +156,9 @@ def _routes(prefix: str, tag: str, name: str, what: str, subject_of: SubjectOf) 
         rpc: Rpc,
     ) -> FollowUpRef:
         """Verschiebt die Wiedervorlage auf einen Tag ab heute (und eine Uhrzeit)."""
-        await subject_of(rpc, caller, subject_id)
+        subject = await subject_of(rpc, caller, subject_id)
         request = Addressed[PostponeFollowUp](id=follow_up_id, body=body)
-        return await rpc.send(intake.POSTPONE_FOLLOW_UP, request, caller)
+        return await rpc.send(subject.ops.postpone, request, caller)
 
     @router.post(
         f"/{{{name}}}/follow-ups/{{follow_up_id}}/reassignment",
@@ -180,7 +179,7 @@ def _routes(prefix: str, tag: str, name: str, what: str, subject_of: SubjectOf) 
         command = Addressed[ReassignFollowUp](
             id=follow_up_id, body=ReassignFollowUp(assignee=assignee)
         )
-        return await rpc.send(intake.REASSIGN_FOLLOW_UP, command, caller)
+        return await rpc.send(subject.ops.reassign, command, caller)
 
     return router
 
@@ -190,4 +189,11 @@ households_router = _routes(
 )
 inquiries_router = _routes(
     "/api/inquiries", "Anfragen", "inquiry_id", "der Anfrage", inquiry_subject
+)
+cases_router = _routes(
+    "/api/prevention/cases",
+    "Wohnintegrationshilfe",
+    "case_id",
+    "des Falls",
+    case_subject,
 )

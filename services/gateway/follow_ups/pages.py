@@ -34,6 +34,8 @@ from services.gateway.web.submit import filled, form_values, send_form
 from shared.contracts.followups import SubjectKind
 from shared.contracts.intake import GetHousehold, GetInquiry
 from shared.contracts.intake import operations as intake
+from shared.contracts.prevention import GetCase
+from shared.contracts.prevention import operations as prevention
 from shared.identity import Caller
 from shared.rpc import RpcClient
 from shared.validation import FieldError
@@ -62,6 +64,14 @@ async def inquiry_subject(rpc: RpcClient, caller: Caller, inquiry_id: UUID) -> S
     """An inquiry of the inbox as a subject (the coordination's, so no provider)."""
     await rpc.send(intake.GET_INQUIRY, GetInquiry(inquiry_id=inquiry_id), caller)
     return Subject(SubjectKind.inquiry, inquiry_id, None, f"/ui/anfragen/{inquiry_id}")
+
+
+async def case_subject(rpc: RpcClient, caller: Caller, case_id: UUID) -> Subject:
+    """A prevention case as a subject; prevention answers 404 for another provider's."""
+    case = await rpc.send(prevention.GET_CASE, GetCase(case_id=case_id), caller)
+    return Subject(
+        SubjectKind.prevention_case, case_id, case.provider, f"/ui/praevention/{case_id}"
+    )
 
 
 # -- the household's page -------------------------------------------------------------------
@@ -135,6 +145,41 @@ def _on_inquiry(action: str) -> Callable[..., Awaitable[Response]]:
     return endpoint
 
 
+# -- the prevention case's page ------------------------------------------------------------
+
+
+def _case_again(request: Request, caller: Caller, rpc: RpcClient, case_id: UUID) -> Again:
+    async def again(refused: Refused) -> Response:
+        # Imported here: the case's page imports this area's section.
+        from services.gateway.prevention.case import case_page
+
+        return await case_page(
+            request, caller, rpc, case_id, follow_ups=refused, status_code=refused.status
+        )
+
+    return again
+
+
+@router.post(f"/praevention/{{case_id}}/{ANCHOR}", response_class=HTMLResponse)
+async def schedule_on_case(
+    case_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
+) -> Response:
+    """Write a follow-up on the prevention case."""
+    subject = await case_subject(rpc, caller, case_id)
+    return await schedule(request, caller, rpc, subject, _case_again(request, caller, rpc, case_id))
+
+
+def _on_case(action: str) -> Callable[..., Awaitable[Response]]:
+    async def endpoint(
+        case_id: UUID, follow_up_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
+    ) -> Response:
+        subject = await case_subject(rpc, caller, case_id)
+        again = _case_again(request, caller, rpc, case_id)
+        return await change(request, caller, rpc, subject, follow_up_id, action, again)
+
+    return endpoint
+
+
 # -- the forms, whatever the subject ----------------------------------------------------------
 
 
@@ -152,7 +197,7 @@ async def schedule(
         body["assignee"] = assignee
     _, refusal = await send_form(
         rpc,
-        intake.SCHEDULE_FOLLOW_UP,
+        subject.ops.schedule,
         body,
         caller,
         rules_at_field=RULES_AT_FIELD,
@@ -183,17 +228,17 @@ async def change(
         fields = POSTPONE_FIELDS
         values = form_values(submitted, fields)
         body = filled(values, *fields)
-        op: Any = intake.POSTPONE_FOLLOW_UP
+        op: Any = subject.ops.postpone
     elif action == "zuweisen":
         fields = REASSIGN_FIELDS
         values = form_values(submitted, fields)
         assignee, offered = await assignee_of(request, caller, subject, values["assignee"])
         body = {"assignee": assignee} if assignee else {}
         problems = [] if offered else [FieldError(field="assignee", message=NOT_STAFF)]
-        op = intake.REASSIGN_FOLLOW_UP
+        op = subject.ops.reassign
     else:
         values = form_values(submitted, fields)
-        op = intake.COMPLETE_FOLLOW_UP
+        op = subject.ops.complete
     _, refusal = await send_form(
         rpc,
         op,
@@ -219,6 +264,13 @@ for _action in ACTIONS:
         methods=["POST"],
         response_class=HTMLResponse,
         summary=f"Wiedervorlage eines Haushalts: {_action}",
+    )
+    router.add_api_route(
+        f"/praevention/{{case_id}}/{ANCHOR}/{{follow_up_id}}/{_action}",
+        _on_case(_action),
+        methods=["POST"],
+        response_class=HTMLResponse,
+        summary=f"Wiedervorlage eines Falls der Wohnintegrationshilfe: {_action}",
     )
     router.add_api_route(
         f"/anfragen/{{inquiry_id}}/{ANCHOR}/{{follow_up_id}}/{_action}",

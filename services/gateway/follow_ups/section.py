@@ -23,12 +23,22 @@ from services.gateway.web.i18n import N_, gettext
 from services.gateway.web.notices import notice
 from shared.clock import today
 from shared.contracts.followups import (
+    CompleteFollowUp,
+    FollowUpRef,
     FollowUpStep,
+    FollowUpTexts,
+    FollowUpTextsQuery,
     FollowUpView,
+    PostponeFollowUp,
+    ReassignFollowUp,
+    ScheduleFollowUp,
+    SubjectFollowUps,
     SubjectFollowUpsQuery,
     SubjectKind,
 )
 from shared.contracts.intake import operations as intake
+from shared.contracts.operation import Addressed, Operation
+from shared.contracts.prevention import operations as prevention
 from shared.db import Database
 from shared.identity import Caller
 from shared.rpc import ErrorKind, RemoteError, RpcClient
@@ -47,6 +57,42 @@ RULES_AT_FIELD = {"due_in_past": "due_on"}
 
 
 @dataclass(frozen=True)
+class Operations:
+    """The follow-up operations of the context that owns a kind of subject."""
+
+    schedule: Operation[ScheduleFollowUp, FollowUpRef]
+    reassign: Operation[Addressed[ReassignFollowUp], FollowUpRef]
+    postpone: Operation[Addressed[PostponeFollowUp], FollowUpRef]
+    complete: Operation[Addressed[CompleteFollowUp], FollowUpRef]
+    of_subject: Operation[SubjectFollowUpsQuery, SubjectFollowUps]
+    texts: Operation[FollowUpTextsQuery, FollowUpTexts]
+
+
+INTAKE = Operations(
+    intake.SCHEDULE_FOLLOW_UP,
+    intake.REASSIGN_FOLLOW_UP,
+    intake.POSTPONE_FOLLOW_UP,
+    intake.COMPLETE_FOLLOW_UP,
+    intake.SUBJECT_FOLLOW_UPS,
+    intake.FOLLOW_UP_TEXTS,
+)
+PREVENTION = Operations(
+    prevention.SCHEDULE_FOLLOW_UP,
+    prevention.REASSIGN_FOLLOW_UP,
+    prevention.POSTPONE_FOLLOW_UP,
+    prevention.COMPLETE_FOLLOW_UP,
+    prevention.SUBJECT_FOLLOW_UPS,
+    prevention.FOLLOW_UP_TEXTS,
+)
+# Who keeps the follow-ups of each kind of subject (and so is asked for them).
+OPERATIONS: dict[SubjectKind, Operations] = {
+    SubjectKind.household: INTAKE,
+    SubjectKind.inquiry: INTAKE,
+    SubjectKind.prevention_case: PREVENTION,
+}
+
+
+@dataclass(frozen=True)
 class Subject:
     """What the follow-ups are about, as the gateway addresses it."""
 
@@ -59,6 +105,10 @@ class Subject:
     @property
     def posts(self) -> str:
         return f"{self.page}/{ANCHOR}"
+
+    @property
+    def ops(self) -> Operations:
+        return OPERATIONS[self.kind]
 
 
 @dataclass(frozen=True)
@@ -160,7 +210,7 @@ async def follow_ups_section(
     follow-ups of it (the page then shows no section)."""
     try:
         answer = await rpc.send(
-            intake.SUBJECT_FOLLOW_UPS,
+            subject.ops.of_subject,
             SubjectFollowUpsQuery(subject_kind=subject.kind, subject_id=subject.id),
             caller,
         )
