@@ -66,6 +66,7 @@ AMOUNT = "Bitte einen Betrag eingeben, z. B. 650,50."
 WHOLE = "Bitte eine ganze Zahl eingeben, z. B. 3."
 NUMBER = "Bitte eine Zahl eingeben, z. B. 2,5."
 CHOICE = "Bitte einen der vorgesehenen Werte wählen: {expected}."
+TIME = "Bitte eine Uhrzeit eingeben, z. B. 14:30."
 FORM = "Bitte die Schreibweise prüfen: die Eingabe enthält Zeichen, die hier nicht vorkommen."
 _MESSAGES: dict[str, str] = {
     "missing": MISSING,
@@ -106,6 +107,8 @@ _MESSAGES: dict[str, str] = {
     "datetime_parsing": MOMENT,
     "datetime_from_date_parsing": MOMENT,
     "datetime_type": MOMENT,
+    "time_parsing": TIME,
+    "time_type": TIME,
     "timezone_aware": "Zeitpunkt mit Zeitzone erwartet (z. B. +01:00).",
     "literal_error": CHOICE,
 }

@@ -14,6 +14,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from services.gateway import (
     errors,
+    follow_ups,
     households,
     inquiries,
     placement,
@@ -39,7 +40,7 @@ from shared.nats_auth import GATEWAY
 from shared.service import readiness_report
 
 # The areas of the staff UI and its API, as in the navigation bar.
-AREAS = (households, inquiries, placement, volunteer, prevention, reporting)
+AREAS = (households, inquiries, placement, volunteer, prevention, reporting, follow_ups)
 
 
 def create_app(settings: GatewaySettings | None = None) -> FastAPI:

@@ -22,12 +22,12 @@ team: every member of staff of the subject's provider (or the coordination).
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from shared.contracts.paging import PageInfo, PageQuery
 from shared.envelope import DomainEvent
@@ -158,6 +158,52 @@ class FollowUpTextsQuery(_Request):
 class FollowUpTexts(BaseModel):
     # Only those the caller may see; an erased or restricted one is simply missing.
     texts: dict[UUID, str]
+
+
+class SubjectFollowUpsQuery(_Request):
+    """The written follow-ups of one subject, open and done, each with its history (the
+    section „Wiedervorlagen“ of the subject's page)."""
+
+    subject_kind: SubjectKind
+    subject_id: UUID
+
+
+class FollowUpAction(StrEnum):
+    scheduled = "scheduled"
+    reassigned = "reassigned"
+    postponed = "postponed"
+    completed = "completed"
+
+
+class FollowUpStep(BaseModel):
+    """One entry of a written follow-up's history: who did what, when, and what it set."""
+
+    action: FollowUpAction
+    at: AwareDatetime
+    actor: str  # pseudonymous, like an envelope's actor
+    due_on: date | None = None
+    due_time: time | None = None
+    assignee: str | None = None
+
+
+class FollowUpView(BaseModel):
+    follow_up_id: UUID
+    subject_kind: SubjectKind
+    subject_id: UUID
+    household_id: UUID | None
+    due_on: date
+    due_time: time | None
+    assignee: str | None
+    text: str
+    scheduled_at: datetime
+    scheduled_by: str
+    completed_at: datetime | None
+    history: list[FollowUpStep]
+
+
+class SubjectFollowUps(BaseModel):
+    open: list[FollowUpView] = Field(description="Offene, die früheste zuerst")
+    done: list[FollowUpView] = Field(description="Erledigte, die letzte zuerst")
 
 
 # -- the due list (reporting) -----------------------------------------------------------

@@ -6,8 +6,9 @@ of VARIANTS: the household's own provider and municipality first.
 
 from __future__ import annotations
 
+from permission_matrix_due_list import ROWS as DUE_LIST
 from permission_matrix_erasure import ROWS as ERASURES
-from permission_matrix_followups import ROWS as FOLLOW_UPS
+from permission_matrix_follow_ups import ROWS as FOLLOW_UPS
 from permission_matrix_ui import UI_CORE, UI_INQUIRIES, UI_OFFERS, UI_PREVENTION, UI_VOLUNTEERING
 
 from shared.identity import Role
@@ -975,12 +976,13 @@ EXPECTED: dict[str, dict[str, Status]] = {
 
 # The staff UI's pages per area, each kept beside the others in its own file.
 EXPECTED.update(UI_CORE)
-EXPECTED.update(FOLLOW_UPS)
+EXPECTED.update(DUE_LIST)
 EXPECTED.update(UI_INQUIRIES)
 EXPECTED.update(UI_OFFERS)
 EXPECTED.update(UI_VOLUNTEERING)
 EXPECTED.update(UI_PREVENTION)
 EXPECTED.update(ERASURES)
+EXPECTED.update(FOLLOW_UPS)
 
 
 def expected_status(route: str, role: Role, variant: str) -> int:

@@ -4,12 +4,14 @@ database file or row, the stream store, the logs; the figures compared before an
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 import sqlalchemy as sa
 
+from shared.clock import today
 from support.system import DATABASE_SERVICES, System, household, wait_until
 
 COORDINATOR = {"x-auszug-user": "u-1001"}
@@ -40,7 +42,8 @@ class Canaries:
 
     def values(self) -> list[str]:
         words = ("given", "family", "child", "note", "site", "giver", "readiness", "sender")
-        texts = ("inquiry", "triage")
+        # The texts of the inquiry, its triage note and the written follow-ups on both.
+        texts = ("inquiry", "triage", "followup", "callback")
         return [getattr(self, w) for w in (*words, *texts)] + [
             self.birth_date,
             self.phone.replace(" ", ""),
@@ -105,6 +108,12 @@ def register_household(system: System, c: Canaries) -> str:
     iid = ok(http.post(f"{api}/inquiries", json=inquiry, headers=COORDINATOR))["inquiry_id"]
     triage = {"outcome": "opened_as_case", "household_id": hid, "note": c.triage}
     ok(http.post(f"{api}/inquiries/{iid}/triage", json=triage, headers=COORDINATOR), 200)
+    # Written follow-ups (Wiedervorlagen) on the household and on its inquiry.
+    due_on = (today() + timedelta(days=1)).isoformat()
+    follow_up = {"due_on": due_on, "text": c.followup}
+    ok(http.post(f"{api}/households/{hid}/follow-ups", json=follow_up, headers=CARITAS))
+    callback = {"due_on": due_on, "text": c.callback}
+    ok(http.post(f"{api}/inquiries/{iid}/follow-ups", json=callback, headers=COORDINATOR))
     return hid
 
 

@@ -51,6 +51,9 @@ class FakeRpc:
             # Every list asks intake for its households' titles: a fake intake knows no
             # names, so each keeps its neutral title.
             return {"titles": {}}
+        if name == "subject_follow_ups":
+            # A household's and an inquiry's page show their follow-ups: none written here.
+            return {"open": [], "done": []}
         if self.default is _NO_DEFAULT:
             raise KeyError(f"no answer for the RPC {name!r}")
         return self.default

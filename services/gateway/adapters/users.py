@@ -212,17 +212,21 @@ def staff_name(account: Account) -> str:
 
 
 async def assignable_staff(
-    conn: AsyncConnection, municipality: str, provider: str
+    conn: AsyncConnection, municipality: str, provider: str | None
 ) -> list[Account]:
     """Who may be responsible for a household of `provider`: its active caseworkers and
-    the municipality's active coordinators, by name."""
+    the municipality's active coordinators, by name (`provider` None: the coordinators
+    only, as for an inquiry of the central inbox)."""
+    coordinators = users.c.role == Role.coordinator.value
     rows = await conn.execute(
         _accounts().where(
             users.c.municipality == municipality,
             users.c.active.is_(True),
-            sa.or_(
+            coordinators
+            if provider is None
+            else sa.or_(
                 sa.and_(users.c.role == Role.caseworker.value, users.c.provider == provider),
-                users.c.role == Role.coordinator.value,
+                coordinators,
             ),
         )
     )

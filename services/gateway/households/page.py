@@ -11,6 +11,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.follow_ups.section import Refused, follow_ups_section
+from services.gateway.follow_ups.section import Subject as FollowUpSubject
 from services.gateway.households.access_log import access_log_section
 from services.gateway.households.actions import offered, untouched
 from services.gateway.households.master_data_view import master_data_context
@@ -24,6 +26,7 @@ from services.gateway.web import fields as forms
 from services.gateway.web.erasure import CONFIRMATION
 from services.gateway.web.i18n import gettext
 from services.gateway.web.templating import render
+from shared.contracts.followups import SubjectKind
 from shared.contracts.intake import ERASED, GetHousehold
 from shared.contracts.intake import operations as intake
 from shared.contracts.placement import CourseEntry, HouseholdCourseQuery
@@ -56,9 +59,11 @@ async def household_page(
     errors: Mapping[str, str] | None = None,
     general: str | None = None,
     status_code: int = 200,
+    follow_ups: Refused | None = None,
 ) -> HTMLResponse:
     """The household; `active` names the action whose form comes back with `typed` and
-    `errors` (and `general`, intake's reason), every other form fresh."""
+    `errors` (and `general`, intake's reason), every other form fresh; `follow_ups`, a
+    refused form of the section „Wiedervorlagen“."""
     household = await rpc.send(
         intake.GET_HOUSEHOLD, GetHousehold(household_id=household_id), caller
     )
@@ -98,6 +103,21 @@ async def household_page(
         "placement_proposals": proposed_for(course),
         "fitting_offers": await fitting_offers(rpc, caller, household_id),
         "offer_formats": offer_formats,
+        # The section „Wiedervorlagen“ (follow_ups/wiedervorlagen.html).
+        "wiedervorlagen": await follow_ups_section(
+            request,
+            caller,
+            rpc,
+            FollowUpSubject(
+                SubjectKind.household,
+                household_id,
+                household.provider,
+                f"/ui/haushalte/{household_id}",
+            ),
+            may_change=caller.role in (Role.coordinator, Role.caseworker)
+            and household.privacy is None,
+            refused=follow_ups,
+        ),
     }
     return render(request, "households/page.html", context, status_code=status_code)
 

@@ -10,6 +10,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.follow_ups.section import Refused, follow_ups_section
+from services.gateway.follow_ups.section import Subject as FollowUpSubject
 from services.gateway.inquiries.forms import (
     RULES_AT_FIELD,
     SHOWN,
@@ -20,10 +22,11 @@ from services.gateway.inquiries.forms import (
 from services.gateway.web.pickers import pick_household
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import Refusal, form_values, send_form
+from shared.contracts.followups import SubjectKind
 from shared.contracts.intake import GetInquiry
 from shared.contracts.intake import operations as intake
 from shared.contracts.intake.directory import HouseholdCard
-from shared.identity import Caller
+from shared.identity import Caller, Role
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
 
@@ -69,13 +72,34 @@ async def _inquiry_page(
     values: dict[str, str],
     refusal: Refusal | None = None,
     choices: list[HouseholdCard] | None = None,
+    follow_ups: Refused | None = None,
 ) -> Response:
     inquiry = await rpc.send(intake.GET_INQUIRY, GetInquiry(inquiry_id=inquiry_id), caller)
     case = next((t.household_id for t in inquiry.triage if t.household_id), None)
+    subject = FollowUpSubject(SubjectKind.inquiry, inquiry_id, None, f"/ui/anfragen/{inquiry_id}")
     context = {
         "inquiry": inquiry,
         "case": case,
         "form": values,
         "choices": {"household_id": choices or []},
+        # The section „Wiedervorlagen“ (follow_ups/wiedervorlagen.html).
+        "wiedervorlagen": await follow_ups_section(
+            request,
+            caller,
+            rpc,
+            subject,
+            may_change=caller.role is Role.coordinator,
+            refused=follow_ups,
+        ),
     }
+    if follow_ups is not None:
+        return page(request, "inquiries/inquiry.html", context, Refusal(follow_ups.status))
     return page(request, "inquiries/inquiry.html", context, refusal)
+
+
+async def inquiry_page_with(
+    request: Request, caller: Caller, rpc: Rpc, inquiry_id: UUID, *, follow_ups: Refused
+) -> Response:
+    """The inquiry's page with a refused follow-up form (follow_ups/pages.py)."""
+    values = form_values({"outcome": "answered"}, TRIAGE_FIELDS)
+    return await _inquiry_page(request, caller, rpc, inquiry_id, values, follow_ups=follow_ups)

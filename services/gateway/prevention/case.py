@@ -10,6 +10,8 @@ from uuid import UUID
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
+from services.gateway.follow_ups.section import Refused, follow_ups_section
+from services.gateway.follow_ups.section import Subject as FollowUpSubject
 from services.gateway.households.titles import household_titles, neutral_title
 from services.gateway.prevention.course import course
 from services.gateway.prevention.steps import offered
@@ -17,6 +19,7 @@ from services.gateway.web import fields as forms
 from services.gateway.web.erasure import ANCHOR, CONFIRMED
 from services.gateway.web.templating import render
 from shared.clock import today
+from shared.contracts.followups import SubjectKind
 from shared.contracts.prevention import GetCase
 from shared.contracts.prevention import operations as ops
 from shared.identity import Caller
@@ -41,9 +44,11 @@ async def case_page(
     errors: Mapping[str, str] | None = None,
     general: str | None = None,
     status_code: int = 200,
+    follow_ups: Refused | None = None,
 ) -> HTMLResponse:
     """The case; `active` names the step whose form comes back with `typed` and `errors`
-    (and `general`, the service's reason), every other form fresh."""
+    (and `general`, the service's reason), every other form fresh; `follow_ups`, a refused
+    form of the section „Wiedervorlagen“."""
     case = await rpc.send(ops.GET_CASE, GetCase(case_id=case_id), caller)
     steps = offered(case, caller.role)
     values = {
@@ -63,6 +68,17 @@ async def case_page(
         "erasable": ops.ERASE_CASE.allows(caller.role) and case.erased_on is None,
         "confirmed": CONFIRMED,
         "erasure_values": forms.form_values([CONFIRMED], typed if active == ANCHOR else None),
+        # The section „Wiedervorlagen“ (follow_ups/wiedervorlagen.html).
+        "wiedervorlagen": await follow_ups_section(
+            request,
+            caller,
+            rpc,
+            FollowUpSubject(
+                SubjectKind.prevention_case, case_id, case.provider, f"/ui/praevention/{case_id}"
+            ),
+            may_change=ops.SCHEDULE_FOLLOW_UP.allows(caller.role) and case.erased_on is None,
+            refused=follow_ups,
+        ),
     }
     return page(request, "case.html", context, status_code)
 

@@ -12,10 +12,11 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import ColumnElement, Table, and_, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.intake.adapters.tables import (
+    follow_ups,
     household_consents,
     household_details,
     household_members,
@@ -27,6 +28,7 @@ from services.intake.adapters.tables import (
     readiness_notes,
     tandem_disclosures,
 )
+from shared.contracts.followups import SubjectKind
 from shared.contracts.intake import RestrictionReason, TriageOutcome
 from shared.eventstore.schema import events
 
@@ -39,6 +41,7 @@ HOUSEHOLD_TABLES: tuple[Table, ...] = (
     readiness_notes,
     household_restrictions,
     personal_data_corrections,
+    follow_ups,
 )
 INQUIRY_TABLES: tuple[Table, ...] = (inquiry_details, inquiry_notes)
 # Exported, not erased: which tandem received the household's data under which consent
@@ -77,7 +80,18 @@ async def erase_household_rows(conn: AsyncConnection, municipality: str, househo
         for table in INQUIRY_TABLES:
             result = await conn.execute(delete(table).where(table.c.inquiry_id.in_(inquiries)))
             deleted += result.rowcount or 0
+        result = await conn.execute(delete(follow_ups).where(_inquiry_follow_ups(inquiries)))
+        deleted += result.rowcount or 0
     return deleted
+
+
+def _inquiry_follow_ups(inquiries: list[UUID]) -> ColumnElement[bool]:
+    """The written follow-ups on inquiries opened as the household's case (their texts
+    are about it, like the inquiries' own)."""
+    return and_(
+        follow_ups.c.subject_kind == SubjectKind.inquiry.value,
+        follow_ups.c.subject_id.in_(inquiries),
+    )
 
 
 async def member_of_household(conn: AsyncConnection, household_id: UUID, member_id: UUID) -> bool:
@@ -125,6 +139,9 @@ async def export_household_rows(
     for table in INQUIRY_TABLES:
         rows = await conn.execute(select(table).where(table.c.inquiry_id.in_(inquiries)))
         exported[table.name] = [dict(r._mapping) for r in rows]
+    if inquiries:
+        rows = await conn.execute(select(follow_ups).where(_inquiry_follow_ups(inquiries)))
+        exported[follow_ups.name].extend(dict(r._mapping) for r in rows)
     return exported
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, Date, Index, Integer, MetaData, String, Table, Text, Uuid
 
+from shared.casework.followups import follow_up_tables
 from shared.eventstore.schema import UTCDateTime
 
 INTAKE = MetaData()
@@ -208,3 +209,7 @@ personal_data_corrections = Table(
     Column("corrected_at", UTCDateTime(), nullable=False),
     Column("actor", String(120), nullable=False),
 )
+
+# Written follow-ups on households and inquiries (shared/casework/followups.py): the text
+# is personal data; erased with the household, listed in its export.
+follow_ups = follow_up_tables(INTAKE)

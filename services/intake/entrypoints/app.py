@@ -10,6 +10,7 @@ from services.intake.application import disclosure_projection
 from services.intake.application.placement_policy import CONSUMER, SUBJECTS, PlacementPolicy
 from services.intake.application.retention import run_retention
 from services.intake.entrypoints.consent_handlers import register_consent_handlers
+from services.intake.entrypoints.follow_up_handlers import register_follow_up_handlers
 from services.intake.entrypoints.household_handlers import register_household_handlers
 from services.intake.entrypoints.inquiry_handlers import register_inquiry_handlers
 from services.intake.entrypoints.privacy_handlers import register_privacy_handlers
@@ -28,6 +29,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     register_inquiry_handlers(host)
     register_privacy_handlers(host)
     register_consent_handlers(host)
+    register_follow_up_handlers(host)
     host.consume(
         CONSUMER,
         PlacementPolicy(host.store),

@@ -10,7 +10,7 @@ from uuid import UUID
 from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.prevention.adapters.tables import case_details, case_notes
+from services.prevention.adapters.tables import case_details, case_notes, follow_ups
 from shared.contracts.prevention.requests import ReceiveReferral
 from shared.contracts.prevention.views import HouseholdContactRecord
 
@@ -88,4 +88,6 @@ async def erase_case_rows(conn: AsyncConnection, case_id: UUID) -> int:
     for table in (case_details, case_notes):
         result = await conn.execute(delete(table).where(table.c.case_id == case_id))
         deleted += result.rowcount or 0
-    return deleted
+    # The texts of the case's written follow-ups (their events stay, without text).
+    result = await conn.execute(delete(follow_ups).where(follow_ups.c.subject_id == case_id))
+    return deleted + (result.rowcount or 0)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Date, Integer, MetaData, String, Table, Text, Uuid
 
+from shared.casework.followups import follow_up_tables
+
 PREVENTION = MetaData()
 
 case_index = Table(
@@ -74,3 +76,7 @@ aftercare_offers = Table(
     Column("decided_on", Date),
     Column("decline_reason", String(30)),
 )
+
+# Written follow-ups on cases (shared/casework/followups.py): the text is personal data;
+# erased with the case, listed in the household's export.
+follow_ups = follow_up_tables(PREVENTION)

@@ -21,6 +21,7 @@ from services.prevention.adapters.tables import (
     case_details,
     case_index,
     case_notes,
+    follow_ups,
 )
 from services.prevention.domain import aftercare as ac
 from services.prevention.domain import case as cs
@@ -82,6 +83,13 @@ async def export_household(
             ),
             case_notes.name: await _rows(
                 conn, select(case_notes).where(case_notes.c.case_id.in_(case_ids))
+            ),
+            follow_ups.name: await _rows(
+                conn,
+                select(follow_ups).where(
+                    follow_ups.c.municipality == municipality,
+                    follow_ups.c.subject_id.in_(case_ids),
+                ),
             ),
         }
         streams = [ac.stream_id(municipality, household_id)]

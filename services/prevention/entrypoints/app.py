@@ -15,6 +15,7 @@ from services.prevention.application import (
 from services.prevention.application.aftercare_policy import CONSUMER, AftercarePolicy
 from services.prevention.application.reindex import reindex
 from services.prevention.application.retention import run_retention
+from services.prevention.entrypoints.follow_up_handlers import register_follow_up_handlers
 from services.prevention.entrypoints.handlers import register_handlers
 from shared.contracts import CONTRACTS
 from shared.db import Database
@@ -32,6 +33,7 @@ PreventionSettings = service_settings(SERVICE, default_port=8104)
 def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     host = ServiceHost(SERVICE, settings or PreventionSettings(), MIGRATIONS)
     register_handlers(host)
+    register_follow_up_handlers(host)
     household_export.register(host)
     host.consume(
         CONSUMER,

@@ -337,3 +337,34 @@ class HouseholdNeedsChanged(DomainEvent):
     preferred_districts: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
     residence_outlook: ResidenceOutlook
+
+
+# Written follow-ups (Wiedervorlagen) on a household or an inquiry: the contract's bodies
+# (shared/contracts/followups.py) under intake's names; the text stays in intake's table
+# `follow_ups`. Reporting lists them by their base classes.
+from shared.contracts.followups import (  # noqa: E402
+    FollowUpCompleted,
+    FollowUpPostponed,
+    FollowUpReassigned,
+    FollowUpScheduled,
+)
+
+
+@CONTRACTS.event(CONTEXT)
+class IntakeFollowUpScheduled(FollowUpScheduled):
+    """Someone wrote a follow-up on a household or an inquiry (the text is not here)."""
+
+
+@CONTRACTS.event(CONTEXT)
+class IntakeFollowUpReassigned(FollowUpReassigned):
+    """A written follow-up has another assignee (None: the team)."""
+
+
+@CONTRACTS.event(CONTEXT)
+class IntakeFollowUpPostponed(FollowUpPostponed):
+    """A written follow-up is due on another day."""
+
+
+@CONTRACTS.event(CONTEXT)
+class IntakeFollowUpCompleted(FollowUpCompleted):
+    """A written follow-up is done; it changes no more."""

@@ -140,3 +140,35 @@ SEARCH_HOUSEHOLDS = ops.query(
 HOUSEHOLD_TITLES = ops.query(
     "household_titles", HouseholdTitlesQuery, HouseholdTitles, roles=READERS
 )
+
+
+# ---------------------------------------------------------------- follow-ups
+# (written follow-ups, Wiedervorlagen, on a household or an inquiry). The use case checks
+# the subject's scope: a household's provider and restriction (access.py), an inquiry
+# the coordination's alone (services/intake/application/follow_ups.py).
+from shared.contracts.followups import (  # noqa: E402
+    CompleteFollowUp,
+    FollowUpRef,
+    FollowUpTexts,
+    FollowUpTextsQuery,
+    PostponeFollowUp,
+    ReassignFollowUp,
+    ScheduleFollowUp,
+    SubjectFollowUps,
+    SubjectFollowUpsQuery,
+)
+
+SCHEDULE_FOLLOW_UP = ops.command("schedule_follow_up", ScheduleFollowUp, FollowUpRef, roles=STAFF)
+REASSIGN_FOLLOW_UP = ops.command_on(
+    "reassign_follow_up", ReassignFollowUp, FollowUpRef, roles=STAFF
+)
+POSTPONE_FOLLOW_UP = ops.command_on(
+    "postpone_follow_up", PostponeFollowUp, FollowUpRef, roles=STAFF
+)
+COMPLETE_FOLLOW_UP = ops.command_on(
+    "complete_follow_up", CompleteFollowUp, FollowUpRef, roles=STAFF
+)
+FOLLOW_UP_TEXTS = ops.query("follow_up_texts", FollowUpTextsQuery, FollowUpTexts, roles=READERS)
+SUBJECT_FOLLOW_UPS = ops.query(
+    "subject_follow_ups", SubjectFollowUpsQuery, SubjectFollowUps, roles=READERS
+)

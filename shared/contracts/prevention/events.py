@@ -214,3 +214,34 @@ class CasePersonalDataErased(_CaseEvent):
     so every figure is unchanged."""
 
     ground: ErasureGround
+
+
+# Written follow-ups (Wiedervorlagen) on a prevention case: the contract's bodies
+# (shared/contracts/followups.py) under prevention's names; the text stays in
+# prevention's table `follow_ups`. Reporting lists them by their base classes.
+from shared.contracts.followups import (  # noqa: E402
+    FollowUpCompleted,
+    FollowUpPostponed,
+    FollowUpReassigned,
+    FollowUpScheduled,
+)
+
+
+@CONTRACTS.event(CONTEXT)
+class PreventionFollowUpScheduled(FollowUpScheduled):
+    """Someone wrote a follow-up on a prevention case (the text is not here)."""
+
+
+@CONTRACTS.event(CONTEXT)
+class PreventionFollowUpReassigned(FollowUpReassigned):
+    """A written follow-up on a case has another assignee (None: the team)."""
+
+
+@CONTRACTS.event(CONTEXT)
+class PreventionFollowUpPostponed(FollowUpPostponed):
+    """A written follow-up on a case is due on another day."""
+
+
+@CONTRACTS.event(CONTEXT)
+class PreventionFollowUpCompleted(FollowUpCompleted):
+    """A written follow-up on a case is done; it changes no more."""

@@ -101,3 +101,33 @@ DECLINE_AFTERCARE = ops.command_on(
 EXPORT_HOUSEHOLD = ops.query(
     "export_household", ExportPreventionHousehold, PreventionHouseholdExport, roles=COORDINATION
 )
+
+
+# Written follow-ups (Wiedervorlagen) on a case: whoever reads the case acts on them; the
+# use case checks the case's provider (services/prevention/application/follow_ups.py).
+from shared.contracts.followups import (  # noqa: E402
+    CompleteFollowUp,
+    FollowUpRef,
+    FollowUpTexts,
+    FollowUpTextsQuery,
+    PostponeFollowUp,
+    ReassignFollowUp,
+    ScheduleFollowUp,
+    SubjectFollowUps,
+    SubjectFollowUpsQuery,
+)
+
+SCHEDULE_FOLLOW_UP = ops.command("schedule_follow_up", ScheduleFollowUp, FollowUpRef, roles=READERS)
+REASSIGN_FOLLOW_UP = ops.command_on(
+    "reassign_follow_up", ReassignFollowUp, FollowUpRef, roles=READERS
+)
+POSTPONE_FOLLOW_UP = ops.command_on(
+    "postpone_follow_up", PostponeFollowUp, FollowUpRef, roles=READERS
+)
+COMPLETE_FOLLOW_UP = ops.command_on(
+    "complete_follow_up", CompleteFollowUp, FollowUpRef, roles=READERS
+)
+FOLLOW_UP_TEXTS = ops.query("follow_up_texts", FollowUpTextsQuery, FollowUpTexts, roles=READERS)
+SUBJECT_FOLLOW_UPS = ops.query(
+    "subject_follow_ups", SubjectFollowUpsQuery, SubjectFollowUps, roles=READERS
+)

@@ -17,6 +17,7 @@ TABLES = {
     "inquiry_notes": "Notizen zu Anfragen",
     "tandem_disclosures": "Weitergaben an Ehrenamts-Tandems",
     "personal_data_corrections": "Berichtigungen (Art. 16 DSGVO)",
+    "follow_ups": "Wiedervorlagen",
 }
 COLUMNS = {
     "household_id": "Kennung des Haushalts",
@@ -73,6 +74,15 @@ COLUMNS = {
     "accessible_flat_needed": "Barrierefreie Wohnung nötig",
     "preferred_districts": "Wunsch-Stadtteile",
     "fields": "Berichtigte Angaben",
+    "follow_up_id": "Kennung der Wiedervorlage",
+    "subject_kind": "Wiedervorlage zu",
+    "subject_id": "Kennung des Gegenstands",
+    "due_on": "Fällig am",
+    "due_time": "Uhrzeit",
+    "assignee": "Zuständig (pseudonym)",
+    "scheduled_at": "Angelegt am",
+    "scheduled_by": "Angelegt von (pseudonym)",
+    "completed_at": "Erledigt am",
 }
 EVENTS = {
     "HouseholdRegistered": "Haushalt aufgenommen",
@@ -95,6 +105,10 @@ EVENTS = {
     "ConsentWithdrawn": "Einwilligung widerrufen",
     "PersonalDataCorrected": "Personenbezogene Daten berichtigt",
     "HouseholdNeedsChanged": "Bedarf für die Wohnungssuche geändert",
+    "IntakeFollowUpScheduled": "Wiedervorlage angelegt",
+    "IntakeFollowUpReassigned": "Wiedervorlage neu zugewiesen",
+    "IntakeFollowUpPostponed": "Wiedervorlage verschoben",
+    "IntakeFollowUpCompleted": "Wiedervorlage erledigt",
 }
 
 

@@ -19,6 +19,7 @@ PREVENTION = Labels(
         "case_index": "Fälle der Wohnintegrationshilfe",
         "case_details": "Angaben zu den Fällen",
         "case_notes": "Notizen zu den Fällen",
+        "follow_ups": "Wiedervorlagen zu den Fällen",
     },
     columns=COMMON
     | {
