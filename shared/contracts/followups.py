@@ -80,7 +80,6 @@ DEFAULT_DAYS: dict[Rule, int] = {
 BEFORE = frozenset({Rule.wbs_expiring, Rule.consent_renewal, Rule.time_limit_ending})
 
 
-
 # -- a written follow-up's events: bodies each owning context subclasses and registers ----
 
 

@@ -20,6 +20,7 @@ from services.intake.adapters.tables import (
     household_details,
     household_members,
     household_name_keys,
+    household_notes,
     household_restrictions,
     inquiry_details,
     inquiry_notes,
@@ -39,6 +40,7 @@ HOUSEHOLD_TABLES: tuple[Table, ...] = (
     readiness_notes,
     household_restrictions,
     personal_data_corrections,
+    household_notes,
 )
 INQUIRY_TABLES: tuple[Table, ...] = (inquiry_details, inquiry_notes)
 # Exported, not erased: which tandem received the household's data under which consent

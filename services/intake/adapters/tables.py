@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, Date, Index, Integer, MetaData, String, Table, Text, Uuid
 
+from shared.casework.notes import note_table
 from shared.eventstore.schema import UTCDateTime
 
 INTAKE = MetaData()
@@ -208,3 +209,8 @@ personal_data_corrections = Table(
     Column("corrected_at", UTCDateTime(), nullable=False),
     Column("actor", String(120), nullable=False),
 )
+
+# Case notes (shared/casework/notes.py): a phone call, a visit, a letter, a meeting, in
+# staff's own words, by the pseudonymous author. Personal data: erased with the household,
+# hidden with it while restricted, listed in the Art. 15 export.
+household_notes = note_table("household_notes", INTAKE, "household_id")

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Date, Integer, MetaData, String, Table, Text, Uuid
 
+from shared.casework.notes import note_table
+
 PREVENTION = MetaData()
 
 case_index = Table(
@@ -74,3 +76,9 @@ aftercare_offers = Table(
     Column("decided_on", Date),
     Column("decline_reason", String(30)),
 )
+
+# Case notes written on their own (shared/casework/notes.py): a phone call, a visit, a
+# letter, a meeting, by the pseudonymous author. Not `case_notes`, which holds the one
+# note of each step. Personal data: erased with the case (and by retention), hidden while
+# the case's household is restricted, listed in the household's Art. 15 export.
+case_file_notes = note_table("case_file_notes", PREVENTION, "case_id")

@@ -10,6 +10,7 @@ from faststream.asgi import AsgiFastStream
 from services.prevention.application import (
     aftercare_policy,
     household_export,
+    notes,
     restriction_projection,
 )
 from services.prevention.application.aftercare_policy import CONSUMER, AftercarePolicy
@@ -33,6 +34,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     host = ServiceHost(SERVICE, settings or PreventionSettings(), MIGRATIONS)
     register_handlers(host)
     household_export.register(host)
+    notes.register(host)
     host.consume(
         CONSUMER,
         AftercarePolicy(host.store),

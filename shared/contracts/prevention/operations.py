@@ -101,3 +101,10 @@ DECLINE_AFTERCARE = ops.command_on(
 EXPORT_HOUSEHOLD = ops.query(
     "export_household", ExportPreventionHousehold, PreventionHouseholdExport, roles=COORDINATION
 )
+
+# Case notes (shared/contracts/notes.py): who may see the case today; a case of a household
+# whose processing intake restricted, the coordination only (application/notes.py).
+from shared.contracts.notes import ListNotes, NoteList, NoteRef, WriteNote  # noqa: E402
+
+WRITE_NOTE = ops.command_on("write_note", WriteNote, NoteRef, roles=READERS)
+LIST_NOTES = ops.query("list_notes", ListNotes, NoteList, roles=READERS)

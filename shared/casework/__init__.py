@@ -1,0 +1,1 @@
+"""Casework kernels every context that owns a subject wires in a few lines (notes, follow-ups)."""
