@@ -51,6 +51,13 @@ class FakeRpc:
             # Every list asks intake for its households' titles: a fake intake knows no
             # names, so each keeps its neutral title.
             return {"titles": {}}
+        if name == "list_notes":
+            # A household's and a case's page show their notes: a fake service keeps none.
+            return {
+                "subject_id": str(body.subject_id),
+                "notes": [],
+                "page": {"page": 1, "per_page": body.per_page, "total": 0},
+            }
         if self.default is _NO_DEFAULT:
             raise KeyError(f"no answer for the RPC {name!r}")
         return self.default

@@ -21,6 +21,7 @@ from services.gateway.households.titles import household_titles
 from services.gateway.placement import formats as offer_formats
 from services.gateway.placement.household_offers import fitting_offers, proposed_for
 from services.gateway.web import fields as forms
+from services.gateway.web import notes
 from services.gateway.web.erasure import CONFIRMATION
 from services.gateway.web.i18n import gettext
 from services.gateway.web.templating import render
@@ -32,7 +33,7 @@ from shared.identity import Caller, Role
 from shared.rpc import ErrorKind, RemoteError, RpcClient
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
-OTHER_FORMS = ("doppelfaelle", "aufheben", "stammdaten", "bedarf", RESPONSIBLE_FORM)
+OTHER_FORMS = ("doppelfaelle", "aufheben", "stammdaten", "bedarf", RESPONSIBLE_FORM, notes.ANCHOR)
 # A person's erasure form is "mitglied-<member_id>" (member_erasure.py).
 MEMBER_FORM = "mitglied-"
 
@@ -98,6 +99,20 @@ async def household_page(
         "placement_proposals": proposed_for(course),
         "fitting_offers": await fitting_offers(rpc, caller, household_id),
         "offer_formats": offer_formats,
+        # Case notes (web/notizen.html): written while the data may be processed.
+        "notes": await notes.notes_section(
+            request,
+            rpc,
+            caller,
+            intake.LIST_NOTES,
+            household_id,
+            action=(
+                f"/ui/haushalte/{household_id}/{notes.ANCHOR}"
+                if intake.WRITE_NOTE.allows(caller.role) and household.privacy is None
+                else None
+            ),
+            **notes.form_state(active, typed, errors, general),
+        ),
     }
     return render(request, "households/page.html", context, status_code=status_code)
 

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse
 from services.gateway.prevention.course import course
 from services.gateway.prevention.steps import offered
 from services.gateway.web import fields as forms
+from services.gateway.web import notes
 from services.gateway.web.erasure import ANCHOR, CONFIRMED
 from services.gateway.web.templating import render
 from shared.clock import today
@@ -54,12 +55,30 @@ async def case_page(
         "course": course(case),
         "steps": steps,
         "values": values,
-        "active": active if active == ANCHOR or any(s.path == active for s in steps) else None,
+        "active": (
+            active
+            if active in (ANCHOR, notes.ANCHOR) or any(s.path == active for s in steps)
+            else None
+        ),
         "errors": errors or {},
         "general": general,
         # Only the coordination erases, once (erasure.py).
         "erasable": ops.ERASE_CASE.allows(caller.role) and case.erased_on is None,
         "confirmed": CONFIRMED,
         "erasure_values": forms.form_values([CONFIRMED], typed if active == ANCHOR else None),
+        # Case notes (web/notizen.html): written until the case's data are erased.
+        "notes": await notes.notes_section(
+            request,
+            rpc,
+            caller,
+            ops.LIST_NOTES,
+            case_id,
+            action=(
+                f"/ui/praevention/{case_id}/{notes.ANCHOR}"
+                if ops.WRITE_NOTE.allows(caller.role) and case.erased_on is None
+                else None
+            ),
+            **notes.form_state(active, typed, errors, general),
+        ),
     }
     return page(request, "case.html", context, status_code)
