@@ -14,6 +14,8 @@ import pytest
 from pydantic import ValidationError
 from sqlalchemy import func, select
 
+import support.builders.intake as ib
+import support.builders.prevention as pb
 from services.intake.adapters.tables import household_notes
 from services.intake.application.notes import HouseholdNotes
 from services.intake.application.privacy import Privacy
@@ -38,8 +40,6 @@ from shared.decider import Forbidden, NotFound, RuleViolation
 from shared.eventstore.schema import events, outbox
 from shared.identity import Role
 from shared.validation import IdUnavailable, field_errors
-from support.builders import intake as ib
-from support.builders import prevention as pb
 
 SUBJECT = UUID("00000000-0000-4000-8000-0000000000a1")
 
