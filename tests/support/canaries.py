@@ -39,7 +39,17 @@ class Canaries:
         return f"qx{self.tag.lower()}.mail@example.org"
 
     def values(self) -> list[str]:
-        words = ("given", "family", "child", "note", "site", "giver", "readiness", "sender")
+        words = (
+            "given",
+            "family",
+            "child",
+            "note",
+            "site",
+            "giver",
+            "readiness",
+            "sender",
+            "casenote",
+        )
         texts = ("inquiry", "triage")
         return [getattr(self, w) for w in (*words, *texts)] + [
             self.birth_date,
@@ -105,6 +115,8 @@ def register_household(system: System, c: Canaries) -> str:
     iid = ok(http.post(f"{api}/inquiries", json=inquiry, headers=COORDINATOR))["inquiry_id"]
     triage = {"outcome": "opened_as_case", "household_id": hid, "note": c.triage}
     ok(http.post(f"{api}/inquiries/{iid}/triage", json=triage, headers=COORDINATOR), 200)
+    note = {"kind": "phone_call", "written_on": "2025-03-06", "text": f"Anruf: {c.casenote}"}
+    ok(http.post(f"{api}/households/{hid}/notes", json=note, headers=CARITAS))
     return hid
 
 
@@ -191,7 +203,9 @@ def run_flow(system: System) -> dict[str, str]:
         "referred_by": "QxReferrer",
         "note": "QxCaseNote",
     }
-    ok(http.post(f"{api}/prevention/cases", json=referral, headers=SKM))
+    cid = ok(http.post(f"{api}/prevention/cases", json=referral, headers=SKM))["case_id"]
+    note = {"kind": "visit", "text": "Besuch:\nQxCaseFileNote"}
+    ok(http.post(f"{api}/prevention/cases/{cid}/notes", json=note, headers=SKM))
     return ids
 
 
