@@ -20,7 +20,7 @@ from shared.casework.notes import NoteBook
 from shared.contracts.intake import operations as ops
 from shared.contracts.notes import ListNotes, NoteList, NoteRef, WriteNote
 from shared.contracts.operation import Addressed
-from shared.decider import RuleViolation
+from shared.decider import Forbidden, RuleViolation
 from shared.identity import Caller
 from shared.service import ServiceHost
 
@@ -28,6 +28,7 @@ NOTES = NoteBook(household_notes, "household_id")
 
 RESTRICTED = "Die Verarbeitung der Daten dieses Haushalts ist eingeschränkt: keine neuen Notizen."
 ERASED = "Die Daten dieses Haushalts sind gelöscht: keine neuen Notizen."
+READERS_ONLY = "Notizen zum Haushalt lesen nur die Koordination und die Fachkräfte seines Trägers."
 
 
 class HouseholdNotes:
@@ -49,7 +50,8 @@ class HouseholdNotes:
             )
 
     async def listing(self, query: ListNotes, caller: Caller) -> NoteList:
-        access.require_staff(caller)
+        if caller.role not in access.STAFF:
+            raise Forbidden("role", READERS_ONLY)
         state, _ = await self.commands.load(
             hh.household, hh.stream_id(caller.municipality, query.subject_id)
         )
