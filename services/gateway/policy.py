@@ -47,9 +47,12 @@ AREAS: dict[str, frozenset[Role]] = {
     "/api/households/{household_id}/access-log": frozenset({C}),
     # Who received a household's data: the coordination and the household's own provider.
     "/api/households/{household_id}/disclosures": frozenset({C, W}),
+    # Case notes: who may act on the household (intake scopes each answer again).
+    "/api/households/{household_id}/notes": frozenset({C, W}),
     # The staff UI: each page calls the services with the same caller, so their rules hold.
     "/ui": EVERYONE,
     "/ui/haushalte": frozenset({C, W, ADM}),
+    "/ui/haushalte/{household_id}/notizen": frozenset({C, W}),
     # The household search: who reads households (intake scopes each answer again).
     "/ui/suche": frozenset({C, W, ADM}),
     "/ui/bericht": frozenset({C, W, H, ADM}),

@@ -583,6 +583,41 @@ EXPECTED: dict[str, dict[str, Status]] = {
         "analyst": 403,
         "admin": 403,
     },
+    # Case notes: who may act on the household (intake answers 404 for the rest); the
+    # admin reads households but no notes. An empty note is refused by the gateway (422).
+    "GET /api/households/{household_id}/notes": {
+        "coordinator": (200, 200, 404, 404),
+        "caseworker": (200, 404, 404, 404),
+        "housing_office": 403,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": 403,
+    },
+    "POST /api/households/{household_id}/notes": {
+        "coordinator": 422,
+        "caseworker": 422,
+        "housing_office": 403,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": 403,
+    },
+    # A case's notes: whoever may see the case (the matrix's case id is unknown: 404).
+    "GET /api/prevention/cases/{case_id}/notes": {
+        "coordinator": 404,
+        "caseworker": 404,
+        "housing_office": 404,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": 403,
+    },
+    "POST /api/prevention/cases/{case_id}/notes": {
+        "coordinator": 422,
+        "caseworker": 422,
+        "housing_office": 422,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": 403,
+    },
     "POST /api/households/{household_id}/handover": {
         "coordinator": 422,
         "caseworker": 422,

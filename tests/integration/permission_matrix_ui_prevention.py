@@ -42,6 +42,8 @@ ROWS: dict[str, dict[str, Status]] = {
     **{f"POST /ui/praevention/{{case_id}}/{step}": _row(404) for step in STEPS},
     # The erasure's form, too: its missing tick is answered on the unknown case's page.
     "POST /ui/praevention/{case_id}/loeschung": _row(404),
+    # A case note, alike: the empty form's page is the unknown case's.
+    "POST /ui/praevention/{case_id}/notizen": _row(404),
     "GET /ui/praevention/nachbetreuung": _row(200),
     "POST /ui/praevention/nachbetreuung/{household_id}/annahme": _row(422),
     "POST /ui/praevention/nachbetreuung/{household_id}/ablehnung": _row(422),

@@ -38,6 +38,7 @@ OTHERS = [
     "QxCaseStreet 9",
     "QxReferrer",
     "QxCaseNote",
+    "QxCaseFileNote",
 ]
 
 

@@ -91,6 +91,12 @@ def restriction_and_export(system: System, household_id: str) -> None:
     restriction = {"reason": "retention_duty", "note": "Aufbewahrung nach §84 SGB X"}
     ok(http.post(f"{url}/restriction", json=restriction, headers=COORDINATOR), 200)
     assert http.get(url, headers=CARITAS).status_code == 404
+    # The case notes with it: hidden from the provider, read (not written) by the coordinator.
+    assert http.get(f"{url}/notes", headers=CARITAS).status_code == 404
+    restricted_notes = ok(http.get(f"{url}/notes", headers=COORDINATOR), 200)["notes"]
+    assert [n["text"] for n in restricted_notes] == [f"Anruf: {B.casenote}"]
+    note = {"kind": "letter", "text": "Brief"}
+    assert http.post(f"{url}/notes", json=note, headers=COORDINATOR).status_code == 409
     shown = ok(http.get(url, headers=COORDINATOR), 200)
     assert (shown["privacy"]["label"], shown["privacy"]["restricted_reason"]) == (
         "eingeschränkt",
@@ -105,6 +111,8 @@ def restriction_and_export(system: System, household_id: str) -> None:
     names = {m["given_name"] for m in exported["intake"]["personal_data"]["household_members"]}
     assert names == {B.given, B.child}
     assert exported["intake"]["personal_data"]["inquiry_details"][0]["text"] == B.inquiry
+    (note_row,) = exported["intake"]["personal_data"]["household_notes"]
+    assert (note_row["text"], note_row["note_kind"]) == (f"Anruf: {B.casenote}", "phone_call")
     assert [f["event_type"] for f in exported["intake"]["history"]][-2:] == [
         "ProcessingRestricted",
         "RestrictionLifted",

@@ -23,7 +23,15 @@ from support.system import System, household, wait_until
 
 YEAR = 2025
 VOLUNTEER = ["QxEvGiven", "QxEvFamily", "0221 555019361", "qx.ev@example.org"]
-CASE = ["QxEcContact", "0221 555019372", "QxEcStreet 4", "QxEcReferrer", "QxEcNote", "QxEcVisit"]
+CASE = [
+    "QxEcContact",
+    "0221 555019372",
+    "QxEcStreet 4",
+    "QxEcReferrer",
+    "QxEcNote",
+    "QxEcVisit",
+    "QxEcFileNote",
+]
 MEMBER = ["QxEmGiven", "QxEmFamily", "1963-04-19"]  # a head of 27-64
 KEPT = ["QxKeepGiven", "QxKeepAttendee"]
 
@@ -90,6 +98,8 @@ def plant(system: System) -> dict[str, str]:
     cid = ok(http.post(f"{api}/prevention/cases", json=referral, headers=SKM))["case_id"]
     check = {"checked_on": "2025-04-03", "comparable_help": [], "note": CASE[5]}
     ok(http.post(f"{api}/prevention/cases/{cid}/eligibility", json=check, headers=SKM), 200)
+    note = {"kind": "phone_call", "text": CASE[6]}
+    ok(http.post(f"{api}/prevention/cases/{cid}/notes", json=note, headers=SKM))
     return {"household": hid, "head": head, "volunteer": vid, "workshop": wid, "case": cid}
 
 
@@ -138,6 +148,8 @@ def test_volunteer_case_and_member_erasures_leave_no_trace(system: System, backe
     case = ok(http.get(f"{api}/prevention/cases/{ids['case']}", headers=COORDINATOR), 200)
     assert (case["contact"], case["note"], case["eligibility"]["note"]) == (None, None, None)
     assert case["erased_on"] and (case["adults"], case["status"]) == (1, "referred")
+    notes = ok(http.get(f"{api}/prevention/cases/{ids['case']}/notes", headers=SKM), 200)
+    assert (notes["notes"], notes["page"]["total"]) == ([], 0)
     shown = ok(http.get(f"{api}/households/{ids['household']}", headers=CARITAS), 200)
     names = {m["role"]: (m["given_name"], m["birth_date"]) for m in shown["members"]}
     assert names == {"head": ("gelöscht", None), "partner": (KEPT[0], None)}

@@ -140,7 +140,9 @@ def prevention(system: System, hid: str) -> None:
         "contact": {"name": "Amal Haddad", "phone": "0221 4711"},
         "note": "Mietrückstand im neuen Mietverhältnis",
     }
-    ok(http.post(f"{api}/cases", json=referral, headers=COORDINATOR))
+    cid = ok(http.post(f"{api}/cases", json=referral, headers=COORDINATOR))["case_id"]
+    note = {"kind": "visit", "text": "Hausbesuch: Ratenplan besprochen"}
+    ok(http.post(f"{api}/cases/{cid}/notes", json=note, headers=COORDINATOR))
 
     def offered() -> bool:
         offers = ok(http.get(f"{api}/aftercare", headers=COORDINATOR), 200)["offers"]
@@ -162,9 +164,13 @@ def test_the_export_covers_every_service_or_fails_as_a_whole(system: System) -> 
     prevention(system, hid)
 
     url = f"{api}/households/{hid}"
+    note = {"kind": "phone_call", "text": "Rückruf Jobcenter wegen Kaution"}
+    ok(http.post(f"{url}/notes", json=note, headers=CARITAS))
     export = ok(http.get(f"{url}/export", headers=COORDINATOR), 200)
     assert set(export) >= {"intake", "placement", "volunteer", "prevention"}
     assert export["intake"]["personal_data"]["household_members"][0]["family_name"] == "Haddad"
+    (note_row,) = export["intake"]["personal_data"]["household_notes"]
+    assert (note_row["text"], note_row["note_kind"]) == (note["text"], "phone_call")
 
     placement = export["placement"]
     steps = [e["step"] for e in placement["course"]]
@@ -187,6 +193,8 @@ def test_the_export_covers_every_service_or_fails_as_a_whole(system: System) -> 
     prevention_part = export["prevention"]
     assert prevention_part["records"]["aftercare_offers"][0]["status"] == "offered"
     assert prevention_part["records"]["case_details"][0]["contact_name"] == "Amal Haddad"
+    (case_note,) = prevention_part["records"]["case_file_notes"]
+    assert case_note["text"] == "Hausbesuch: Ratenplan besprochen"
     assert {"AftercareOffered", "ReferralReceived"} <= {
         f["event_type"] for f in prevention_part["history"]
     }
@@ -204,6 +212,11 @@ def test_the_export_covers_every_service_or_fails_as_a_whole(system: System) -> 
         "Teilnahmebestätigung ausgestellt",
         "Nachbetreuung angeboten",
         "Zur Wohnintegrationshilfe gemeldet",
+        "Notizen zum Haushalt",
+        "Rückruf Jobcenter wegen Kaution",
+        "Telefonat",
+        "Notizen in der Fallakte",
+        "Hausbesuch: Ratenplan besprochen",
     ):
         assert expected in page.text, expected
         assert expected in " ".join(text.split()), expected

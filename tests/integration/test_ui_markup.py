@@ -162,6 +162,8 @@ def plant(system: System, p: Payloads) -> dict[str, list[str]]:
         "note": p("RecordConsentBody.note"),
     }
     api.post(f"/households/{a}/consents", consent, CARITAS)
+    # Case notes on a household and on a prevention case (below).
+    api.post(f"/households/{a}/notes", {"kind": "visit", "text": p("WriteNote.text")}, CARITAS)
     # A rectification (Art. 16) of household B's head and registration note.
     shown = api.http.get(f"{api.base}/households/{b}", headers=CARITAS).json()
     rename = {
@@ -300,6 +302,8 @@ def prevention(api: Api, p: Payloads) -> list[str]:
     api.post(f"{base}/landlord-negotiations", negotiation, SKM)
     out = {"kind": "debt_counselling", "referred_on": ago(70), "note": p("ReferOut.note")}
     api.post(f"{base}/referrals-out", out, SKM)
+    case_note = {"kind": "phone_call", "text": p("WriteNote.text-case")}
+    api.post(f"{base}/notes", case_note, SKM)
     closing = {"outcome": "contact_lost", "closed_on": ago(50), "note": p("CloseCase.note")}
     api.post(f"{base}/closing", closing, SKM)
     minimal = {k: v for k, v in referral.items() if k in ("provider", "received_on", "source")}

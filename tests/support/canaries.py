@@ -41,7 +41,17 @@ class Canaries:
         return f"qx{self.tag.lower()}.mail@example.org"
 
     def values(self) -> list[str]:
-        words = ("given", "family", "child", "note", "site", "giver", "readiness", "sender")
+        words = (
+            "given",
+            "family",
+            "child",
+            "note",
+            "site",
+            "giver",
+            "readiness",
+            "sender",
+            "casenote",
+        )
         # The texts of the inquiry, its triage note and the written follow-ups on both.
         texts = ("inquiry", "triage", "followup", "callback")
         return [getattr(self, w) for w in (*words, *texts)] + [
@@ -114,6 +124,8 @@ def register_household(system: System, c: Canaries) -> str:
     ok(http.post(f"{api}/households/{hid}/follow-ups", json=follow_up, headers=CARITAS))
     callback = {"due_on": due_on, "text": c.callback}
     ok(http.post(f"{api}/inquiries/{iid}/follow-ups", json=callback, headers=COORDINATOR))
+    note = {"kind": "phone_call", "written_on": "2025-03-06", "text": f"Anruf: {c.casenote}"}
+    ok(http.post(f"{api}/households/{hid}/notes", json=note, headers=CARITAS))
     return hid
 
 
@@ -200,7 +212,9 @@ def run_flow(system: System) -> dict[str, str]:
         "referred_by": "QxReferrer",
         "note": "QxCaseNote",
     }
-    ok(http.post(f"{api}/prevention/cases", json=referral, headers=SKM))
+    cid = ok(http.post(f"{api}/prevention/cases", json=referral, headers=SKM))["case_id"]
+    note = {"kind": "visit", "text": "Besuch:\nQxCaseFileNote"}
+    ok(http.post(f"{api}/prevention/cases/{cid}/notes", json=note, headers=SKM))
     return ids
 
 

@@ -54,6 +54,13 @@ class FakeRpc:
         if name == "subject_follow_ups":
             # A household's and an inquiry's page show their follow-ups: none written here.
             return {"open": [], "done": []}
+        if name == "list_notes":
+            # A household's and a case's page show their notes: a fake service keeps none.
+            return {
+                "subject_id": str(body.subject_id),
+                "notes": [],
+                "page": {"page": 1, "per_page": body.per_page, "total": 0},
+            }
         if self.default is _NO_DEFAULT:
             raise KeyError(f"no answer for the RPC {name!r}")
         return self.default

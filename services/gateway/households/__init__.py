@@ -16,6 +16,7 @@ from services.gateway.households import (
     disclosure_document,
     master_data,
     member_erasure,
+    notes,
     page,
     posts,
     registration,
@@ -38,4 +39,6 @@ routers: list[APIRouter] = [
     responsible.router,
     responsible.api_router,
     master_data.router,
+    notes.router,
+    notes.api_router,
 ]

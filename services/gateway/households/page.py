@@ -23,6 +23,7 @@ from services.gateway.households.titles import household_titles
 from services.gateway.placement import formats as offer_formats
 from services.gateway.placement.household_offers import fitting_offers, proposed_for
 from services.gateway.web import fields as forms
+from services.gateway.web import notes
 from services.gateway.web.erasure import CONFIRMATION
 from services.gateway.web.i18n import gettext
 from services.gateway.web.templating import render
@@ -35,7 +36,7 @@ from shared.identity import Caller, Role
 from shared.rpc import ErrorKind, RemoteError, RpcClient
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
-OTHER_FORMS = ("doppelfaelle", "aufheben", "stammdaten", "bedarf", RESPONSIBLE_FORM)
+OTHER_FORMS = ("doppelfaelle", "aufheben", "stammdaten", "bedarf", RESPONSIBLE_FORM, notes.ANCHOR)
 # A person's erasure form is "mitglied-<member_id>" (member_erasure.py).
 MEMBER_FORM = "mitglied-"
 
@@ -117,6 +118,20 @@ async def household_page(
             may_change=caller.role in (Role.coordinator, Role.caseworker)
             and household.privacy is None,
             refused=follow_ups,
+        ),
+        # Case notes (web/notizen.html): written while the data may be processed.
+        "notes": await notes.notes_section(
+            request,
+            rpc,
+            caller,
+            intake.LIST_NOTES,
+            household_id,
+            action=(
+                f"/ui/haushalte/{household_id}/{notes.ANCHOR}"
+                if intake.WRITE_NOTE.allows(caller.role) and household.privacy is None
+                else None
+            ),
+            **notes.form_state(active, typed, errors, general),
         ),
     }
     return render(request, "households/page.html", context, status_code=status_code)

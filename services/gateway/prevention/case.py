@@ -16,6 +16,7 @@ from services.gateway.households.titles import household_titles, neutral_title
 from services.gateway.prevention.course import course
 from services.gateway.prevention.steps import offered
 from services.gateway.web import fields as forms
+from services.gateway.web import notes
 from services.gateway.web.erasure import ANCHOR, CONFIRMED
 from services.gateway.web.templating import render
 from shared.clock import today
@@ -61,7 +62,11 @@ async def case_page(
         "course": course(case),
         "steps": steps,
         "values": values,
-        "active": active if active == ANCHOR or any(s.path == active for s in steps) else None,
+        "active": (
+            active
+            if active in (ANCHOR, notes.ANCHOR) or any(s.path == active for s in steps)
+            else None
+        ),
         "errors": errors or {},
         "general": general,
         # Only the coordination erases, once (erasure.py).
@@ -78,6 +83,20 @@ async def case_page(
             ),
             may_change=ops.SCHEDULE_FOLLOW_UP.allows(caller.role) and case.erased_on is None,
             refused=follow_ups,
+        ),
+        # Case notes (web/notizen.html): written until the case's data are erased.
+        "notes": await notes.notes_section(
+            request,
+            rpc,
+            caller,
+            ops.LIST_NOTES,
+            case_id,
+            action=(
+                f"/ui/praevention/{case_id}/{notes.ANCHOR}"
+                if ops.WRITE_NOTE.allows(caller.role) and case.erased_on is None
+                else None
+            ),
+            **notes.form_state(active, typed, errors, general),
         ),
     }
     return page(request, "case.html", context, status_code)

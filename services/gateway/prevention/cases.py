@@ -18,7 +18,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.prevention import actions, aftercare, referral
+from services.gateway.prevention import actions, aftercare, notes, referral
 from services.gateway.prevention.case import case_page, page
 from services.gateway.web.list_query import beyond_last, list_query
 from shared.contracts.places import providers_of
@@ -34,6 +34,7 @@ router = APIRouter(prefix="/ui/praevention", include_in_schema=False)
 aftercare.install(router)
 referral.install(router)
 actions.install(router)
+notes.install(router)
 
 
 @router.get("", response_class=HTMLResponse)

@@ -21,6 +21,7 @@ from services.intake.adapters.tables import (
     household_details,
     household_members,
     household_name_keys,
+    household_notes,
     household_restrictions,
     inquiry_details,
     inquiry_notes,
@@ -42,6 +43,7 @@ HOUSEHOLD_TABLES: tuple[Table, ...] = (
     household_restrictions,
     personal_data_corrections,
     follow_ups,
+    household_notes,
 )
 INQUIRY_TABLES: tuple[Table, ...] = (inquiry_details, inquiry_notes)
 # Exported, not erased: which tandem received the household's data under which consent

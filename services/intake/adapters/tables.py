@@ -15,6 +15,7 @@ from __future__ import annotations
 from sqlalchemy import Boolean, Column, Date, Index, Integer, MetaData, String, Table, Text, Uuid
 
 from shared.casework.followups import follow_up_tables
+from shared.casework.notes import note_table
 from shared.eventstore.schema import UTCDateTime
 
 INTAKE = MetaData()
@@ -213,3 +214,7 @@ personal_data_corrections = Table(
 # Written follow-ups on households and inquiries (shared/casework/followups.py): the text
 # is personal data; erased with the household, listed in its export.
 follow_ups = follow_up_tables(INTAKE)
+# Case notes (shared/casework/notes.py): a phone call, a visit, a letter, a meeting, in
+# staff's own words, by the pseudonymous author. Personal data: erased with the household,
+# hidden with it while restricted, listed in the Art. 15 export.
+household_notes = note_table("household_notes", INTAKE, "household_id")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from faststream.asgi import AsgiFastStream
 
-from services.intake.application import disclosure_projection
+from services.intake.application import disclosure_projection, notes
 from services.intake.application.placement_policy import CONSUMER, SUBJECTS, PlacementPolicy
 from services.intake.application.retention import run_retention
 from services.intake.entrypoints.consent_handlers import register_consent_handlers
@@ -30,6 +30,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     register_privacy_handlers(host)
     register_consent_handlers(host)
     register_follow_up_handlers(host)
+    notes.register(host)
     host.consume(
         CONSUMER,
         PlacementPolicy(host.store),

@@ -10,7 +10,12 @@ from uuid import UUID
 from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.prevention.adapters.tables import case_details, case_notes, follow_ups
+from services.prevention.adapters.tables import (
+    case_details,
+    case_file_notes,
+    case_notes,
+    follow_ups,
+)
 from shared.contracts.prevention.requests import ReceiveReferral
 from shared.contracts.prevention.views import HouseholdContactRecord
 
@@ -83,9 +88,10 @@ async def load_personal_data(conn: AsyncConnection, case_id: UUID) -> CasePerson
 
 
 async def erase_case_rows(conn: AsyncConnection, case_id: UUID) -> int:
-    """Delete every personal-data row prevention holds on the case; how many went."""
+    """Delete every personal-data row prevention holds on the case (also the notes written
+    on it, shared/casework/notes.py); how many went."""
     deleted = 0
-    for table in (case_details, case_notes):
+    for table in (case_details, case_notes, case_file_notes):
         result = await conn.execute(delete(table).where(table.c.case_id == case_id))
         deleted += result.rowcount or 0
     # The texts of the case's written follow-ups (their events stay, without text).

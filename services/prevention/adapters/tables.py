@@ -15,6 +15,7 @@ from __future__ import annotations
 from sqlalchemy import Column, Date, Integer, MetaData, String, Table, Text, Uuid
 
 from shared.casework.followups import follow_up_tables
+from shared.casework.notes import note_table
 
 PREVENTION = MetaData()
 
@@ -80,3 +81,8 @@ aftercare_offers = Table(
 # Written follow-ups on cases (shared/casework/followups.py): the text is personal data;
 # erased with the case, listed in the household's export.
 follow_ups = follow_up_tables(PREVENTION)
+# Case notes written on their own (shared/casework/notes.py): a phone call, a visit, a
+# letter, a meeting, by the pseudonymous author. Not `case_notes`, which holds the one
+# note of each step. Personal data: erased with the case (and by retention), hidden while
+# the case's household is restricted, listed in the household's Art. 15 export.
+case_file_notes = note_table("case_file_notes", PREVENTION, "case_id")

@@ -1,9 +1,9 @@
 """Erasing a case's personal data (Art. 17 DSGVO), the coordinator's use case.
 
 `CasePersonalDataErased`, the case list row and the deletion of the case's rows in
-`case_details` and `case_notes` commit in one transaction; then SQLite's files are
-rewritten so no deleted byte remains (shared/purge.py). The figures count the case's
-events, which hold no personal data, so every figure stays as it was.
+`case_details`, `case_notes` and `case_file_notes` commit in one transaction; then
+SQLite's files are rewritten so no deleted byte remains (shared/purge.py). The figures
+count the case's events, which hold no personal data, so every figure stays as it was.
 """
 
 from __future__ import annotations

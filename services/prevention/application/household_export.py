@@ -1,7 +1,8 @@
 """Art. 15 DSGVO: everything prevention holds on one household, for the coordinator's
 export — the aftercare offer made after its placement, and every Wohnintegrationshilfe
 case referred with the household's id (`ReferralReceived.household_id`): the case's
-row, its personal data (contact, address, referrer, notes) and its events.
+row, its personal data (contact, address, referrer, notes of its steps, the notes
+written on it) and its events.
 
 Most prevention cases are referred without a household id (their households are not in
 move-out management); nothing links those to a household, so they are not guessed at by
@@ -19,10 +20,12 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from services.prevention.adapters.tables import (
     aftercare_offers,
     case_details,
+    case_file_notes,
     case_index,
     case_notes,
     follow_ups,
 )
+from services.prevention.application.notes import NOTES
 from services.prevention.domain import aftercare as ac
 from services.prevention.domain import case as cs
 from shared.application import CommandExecutor
@@ -91,6 +94,7 @@ async def export_household(
                     follow_ups.c.subject_id.in_(case_ids),
                 ),
             ),
+            case_file_notes.name: await NOTES.export(conn, case_ids),
         }
         streams = [ac.stream_id(municipality, household_id)]
         streams += [cs.stream_id(municipality, case_id) for case_id in case_ids]

@@ -10,6 +10,7 @@ from faststream.asgi import AsgiFastStream
 from services.prevention.application import (
     aftercare_policy,
     household_export,
+    notes,
     restriction_projection,
 )
 from services.prevention.application.aftercare_policy import CONSUMER, AftercarePolicy
@@ -35,6 +36,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     register_handlers(host)
     register_follow_up_handlers(host)
     household_export.register(host)
+    notes.register(host)
     host.consume(
         CONSUMER,
         AftercarePolicy(host.store),

@@ -172,3 +172,11 @@ FOLLOW_UP_TEXTS = ops.query("follow_up_texts", FollowUpTextsQuery, FollowUpTexts
 SUBJECT_FOLLOW_UPS = ops.query(
     "subject_follow_ups", SubjectFollowUpsQuery, SubjectFollowUps, roles=READERS
 )
+# ---------------------------------------------------------------- notes
+# (case notes on a household: shared/contracts/notes.py). Who may act on the household:
+# the coordination and its provider's caseworkers; a restricted household the
+# coordination only, which reads but writes none (services/intake/application/notes.py).
+from shared.contracts.notes import ListNotes, NoteList, NoteRef, WriteNote  # noqa: E402
+
+WRITE_NOTE = ops.command_on("write_note", WriteNote, NoteRef, roles=STAFF)
+LIST_NOTES = ops.query("list_notes", ListNotes, NoteList, roles=STAFF)

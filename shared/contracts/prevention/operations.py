@@ -131,3 +131,9 @@ FOLLOW_UP_TEXTS = ops.query("follow_up_texts", FollowUpTextsQuery, FollowUpTexts
 SUBJECT_FOLLOW_UPS = ops.query(
     "subject_follow_ups", SubjectFollowUpsQuery, SubjectFollowUps, roles=READERS
 )
+# Case notes (shared/contracts/notes.py): who may see the case today; a case of a household
+# whose processing intake restricted, the coordination only (application/notes.py).
+from shared.contracts.notes import ListNotes, NoteList, NoteRef, WriteNote  # noqa: E402
+
+WRITE_NOTE = ops.command_on("write_note", WriteNote, NoteRef, roles=READERS)
+LIST_NOTES = ops.query("list_notes", ListNotes, NoteList, roles=READERS)

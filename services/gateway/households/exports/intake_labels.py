@@ -6,6 +6,7 @@ column words too (service_labels.py)."""
 from __future__ import annotations
 
 from shared.contracts.intake import labels
+from shared.contracts.notes import NOTE_KIND
 
 TABLES = {
     "household_details": "Angaben zum Haushalt",
@@ -18,6 +19,7 @@ TABLES = {
     "tandem_disclosures": "Weitergaben an Ehrenamts-Tandems",
     "personal_data_corrections": "Berichtigungen (Art. 16 DSGVO)",
     "follow_ups": "Wiedervorlagen",
+    "household_notes": "Notizen zum Haushalt",
 }
 COLUMNS = {
     "household_id": "Kennung des Haushalts",
@@ -83,6 +85,11 @@ COLUMNS = {
     "scheduled_at": "Angelegt am",
     "scheduled_by": "Angelegt von (pseudonym)",
     "completed_at": "Erledigt am",
+    "note_id": "Kennung der Notiz",
+    "note_kind": "Art der Notiz",
+    "written_on": "Tag",
+    "author": "Geschrieben von (pseudonym)",
+    "written_at": "Geschrieben am",
 }
 EVENTS = {
     "HouseholdRegistered": "Haushalt aufgenommen",
@@ -123,6 +130,7 @@ VALUES = {
     "purpose_code": labels.CONSENT_PURPOSE,
     "residence_outlook": labels.RESIDENCE_OUTLOOK,
     "field": labels.CORRECTED_FIELD,
+    "note_kind": NOTE_KIND,
 }
 # Deregistration reasons are the one `reason` of intake's history with a German list.
 REASONS = {

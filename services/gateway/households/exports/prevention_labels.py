@@ -4,6 +4,7 @@ the Wohnintegrationshilfe cases referred with the household's id."""
 from __future__ import annotations
 
 from services.gateway.households.exports.service_labels import COMMON, Labels
+from shared.contracts.notes import NOTE_KIND
 from shared.contracts.prevention import labels as lx
 
 PREVENTION = Labels(
@@ -20,6 +21,7 @@ PREVENTION = Labels(
         "case_details": "Angaben zu den Fällen",
         "case_notes": "Notizen zu den Fällen",
         "follow_ups": "Wiedervorlagen zu den Fällen",
+        "case_file_notes": "Notizen in der Fallakte",
     },
     columns=COMMON
     | {
@@ -77,6 +79,7 @@ PREVENTION = Labels(
         "housing_situation": lx.HOUSING_SITUATION,
         "outcome": lx.CASE_OUTCOME,
         "finding": lx.VISIT_FINDING,
+        "note_kind": NOTE_KIND,
     },
     by_event={
         "AftercareDeclined": {"reason": lx.AFTERCARE_DECLINE_REASON},

@@ -19,7 +19,7 @@ from shared.eventstore.schema import UTCDateTime
 
 revision = "prevention_0006"
 # The lead sets "prevention_0005" (case notes) at merge; on this branch 0005 is not there.
-down_revision = "prevention_0004"
+down_revision = "prevention_0005"
 branch_labels = None
 depends_on = None
 
