@@ -17,7 +17,7 @@ import httpx
 from shared.clock import today
 from support.accounts import add_users, signed_in
 from support.form_browser import Browser
-from support.system import System
+from support.system import System, wait_until
 
 T = today()
 TEXT = "Beim Jobcenter wegen der Kaution nachfragen"
@@ -179,6 +179,10 @@ def test_a_follow_up_written_reassigned_postponed_and_completed(system: System) 
     shown = kora.get(answer.headers["location"]).text
     assert "Zurückrufen" in shown and "Zuständig: Team" in shown
     assert anna.get(f"/api/inquiries/{iid}/follow-ups").status_code == 403
+    # Reporting lists it on Heute as due today for the team, with its text from intake;
+    # a caseworker's Heute does not show the inbox's follow-ups.
+    wait_until(lambda: "Zurückrufen" in kora.get("/ui/heute").text, what="it on Heute")
+    assert "Zurückrufen" not in anna.get("/ui/heute").text
 
     # A restriction hides them from the caseworker; the coordination still sees them.
     restriction = {"reason": "retention_duty", "note": "Aufbewahrung"}

@@ -1,7 +1,7 @@
 """The "Heute" page and the days per rule through the real app with reporting faked: three
 lists, each asked with its own filters and paged by its own URL parameters; each row
 says what is due in German, names its subject and links to the form that settles it; a
-written follow-up reads "Wiedervorlage"; the days' page refuses a wrong value at its field
+written follow-up reads "Wiedervorlage" and its text from the owner; the days' page refuses a wrong value at its field
 and is read-only for everyone but the coordination."""
 
 from __future__ import annotations
@@ -60,6 +60,8 @@ def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[TestClient, Fa
             "follow_ups": follow_ups,
             "get_follow_up_rules": {"days": {k.value: v for k, v in DEFAULT_DAYS.items()}},
             "replace_follow_up_rules": lambda body: body,
+            # The owner (intake) names the written one's text; markup in it stays text.
+            "follow_up_texts": {"texts": {str(WRITTEN): "Frau Ö. <b>zurückrufen</b>"}},
         }
     )
     return ui_client(tmp_path, monkeypatch, fake), fake
@@ -82,6 +84,9 @@ def test_three_lists_each_with_its_own_filters_and_pages(app: tuple[TestClient, 
     assert "Ergebnis der Besichtigung eintragen" in text
     assert "seit 3 Tagen überfällig" in text and "heute fällig" in text
     assert "Wiedervorlage" in text and "09:30" in text
+    # The written one's text comes from its owner, asked once for the page's written ids.
+    assert [b["ids"] for name, b in fake.calls if name == "follow_up_texts"] == [[str(WRITTEN)]]
+    assert "Frau Ö. &lt;b&gt;zurückrufen&lt;/b&gt;" in page.text
     assert f'href="/ui/wohnungen/{OFFER}#besichtigung-ergebnis"' in page.text
     assert f'href="/ui/praevention/{CASE}"' in page.text
     assert f"Wohnintegrationshilfe {CASE.hex[:8]}" in text

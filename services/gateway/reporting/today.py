@@ -8,12 +8,13 @@ rule-made ones of my scope). Each row says what is due in plain German, names it
 by title and links straight to the form that settles it.
 
 A written follow-up's own text lives with the service that owns its subject; reporting
-lists it as "Wiedervorlage". `written_texts` is the hook where the page asks the owners
-for the texts of one page's written ones (FollowUpTextsQuery) once they answer it.
+lists it as "Wiedervorlage", and the page asks the owners for the texts of one page's
+written ones (`written_texts`).
 """
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import date, time
 from uuid import UUID
@@ -23,6 +24,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.gateway.adapters.users import staff_names
 from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.follow_ups.section import OPERATIONS
 from services.gateway.households.titles import household_titles
 from services.gateway.identity import forbidden
 from services.gateway.web.i18n import N_, gettext
@@ -37,11 +39,14 @@ from shared.contracts.followups import (
     FollowUpList,
     FollowUpQuery,
     FollowUpRules,
+    FollowUpTexts,
+    FollowUpTextsQuery,
     GetFollowUpRules,
     Rule,
     SubjectKind,
 )
 from shared.contracts.intake.directory import short_id
+from shared.contracts.operation import Operation
 from shared.contracts.reporting import operations as reporting
 from shared.contracts.reporting.labels import FOLLOW_UP, FOLLOW_UP_DAYS
 from shared.db import Database
@@ -140,9 +145,19 @@ def settle_link(item: FollowUpItem) -> str:
 async def written_texts(
     rpc: RpcClient, caller: Caller, items: list[FollowUpItem]
 ) -> dict[UUID, str]:
-    """The texts of the page's written follow-ups. Hook for the merge: each owning context
-    answers `FollowUpTextsQuery` for its subjects; until then a row reads "Wiedervorlage"."""
-    return {}
+    """The texts of the page's written follow-ups, asked of each service that owns their
+    subjects (the text is personal data and stays there), one request per owner. An owner
+    leaves out what the caller may not see (erased, restricted): such a row reads
+    "Wiedervorlage" without its text."""
+    asked: dict[Operation[FollowUpTextsQuery, FollowUpTexts], list[UUID]] = {}
+    for item in items:
+        owner = OPERATIONS.get(item.subject_kind)
+        if owner is not None and owner.texts.allows(caller.role):
+            asked.setdefault(owner.texts, []).append(item.follow_up_id)
+    answers = await asyncio.gather(
+        *(rpc.send(op, FollowUpTextsQuery(ids=ids), caller) for op, ids in asked.items())
+    )
+    return {key: text for answer in answers for key, text in answer.texts.items()}
 
 
 async def _rows(
