@@ -2,10 +2,12 @@
 where the coordination sets the days per rule (`/ui/fristen`).
 
 Three lists from reporting's due list, each paged on its own (URL prefixes `m_`, `t_`,
-`s_`): "Meine fälligen Wiedervorlagen" (assigned to me, or unassigned on a household I am
-responsible for), "Unverteilt im Team" (written ones nobody took), "Fällige Schritte" (the
-rule-made ones of my scope). Each row says what is due in plain German, names its subject
-by title and links straight to the form that settles it.
+`s_`), each follow-up in exactly one of them: "Meine fälligen Wiedervorlagen" (written
+ones assigned to me, or unassigned on a household I am responsible for), "Unverteilt im
+Team" (written ones nobody took, on households not mine), "Fällige Schritte" (the
+rule-made ones of my scope, those of my own households included). Each row says what is
+due in plain German, names its subject by title and links straight to the form that
+settles it.
 
 A written follow-up's own text lives with the service that owns its subject; reporting
 lists it as "Wiedervorlage". `written_texts` is the hook where the page asks the owners
@@ -95,14 +97,17 @@ SECTIONS = (
         "m_",
         N_("Meine fälligen Wiedervorlagen"),
         N_("Heute ist für Sie nichts fällig."),
-        {"mine": True},
+        # Written ones only: a rule-made step of my household is listed once, under
+        # "Fällige Schritte" with every step of my scope (issue 15's three lists).
+        {"mine": True, "kind": "written"},
     ),
     Section(
         "team",
         "t_",
         N_("Unverteilt im Team"),
         N_("Keine Wiedervorlage wartet darauf, dass jemand sie übernimmt."),
-        {"kind": "written", "unassigned": True},
+        # Not those on my own households: "Meine" lists them already.
+        {"kind": "written", "unassigned": True, "not_mine": True},
     ),
     Section(
         "schritte",
