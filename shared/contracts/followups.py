@@ -29,6 +29,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from shared.contracts.inputs import QueryDay
 from shared.contracts.paging import PageInfo, PageQuery
 from shared.envelope import DomainEvent
 
@@ -187,7 +188,9 @@ KindFilter = Annotated[Rule | Literal["written"] | None, BeforeValidator(_kind)]
 class FollowUpQuery(PageQuery):
     """Follow-ups of the caller's scope that are due on `as_of` (default: today)."""
 
-    as_of: date | None = None
+    # A day that only chooses what the list shows, within the calendar's sane years
+    # (near the year 1 the due days' arithmetic would overflow).
+    as_of: QueryDay | None = None
     mine: bool = Field(default=False, description="Nur mir zugewiesene oder meine Haushalte")
     # The opposite, so that "Heute" lists each follow-up once: the team's unassigned ones
     # without those on my own households (which "Meine" already shows).

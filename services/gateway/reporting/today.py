@@ -188,12 +188,21 @@ async def start(caller: CurrentCaller) -> RedirectResponse:
     return RedirectResponse(start_page(caller.role), status_code=303)
 
 
-@router.get("/heute", response_class=HTMLResponse)
-async def today_page(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
-    """What is due today: mine, the team's unassigned, the steps the rules expect."""
+DueList = tuple[Section, FollowUpQuery, FollowUpList, list[Row]]
+
+
+async def due_lists(
+    request: Request,
+    rpc: RpcClient,
+    caller: Caller,
+    sections: tuple[Section, ...],
+    **also: object,
+) -> list[DueList]:
+    """Each section's page of the due list (`also`: what every section asks besides, e.g.
+    the day), for the template `reporting/faellig.html`."""
     lists = []
-    for section in SECTIONS:
-        query = list_query(request, FollowUpQuery, section.prefix, **section.fixed)
+    for section in sections:
+        query = list_query(request, FollowUpQuery, section.prefix, **section.fixed, **also)
         answer: FollowUpList = await rpc.send(reporting.FOLLOW_UPS, query, caller)
         last = beyond_last(query, answer.page)
         if last is not None:
@@ -201,6 +210,13 @@ async def today_page(request: Request, caller: CurrentCaller, rpc: Rpc) -> Respo
             answer = await rpc.send(reporting.FOLLOW_UPS, query, caller)
         rows = await _rows(request, rpc, caller, answer.items)
         lists.append((section, query, answer, rows))
+    return lists
+
+
+@router.get("/heute", response_class=HTMLResponse)
+async def today_page(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
+    """What is due today: mine, the team's unassigned, the steps the rules expect."""
+    lists = await due_lists(request, rpc, caller, SECTIONS)
     return render(request, "reporting/heute.html", {"lists": lists})
 
 
