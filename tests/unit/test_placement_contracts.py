@@ -142,3 +142,6 @@ def test_rules_have_one_guideline_value_per_household_size() -> None:
     )
     # The stall days are the due list's now: a client still sending them is told so.
     assert set(found) == {"proposal_stall_days", "rent_limits"}
+    # Replaced as a whole: a body without its guideline values is refused, not a wipe.
+    assert set(errors(c.PlacementRules, {})) == {"rent_limits"}
+    assert c.PlacementRules.model_validate({"rent_limits": []}).rent_limits == []

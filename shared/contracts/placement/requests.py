@@ -275,7 +275,9 @@ class PlacementRules(_Request):
     Vorschlag oder eine Übernahme nachgehalten wird, sagen die Fristen der Wiedervorlagen
     (`/api/follow-up-rules`)."""
 
-    rent_limits: list[RentLimit] = Field(default_factory=list, max_length=20)
+    # Required (an empty list says "none"): the rules are replaced as a whole, so a body
+    # that forgot them must not wipe a municipality's guideline values.
+    rent_limits: list[RentLimit] = Field(max_length=20, description="Mietrichtwerte; [] für keine")
     extra_person_rent: Euros | None = Field(default=None, description="je weitere Person")
     extra_person_m2: SquareMetres | None = Field(default=None, description="je weitere Person")
 
