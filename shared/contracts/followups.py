@@ -27,8 +27,9 @@ from enum import StrEnum
 from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field
 
+from shared.contracts.inputs import QueryDay
 from shared.contracts.paging import PageInfo, PageQuery
 from shared.envelope import DomainEvent
 
@@ -209,12 +210,38 @@ class SubjectFollowUps(BaseModel):
 # -- the due list (reporting) -----------------------------------------------------------
 
 
+WRITTEN = "written"
+
+
+def _kind(value: object) -> object:
+    """A filter's kind as a query parameter: empty ("alle" in a form, `?kind=`) means no
+    filter, as in every list; an unknown one is refused with the values allowed (one
+    German message rather than one per member of the union)."""
+    if not isinstance(value, str) or isinstance(value, Rule):
+        return value
+    if not value.strip():
+        return None
+    if value == WRITTEN or value in {rule.value for rule in Rule}:
+        return value
+    allowed = ", ".join(f"'{kind}'" for kind in (*Rule, WRITTEN))
+    raise ValueError(f"Bitte einen der vorgesehenen Werte wählen: {allowed}.")
+
+
+# A follow-up's kind as a filter: a rule, or the written ones.
+KindFilter = Annotated[Rule | Literal["written"] | None, BeforeValidator(_kind)]
+
+
 class FollowUpQuery(PageQuery):
     """Follow-ups of the caller's scope that are due on `as_of` (default: today)."""
 
-    as_of: date | None = None
+    # A day that only chooses what the list shows, within the calendar's sane years
+    # (near the year 1 the due days' arithmetic would overflow).
+    as_of: QueryDay | None = None
     mine: bool = Field(default=False, description="Nur mir zugewiesene oder meine Haushalte")
-    kind: Rule | Literal["written"] | None = None
+    # The opposite, so that "Heute" lists each follow-up once: the team's unassigned ones
+    # without those on my own households (which "Meine" already shows).
+    not_mine: bool = Field(default=False, description="Ohne die, die „mine“ zeigt")
+    kind: KindFilter = None
     subject_kind: SubjectKind | None = None
     subject_id: UUID | None = None
     provider: str | None = Field(default=None, max_length=64)

@@ -201,14 +201,6 @@ EXPECTED: dict[str, dict[str, Status]] = {
         "analyst": 403,
         "admin": 403,
     },
-    "GET /api/placement/stalled": {
-        "coordinator": 200,
-        "caseworker": 200,
-        "housing_office": 403,
-        "volunteer": 403,
-        "analyst": 403,
-        "admin": 403,
-    },
     "GET /api/prevention/aftercare": {
         "coordinator": 200,
         "caseworker": 200,

@@ -31,7 +31,9 @@ ROWS: dict[str, dict[str, int | tuple[int, int, int, int]]] = {
     "POST /ui/wohnungen/neu": _row(422, 403),
     "POST /ui/wohnungen/vermieter/neu": _row(422, 403),
     "POST /ui/wohnungen/vermieter/{landlord_id}/kooperation": _row(404, 403),
-    "POST /ui/wohnungen/regeln": _row(422, 403),
+    # Every field of the rules form may be empty (no guideline value: "unclear"), so the
+    # coordination's empty form is saved (the stall days that made it 422 are gone).
+    "POST /ui/wohnungen/regeln": _row(303, 403),
     "POST /ui/wohnungen/{offer_id}/vorschlag": _row(404, 404),
     "POST /ui/wohnungen/{offer_id}/vermieter-entscheidung": _row(404, 404),
     "POST /ui/wohnungen/{offer_id}/besichtigung": _row(404, 404),

@@ -145,10 +145,11 @@ def test_odd_days_birth_dates_and_control_characters_are_refused_at_the_field(
     for what, (response, fields) in refusals.items():
         assert refused_fields(response) == dict.fromkeys(fields, TOO_EARLY), what
 
-    # A day that only chooses what a list shows: near the year 1 it overflowed (stalled).
+    # A day that only chooses what a list shows: near the year 1 it overflowed (stalled
+    # cases, now the due list's follow-ups).
     between = "Bitte ein Datum zwischen 01.01.1900 und 31.12.2999 angeben."
     for path, param, headers in [
-        ("placement/stalled", "as_of", COORDINATOR),
+        ("follow-ups", "as_of", COORDINATOR),
         ("prevention/visits/overdue", "as_of", SKM),
         ("consultations", "from_day", CARITAS),
     ]:

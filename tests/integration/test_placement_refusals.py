@@ -73,17 +73,16 @@ def test_a_municipality_without_rules_gets_the_defaults_until_it_sets_its_own(
     http, url = system.http, f"{system.gateway}/api/placement/rules"
     gl = {"x-auszug-municipality": "bergisch-gladbach"}
     defaults = ok(http.get(url, headers=gl), 200)
-    assert (defaults["proposal_stall_days"], defaults["guarantee_stall_days"]) == (14, 21)
-    assert defaults["rent_limits"] == []
+    assert defaults["rent_limits"] == [] and "proposal_stall_days" not in defaults
     assert len(ok(http.get(url), 200)["rent_limits"]) == 5  # Köln's seeded guideline values
     own = {
         **defaults,
-        "proposal_stall_days": 10,
+        "extra_person_rent": "90.00",
         "rent_limits": [{"persons": 1, "max_gross_cold_rent": "560.00", "max_size_m2": "47.00"}],
     }
     caseworker = {**gl, "x-auszug-role": "caseworker", "x-auszug-provider": "caritas"}
     assert http.put(url, json=own, headers=caseworker).status_code == 403
     saved = ok(http.put(url, json=own, headers=gl), 200)
-    assert saved["proposal_stall_days"] == 10
+    assert saved["extra_person_rent"] == "90.00"
     assert saved["rent_limits"] == own["rent_limits"]
     assert ok(http.get(url, headers=gl), 200) == saved

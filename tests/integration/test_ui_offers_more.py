@@ -1,8 +1,10 @@
 """The rules and stalled-cases pages against the running system, as a browser uses them:
-the coordination raises a Jobcenter rent limit and shortens the stall threshold through
-the rules form, the offer's rent verdict turns from "passt nicht" to "passt", a caseworker
-is refused at the same form, and the unanswered proposal shows as stalled from the new
-threshold on (business dates in the past, as the API's stalled tests use them)."""
+the coordination raises a Jobcenter rent limit through the rules form, the offer's rent
+verdict turns from "passt nicht" to "passt", a caseworker is refused at the same form.
+The stalled cases are the due list's two placement rules: the coordination shortens the
+days for an unanswered proposal at /ui/fristen and the proposal shows as stalled from
+then on, on the stalled cases' page and under "Fällige Schritte" alike, to its provider
+only, until the landlord answers (business dates in the past)."""
 
 from __future__ import annotations
 
@@ -69,8 +71,6 @@ def test_rules_changed_in_the_form_change_matching_and_stalled_cases(system: Sys
 
     form = {
         "csrf_token": TOKEN,
-        "proposal_stall_days": "10",
-        "guarantee_stall_days": "21",
         "rent_1": "750,00 €",
         "size_1": "50",
     }
@@ -87,12 +87,44 @@ def test_rules_changed_in_the_form_change_matching_and_stalled_cases(system: Sys
     proposal = {"household_ids": [hid], "proposed_on": ago(12)}
     ok(system.http.post(f"{api}/offers/{oid}/proposals", json=proposal))
 
-    def stalled(path: str) -> str | None:
-        page = worker.get(path)
-        assert page.status_code == 200, page.text
-        return page.text if "seit 12 Tagen keine Antwort" in page.text else None
+    # The rules page no longer holds a threshold of its own: it points to the days per rule.
+    assert 'name="proposal_stall_days"' not in shown and 'href="/ui/fristen"' in shown
+    days = coordinator.get("/ui/fristen").text
+    rules = dict(re.findall(r'<input id="([a-z_]+)" name="[a-z_]+"[^>]* value="(\d+)"', days))
+    assert rules["proposal_unanswered"] == "14"
+    changed = coordinator.post(
+        "/ui/fristen", data={"csrf_token": TOKEN, **rules, "proposal_unanswered": "10"}
+    )
+    assert changed.status_code == 303, changed.text
 
-    listed = wait_until(lambda: stalled("/ui/wohnungen/festgefahren"), what="stalled proposal")
-    assert f'href="/ui/wohnungen/{oid}"' in listed and "mehr als 10 Tagen" in listed
+    def stalled(client: httpx.Client, path: str) -> str | None:
+        page = client.get(path)
+        assert page.status_code == 200, page.text
+        return page.text if "seit 2 Tagen überfällig" in page.text else None
+
+    listed = wait_until(
+        lambda: stalled(worker, "/ui/wohnungen/festgefahren"), what="stalled proposal"
+    )
+    proposals = listed.split('id="vorschlaege"')[1].split('id="uebernahmen"')[0]
+    assert f'href="/ui/wohnungen/{oid}#vermieter-entscheidung"' in proposals
+    assert "Antwort des Vermieters auf den Vorschlag einholen" in proposals
+    assert "auf die der Vermieter 10 Tage nach dem Vorschlag" in listed
+    # The same step on "Heute", once, under the steps.
+    heute = worker.get("/ui/heute").text
+    assert heute.count(f"/ui/wohnungen/{oid}#vermieter-entscheidung") == 1
+    assert f"/ui/wohnungen/{oid}#" in heute.split('id="schritte"')[1]
     earlier = worker.get(f"/ui/wohnungen/festgefahren?stichtag={ago(3)}").text
-    assert "Keine festgefahrenen Vorschläge." in earlier  # 9 days then: not yet stalled
+    # 9 days then: not yet due.
+    assert "Kein Vorschlag wartet über seine Frist hinaus auf den Vermieter." in earlier
+    # Another provider's caseworker sees nothing of it.
+    drk = browser(system, {**CARITAS, "x-auszug-provider": "drk", "x-auszug-user": "d-1"})
+    other = drk.get("/ui/wohnungen/festgefahren")
+    assert other.status_code == 200 and oid not in other.text
+
+    # The landlord answers: the proposal is no longer stalled.
+    decision = {"household_id": hid, "decision": "declined", "decided_on": ago(1)}
+    ok(system.http.post(f"{api}/offers/{oid}/landlord-decisions", json=decision))
+    wait_until(
+        lambda: oid not in worker.get("/ui/wohnungen/festgefahren").text,
+        what="the answered proposal gone",
+    )

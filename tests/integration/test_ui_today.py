@@ -216,3 +216,38 @@ def test_a_restricted_households_steps_only_the_coordination_sees_and_days_move_
     assert 'id="fehler-lease_missing"' in bad.text
     assert "Bitte eine ganze Zahl von Tagen zwischen 0 und 365 angeben, z. B. 14." in bad.text
     assert api.steps(upcoming="true") == {"proposal_unanswered": -10}
+
+
+def test_a_placement_retracted_as_recorded_by_mistake_expects_its_lease_again(
+    system: System,
+) -> None:
+    api = Api(system)
+    hid, oid = offer_with_a_ready_household(api, system)
+    api.post(f"/offers/{oid}/proposals", {"household_ids": [hid], "proposed_on": ago(30)})
+    decision = {"household_id": hid, "decision": "accepted", "decided_on": ago(20)}
+    api.post(f"/offers/{oid}/landlord-decisions", decision)
+    wait_until(lambda: api.steps() == {"lease_missing": 6}, what="the lease's step")
+    lease = {"household_id": hid, "lease_signed_on": ago(3), "moved_on": ago(2)}
+    api.post(f"/offers/{oid}/lease", lease)
+    wait_until(lambda: api.steps(upcoming="true") == {}, what="the lease ends the step")
+    # Intake deregisters the placed household (which ends what is due on it) before the
+    # correction, as it does within moments: placement hears of it from the same stream.
+    wait_until(
+        lambda: api.http.get(f"{api.base}/households/{hid}/offers").status_code == 404,
+        what="the placed household deregistered",
+    )
+
+    api.post(f"/offers/{oid}/lease/retraction", {"reason": "entered_by_mistake"}, 200)
+    # The landlord's "yes" stands: the lease is expected again, 14 days from the correction,
+    # on the offer's form, to the household's provider.
+    wait_until(lambda: api.steps(upcoming="true") == {"lease_missing": -14}, what="lease again")
+    assert api.due(CARITAS, {**OFFER_STEPS, "upcoming": "true"}) == {"lease_missing": -14}
+    assert api.due(DRK, {"upcoming": "true"}) == {}
+    # An empty kind (a form's "alle") is no filter; a wrong one one German message.
+    assert api.due(COORDINATOR, {"kind": "", "subject_kind": "offer", "upcoming": "true"}) == {
+        "lease_missing": -14
+    }
+    wrong = api.http.get(f"{api.base}/follow-ups", params={"kind": "lease"})
+    assert wrong.status_code == 422
+    [field] = wrong.json()["error"]["fields"]
+    assert field["field"] == "kind" and "'lease_missing'" in field["message"]

@@ -17,9 +17,9 @@ from pydantic import BaseModel, ValidationError
 import shared.contracts
 from shared.clock import BUSINESS_TZ, today
 from shared.contracts import inputs
+from shared.contracts.followups import FollowUpQuery
 from shared.contracts.intake import ChangeCompositionBody, ReceiveInquiry, RegisterHousehold
 from shared.contracts.intake.views import AccommodationRecord, ConsentRecord, MemberView
-from shared.contracts.placement import StalledQuery
 from shared.contracts.placement.views import ContactPersonRecord
 from shared.contracts.prevention.views import HouseholdContactRecord
 from shared.contracts.volunteer import RecordAttendance
@@ -153,10 +153,10 @@ def test_a_newborn_fits_0_5_on_the_day_of_the_change_and_not_before_it() -> None
 
 @pytest.mark.parametrize("day", ["0001-01-01", "1899-12-31", "3000-01-01"])
 def test_a_query_day_near_the_ends_of_the_calendar_is_refused(day: str) -> None:
-    assert errors_of(StalledQuery, {"as_of": day}) == {
+    assert errors_of(FollowUpQuery, {"as_of": day}) == {
         "as_of": "Bitte ein Datum zwischen 01.01.1900 und 31.12.2999 angeben."
     }
-    assert errors_of(StalledQuery, {"as_of": "1990-01-01"}) == {}
+    assert errors_of(FollowUpQuery, {"as_of": "1990-01-01"}) == {}
 
 
 def test_age_on_counts_completed_years() -> None:

@@ -138,6 +138,10 @@ def test_rules_have_one_guideline_value_per_household_size() -> None:
     limit = {"persons": 2, "max_gross_cold_rent": 788}
     found = errors(
         c.PlacementRules,
-        {"proposal_stall_days": 14, "guarantee_stall_days": 0, "rent_limits": [limit, limit]},
+        {"proposal_stall_days": 14, "rent_limits": [limit, limit]},
     )
-    assert set(found) == {"guarantee_stall_days", "rent_limits"}
+    # The stall days are the due list's now: a client still sending them is told so.
+    assert set(found) == {"proposal_stall_days", "rent_limits"}
+    # Replaced as a whole: a body without its guideline values is refused, not a wipe.
+    assert set(errors(c.PlacementRules, {})) == {"rent_limits"}
+    assert c.PlacementRules.model_validate({"rent_limits": []}).rent_limits == []

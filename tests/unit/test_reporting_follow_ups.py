@@ -213,6 +213,40 @@ def test_the_offer_ending_ends_every_step_on_it(event: Any) -> None:
     ]
 
 
+def retracted(reason: pl.RetractionReason, days_ago: int = 0) -> pl.PlacementRetracted:
+    return pl.PlacementRetracted(
+        household_id=HOUSEHOLD,
+        offer_id=OFFER,
+        landlord_kind=pl.LandlordKind.private,
+        provider="caritas",
+        adults=1,
+        minors=0,
+        refugee_quota=False,
+        volunteer_supported=False,
+        household_had_wbs=False,
+        lease_signed_on=ago(days_ago + 1),
+        reason=reason,
+        occurred_at=business_time(ago(days_ago)),
+    )
+
+
+def test_a_placement_recorded_by_mistake_expects_its_lease_again_the_others_not() -> None:
+    mistake = retracted(pl.RetractionReason.entered_by_mistake, 2)
+    assert signals.signals(mistake, "koeln", "caritas") == [
+        Opened(
+            Rule.lease_missing,
+            SubjectKind.offer,
+            OFFER,
+            ago(2),
+            key=HOUSEHOLD,
+            household_id=HOUSEHOLD,
+            provider="caritas",
+        )
+    ]
+    for reason in (pl.RetractionReason.lease_not_concluded, pl.RetractionReason.wrong_household):
+        assert signals.signals(retracted(reason), "koeln", "caritas") == []
+
+
 def test_due_days_after_before_and_in_working_days() -> None:
     friday = date(2026, 12, 4)
     assert due_on(Rule.proposal_unanswered, friday, 14) == date(2026, 12, 18)
@@ -304,6 +338,36 @@ async def test_each_placement_step_is_due_after_its_days_and_ends_when_it_happen
             await due(w, rule_made=True, subject_kind=SubjectKind.offer, upcoming=True)
         ) == ["lease_missing"]
         w.record(placed(), offer, provider="caritas")
+        await w.apply()
+        assert (
+            kinds(await due(w, rule_made=True, subject_kind=SubjectKind.offer, upcoming=True)) == []
+        )
+
+
+async def test_a_retracted_placement_lists_the_lease_again_only_if_recorded_by_mistake(
+    tmp_path: Path,
+) -> None:
+    async with world(tmp_path) as w:
+        offer = f"offer:{OFFER}"
+        w.record(proposed(days_ago=40), offer, provider="caritas")
+        w.record(decided(pl.LandlordDecision.accepted, 30), offer, provider="caritas")
+        w.record(placed(), offer, provider="caritas")
+        await w.apply()
+        assert (
+            kinds(await due(w, rule_made=True, subject_kind=SubjectKind.offer, upcoming=True)) == []
+        )
+        w.record(retracted(pl.RetractionReason.entered_by_mistake, 20), offer, provider="caritas")
+        await w.apply()
+        [lease] = (await due(w, rule_made=True, subject_kind=SubjectKind.offer)).items
+        # 14 days from the correction 20 days ago: 6 days overdue.
+        assert (lease.kind, lease.household_id, lease.days_overdue) == (
+            Rule.lease_missing,
+            HOUSEHOLD,
+            6,
+        )
+        # Recorded again, then taken back because the lease did not come about: nothing due.
+        w.record(placed(), offer, provider="caritas")
+        w.record(retracted(pl.RetractionReason.lease_not_concluded), offer, provider="caritas")
         await w.apply()
         assert (
             kinds(await due(w, rule_made=True, subject_kind=SubjectKind.offer, upcoming=True)) == []
@@ -415,6 +479,60 @@ async def test_written_follow_ups_by_their_base_classes_and_mine(tmp_path: Path)
         assert [i.follow_up_id for i in (await due(w, kind="written", upcoming=True)).items] == [
             other
         ]
+
+
+async def test_the_three_lists_of_heute_hold_each_follow_up_once(tmp_path: Path) -> None:
+    """Mine (written), the team's unassigned (not on my households), the steps (rule-made
+    ones of my scope, those of my own households included)."""
+    async with world(tmp_path) as w:
+        mine_household = w.register(ago(120).isoformat(), household_id=HOUSEHOLD)
+        other_household = w.register(ago(5).isoformat())
+        w.record(
+            i.CaseworkerAssigned(
+                household_id=mine_household,
+                caseworker=CARITAS.user_id,
+                occurred_at=at(ago(100).isoformat()),
+            ),
+            f"household:{mine_household}",
+            provider="caritas",
+        )
+        w.record(proposed(mine_household, days_ago=20), f"offer:{OFFER}", provider="caritas")
+        on_mine, on_other, taken = uuid4(), uuid4(), uuid4()
+        for follow_up, household, assignee in (
+            (on_mine, mine_household, None),
+            (on_other, other_household, None),
+            (taken, other_household, CARITAS.user_id),
+        ):
+            w.record(
+                WrittenScheduled(
+                    follow_up_id=follow_up,
+                    subject_kind=SubjectKind.household,
+                    subject_id=household,
+                    household_id=household,
+                    due_on=T,
+                    assignee=assignee,
+                    occurred_at=business_time(ago(1)),
+                ),
+                f"household:{household}",
+                provider="caritas",
+            )
+        await w.apply()
+
+        def ids(answer: FollowUpList) -> set[UUID]:
+            return {item.follow_up_id for item in answer.items}
+
+        step = follow_up_id(Rule.proposal_unanswered, OFFER, mine_household)
+        mine = ids(await due(w, CARITAS, mine=True, kind="written"))
+        team = ids(await due(w, CARITAS, unassigned=True, kind="written", not_mine=True))
+        steps = ids(await due(w, CARITAS, rule_made=True))
+        assert mine == {on_mine, taken}
+        assert team == {on_other}
+        assert step in steps and not steps & {on_mine, on_other, taken}
+        # Without the split a rule-made step of my household is "mine" too (the old double).
+        assert step in ids(await due(w, CARITAS, mine=True))
+        everything = ids(await due(w, CARITAS))
+        assert mine | team | steps == everything
+        assert len(mine) + len(team) + len(steps) == len(everything)
 
 
 def subjects(answer: FollowUpList) -> set[UUID]:

@@ -63,8 +63,6 @@ MATCH: dict[str, Any] = {
     ],
 }
 RULES: dict[str, Any] = {
-    "proposal_stall_days": 14,
-    "guarantee_stall_days": 21,
     "rent_limits": [{"persons": 1, "max_gross_cold_rent": "1234.50", "max_size_m2": "50"}],
     "extra_person_rent": None,
     "extra_person_m2": None,

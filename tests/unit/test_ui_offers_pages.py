@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from shared.rpc import ErrorKind, RpcError
 from support.ui.placement import LANDLORD, OFFER, app
-from support.ui_app import TOKEN, as_role
+from support.ui_app import TOKEN, as_role, visible
 
 __all__ = ["app"]  # the fixture, from the builders
 
@@ -69,16 +69,46 @@ def test_the_cooperation_is_sent_for_the_landlord_and_a_refusal_shown(
     assert client.post(path, data=form, headers=as_role("caseworker")).status_code == 403
 
 
-def test_stalled_proposals_say_since_when_and_link_to_the_offer(
+def test_stalled_cases_are_the_due_lists_two_placement_rules_on_the_day_asked(
     app: tuple[TestClient, Any],
 ) -> None:
     client, fake = app
     page = client.get(
         "/ui/wohnungen/festgefahren?stichtag=2026-03-10", headers=as_role("caseworker")
     )
-    assert page.status_code == 200
-    assert (
-        "seit 20 Tagen keine Antwort" in page.text and f'href="/ui/wohnungen/{OFFER}"' in page.text
+    assert page.status_code == 200, page.text
+    asked = [body for name, body in fake.calls if name == "follow_ups"]
+    assert [(q["kind"], q["as_of"]) for q in asked] == [
+        ("proposal_unanswered", "2026-03-10"),
+        ("guarantee_undecided", "2026-03-10"),
+    ]
+    assert "stalled_cases" not in {name for name, _ in fake.calls}
+    text = visible(page.text)
+    # The days are the due list's (the coordination's 10), not a threshold of placement's.
+    assert "auf die der Vermieter 10 Tage nach dem Vorschlag" in text
+    assert "Antwort des Vermieters auf den Vorschlag einholen" in text
+    assert "seit 6 Tagen überfällig" in text
+    assert f'href="/ui/wohnungen/{OFFER}#vermieter-entscheidung"' in page.text
+    assert "Keine Übernahme wartet über ihre Frist hinaus auf eine Entscheidung." in text
+    assert 'href="/ui/fristen"' in page.text
+
+
+def test_stalled_cases_page_through_each_list_by_its_own_parameters(
+    app: tuple[TestClient, Any],
+) -> None:
+    client, fake = app
+    page = client.get(
+        "/ui/wohnungen/festgefahren?u_page=2&v_sort=kind", headers=as_role("coordinator")
     )
-    assert "Keine festgefahrenen Übernahmen." in page.text
-    assert ("stalled_cases", {"as_of": "2026-03-10"}) in fake.calls
+    assert page.status_code == 200, page.text
+    asked = [body for name, body in fake.calls if name == "follow_ups"]
+    assert [(q["page"], q["sort"]) for q in asked[:2]] == [(1, "kind"), (2, "due_on")]
+
+
+def test_a_wrong_day_on_the_stalled_cases_page_is_refused_in_german(
+    app: tuple[TestClient, Any],
+) -> None:
+    client, fake = app
+    page = client.get("/ui/wohnungen/festgefahren?stichtag=bald", headers=as_role("caseworker"))
+    assert page.status_code == 422
+    assert not fake.calls

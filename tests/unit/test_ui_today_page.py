@@ -1,8 +1,8 @@
 """The "Heute" page and the days per rule through the real app with reporting faked: three
 lists, each asked with its own filters and paged by its own URL parameters; each row
 says what is due in German, names its subject and links to the form that settles it; a
-written follow-up reads "Wiedervorlage" and its text from the owner; the days' page refuses a wrong value at its field
-and is read-only for everyone but the coordination."""
+written follow-up reads "Wiedervorlage" and its text from the owner; the days' page
+refuses a wrong value at its field and is read-only for everyone but the coordination."""
 
 from __future__ import annotations
 
@@ -72,10 +72,12 @@ def test_three_lists_each_with_its_own_filters_and_pages(app: tuple[TestClient, 
     page = client.get("/ui/heute?s_page=2&m_sort=kind", headers=as_role("caseworker"))
     assert page.status_code == 200, page.text
     asked = [body for name, body in fake.calls if name == "follow_ups"]
-    assert [(q["mine"], q["unassigned"], q["kind"], q["rule_made"]) for q in asked] == [
-        (True, False, None, False),
-        (False, True, "written", False),
-        (False, False, None, True),
+    assert [
+        (q["mine"], q["not_mine"], q["unassigned"], q["kind"], q["rule_made"]) for q in asked
+    ] == [
+        (True, False, False, "written", False),
+        (False, True, True, "written", False),
+        (False, False, False, None, True),
     ]
     assert [q["page"] for q in asked] == [1, 1, 2]
     assert asked[0]["sort"] == "kind"
@@ -150,3 +152,24 @@ def test_the_api_refuses_an_unknown_kind_in_german(app: tuple[TestClient, FakeRp
     assert answer.status_code == 422
     assert "Bitte einen der vorgesehenen Werte wählen" in answer.text
     assert not fake.calls
+
+
+def test_the_api_takes_an_empty_kind_as_no_filter(app: tuple[TestClient, FakeRpc]) -> None:
+    client, fake = app
+    answer = client.get("/api/follow-ups?kind=", headers=as_role("caseworker"))
+    assert answer.status_code == 200, answer.text
+    [asked] = [body for name, body in fake.calls if name == "follow_ups"]
+    assert asked["kind"] is None
+
+
+def test_an_unknown_kind_is_one_german_message_at_its_field_listing_the_kinds(
+    app: tuple[TestClient, FakeRpc],
+) -> None:
+    client, _ = app
+    answer = client.get("/api/follow-ups?kind=karitas", headers=as_role("caseworker"))
+    assert answer.status_code == 422
+    [error] = answer.json()["error"]["fields"]
+    assert error["field"] == "kind"
+    assert error["message"].startswith("Bitte einen der vorgesehenen Werte wählen: ")
+    assert "'lease_missing'" in error["message"] and "'written'" in error["message"]
+    assert "str-enum" not in answer.text

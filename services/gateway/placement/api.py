@@ -9,7 +9,6 @@ from fastapi import APIRouter, Depends, Query
 
 from services.gateway.deps import CurrentCaller, Rpc
 from shared.contracts import placement as c
-from shared.contracts.inputs import QueryDay
 from shared.contracts.paging import DEFAULT_PER_PAGE, MAX_PER_PAGE
 from shared.contracts.placement import operations as ops
 
@@ -318,27 +317,13 @@ async def retract_placement(
 
 
 @router.get(
-    "/placement/stalled",
-    summary="Festgefahrene Fälle",
-    responses=_READ_ERRORS,
-)
-async def stalled_cases(
-    caller: CurrentCaller,
-    rpc: Rpc,
-    as_of: Annotated[QueryDay | None, Query(description="Stichtag; ohne Angabe heute")] = None,
-) -> c.StalledCases:
-    """Vorschläge ohne Antwort des Vermieters und Übernahmen ohne Entscheidung seit N Tagen."""
-    body = c.StalledQuery(as_of=as_of)
-    return await rpc.send(ops.STALLED_CASES, body, caller)
-
-
-@router.get(
     "/placement/rules",
     summary="Regeln der Kommune",
     responses=_READ_ERRORS,
 )
 async def get_rules(caller: CurrentCaller, rpc: Rpc) -> c.PlacementRules:
-    """Mietrichtwerte des Jobcenters und Fristen für festgefahrene Fälle."""
+    """Mietrichtwerte des Jobcenters (wann ein Vorschlag oder eine Übernahme nachgehalten
+    wird, sagen die Fristen der Wiedervorlagen: `/api/follow-up-rules`)."""
     return await rpc.send(ops.GET_RULES, c.GetRules(), caller)
 
 
@@ -350,5 +335,5 @@ async def get_rules(caller: CurrentCaller, rpc: Rpc) -> c.PlacementRules:
 async def replace_rules(
     body: c.PlacementRules, caller: CurrentCaller, rpc: Rpc
 ) -> c.PlacementRules:
-    """Ersetzt Mietrichtwerte und Fristen der Kommune als Ganzes; Koordination."""
+    """Ersetzt die Mietrichtwerte der Kommune als Ganzes; Koordination."""
     return await rpc.send(ops.REPLACE_RULES, body, caller)

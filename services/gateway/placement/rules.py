@@ -1,6 +1,6 @@
 """The municipality's placement rules as a page: the Jobcenter's guideline values per
-household size (gross cold rent, appropriate size) and the days after which a proposal or
-a guarantee counts as stalled.
+household size (gross cold rent, appropriate size). The days after which a proposal or a
+guarantee is chased are the due list's (`/ui/fristen`); the page points there.
 
 Coordinators and caseworkers read them (placement's readers); only the coordination
 changes them, so a caseworker sees the table without the form and is refused (403) if

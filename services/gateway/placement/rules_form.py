@@ -18,8 +18,6 @@ from shared.contracts import placement as c
 from shared.validation import FieldError
 
 RULE_FIELDS = (
-    "proposal_stall_days",
-    "guarantee_stall_days",
     "extra_person_rent",
     "extra_person_m2",
 )
@@ -35,8 +33,6 @@ def row_count(persons: Iterable[int]) -> int:
 def rules_values(rules: c.PlacementRules) -> tuple[dict[str, str], int]:
     """The form's fields filled from the rules in force, and how many rows it shows."""
     values: dict[str, str] = defaultdict(str)
-    values["proposal_stall_days"] = str(rules.proposal_stall_days)
-    values["guarantee_stall_days"] = str(rules.guarantee_stall_days)
     values["extra_person_rent"] = amount_input(rules.extra_person_rent)
     values["extra_person_m2"] = (
         number(rules.extra_person_m2) if rules.extra_person_m2 is not None else ""

@@ -1,9 +1,12 @@
 """Stalled cases as a page: proposals the landlord has not answered and guarantees nobody
-decided, for longer than the municipality's thresholds, each linking to its offer.
+decided, each linking to the form on its offer that settles it.
 
-Placement decides what is stalled (its thresholds, its business day) and whom a
-caseworker sees (their provider's households); `stichtag` asks it for another day than
-today, as the API's `as_of` does.
+One concept, one place: these are the due list's rules `proposal_unanswered` and
+`guarantee_undecided` (reporting's follow-ups, issue 15), so the page is a view of the
+due list filtered to them, with the days the coordination sets at /ui/fristen (the same
+rows appear under "Fällige Schritte" on "Heute"). Reporting scopes them like every due
+list (a caseworker their provider's, a restricted household only the coordination);
+`stichtag` asks for another day than today.
 """
 
 from __future__ import annotations
@@ -14,12 +17,30 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.households.titles import household_titles
-from services.gateway.placement import formats
+from services.gateway.reporting.today import Section, due_lists
+from services.gateway.web.i18n import N_
 from services.gateway.web.templating import render
-from shared.contracts import placement as c
+from shared.clock import today
+from shared.contracts.followups import GetFollowUpRules, Rule
 from shared.contracts.inputs import QueryDay
-from shared.contracts.placement import operations as ops
+from shared.contracts.reporting import operations as reporting
+
+SECTIONS = (
+    Section(
+        "vorschlaege",
+        "v_",
+        N_("Vorschläge ohne Antwort des Vermieters"),
+        N_("Kein Vorschlag wartet über seine Frist hinaus auf den Vermieter."),
+        {"kind": Rule.proposal_unanswered.value},
+    ),
+    Section(
+        "uebernahmen",
+        "u_",
+        N_("Übernahmen ohne Entscheidung"),
+        N_("Keine Übernahme wartet über ihre Frist hinaus auf eine Entscheidung."),
+        {"kind": Rule.guarantee_undecided.value},
+    ),
+)
 
 
 async def stalled_page(
@@ -28,15 +49,15 @@ async def stalled_page(
     rpc: Rpc,
     stichtag: Annotated[QueryDay | None, Query()] = None,
 ) -> Response:
-    """The stalled proposals and guarantees, longest waiting first."""
-    cases = await rpc.send(ops.STALLED_CASES, c.StalledQuery(as_of=stichtag), caller)
-    named = {p.household_id for p in cases.proposals} | {g.household_id for g in cases.guarantees}
+    """The stalled proposals and guarantees, longest overdue first."""
+    as_of = stichtag or today()
+    lists = await due_lists(request, rpc, caller, SECTIONS, as_of=as_of)
+    rules = await rpc.send(reporting.GET_FOLLOW_UP_RULES, GetFollowUpRules(), caller)
     context = {
-        "titles": await household_titles(rpc, caller, named),
-        "cases": cases,
-        "proposals": sorted(cases.proposals, key=lambda p: -p.days_waiting),
-        "guarantees": sorted(cases.guarantees, key=lambda g: -g.days_waiting),
-        "formats": formats,
+        "lists": lists,
+        "as_of": as_of,
+        "proposal_days": rules.days[Rule.proposal_unanswered],
+        "guarantee_days": rules.days[Rule.guarantee_undecided],
     }
     return render(request, "placement/stalled.html", context)
 

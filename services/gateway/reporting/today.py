@@ -2,10 +2,12 @@
 where the coordination sets the days per rule (`/ui/fristen`).
 
 Three lists from reporting's due list, each paged on its own (URL prefixes `m_`, `t_`,
-`s_`): "Meine fälligen Wiedervorlagen" (assigned to me, or unassigned on a household I am
-responsible for), "Unverteilt im Team" (written ones nobody took), "Fällige Schritte" (the
-rule-made ones of my scope). Each row says what is due in plain German, names its subject
-by title and links straight to the form that settles it.
+`s_`), each follow-up in exactly one of them: "Meine fälligen Wiedervorlagen" (written
+ones assigned to me, or unassigned on a household I am responsible for), "Unverteilt im
+Team" (written ones nobody took, on households not mine), "Fällige Schritte" (the
+rule-made ones of my scope, those of my own households included). Each row says what is
+due in plain German, names its subject by title and links straight to the form that
+settles it.
 
 A written follow-up's own text lives with the service that owns its subject; reporting
 lists it as "Wiedervorlage", and the page asks the owners for the texts of one page's
@@ -100,14 +102,17 @@ SECTIONS = (
         "m_",
         N_("Meine fälligen Wiedervorlagen"),
         N_("Heute ist für Sie nichts fällig."),
-        {"mine": True},
+        # Written ones only: a rule-made step of my household is listed once, under
+        # "Fällige Schritte" with every step of my scope (issue 15's three lists).
+        {"mine": True, "kind": "written"},
     ),
     Section(
         "team",
         "t_",
         N_("Unverteilt im Team"),
         N_("Keine Wiedervorlage wartet darauf, dass jemand sie übernimmt."),
-        {"kind": "written", "unassigned": True},
+        # Not those on my own households: "Meine" lists them already.
+        {"kind": "written", "unassigned": True, "not_mine": True},
     ),
     Section(
         "schritte",
@@ -198,12 +203,21 @@ async def start(caller: CurrentCaller) -> RedirectResponse:
     return RedirectResponse(start_page(caller.role), status_code=303)
 
 
-@router.get("/heute", response_class=HTMLResponse)
-async def today_page(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
-    """What is due today: mine, the team's unassigned, the steps the rules expect."""
+DueList = tuple[Section, FollowUpQuery, FollowUpList, list[Row]]
+
+
+async def due_lists(
+    request: Request,
+    rpc: RpcClient,
+    caller: Caller,
+    sections: tuple[Section, ...],
+    **also: object,
+) -> list[DueList]:
+    """Each section's page of the due list (`also`: what every section asks besides, e.g.
+    the day), for the template `reporting/faellig.html`."""
     lists = []
-    for section in SECTIONS:
-        query = list_query(request, FollowUpQuery, section.prefix, **section.fixed)
+    for section in sections:
+        query = list_query(request, FollowUpQuery, section.prefix, **section.fixed, **also)
         answer: FollowUpList = await rpc.send(reporting.FOLLOW_UPS, query, caller)
         last = beyond_last(query, answer.page)
         if last is not None:
@@ -211,6 +225,13 @@ async def today_page(request: Request, caller: CurrentCaller, rpc: Rpc) -> Respo
             answer = await rpc.send(reporting.FOLLOW_UPS, query, caller)
         rows = await _rows(request, rpc, caller, answer.items)
         lists.append((section, query, answer, rows))
+    return lists
+
+
+@router.get("/heute", response_class=HTMLResponse)
+async def today_page(request: Request, caller: CurrentCaller, rpc: Rpc) -> Response:
+    """What is due today: mine, the team's unassigned, the steps the rules expect."""
+    lists = await due_lists(request, rpc, caller, SECTIONS)
     return render(request, "reporting/heute.html", {"lists": lists})
 
 

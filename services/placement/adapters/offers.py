@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 from uuid import UUID
 
 from sqlalchemy import ColumnElement, Row, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.placement.adapters.tables import guarantees, landlords, offers, proposals
+from services.placement.adapters.tables import landlords, offers, proposals
 from shared.clock import business_time
 from shared.contracts.placement import GetOffers, OfferFacts, OfferReceived, OfferStatus
 
@@ -76,49 +75,3 @@ def as_received(facts: OfferFacts) -> OfferReceived:
 async def offers_proposed_for(conn: AsyncConnection, household_id: UUID) -> set[UUID]:
     statement = select(proposals.c.offer_id).where(proposals.c.household_id == household_id)
     return set((await conn.execute(statement)).scalars())
-
-
-async def unanswered_proposals(
-    conn: AsyncConnection, municipality: str, provider: str | None, proposed_by: date
-) -> list[Row[Any]]:
-    """Proposals for open offers the landlord has not answered, made on or before the day."""
-    p = proposals
-    statement = (
-        select(p)
-        .join(offers, offers.c.offer_id == p.c.offer_id)
-        .where(
-            p.c.municipality == municipality,
-            p.c.decision.is_(None),
-            p.c.proposed_on <= proposed_by,
-            offers.c.status == OfferStatus.open.value,
-        )
-        .order_by(p.c.proposed_on, p.c.offer_id, p.c.household_id)
-    )
-    if provider is not None:
-        statement = statement.where(p.c.provider == provider)
-    return list(await conn.execute(statement))
-
-
-async def undecided_guarantees(
-    conn: AsyncConnection, municipality: str, provider: str | None, requested_by: date
-) -> list[Row[Any]]:
-    """Guarantees without a decision, requested on or before the day, for offers still alive.
-
-    A guarantee stays worth chasing after the lease (the deposit may still be open); it
-    does not once the offer was withdrawn or expired.
-    """
-    g = guarantees
-    statement = (
-        select(g)
-        .join(offers, offers.c.offer_id == g.c.offer_id)
-        .where(
-            g.c.municipality == municipality,
-            g.c.decision.is_(None),
-            g.c.requested_on <= requested_by,
-            offers.c.status.in_([OfferStatus.open.value, OfferStatus.let.value]),
-        )
-        .order_by(g.c.requested_on, g.c.guarantee_id)
-    )
-    if provider is not None:
-        statement = statement.where(g.c.provider == provider)
-    return list(await conn.execute(statement))

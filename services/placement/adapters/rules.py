@@ -1,4 +1,5 @@
-"""A municipality's placement rules: Jobcenter guideline values and stall thresholds.
+"""A municipality's placement rules: Jobcenter guideline values (the days
+after which a proposal or guarantee is chased are reporting's follow-up rules).
 
 A municipality without its own row in `placement_rules` gets the defaults row (`*`);
 without guideline values the rent check says "unknown" rather than guessing.
@@ -29,8 +30,6 @@ async def load_rules(conn: AsyncConnection, municipality: str) -> PlacementRules
         .order_by(rent_limits.c.persons)
     )
     return PlacementRules(
-        proposal_stall_days=own.proposal_stall_days,
-        guarantee_stall_days=own.guarantee_stall_days,
         rent_limits=[
             RentLimit(
                 persons=row.persons,
@@ -52,8 +51,6 @@ async def save_rules(conn: AsyncConnection, municipality: str, rules: PlacementR
     await conn.execute(
         insert(placement_rules).values(
             municipality=municipality,
-            proposal_stall_days=rules.proposal_stall_days,
-            guarantee_stall_days=rules.guarantee_stall_days,
             extra_person_rent=rules.extra_person_rent,
             extra_person_m2=rules.extra_person_m2,
         )

@@ -180,8 +180,6 @@ placement_rules = Table(
     "placement_rules",
     PLACEMENT,
     Column("municipality", String(64), primary_key=True),
-    Column("proposal_stall_days", Integer, nullable=False),
-    Column("guarantee_stall_days", Integer, nullable=False),
     Column("extra_person_rent", Hundredths),
     Column("extra_person_m2", Hundredths),
 )

@@ -9,7 +9,6 @@ from services.placement.application.matching import Matching
 from services.placement.application.offers import Offers
 from services.placement.application.proposals import Proposals
 from services.placement.application.rules import get_rules, replace_rules
-from services.placement.application.stalled import stalled_cases
 from shared.contracts import placement as c
 from shared.contracts.operation import Addressed
 from shared.contracts.placement import operations as ops
@@ -111,10 +110,6 @@ def register_handlers(host: ServiceHost) -> None:
     @rpc.handle(ops.RETRACT_PLACEMENT)
     async def retract_placement(body: Addressed[c.RetractPlacement], caller: Caller) -> c.OfferRef:
         return await offers.retract_placement(body.id, body.body, caller)
-
-    @rpc.handle(ops.STALLED_CASES)
-    async def stalled(body: c.StalledQuery, caller: Caller) -> c.StalledCases:
-        return await stalled_cases(host.db, body, caller)
 
     @rpc.handle(ops.GET_RULES)
     async def rules(body: c.GetRules, caller: Caller) -> c.PlacementRules:

@@ -68,13 +68,19 @@ async def follow_up_list(db: Database, query: FollowUpQuery, caller: Caller) -> 
     filters = scope_filters(caller, provider)
     if not query.upcoming:
         filters.append(follow_ups.c.due_on <= as_of)
-    if query.mine:
-        filters.append(
-            or_(
-                follow_ups.c.assignee == caller.user_id,
-                and_(follow_ups.c.assignee.is_(None), caseboard.c.caseworker == caller.user_id),
-            )
+    if query.mine or query.not_mine:
+        # NULL-safe (no card, no caseworker, no assignee): "not mine" must keep those rows.
+        mine = or_(
+            func.coalesce(follow_ups.c.assignee, "") == caller.user_id,
+            and_(
+                follow_ups.c.assignee.is_(None),
+                func.coalesce(caseboard.c.caseworker, "") == caller.user_id,
+            ),
         )
+        if query.mine:
+            filters.append(mine)
+        if query.not_mine:
+            filters.append(~mine)
     if query.unassigned:
         filters.append(follow_ups.c.assignee.is_(None))
     if query.rule_made:

@@ -77,7 +77,6 @@ from shared.contracts.placement.requests import (
     RequestGuarantee,
     RetractPlacement,
     ScheduleViewing,
-    StalledQuery,
     ViewingRef,
     WithdrawOffer,
 )
@@ -98,9 +97,6 @@ from shared.contracts.placement.views import (
     OfferMatches,
     OfferView,
     ProposalView,
-    StalledCases,
-    StalledGuarantee,
-    StalledProposal,
     Verdict,
     ViewingView,
 )
@@ -175,10 +171,6 @@ __all__ = [
     "Rooms",
     "ScheduleViewing",
     "SquareMetres",
-    "StalledCases",
-    "StalledGuarantee",
-    "StalledProposal",
-    "StalledQuery",
     "Verdict",
     "ViewingHeld",
     "ViewingOutcome",

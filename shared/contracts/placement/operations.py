@@ -37,7 +37,6 @@ from shared.contracts.placement.requests import (
     RequestGuarantee,
     RetractPlacement,
     ScheduleViewing,
-    StalledQuery,
     ViewingRef,
     WithdrawOffer,
 )
@@ -49,7 +48,6 @@ from shared.contracts.placement.views import (
     OfferList,
     OfferMatches,
     OfferView,
-    StalledCases,
 )
 from shared.identity import Role
 
@@ -107,7 +105,6 @@ RETRACT_PLACEMENT = ops.command_on(
 )
 
 # Oversight and rules
-STALLED_CASES = ops.query("stalled_cases", StalledQuery, StalledCases, roles=READERS)
 GET_RULES = ops.query("get_rules", GetRules, PlacementRules, roles=READERS)
 REPLACE_RULES = ops.command("replace_rules", PlacementRules, PlacementRules, roles=COORDINATION)
 

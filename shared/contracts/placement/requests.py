@@ -16,7 +16,7 @@ from pydantic import (
     field_validator,
 )
 
-from shared.contracts.inputs import Line, QueryDay, Text, WorkDay
+from shared.contracts.inputs import Line, Text, WorkDay
 from shared.contracts.paging import PageQuery
 from shared.contracts.placement.codes import (
     ClockTime,
@@ -271,11 +271,13 @@ class RentLimit(_Request):
 
 
 class PlacementRules(_Request):
-    """Regeln einer Kommune: Mietrichtwerte und ab wann ein Fall als festgefahren gilt."""
+    """Regeln einer Kommune: die Mietrichtwerte des Jobcenters. Nach wie vielen Tagen ein
+    Vorschlag oder eine Übernahme nachgehalten wird, sagen die Fristen der Wiedervorlagen
+    (`/api/follow-up-rules`)."""
 
-    proposal_stall_days: int = Field(ge=1, le=365, description="Tage ohne Antwort des Vermieters")
-    guarantee_stall_days: int = Field(ge=1, le=365, description="Tage ohne Entscheidung")
-    rent_limits: list[RentLimit] = Field(default_factory=list, max_length=20)
+    # Required (an empty list says "none"): the rules are replaced as a whole, so a body
+    # that forgot them must not wipe a municipality's guideline values.
+    rent_limits: list[RentLimit] = Field(max_length=20, description="Mietrichtwerte; [] für keine")
     extra_person_rent: Euros | None = Field(default=None, description="je weitere Person")
     extra_person_m2: SquareMetres | None = Field(default=None, description="je weitere Person")
 
@@ -337,10 +339,6 @@ class HouseholdOffersQuery(BaseModel):
 
 class HouseholdCourseQuery(BaseModel):
     household_id: UUID
-
-
-class StalledQuery(BaseModel):
-    as_of: QueryDay | None = Field(default=None, description="Stichtag; ohne Angabe heute")
 
 
 class GetLandlord(BaseModel):

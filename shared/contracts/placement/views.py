@@ -180,35 +180,6 @@ class HouseholdOffers(BaseModel):
     offers: list[OfferMatch]
 
 
-class StalledProposal(BaseModel):
-    offer_id: UUID
-    household_id: UUID
-    provider: str
-    proposed_on: date
-    days_waiting: int
-
-
-class StalledGuarantee(BaseModel):
-    offer_id: UUID
-    guarantee_id: UUID
-    household_id: UUID
-    provider: str
-    kind: GuaranteeKind
-    requested_from: GuaranteeAuthority
-    requested_on: date
-    days_waiting: int
-
-
-class StalledCases(BaseModel):
-    """Proposals without a landlord's answer and guarantees without a decision, too long."""
-
-    as_of: date
-    proposal_stall_days: int
-    guarantee_stall_days: int
-    proposals: list[StalledProposal]
-    guarantees: list[StalledGuarantee]
-
-
 class CourseStep(StrEnum):
     """A step of a household's way through placement, as the household page shows it."""
 

@@ -10,6 +10,7 @@ from uuid import uuid4
 import pytest
 from fastapi.testclient import TestClient
 
+from shared.contracts.followups import DEFAULT_DAYS
 from support.ui_app import FakeRpc, ui_client
 
 LANDLORD, OTHER, OFFER, HOUSEHOLD = uuid4(), uuid4(), uuid4(), uuid4()
@@ -46,8 +47,6 @@ OFFER_FACTS: dict[str, Any] = {
 
 
 RULES: dict[str, Any] = {
-    "proposal_stall_days": 14,
-    "guarantee_stall_days": 21,
     "rent_limits": [
         {"persons": 1, "max_gross_cold_rent": "1234.50", "max_size_m2": "50"},
         {"persons": 2, "max_gross_cold_rent": "640.00", "max_size_m2": None},
@@ -57,20 +56,31 @@ RULES: dict[str, Any] = {
 }
 
 
-STALLED: dict[str, Any] = {
-    "as_of": "2026-03-10",
-    "proposal_stall_days": 14,
-    "guarantee_stall_days": 21,
-    "proposals": [
-        {
-            "offer_id": str(OFFER),
-            "household_id": str(HOUSEHOLD),
-            "provider": "caritas",
-            "proposed_on": "2026-02-18",
-            "days_waiting": 20,
-        }
-    ],
-    "guarantees": [],
+def stalled(query: Any) -> dict[str, Any]:
+    """Reporting's due list as the stalled cases' page asks it: one proposal the landlord
+    has not answered (proposed 2026-02-18, due after 14 days), no guarantee."""
+    items = []
+    if query.kind == "proposal_unanswered":
+        items.append(
+            {
+                "follow_up_id": str(uuid4()),
+                "kind": "proposal_unanswered",
+                "subject_kind": "offer",
+                "subject_id": str(OFFER),
+                "household_id": str(HOUSEHOLD),
+                "provider": "caritas",
+                "anchor_on": "2026-02-18",
+                "due_on": "2026-03-04",
+                "assignee": None,
+                "days_overdue": 6,
+            }
+        )
+    page = {"page": query.page, "per_page": query.per_page, "total": len(items)}
+    return {"as_of": str(query.as_of), "items": items, "page": page}
+
+
+FOLLOW_UP_RULES: dict[str, Any] = {
+    "days": {rule.value: days for rule, days in DEFAULT_DAYS.items()} | {"proposal_unanswered": 10}
 }
 
 
@@ -103,7 +113,8 @@ class FakePlacement(FakeRpc):
             "list_offers": offers_of([OFFER_FACTS, {**OFFER_FACTS, **OTHER_OFFER}]),
             "get_rules": RULES,
             "replace_rules": RULES,
-            "stalled_cases": STALLED,
+            "follow_ups": stalled,
+            "get_follow_up_rules": FOLLOW_UP_RULES,
         }
         super().__init__(answers, default={"landlord_id": str(LANDLORD)})
 

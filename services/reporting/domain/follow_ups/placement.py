@@ -4,7 +4,8 @@ not decided, a viewing not recorded, a lease not signed. Pure.
 Every one is on the offer (the page whose forms settle it), keyed by what can be several
 at once on one offer: the proposed household, the guarantee, the viewing. The offer
 ending (withdrawn, expired, or let to a household) ends every step still open on it; a
-landlord's "no" ends the steps of that household on the offer.
+landlord's "no" ends the steps of that household on the offer. A placement taken back
+because it was recorded by mistake expects that household's lease again.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from shared.contracts.placement import (
     OfferWithdrawn,
     PlacementCompleted,
     PlacementRetracted,
+    RetractionReason,
     ViewingHeld,
     ViewingScheduled,
 )
@@ -110,9 +112,26 @@ def signals(event: DomainEvent, municipality: str, provider: str | None) -> Sequ
         case PlacementCompleted() | OfferWithdrawn() | OfferExpired():
             # The lease is signed (by this household or another) or the flat is gone.
             return [Closed(rule, event.offer_id) for rule in RULES]
+        case PlacementRetracted(reason=RetractionReason.entered_by_mistake):
+            # Recorded before the lease was signed: the landlord's "yes" to this household
+            # still stands (placement refuses to propose it again and takes its lease), so
+            # its lease is missing again, counted from the correction (the event does not
+            # repeat the day of the "yes").
+            return [
+                Opened(
+                    Rule.lease_missing,
+                    offer,
+                    event.offer_id,
+                    business_day(event.occurred_at),
+                    key=event.household_id,
+                    household_id=event.household_id,
+                    provider=event.provider,
+                )
+            ]
         case PlacementRetracted():
-            # A placement recorded by mistake: the steps it ended are not back by
-            # themselves; the offer is open again and takes new proposals.
+            # The lease did not come about, or it was another household's: no lease is
+            # expected of this household on this flat. The other households' steps the
+            # placement ended stay ended (the offer is open again and takes new proposals).
             return []
         case _:
             return []
