@@ -42,6 +42,7 @@ def follow_ups(body: FollowUpQuery) -> dict[str, Any]:
         items = [
             item("viewing_unrecorded", "offer", OFFER, HOUSEHOLD, 3),
             item("time_limit_ending", "prevention_case", CASE, None, 0),
+            item("wbs_expiring", "household", HOUSEHOLD, HOUSEHOLD, 20),
         ]
         total = 120
     elif body.unassigned:
@@ -91,6 +92,9 @@ def test_three_lists_each_with_its_own_filters_and_pages(app: tuple[TestClient, 
     assert "Frau Ö. &lt;b&gt;zurückrufen&lt;/b&gt;" in page.text
     assert f'href="/ui/wohnungen/{OFFER}#besichtigung-ergebnis"' in page.text
     assert f'href="/ui/praevention/{CASE}"' in page.text
+    # A written one is settled in its subject's "Wiedervorlagen", a WBS in "Bedarf ändern".
+    assert f'href="/ui/haushalte/{HOUSEHOLD}#wiedervorlagen"' in page.text
+    assert f'href="/ui/haushalte/{HOUSEHOLD}#bedarf"' in page.text
     assert f"Wohnintegrationshilfe {CASE.hex[:8]}" in text
     assert f"Haushalt {HOUSEHOLD.hex[:8]}" in text
     # The steps' pager keeps the other lists' parameters and moves only its own.

@@ -26,6 +26,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.gateway.adapters.users import staff_names
 from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.follow_ups.section import ANCHOR as FOLLOW_UPS_SECTION
 from services.gateway.follow_ups.section import OPERATIONS
 from services.gateway.households.titles import household_titles
 from services.gateway.identity import forbidden
@@ -68,7 +69,7 @@ OFFER_FORMS = {
     Rule.viewing_unrecorded: "besichtigung-ergebnis",
     Rule.lease_missing: "mietvertrag",
 }
-HOUSEHOLD_FORMS = {Rule.consent_renewal: "einwilligungen"}
+HOUSEHOLD_FORMS = {Rule.consent_renewal: "einwilligungen", Rule.wbs_expiring: "bedarf"}
 SUBJECT_PAGES = {
     SubjectKind.household: "/ui/haushalte/{id}",
     SubjectKind.offer: "/ui/wohnungen/{id}",
@@ -141,7 +142,8 @@ def settle_link(item: FollowUpItem) -> str:
     if item.kind == Rule.stage_stalled and item.household_id is not None:
         return f"/ui/haushalte/{item.household_id}"
     path = SUBJECT_PAGES[item.subject_kind].format(id=item.subject_id)
-    anchor = None
+    # A written one is settled in the subject's section "Wiedervorlagen".
+    anchor = FOLLOW_UPS_SECTION if item.kind == "written" else None
     if isinstance(item.kind, Rule):
         anchor = OFFER_FORMS.get(item.kind) or HOUSEHOLD_FORMS.get(item.kind)
     return f"{path}#{anchor}" if anchor else path
