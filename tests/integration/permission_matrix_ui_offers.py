@@ -41,4 +41,6 @@ ROWS: dict[str, dict[str, int | tuple[int, int, int, int]]] = {
     "POST /ui/wohnungen/{offer_id}/mietvertrag": _row(404, 404),
     "POST /ui/wohnungen/{offer_id}/ruecknahme": _row(404, 404),
     "POST /ui/wohnungen/{offer_id}/ablauf": _row(404, 404),
+    # A note on an offer: the coordination's (404: the offer is unknown; 403: the role).
+    "POST /ui/wohnungen/{offer_id}/notizen": _row(404, 403),
 }

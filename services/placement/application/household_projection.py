@@ -14,6 +14,7 @@ from sqlalchemy import insert, or_, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.placement.adapters.tables import candidate_households
+from services.placement.application.notes import erase_household_texts
 from shared.clock import business_day
 from shared.contracts.intake import (
     HouseholdCompositionChanged,
@@ -23,6 +24,7 @@ from shared.contracts.intake import (
     HouseholdNeedsChanged,
     HouseholdRegistered,
     HousingReadinessAssessed,
+    PersonalDataErased,
     ProcessingRestricted,
     RestrictionLifted,
 )
@@ -92,6 +94,11 @@ class HouseholdProjection:
                         )
                         .values(readiness=event.result.value, readiness_assessed_on=day)
                     )
+                    continue
+                case PersonalDataErased():
+                    # An offer's notes may name the household (application/notes.py).
+                    household_id = event.household_id or event.subject_id
+                    await erase_household_texts(conn, municipality, household_id, event.occurred_at)
                     continue
                 case _:
                     continue
