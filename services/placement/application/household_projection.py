@@ -96,9 +96,12 @@ class HouseholdProjection:
                     )
                     continue
                 case PersonalDataErased():
-                    # An offer's notes may name the household (application/notes.py).
+                    # An offer's notes may name the household (application/notes.py). Up to
+                    # when intake recorded the erasure (`occurred_at` is only its day), so a
+                    # replay leaves what was written since.
                     household_id = event.household_id or event.subject_id
-                    await erase_household_texts(conn, municipality, household_id, event.occurred_at)
+                    erased_at = recorded.envelope.recorded_at
+                    await erase_household_texts(conn, municipality, household_id, erased_at)
                     continue
                 case _:
                     continue
