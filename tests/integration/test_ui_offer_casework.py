@@ -92,7 +92,7 @@ def test_the_coordination_keeps_follow_ups_and_notes_on_an_offer(system: System)
     ok(system.http.post(f"{system.gateway}/api/households/{hid}/erasure", headers=COORDINATOR))
 
     def cleared() -> bool:
-        return ok(system.http.get(notes, headers=COORDINATOR))["notes"] == []
+        return bool(ok(system.http.get(notes, headers=COORDINATOR))["notes"] == [])
 
     wait_until(cleared, what="placement clears the offer's notes")
     listed = ok(system.http.get(follow_ups, headers=COORDINATOR))
