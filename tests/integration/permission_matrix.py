@@ -610,6 +610,24 @@ EXPECTED: dict[str, dict[str, Status]] = {
         "analyst": 403,
         "admin": 403,
     },
+    # An offer's notes: the coordination's alone (the matrix's offer id is unknown: 404;
+    # a caseworker is refused by the operation's role, 403). Empty: incomplete (422).
+    "GET /api/offers/{offer_id}/notes": {
+        "coordinator": 404,
+        "caseworker": 403,
+        "housing_office": 403,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": 403,
+    },
+    "POST /api/offers/{offer_id}/notes": {
+        "coordinator": 422,
+        "caseworker": 422,
+        "housing_office": 403,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": 403,
+    },
     "POST /api/households/{household_id}/handover": {
         "coordinator": 422,
         "caseworker": 422,

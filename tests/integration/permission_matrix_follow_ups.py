@@ -1,5 +1,5 @@
 """Rows of the permission matrix for written follow-ups (Wiedervorlagen) on a household, an
-inquiry and a prevention case, API and forms (see permission_matrix.py for the format).
+inquiry, a prevention case and an offer, API and forms (see permission_matrix.py for the format).
 
 Reads come first: the household's list answers as the household does (its provider's
 caseworker, the municipality's coordination and admin; 404 for another provider or
@@ -23,6 +23,8 @@ HOUSEHOLD_PAGE = "/ui/haushalte/{household_id}/wiedervorlagen"
 INQUIRY_PAGE = "/ui/anfragen/{inquiry_id}/wiedervorlagen"
 CASE = "/api/prevention/cases/{case_id}/follow-ups"
 CASE_PAGE = "/ui/praevention/{case_id}/wiedervorlagen"
+OFFER = "/api/offers/{offer_id}/follow-ups"
+OFFER_PAGE = "/ui/wohnungen/{offer_id}/wiedervorlagen"
 
 
 def _staff(coordinator: Status, caseworker: Status) -> dict[str, Status]:
@@ -37,6 +39,11 @@ def _prevention(status: int) -> dict[str, Status]:
     """The Wohnintegrationshilfe's readers (policy.py); the matrix's case id is unknown."""
     readers = ("coordinator", "caseworker", "housing_office")
     return {role: status if role in readers else 403 for role in ROLES}
+
+
+def _offers(status: int) -> dict[str, Status]:
+    """Who reaches the offers' area (policy.py): the coordination and caseworkers."""
+    return {role: status if role in ("coordinator", "caseworker") else 403 for role in ROLES}
 
 
 ROWS: dict[str, dict[str, Status]] = {
@@ -70,4 +77,15 @@ ROWS: dict[str, dict[str, Status]] = {
     f"POST {CASE}/{{follow_up_id}}/reassignment": _prevention(404),
     f"POST {CASE_PAGE}": _prevention(404),
     **{f"POST {CASE_PAGE}/{{follow_up_id}}/{a}": _prevention(404) for a in ACTIONS},
+    # An offer's: the coordination's alone (placement), but the gateway's area is the
+    # offers' (coordination and caseworkers). The matrix's offer id is unknown, so either
+    # hears "not found" of it (404) before its role is refused (403 for a known offer,
+    # tests/integration/test_ui_offer_casework.py); an empty body is incomplete (422).
+    f"GET {OFFER}": _offers(404),
+    f"POST {OFFER}": _offers(422),
+    f"POST {OFFER}/{{follow_up_id}}/completion": _offers(404),
+    f"POST {OFFER}/{{follow_up_id}}/postponement": _offers(422),
+    f"POST {OFFER}/{{follow_up_id}}/reassignment": _offers(404),
+    f"POST {OFFER_PAGE}": _offers(404),
+    **{f"POST {OFFER_PAGE}/{{follow_up_id}}/{a}": _offers(404) for a in ACTIONS},
 }

@@ -43,4 +43,8 @@ ROWS: dict[str, dict[str, int | tuple[int, int, int, int]]] = {
     "POST /ui/wohnungen/{offer_id}/mietvertrag": _row(404, 404),
     "POST /ui/wohnungen/{offer_id}/ruecknahme": _row(404, 404),
     "POST /ui/wohnungen/{offer_id}/ablauf": _row(404, 404),
+    # A note on an offer: the coordination's. The caseworker's refusal (403) answers with
+    # the offer's page, which for the matrix's unknown offer is "not found" (404); a known
+    # offer's 403: tests/integration/test_ui_offer_casework.py.
+    "POST /ui/wohnungen/{offer_id}/notizen": _row(404, 404),
 }

@@ -34,6 +34,8 @@ from services.gateway.web.submit import filled, form_values, send_form
 from shared.contracts.followups import SubjectKind
 from shared.contracts.intake import GetHousehold, GetInquiry
 from shared.contracts.intake import operations as intake
+from shared.contracts.placement import GetOffer
+from shared.contracts.placement import operations as placement
 from shared.contracts.prevention import GetCase
 from shared.contracts.prevention import operations as prevention
 from shared.identity import Caller
@@ -72,6 +74,13 @@ async def case_subject(rpc: RpcClient, caller: Caller, case_id: UUID) -> Subject
     return Subject(
         SubjectKind.prevention_case, case_id, case.provider, f"/ui/praevention/{case_id}"
     )
+
+
+async def offer_subject(rpc: RpcClient, caller: Caller, offer_id: UUID) -> Subject:
+    """An offer as a subject (the coordination's, so no provider); placement answers 404
+    for an unknown one, and the follow-up operations admit the coordination only."""
+    await rpc.send(placement.GET_OFFER, GetOffer(offer_id=offer_id), caller)
+    return Subject(SubjectKind.offer, offer_id, None, f"/ui/wohnungen/{offer_id}")
 
 
 # -- the household's page -------------------------------------------------------------------
@@ -180,6 +189,42 @@ def _on_case(action: str) -> Callable[..., Awaitable[Response]]:
     return endpoint
 
 
+# -- the offer's page ----------------------------------------------------------------------
+
+
+def _offer_again(request: Request, caller: Caller, rpc: RpcClient, offer_id: UUID) -> Again:
+    async def again(refused: Refused) -> Response:
+        # Imported here: the offer's page imports this area's section.
+        from services.gateway.placement.offer_page import offer_page
+
+        return await offer_page(
+            request, caller, rpc, offer_id, follow_ups=refused, status_code=refused.status
+        )
+
+    return again
+
+
+@router.post(f"/wohnungen/{{offer_id}}/{ANCHOR}", response_class=HTMLResponse)
+async def schedule_on_offer(
+    offer_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
+) -> Response:
+    """Write a follow-up on the offer."""
+    subject = await offer_subject(rpc, caller, offer_id)
+    again = _offer_again(request, caller, rpc, offer_id)
+    return await schedule(request, caller, rpc, subject, again)
+
+
+def _on_offer(action: str) -> Callable[..., Awaitable[Response]]:
+    async def endpoint(
+        offer_id: UUID, follow_up_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
+    ) -> Response:
+        subject = await offer_subject(rpc, caller, offer_id)
+        again = _offer_again(request, caller, rpc, offer_id)
+        return await change(request, caller, rpc, subject, follow_up_id, action, again)
+
+    return endpoint
+
+
 # -- the forms, whatever the subject ----------------------------------------------------------
 
 
@@ -278,4 +323,11 @@ for _action in ACTIONS:
         methods=["POST"],
         response_class=HTMLResponse,
         summary=f"Wiedervorlage einer Anfrage: {_action}",
+    )
+    router.add_api_route(
+        f"/wohnungen/{{offer_id}}/{ANCHOR}/{{follow_up_id}}/{_action}",
+        _on_offer(_action),
+        methods=["POST"],
+        response_class=HTMLResponse,
+        summary=f"Wiedervorlage eines Wohnungsangebots: {_action}",
     )

@@ -38,6 +38,7 @@ from shared.contracts.followups import (
 )
 from shared.contracts.intake import operations as intake
 from shared.contracts.operation import Addressed, Operation
+from shared.contracts.placement import operations as placement
 from shared.contracts.prevention import operations as prevention
 from shared.db import Database
 from shared.identity import Caller
@@ -84,11 +85,20 @@ PREVENTION = Operations(
     prevention.SUBJECT_FOLLOW_UPS,
     prevention.FOLLOW_UP_TEXTS,
 )
+PLACEMENT = Operations(
+    placement.SCHEDULE_FOLLOW_UP,
+    placement.REASSIGN_FOLLOW_UP,
+    placement.POSTPONE_FOLLOW_UP,
+    placement.COMPLETE_FOLLOW_UP,
+    placement.SUBJECT_FOLLOW_UPS,
+    placement.FOLLOW_UP_TEXTS,
+)
 # Who keeps the follow-ups of each kind of subject (and so is asked for them).
 OPERATIONS: dict[SubjectKind, Operations] = {
     SubjectKind.household: INTAKE,
     SubjectKind.inquiry: INTAKE,
     SubjectKind.prevention_case: PREVENTION,
+    SubjectKind.offer: PLACEMENT,
 }
 
 

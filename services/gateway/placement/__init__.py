@@ -7,6 +7,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from services.gateway.placement import api, offers
+from services.gateway.placement import api, offer_notes, offers
 
-routers: list[APIRouter] = [api.router, offers.router]
+routers: list[APIRouter] = [api.router, offers.router, offer_notes.api_router]

@@ -13,7 +13,7 @@ is not shown; placement still decides, and its refusal is shown at the form.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
@@ -22,8 +22,11 @@ from uuid import UUID
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
+from services.gateway.follow_ups.section import Refused, follow_ups_section
+from services.gateway.follow_ups.section import Subject as FollowUpSubject
 from services.gateway.households.titles import household_titles, neutral_title
 from services.gateway.placement import formats
+from services.gateway.web import notes
 from services.gateway.web.i18n import Verbatim, format_date, gettext
 from services.gateway.web.labels import label
 from services.gateway.web.list_query import list_query
@@ -31,6 +34,7 @@ from services.gateway.web.pickers import Choice
 from services.gateway.web.templating import render
 from shared.clock import today
 from shared.contracts import placement as c
+from shared.contracts.followups import SubjectKind
 from shared.contracts.placement import labels as placement_labels
 from shared.contracts.placement import operations as ops
 from shared.identity import Caller, Role
@@ -115,9 +119,13 @@ async def offer_page(
     offer_id: UUID,
     failed: Failed | None = None,
     status_code: int = 200,
+    follow_ups: Refused | None = None,
+    note_form: Mapping[str, Any] | None = None,
 ) -> HTMLResponse:
     """The page; a refused step's form shows its typed values and errors. The candidates
-    are one page of them, as the URL asks (`page`, `sort`, `descending`, `fits_only`)."""
+    are one page of them, as the URL asks (`page`, `sort`, `descending`, `fits_only`).
+    `follow_ups`: a refused form of the section „Wiedervorlagen“; `note_form`: a refused
+    note (`notes.form_state`)."""
     offer = await rpc.send(ops.GET_OFFER, c.GetOffer(offer_id=offer_id), caller)
     matches: c.OfferMatches | None = None
     query = list_query(request, c.OfferMatchesQuery, offer_id=offer_id)
@@ -160,8 +168,43 @@ async def offer_page(
         "errors": defaultdict(dict, {failed.step: failed.errors} if failed else {}),
         "failed": failed,
         "formats": formats,
+        **await _casework(request, caller, rpc, offer_id, follow_ups, note_form),
     }
     return render(request, "placement/offer_page.html", context, status_code=status_code)
+
+
+async def _casework(
+    request: Request,
+    caller: Caller,
+    rpc: RpcClient,
+    offer_id: UUID,
+    follow_ups: Refused | None,
+    note_form: Mapping[str, Any] | None,
+) -> dict[str, Any]:
+    """The sections „Wiedervorlagen“ and „Notizen“ (placement/offer_casework.html): the
+    coordination's alone; for every other role neither is shown."""
+    page_path = f"/ui/wohnungen/{offer_id}"
+    if not ops.LIST_NOTES.allows(caller.role):
+        return {"wiedervorlagen": None, "notes": None}
+    return {
+        "wiedervorlagen": await follow_ups_section(
+            request,
+            caller,
+            rpc,
+            FollowUpSubject(SubjectKind.offer, offer_id, None, page_path),
+            may_change=ops.SCHEDULE_FOLLOW_UP.allows(caller.role),
+            refused=follow_ups,
+        ),
+        "notes": await notes.notes_section(
+            request,
+            rpc,
+            caller,
+            ops.LIST_NOTES,
+            offer_id,
+            action=f"{page_path}/{notes.ANCHOR}" if ops.WRITE_NOTE.allows(caller.role) else None,
+            **(note_form or {}),
+        ),
+    }
 
 
 def _page_request(offer_id: UUID, query: c.OfferMatchesQuery) -> Request:

@@ -18,6 +18,7 @@ from services.gateway.placement import (
     formats,
     landlords,
     new_landlord,
+    offer_notes,
     rules,
     stalled,
     steps,
@@ -178,4 +179,5 @@ async def offer(offer_id: UUID, request: Request, caller: CurrentCaller, rpc: Rp
     return await offer_page(request, caller, rpc, offer_id)
 
 
+offer_notes.install(router)
 steps.add_routes(router)

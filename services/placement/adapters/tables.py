@@ -29,6 +29,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Dialect
 
+from shared.casework.followups import follow_up_tables
+from shared.casework.notes import note_table
+
 PLACEMENT = MetaData()
 
 
@@ -183,3 +186,13 @@ placement_rules = Table(
     Column("extra_person_rent", Hundredths),
     Column("extra_person_m2", Hundredths),
 )
+
+
+# ---------------------------------------------------------------- notes and follow-ups on offers
+
+# Written follow-ups on offers (shared/casework/followups.py) and case notes on offers
+# (shared/casework/notes.py): free text, so personal data; the coordination's alone. Tied
+# to the offer, not to a household (application/notes.py says what a household's erasure
+# does to them).
+follow_ups = follow_up_tables(PLACEMENT)
+offer_notes = note_table("offer_notes", PLACEMENT, "offer_id")

@@ -14,6 +14,7 @@ from sqlalchemy import insert, or_, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.placement.adapters.tables import candidate_households
+from services.placement.application.notes import erase_household_texts
 from shared.clock import business_day
 from shared.contracts.intake import (
     HouseholdCompositionChanged,
@@ -23,6 +24,7 @@ from shared.contracts.intake import (
     HouseholdNeedsChanged,
     HouseholdRegistered,
     HousingReadinessAssessed,
+    PersonalDataErased,
     ProcessingRestricted,
     RestrictionLifted,
 )
@@ -92,6 +94,14 @@ class HouseholdProjection:
                         )
                         .values(readiness=event.result.value, readiness_assessed_on=day)
                     )
+                    continue
+                case PersonalDataErased():
+                    # An offer's notes may name the household (application/notes.py). Up to
+                    # when intake recorded the erasure (`occurred_at` is only its day), so a
+                    # replay leaves what was written since.
+                    household_id = event.household_id or event.subject_id
+                    erased_at = recorded.envelope.recorded_at
+                    await erase_household_texts(conn, municipality, household_id, erased_at)
                     continue
                 case _:
                     continue

@@ -9,7 +9,13 @@ from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.placement.adapters.tables import READ_MODELS, candidate_households
-from services.placement.application import household_export, household_projection, offer_projection
+from services.placement.application import (
+    household_export,
+    household_projection,
+    notes,
+    offer_projection,
+)
+from services.placement.entrypoints.follow_up_handlers import register_follow_up_handlers
 from services.placement.entrypoints.handlers import register_handlers
 from shared.messaging import NatsLogin
 from shared.rebuild import drop_read_model
@@ -35,6 +41,8 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     )
     register_handlers(host)
     household_export.register(host)
+    register_follow_up_handlers(host)
+    notes.register(host)
     return host.app()
 
 

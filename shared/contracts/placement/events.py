@@ -252,3 +252,34 @@ class PlacementRetracted(DomainEvent):
     household_had_wbs: bool
     lease_signed_on: date
     reason: RetractionReason
+
+
+# Written follow-ups (Wiedervorlagen) on an offer: the contract's bodies
+# (shared/contracts/followups.py) under placement's names; the text stays in placement's
+# table `follow_ups`. Reporting lists them by their base classes.
+from shared.contracts.followups import (  # noqa: E402
+    FollowUpCompleted,
+    FollowUpPostponed,
+    FollowUpReassigned,
+    FollowUpScheduled,
+)
+
+
+@CONTRACTS.event(CONTEXT)
+class PlacementFollowUpScheduled(FollowUpScheduled):
+    """The coordination wrote a follow-up on an offer (the text is not here)."""
+
+
+@CONTRACTS.event(CONTEXT)
+class PlacementFollowUpReassigned(FollowUpReassigned):
+    """A written follow-up on an offer has another assignee (None: the coordination)."""
+
+
+@CONTRACTS.event(CONTEXT)
+class PlacementFollowUpPostponed(FollowUpPostponed):
+    """A written follow-up on an offer is due on another day."""
+
+
+@CONTRACTS.event(CONTEXT)
+class PlacementFollowUpCompleted(FollowUpCompleted):
+    """A written follow-up on an offer is done; it changes no more."""

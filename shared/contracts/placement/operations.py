@@ -112,3 +112,42 @@ REPLACE_RULES = ops.command("replace_rules", PlacementRules, PlacementRules, rol
 EXPORT_HOUSEHOLD = ops.query(
     "export_household", ExportPlacementHousehold, PlacementHouseholdExport, roles=COORDINATION
 )
+
+
+# Written follow-ups (Wiedervorlagen) and case notes on an offer: the coordination's alone.
+# An offer's notes speak of the landlord's people and of households of every provider;
+# a caseworker reads the offer itself, not what the coordination writes down about it
+# (services/placement/application/follow_ups.py, notes.py).
+from shared.contracts.followups import (  # noqa: E402
+    CompleteFollowUp,
+    FollowUpRef,
+    FollowUpTexts,
+    FollowUpTextsQuery,
+    PostponeFollowUp,
+    ReassignFollowUp,
+    ScheduleFollowUp,
+    SubjectFollowUps,
+    SubjectFollowUpsQuery,
+)
+from shared.contracts.notes import ListNotes, NoteList, NoteRef, WriteNote  # noqa: E402
+
+SCHEDULE_FOLLOW_UP = ops.command(
+    "schedule_follow_up", ScheduleFollowUp, FollowUpRef, roles=COORDINATION
+)
+REASSIGN_FOLLOW_UP = ops.command_on(
+    "reassign_follow_up", ReassignFollowUp, FollowUpRef, roles=COORDINATION
+)
+POSTPONE_FOLLOW_UP = ops.command_on(
+    "postpone_follow_up", PostponeFollowUp, FollowUpRef, roles=COORDINATION
+)
+COMPLETE_FOLLOW_UP = ops.command_on(
+    "complete_follow_up", CompleteFollowUp, FollowUpRef, roles=COORDINATION
+)
+FOLLOW_UP_TEXTS = ops.query(
+    "follow_up_texts", FollowUpTextsQuery, FollowUpTexts, roles=COORDINATION
+)
+SUBJECT_FOLLOW_UPS = ops.query(
+    "subject_follow_ups", SubjectFollowUpsQuery, SubjectFollowUps, roles=COORDINATION
+)
+WRITE_NOTE = ops.command_on("write_note", WriteNote, NoteRef, roles=COORDINATION)
+LIST_NOTES = ops.query("list_notes", ListNotes, NoteList, roles=COORDINATION)
