@@ -43,6 +43,7 @@ def follow_ups(body: FollowUpQuery) -> dict[str, Any]:
             item("viewing_unrecorded", "offer", OFFER, HOUSEHOLD, 3),
             item("time_limit_ending", "prevention_case", CASE, None, 0),
             item("wbs_expiring", "household", HOUSEHOLD, HOUSEHOLD, 20),
+            item("proposal_unanswered", "offer", OFFER, HOUSEHOLD, 2),
         ]
         total = 120
     elif body.unassigned:
@@ -95,11 +96,22 @@ def test_three_lists_each_with_its_own_filters_and_pages(app: tuple[TestClient, 
     # A written one is settled in its subject's "Wiedervorlagen", a WBS in "Bedarf ändern".
     assert f'href="/ui/haushalte/{HOUSEHOLD}#wiedervorlagen"' in page.text
     assert f'href="/ui/haushalte/{HOUSEHOLD}#bedarf"' in page.text
+    # The landlord's answer is the coordination's to record: the caseworker sees the step on
+    # her household, with a link to look, but no "Erledigen" that leads to no form.
+    assert text.count("trägt die Koordination ein") == 1
+    assert page.text.count(">Erledigen</a>") == 4
     assert f"Wohnintegrationshilfe {CASE.hex[:8]}" in text
     assert f"Haushalt {HOUSEHOLD.hex[:8]}" in text
     # The steps' pager keeps the other lists' parameters and moves only its own.
     assert "s_page=3" in page.text and "m_sort=kind" in page.text
     assert "viewing_unrecorded" not in text
+
+
+def test_the_coordination_settles_the_landlords_answer(app: tuple[TestClient, FakeRpc]) -> None:
+    client, _ = app
+    page = client.get("/ui/heute", headers=as_role("coordinator"))
+    assert "trägt die Koordination ein" not in visible(page.text)
+    assert f'href="/ui/wohnungen/{OFFER}#vermieter-entscheidung">Erledigen</a>' in page.text
 
 
 def test_the_days_per_rule_for_the_coordination_and_for_everyone_else(

@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from datetime import date, time
+from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter, Request
@@ -50,6 +51,7 @@ from shared.contracts.followups import (
 )
 from shared.contracts.intake.directory import short_id
 from shared.contracts.operation import Operation
+from shared.contracts.placement import operations as placement
 from shared.contracts.reporting import operations as reporting
 from shared.contracts.reporting.labels import FOLLOW_UP, FOLLOW_UP_DAYS
 from shared.db import Database
@@ -125,6 +127,22 @@ SECTIONS = (
 )
 
 
+# The placement steps only the coordination records (their operations' roles): a
+# caseworker sees them on her households, to know what she waits for, but has no form.
+SETTLED_BY: dict[Rule, Operation[Any, Any]] = {
+    Rule.proposal_unanswered: placement.RECORD_LANDLORD_DECISION,
+    Rule.guarantee_undecided: placement.DECIDE_GUARANTEE,
+    Rule.lease_missing: placement.COMPLETE_PLACEMENT,
+    Rule.viewing_unrecorded: placement.RECORD_VIEWING,
+}
+
+
+def settles(item: FollowUpItem, caller: Caller) -> bool:
+    """Whether the caller's role may take the step that settles the follow-up."""
+    operation = SETTLED_BY.get(item.kind) if isinstance(item.kind, Rule) else None
+    return operation is None or operation.allows(caller.role)
+
+
 @dataclass(frozen=True)
 class Row:
     what: str  # German, marked (the template translates it with |t)
@@ -135,6 +153,7 @@ class Row:
     due_time: time | None
     days_overdue: int
     assignee: str | None  # a name; None: the team
+    settles: bool  # False: the coordination takes the step; the link only shows it
 
 
 def settle_link(item: FollowUpItem) -> str:
@@ -194,6 +213,7 @@ async def _rows(
                 due_time=item.due_time,
                 days_overdue=item.days_overdue,
                 assignee=names.get(item.assignee, item.assignee) if item.assignee else None,
+                settles=settles(item, caller),
             )
         )
     return rows
