@@ -15,5 +15,6 @@ routers: list[APIRouter] = [
     api.households_router,
     api.inquiries_router,
     api.cases_router,
+    api.volunteers_router,
     pages.router,
 ]

@@ -20,7 +20,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.errors import documented
-from services.gateway.follow_ups.pages import case_subject, household_subject, inquiry_subject
+from services.gateway.follow_ups.pages import (
+    case_subject,
+    household_subject,
+    inquiry_subject,
+    volunteer_subject,
+)
 from services.gateway.follow_ups.section import NOT_STAFF, Subject, colleagues
 from shared.contracts.followups import (
     TEXT_MAX,
@@ -196,4 +201,11 @@ cases_router = _routes(
     "case_id",
     "des Falls",
     case_subject,
+)
+volunteers_router = _routes(
+    "/api/volunteers",
+    "Ehrenamt",
+    "volunteer_id",
+    "der/des Ehrenamtlichen",
+    volunteer_subject,
 )
