@@ -628,6 +628,24 @@ EXPECTED: dict[str, dict[str, Status]] = {
         "analyst": 403,
         "admin": 403,
     },
+    # A volunteer's notes: staff's (the matrix's volunteer id is unknown: 404); the admin
+    # reads them, the volunteer none of what staff write about volunteers.
+    "GET /api/volunteers/{volunteer_id}/notes": {
+        "coordinator": 404,
+        "caseworker": 404,
+        "housing_office": 403,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": 404,
+    },
+    "POST /api/volunteers/{volunteer_id}/notes": {
+        "coordinator": 422,
+        "caseworker": 422,
+        "housing_office": 403,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": 403,
+    },
     "POST /api/households/{household_id}/handover": {
         "coordinator": 422,
         "caseworker": 422,

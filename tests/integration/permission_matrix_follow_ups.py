@@ -1,5 +1,6 @@
 """Rows of the permission matrix for written follow-ups (Wiedervorlagen) on a household, an
-inquiry, a prevention case and an offer, API and forms (see permission_matrix.py for the format).
+inquiry, a prevention case, an offer and a volunteer, API and forms (see permission_matrix.py for
+the format).
 
 Reads come first: the household's list answers as the household does (its provider's
 caseworker, the municipality's coordination and admin; 404 for another provider or
@@ -25,6 +26,8 @@ CASE = "/api/prevention/cases/{case_id}/follow-ups"
 CASE_PAGE = "/ui/praevention/{case_id}/wiedervorlagen"
 OFFER = "/api/offers/{offer_id}/follow-ups"
 OFFER_PAGE = "/ui/wohnungen/{offer_id}/wiedervorlagen"
+VOLUNTEER = "/api/volunteers/{volunteer_id}/follow-ups"
+VOLUNTEER_PAGE = "/ui/ehrenamt/ehrenamtliche/{volunteer_id}/wiedervorlagen"
 
 
 def _staff(coordinator: Status, caseworker: Status) -> dict[str, Status]:
@@ -44,6 +47,13 @@ def _prevention(status: int) -> dict[str, Status]:
 def _offers(status: int) -> dict[str, Status]:
     """Who reaches the offers' area (policy.py): the coordination and caseworkers."""
     return {role: status if role in ("coordinator", "caseworker") else 403 for role in ROLES}
+
+
+def _volunteering(status: int, admin: int = 403) -> dict[str, Status]:
+    """The volunteer programme's staff (policy.py): the matrix's volunteer id is unknown;
+    the admin reads (404 too) and changes nothing (403); the volunteer reads none of
+    what staff write about volunteers (403)."""
+    return _staff(status, status) | {"admin": admin}
 
 
 ROWS: dict[str, dict[str, Status]] = {
@@ -88,4 +98,13 @@ ROWS: dict[str, dict[str, Status]] = {
     f"POST {OFFER}/{{follow_up_id}}/reassignment": _offers(404),
     f"POST {OFFER_PAGE}": _offers(404),
     **{f"POST {OFFER_PAGE}/{{follow_up_id}}/{a}": _offers(404) for a in ACTIONS},
+    # A volunteer: an empty body is incomplete (422) before the volunteer is asked for;
+    # the forms ask for the volunteer first (404).
+    f"GET {VOLUNTEER}": _volunteering(404, admin=404),
+    f"POST {VOLUNTEER}": _volunteering(422),
+    f"POST {VOLUNTEER}/{{follow_up_id}}/completion": _volunteering(404),
+    f"POST {VOLUNTEER}/{{follow_up_id}}/postponement": _volunteering(422),
+    f"POST {VOLUNTEER}/{{follow_up_id}}/reassignment": _volunteering(404),
+    f"POST {VOLUNTEER_PAGE}": _volunteering(404),
+    **{f"POST {VOLUNTEER_PAGE}/{{follow_up_id}}/{a}": _volunteering(404) for a in ACTIONS},
 }

@@ -42,6 +42,8 @@ _INCOMPLETE = (
 _UNKNOWN = (
     "/ui/ehrenamt/ehrenamtliche/{volunteer_id}/einstieg",
     "/ui/ehrenamt/ehrenamtliche/{volunteer_id}/loeschung",
+    # A case note on the volunteer (incomplete, then its page: the volunteer is unknown).
+    "/ui/ehrenamt/ehrenamtliche/{volunteer_id}/notizen",
     "/ui/ehrenamt/sprechstunden/{office_hour_id}/beratungen",
     "/ui/ehrenamt/workshops/{workshop_id}/teilnahmen",
     "/ui/ehrenamt/workshops/{workshop_id}/bestaetigungen",

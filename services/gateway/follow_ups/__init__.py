@@ -16,5 +16,6 @@ routers: list[APIRouter] = [
     api.inquiries_router,
     api.cases_router,
     api.offers_router,
+    api.volunteers_router,
     pages.router,
 ]

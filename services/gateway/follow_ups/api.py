@@ -25,6 +25,7 @@ from services.gateway.follow_ups.pages import (
     household_subject,
     inquiry_subject,
     offer_subject,
+    volunteer_subject,
 )
 from services.gateway.follow_ups.section import NOT_STAFF, Subject, colleagues
 from shared.contracts.followups import (
@@ -204,4 +205,11 @@ cases_router = _routes(
 )
 offers_router = _routes(
     "/api/offers", "Vermittlung", "offer_id", "des Wohnungsangebots", offer_subject
+)
+volunteers_router = _routes(
+    "/api/volunteers",
+    "Ehrenamt",
+    "volunteer_id",
+    "der/des Ehrenamtlichen",
+    volunteer_subject,
 )

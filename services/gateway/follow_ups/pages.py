@@ -38,6 +38,8 @@ from shared.contracts.placement import GetOffer
 from shared.contracts.placement import operations as placement
 from shared.contracts.prevention import GetCase
 from shared.contracts.prevention import operations as prevention
+from shared.contracts.volunteer import ById
+from shared.contracts.volunteer import operations as volunteer
 from shared.identity import Caller
 from shared.rpc import RpcClient
 from shared.validation import FieldError
@@ -81,6 +83,18 @@ async def offer_subject(rpc: RpcClient, caller: Caller, offer_id: UUID) -> Subje
     for an unknown one, and the follow-up operations admit the coordination only."""
     await rpc.send(placement.GET_OFFER, GetOffer(offer_id=offer_id), caller)
     return Subject(SubjectKind.offer, offer_id, None, f"/ui/wohnungen/{offer_id}")
+
+
+async def volunteer_subject(rpc: RpcClient, caller: Caller, volunteer_id: UUID) -> Subject:
+    """A volunteer as a subject; volunteer answers 404 for another provider's and 403 for
+    a role that reads no volunteers (the volunteer themself among them)."""
+    found = await rpc.send(volunteer.GET_VOLUNTEER, ById(id=volunteer_id), caller)
+    return Subject(
+        SubjectKind.volunteer,
+        volunteer_id,
+        found.provider,
+        f"/ui/ehrenamt/ehrenamtliche/{volunteer_id}",
+    )
 
 
 # -- the household's page -------------------------------------------------------------------
@@ -204,6 +218,21 @@ def _offer_again(request: Request, caller: Caller, rpc: RpcClient, offer_id: UUI
     return again
 
 
+# -- the volunteer's page ----------------------------------------------------------------
+
+
+def _volunteer_again(request: Request, caller: Caller, rpc: RpcClient, volunteer_id: UUID) -> Again:
+    async def again(refused: Refused) -> Response:
+        # Imported here: the volunteer's page imports this area's section.
+        from services.gateway.volunteer.volunteers import volunteer_page_with
+
+        return await volunteer_page_with(
+            request, caller, rpc, volunteer_id, follow_ups=refused, status_code=refused.status
+        )
+
+    return again
+
+
 @router.post(f"/wohnungen/{{offer_id}}/{ANCHOR}", response_class=HTMLResponse)
 async def schedule_on_offer(
     offer_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
@@ -220,6 +249,27 @@ def _on_offer(action: str) -> Callable[..., Awaitable[Response]]:
     ) -> Response:
         subject = await offer_subject(rpc, caller, offer_id)
         again = _offer_again(request, caller, rpc, offer_id)
+        return await change(request, caller, rpc, subject, follow_up_id, action, again)
+
+    return endpoint
+
+
+@router.post(f"/ehrenamt/ehrenamtliche/{{volunteer_id}}/{ANCHOR}", response_class=HTMLResponse)
+async def schedule_on_volunteer(
+    volunteer_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
+) -> Response:
+    """Write a follow-up on the volunteer."""
+    subject = await volunteer_subject(rpc, caller, volunteer_id)
+    again = _volunteer_again(request, caller, rpc, volunteer_id)
+    return await schedule(request, caller, rpc, subject, again)
+
+
+def _on_volunteer(action: str) -> Callable[..., Awaitable[Response]]:
+    async def endpoint(
+        volunteer_id: UUID, follow_up_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
+    ) -> Response:
+        subject = await volunteer_subject(rpc, caller, volunteer_id)
+        again = _volunteer_again(request, caller, rpc, volunteer_id)
         return await change(request, caller, rpc, subject, follow_up_id, action, again)
 
     return endpoint
@@ -330,4 +380,11 @@ for _action in ACTIONS:
         methods=["POST"],
         response_class=HTMLResponse,
         summary=f"Wiedervorlage eines Wohnungsangebots: {_action}",
+    )
+    router.add_api_route(
+        f"/ehrenamt/ehrenamtliche/{{volunteer_id}}/{ANCHOR}/{{follow_up_id}}/{_action}",
+        _on_volunteer(_action),
+        methods=["POST"],
+        response_class=HTMLResponse,
+        summary=f"Wiedervorlage einer/eines Ehrenamtlichen: {_action}",
     )

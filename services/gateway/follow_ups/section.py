@@ -40,6 +40,7 @@ from shared.contracts.intake import operations as intake
 from shared.contracts.operation import Addressed, Operation
 from shared.contracts.placement import operations as placement
 from shared.contracts.prevention import operations as prevention
+from shared.contracts.volunteer import operations as volunteer
 from shared.db import Database
 from shared.identity import Caller
 from shared.rpc import ErrorKind, RemoteError, RpcClient
@@ -93,12 +94,21 @@ PLACEMENT = Operations(
     placement.SUBJECT_FOLLOW_UPS,
     placement.FOLLOW_UP_TEXTS,
 )
+VOLUNTEER = Operations(
+    volunteer.SCHEDULE_FOLLOW_UP,
+    volunteer.REASSIGN_FOLLOW_UP,
+    volunteer.POSTPONE_FOLLOW_UP,
+    volunteer.COMPLETE_FOLLOW_UP,
+    volunteer.SUBJECT_FOLLOW_UPS,
+    volunteer.FOLLOW_UP_TEXTS,
+)
 # Who keeps the follow-ups of each kind of subject (and so is asked for them).
 OPERATIONS: dict[SubjectKind, Operations] = {
     SubjectKind.household: INTAKE,
     SubjectKind.inquiry: INTAKE,
     SubjectKind.prevention_case: PREVENTION,
     SubjectKind.offer: PLACEMENT,
+    SubjectKind.volunteer: VOLUNTEER,
 }
 
 

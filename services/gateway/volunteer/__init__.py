@@ -11,6 +11,7 @@ from fastapi import APIRouter
 
 from services.gateway.volunteer import (
     api,
+    notes,
     office_hours,
     overview,
     own_tandems,
@@ -21,6 +22,7 @@ from services.gateway.volunteer import (
 
 routers: list[APIRouter] = [
     api.router,
+    notes.router,
     overview.router,
     volunteers.router,
     tandems.router,

@@ -4,6 +4,7 @@ show one with the onboarding steps, record a step, erase one's personal data
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 from uuid import UUID
 
@@ -13,7 +14,10 @@ from fastapi.responses import HTMLResponse, Response
 from services.gateway.adapters.users import logins_of
 from services.gateway.auth.logins import service_user_id
 from services.gateway.deps import CurrentCaller, Rpc
+from services.gateway.follow_ups.section import Refused, follow_ups_section
+from services.gateway.follow_ups.section import Subject as FollowUpSubject
 from services.gateway.volunteer.page import page
+from services.gateway.web import notes
 from services.gateway.web.erasure import ANCHOR, CONFIRMED, erase
 from services.gateway.web.i18n import N_
 from services.gateway.web.notices import notice, saved
@@ -21,10 +25,11 @@ from services.gateway.web.security import checked_form
 from services.gateway.web.submit import Refusal, by_field, filled, form_values, send_form
 from shared.clock import today
 from shared.contracts import volunteer as c
+from shared.contracts.followups import SubjectKind
 from shared.contracts.places import LANGUAGES, districts_of
 from shared.contracts.volunteer import operations as ops
 from shared.identity import Caller, Role
-from shared.rpc import RemoteError
+from shared.rpc import RemoteError, RpcClient
 from shared.validation import FieldError
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
@@ -154,7 +159,11 @@ async def _volunteer_page(
     step: dict[str, str],
     refusal: Refusal | None = None,
     erasure: dict[str, Any] | None = None,
-) -> Response:
+    *,
+    follow_ups: Refused | None = None,
+    notes_state: Mapping[str, Any] | None = None,
+    status_code: int | None = None,
+) -> HTMLResponse:
     volunteer = await rpc.send(ops.GET_VOLUNTEER, c.ById(id=volunteer_id), caller)
     login = None
     if volunteer.user_id:
@@ -171,4 +180,95 @@ async def _volunteer_page(
         "erasure_values": {},
         **(erasure or {}),
     }
+    context |= await _casework(request, caller, rpc, volunteer, follow_ups, notes_state)
+    if status_code is not None:
+        # A refused form of the sections below: its status, its messages at its form.
+        refusal = Refusal(status_code)
     return page(request, "volunteer/volunteer.html", context, refusal)
+
+
+async def _casework(
+    request: Request,
+    caller: Caller,
+    rpc: Rpc,
+    volunteer: c.VolunteerView,
+    follow_ups: Refused | None,
+    notes_state: Mapping[str, Any] | None,
+) -> dict[str, Any]:
+    """Staff's sections „Wiedervorlagen“ and „Notizen“ on the volunteer (written until the
+    volunteer's personal data are erased); the volunteer themself never reaches this page."""
+    writable = volunteer.erased_on is None
+    path = f"/ui/ehrenamt/ehrenamtliche/{volunteer.volunteer_id}"
+    subject = FollowUpSubject(
+        SubjectKind.volunteer, volunteer.volunteer_id, volunteer.provider, path
+    )
+    return {
+        "wiedervorlagen": await follow_ups_section(
+            request,
+            caller,
+            rpc,
+            subject,
+            may_change=ops.SCHEDULE_FOLLOW_UP.allows(caller.role) and writable,
+            refused=follow_ups,
+        ),
+        "notes": await notes.notes_section(
+            request,
+            rpc,
+            caller,
+            ops.LIST_NOTES,
+            volunteer.volunteer_id,
+            action=(
+                f"{path}/{notes.ANCHOR}"
+                if ops.WRITE_NOTE.allows(caller.role) and writable
+                else None
+            ),
+            **(notes_state or {}),
+        ),
+    }
+
+
+async def volunteer_page_with(
+    request: Request,
+    caller: Caller,
+    rpc: RpcClient,
+    volunteer_id: UUID,
+    *,
+    follow_ups: Refused | None = None,
+    notes_state: Mapping[str, Any] | None = None,
+    status_code: int | None = None,
+) -> HTMLResponse:
+    """The volunteer's page again after a refused form of its follow-ups or notes."""
+    step = form_values({"done_on": today().isoformat()}, STEP_FIELDS)
+    return await _volunteer_page(
+        request,
+        caller,
+        rpc,
+        volunteer_id,
+        step,
+        follow_ups=follow_ups,
+        notes_state=notes_state,
+        status_code=status_code,
+    )
+
+
+@router.post(
+    f"/ehrenamt/ehrenamtliche/{{volunteer_id}}/{notes.ANCHOR}", response_class=HTMLResponse
+)
+async def write_volunteer_note(
+    volunteer_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
+) -> Response:
+    """Write a note on the volunteer; its page shows it first."""
+
+    async def again(**state: Any) -> HTMLResponse:
+        status = state.pop("status_code", 422)
+        return await volunteer_page_with(
+            request,
+            caller,
+            rpc,
+            volunteer_id,
+            notes_state=notes.form_state(state.pop("active", None), **state),
+            status_code=status,
+        )
+
+    path = f"/ui/ehrenamt/ehrenamtliche/{volunteer_id}"
+    return await notes.post_note(request, rpc, caller, ops.WRITE_NOTE, volunteer_id, path, again)

@@ -11,11 +11,17 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.volunteer.adapters.tables import attendee_details, volunteer_details
+from services.volunteer.adapters.tables import (
+    attendee_details,
+    follow_ups,
+    volunteer_details,
+    volunteer_notes,
+)
+from shared.contracts.followups import SubjectKind
 from shared.contracts.volunteer import RecordAttendance, RegisterVolunteer
 from shared.decider import RuleViolation
 from shared.validation import refuse_taken_id
@@ -76,7 +82,8 @@ async def save_volunteer(
 
 
 async def erase_volunteer(conn: AsyncConnection, volunteer_id: UUID) -> int:
-    """Blank the volunteer's name, contact data and login; how many rows changed.
+    """Blank the volunteer's name, contact data and login, delete staff's notes and
+    follow-up texts about them; how many rows changed.
 
     The row itself stays, holding ids only, so the volunteer is still listed (as
     „gelöscht“). The login becomes a placeholder nobody can sign in with: the column is
@@ -94,7 +101,20 @@ async def erase_volunteer(conn: AsyncConnection, volunteer_id: UUID) -> int:
             email=None,
         )
     )
-    return result.rowcount or 0
+    changed = result.rowcount or 0
+    # Staff's notes and follow-up texts about the volunteer are their personal data too
+    # (the follow-ups' events stay, without text).
+    deleted = await conn.execute(
+        delete(volunteer_notes).where(volunteer_notes.c.volunteer_id == volunteer_id)
+    )
+    changed += deleted.rowcount or 0
+    deleted = await conn.execute(
+        delete(follow_ups).where(
+            follow_ups.c.subject_kind == SubjectKind.volunteer.value,
+            follow_ups.c.subject_id == volunteer_id,
+        )
+    )
+    return changed + (deleted.rowcount or 0)
 
 
 async def volunteer_by_user(conn: AsyncConnection, municipality: str, user_id: str) -> UUID | None:

@@ -24,6 +24,9 @@ from sqlalchemy import (
     Uuid,
 )
 
+from shared.casework.followups import follow_up_tables
+from shared.casework.notes import note_table
+
 VOLUNTEER = MetaData()
 
 # ---------------------------------------------------------------- personal data
@@ -152,3 +155,11 @@ consultation_list = Table(
     Column("household_id", Uuid),
     Index("ix_consultation_list_day", "municipality", "held_on"),
 )
+
+# ---------------------------------------------------------------- staff's follow-ups and notes
+
+# Written follow-ups on volunteers (shared/casework/followups.py) and case notes on them
+# (shared/casework/notes.py): the texts are the volunteer's personal data, deleted with the
+# volunteer's erasure (adapters/personal_data.py), never shown to the volunteer.
+follow_ups = follow_up_tables(VOLUNTEER)
+volunteer_notes = note_table("volunteer_notes", VOLUNTEER, "volunteer_id")

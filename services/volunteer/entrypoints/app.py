@@ -13,10 +13,12 @@ from services.volunteer.application import (
     erasure_policy,
     household_export,
     household_projection,
+    notes,
     placement_policy,
 )
 from services.volunteer.application.retention import run_retention
 from services.volunteer.entrypoints.activity_handlers import register_activity_handlers
+from services.volunteer.entrypoints.follow_up_handlers import register_follow_up_handlers
 from services.volunteer.entrypoints.people_handlers import register_people_handlers
 from shared.contracts import CONTRACTS
 from shared.messaging import NatsLogin
@@ -51,6 +53,8 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     register_people_handlers(host)
     register_activity_handlers(host)
     household_export.register(host)
+    register_follow_up_handlers(host)
+    notes.register(host)
     app = host.app()
     schedule_retention(app, SERVICE, host.commands, run_retention)
     return app

@@ -182,3 +182,34 @@ class VolunteerPersonalDataErased(DomainEvent):
 
     volunteer_id: UUID
     ground: ErasureGround
+
+
+# Written follow-ups (Wiedervorlagen) on a volunteer: the contract's bodies
+# (shared/contracts/followups.py) under volunteer's names; the text stays in volunteer's
+# table `follow_ups`. Reporting lists them by their base classes.
+from shared.contracts.followups import (  # noqa: E402
+    FollowUpCompleted,
+    FollowUpPostponed,
+    FollowUpReassigned,
+    FollowUpScheduled,
+)
+
+
+@CONTRACTS.event(CONTEXT)
+class VolunteerFollowUpScheduled(FollowUpScheduled):
+    """Someone wrote a follow-up on a volunteer (the text is not here)."""
+
+
+@CONTRACTS.event(CONTEXT)
+class VolunteerFollowUpReassigned(FollowUpReassigned):
+    """A written follow-up on a volunteer has another assignee (None: the team)."""
+
+
+@CONTRACTS.event(CONTEXT)
+class VolunteerFollowUpPostponed(FollowUpPostponed):
+    """A written follow-up on a volunteer is due on another day."""
+
+
+@CONTRACTS.event(CONTEXT)
+class VolunteerFollowUpCompleted(FollowUpCompleted):
+    """A written follow-up on a volunteer is done; it changes no more."""

@@ -123,3 +123,41 @@ GET_CERTIFICATE = ops.query("get_certificate", GetCertificate, CertificateDocume
 EXPORT_HOUSEHOLD = ops.query(
     "export_household", ExportVolunteerHousehold, VolunteerHouseholdExport, roles=COORDINATION
 )
+
+# ---------------------------------------------------------------- follow-ups and notes
+# Written follow-ups (Wiedervorlagen) and case notes on a volunteer: staff's, never the
+# volunteer's own (a volunteer does not read what staff write about them). The coordination
+# and the volunteer's provider's caseworkers write them; the admin reads them. The use
+# cases check the volunteer's provider (services/volunteer/application/follow_ups.py,
+# notes.py).
+from shared.contracts.followups import (  # noqa: E402
+    CompleteFollowUp,
+    FollowUpRef,
+    FollowUpTexts,
+    FollowUpTextsQuery,
+    PostponeFollowUp,
+    ReassignFollowUp,
+    ScheduleFollowUp,
+    SubjectFollowUps,
+    SubjectFollowUpsQuery,
+)
+from shared.contracts.notes import ListNotes, NoteList, NoteRef, WriteNote  # noqa: E402
+
+SCHEDULE_FOLLOW_UP = ops.command(
+    "schedule_follow_up", ScheduleFollowUp, FollowUpRef, roles=MANAGERS
+)
+REASSIGN_FOLLOW_UP = ops.command_on(
+    "reassign_follow_up", ReassignFollowUp, FollowUpRef, roles=MANAGERS
+)
+POSTPONE_FOLLOW_UP = ops.command_on(
+    "postpone_follow_up", PostponeFollowUp, FollowUpRef, roles=MANAGERS
+)
+COMPLETE_FOLLOW_UP = ops.command_on(
+    "complete_follow_up", CompleteFollowUp, FollowUpRef, roles=MANAGERS
+)
+FOLLOW_UP_TEXTS = ops.query("follow_up_texts", FollowUpTextsQuery, FollowUpTexts, roles=READERS)
+SUBJECT_FOLLOW_UPS = ops.query(
+    "subject_follow_ups", SubjectFollowUpsQuery, SubjectFollowUps, roles=READERS
+)
+WRITE_NOTE = ops.command_on("write_note", WriteNote, NoteRef, roles=MANAGERS)
+LIST_NOTES = ops.query("list_notes", ListNotes, NoteList, roles=READERS)
