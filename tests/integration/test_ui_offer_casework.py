@@ -11,10 +11,10 @@ from datetime import timedelta
 from typing import Any
 
 import httpx
-from test_ui_today import Api, offer_with_a_ready_household
 
 from services.placement.application.notes import ERASED_TEXT
 from shared.clock import today
+from support.due_list import Api, offer_with_a_ready_household
 from support.form_browser import Browser
 from support.system import System, wait_until
 
