@@ -30,6 +30,17 @@ follow_ups = Table(
     Column("due_time", Time),
     Column("assignee", String(120)),
     Index("ix_follow_ups_due", "municipality", "due_on"),
+    # Covers what the "Heute" lists filter, count and sort by (migration reporting_0010).
+    Index(
+        "ix_follow_ups_list",
+        "municipality",
+        "due_on",
+        "due_time",
+        "kind",
+        "provider",
+        "assignee",
+        "household_id",
+    ),
     Index("ix_follow_ups_subject", "subject_id", "kind"),
     Index("ix_follow_ups_household", "household_id"),
 )
