@@ -43,8 +43,10 @@ from shared.application import CommandExecutor
 from shared.clock import today, utcnow
 from shared.contracts.followups import (
     ASSIGNEE_MAX,
+    CompleteFollowUp,
     FollowUpAction,
     FollowUpCompleted,
+    FollowUpOperations,
     FollowUpPostponed,
     FollowUpReassigned,
     FollowUpRef,
@@ -60,9 +62,11 @@ from shared.contracts.followups import (
     SubjectFollowUpsQuery,
     SubjectKind,
 )
+from shared.contracts.operation import Addressed
 from shared.decider import Decider, DomainError, NotFound, RuleViolation
 from shared.eventstore.schema import UTCDateTime
 from shared.identity import Caller
+from shared.rpc import RpcRouter
 from shared.validation import IdUnavailable, client_id_guard
 
 # -- the decider (pure) -------------------------------------------------------------------
@@ -534,3 +538,34 @@ def _step(event: object, actor: str) -> FollowUpStep:
         )
     assert isinstance(event, FollowUpCompleted)
     return FollowUpStep(action=FollowUpAction.completed, at=event.occurred_at, actor=actor)
+
+
+def register_follow_up_handlers(
+    rpc: RpcRouter, ops: FollowUpOperations, follow_ups: FollowUps
+) -> None:
+    """Answer the context's six follow-up operations (`auszug.rpc.<context>.<name>`) with
+    its `FollowUps` use cases."""
+
+    @rpc.handle(ops.schedule)
+    async def schedule(body: ScheduleFollowUp, caller: Caller) -> FollowUpRef:
+        return await follow_ups.schedule(body, caller)
+
+    @rpc.handle(ops.reassign)
+    async def reassign(body: Addressed[ReassignFollowUp], caller: Caller) -> FollowUpRef:
+        return await follow_ups.reassign(body.id, body.body, caller)
+
+    @rpc.handle(ops.postpone)
+    async def postpone(body: Addressed[PostponeFollowUp], caller: Caller) -> FollowUpRef:
+        return await follow_ups.postpone(body.id, body.body, caller)
+
+    @rpc.handle(ops.complete)
+    async def complete(body: Addressed[CompleteFollowUp], caller: Caller) -> FollowUpRef:
+        return await follow_ups.complete(body.id, caller)
+
+    @rpc.handle(ops.texts)
+    async def texts(body: FollowUpTextsQuery, caller: Caller) -> FollowUpTexts:
+        return await follow_ups.texts(body, caller)
+
+    @rpc.handle(ops.of_subject)
+    async def of_subject(body: SubjectFollowUpsQuery, caller: Caller) -> SubjectFollowUps:
+        return await follow_ups.of_subject(body, caller)

@@ -22,6 +22,7 @@ team: every member of staff of the subject's provider (or the coordination).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -30,6 +31,7 @@ from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field
 
 from shared.contracts.inputs import QueryDay
+from shared.contracts.operation import Addressed, Operation
 from shared.contracts.paging import PageInfo, PageQuery
 from shared.envelope import DomainEvent
 
@@ -283,3 +285,18 @@ class FollowUpRules(BaseModel):
 
 class GetFollowUpRules(_Request):
     pass
+
+
+@dataclass(frozen=True)
+class FollowUpOperations:
+    """The six operations of a context that keeps written follow-ups, as its
+    operations.py declares them (`FOLLOW_UPS`): its service registers their handlers
+    by them (shared/casework/followups.py) and the gateway asks the owner of a subject
+    by them."""
+
+    schedule: Operation[ScheduleFollowUp, FollowUpRef]
+    reassign: Operation[Addressed[ReassignFollowUp], FollowUpRef]
+    postpone: Operation[Addressed[PostponeFollowUp], FollowUpRef]
+    complete: Operation[Addressed[CompleteFollowUp], FollowUpRef]
+    of_subject: Operation[SubjectFollowUpsQuery, SubjectFollowUps]
+    texts: Operation[FollowUpTextsQuery, FollowUpTexts]

@@ -23,21 +23,13 @@ from services.gateway.web.i18n import N_, gettext
 from services.gateway.web.notices import notice
 from shared.clock import today
 from shared.contracts.followups import (
-    CompleteFollowUp,
-    FollowUpRef,
+    FollowUpOperations,
     FollowUpStep,
-    FollowUpTexts,
-    FollowUpTextsQuery,
     FollowUpView,
-    PostponeFollowUp,
-    ReassignFollowUp,
-    ScheduleFollowUp,
-    SubjectFollowUps,
     SubjectFollowUpsQuery,
     SubjectKind,
 )
 from shared.contracts.intake import operations as intake
-from shared.contracts.operation import Addressed, Operation
 from shared.contracts.placement import operations as placement
 from shared.contracts.prevention import operations as prevention
 from shared.contracts.volunteer import operations as volunteer
@@ -58,57 +50,13 @@ NOT_STAFF = N_("Bitte „Team“ oder eine Person aus der Liste wählen.")
 RULES_AT_FIELD = {"due_in_past": "due_on"}
 
 
-@dataclass(frozen=True)
-class Operations:
-    """The follow-up operations of the context that owns a kind of subject."""
-
-    schedule: Operation[ScheduleFollowUp, FollowUpRef]
-    reassign: Operation[Addressed[ReassignFollowUp], FollowUpRef]
-    postpone: Operation[Addressed[PostponeFollowUp], FollowUpRef]
-    complete: Operation[Addressed[CompleteFollowUp], FollowUpRef]
-    of_subject: Operation[SubjectFollowUpsQuery, SubjectFollowUps]
-    texts: Operation[FollowUpTextsQuery, FollowUpTexts]
-
-
-INTAKE = Operations(
-    intake.SCHEDULE_FOLLOW_UP,
-    intake.REASSIGN_FOLLOW_UP,
-    intake.POSTPONE_FOLLOW_UP,
-    intake.COMPLETE_FOLLOW_UP,
-    intake.SUBJECT_FOLLOW_UPS,
-    intake.FOLLOW_UP_TEXTS,
-)
-PREVENTION = Operations(
-    prevention.SCHEDULE_FOLLOW_UP,
-    prevention.REASSIGN_FOLLOW_UP,
-    prevention.POSTPONE_FOLLOW_UP,
-    prevention.COMPLETE_FOLLOW_UP,
-    prevention.SUBJECT_FOLLOW_UPS,
-    prevention.FOLLOW_UP_TEXTS,
-)
-PLACEMENT = Operations(
-    placement.SCHEDULE_FOLLOW_UP,
-    placement.REASSIGN_FOLLOW_UP,
-    placement.POSTPONE_FOLLOW_UP,
-    placement.COMPLETE_FOLLOW_UP,
-    placement.SUBJECT_FOLLOW_UPS,
-    placement.FOLLOW_UP_TEXTS,
-)
-VOLUNTEER = Operations(
-    volunteer.SCHEDULE_FOLLOW_UP,
-    volunteer.REASSIGN_FOLLOW_UP,
-    volunteer.POSTPONE_FOLLOW_UP,
-    volunteer.COMPLETE_FOLLOW_UP,
-    volunteer.SUBJECT_FOLLOW_UPS,
-    volunteer.FOLLOW_UP_TEXTS,
-)
 # Who keeps the follow-ups of each kind of subject (and so is asked for them).
-OPERATIONS: dict[SubjectKind, Operations] = {
-    SubjectKind.household: INTAKE,
-    SubjectKind.inquiry: INTAKE,
-    SubjectKind.prevention_case: PREVENTION,
-    SubjectKind.offer: PLACEMENT,
-    SubjectKind.volunteer: VOLUNTEER,
+OPERATIONS: dict[SubjectKind, FollowUpOperations] = {
+    SubjectKind.household: intake.FOLLOW_UPS,
+    SubjectKind.inquiry: intake.FOLLOW_UPS,
+    SubjectKind.prevention_case: prevention.FOLLOW_UPS,
+    SubjectKind.offer: placement.FOLLOW_UPS,
+    SubjectKind.volunteer: volunteer.FOLLOW_UPS,
 }
 
 
@@ -127,7 +75,7 @@ class Subject:
         return f"{self.page}/{ANCHOR}"
 
     @property
-    def ops(self) -> Operations:
+    def ops(self) -> FollowUpOperations:
         return OPERATIONS[self.kind]
 
 

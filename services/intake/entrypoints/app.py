@@ -7,13 +7,15 @@ from pathlib import Path
 from faststream.asgi import AsgiFastStream
 
 from services.intake.application import disclosure_projection, notes
+from services.intake.application.follow_ups import intake_follow_ups
 from services.intake.application.placement_policy import CONSUMER, SUBJECTS, PlacementPolicy
 from services.intake.application.retention import run_retention
 from services.intake.entrypoints.consent_handlers import register_consent_handlers
-from services.intake.entrypoints.follow_up_handlers import register_follow_up_handlers
 from services.intake.entrypoints.household_handlers import register_household_handlers
 from services.intake.entrypoints.inquiry_handlers import register_inquiry_handlers
 from services.intake.entrypoints.privacy_handlers import register_privacy_handlers
+from shared.casework.followups import register_follow_up_handlers
+from shared.contracts.intake import operations as intake_ops
 from shared.retention import schedule_retention
 from shared.service import ServiceHost
 from shared.settings import ServiceSettings, service_settings
@@ -29,7 +31,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     register_inquiry_handlers(host)
     register_privacy_handlers(host)
     register_consent_handlers(host)
-    register_follow_up_handlers(host)
+    register_follow_up_handlers(host.rpc, intake_ops.FOLLOW_UPS, intake_follow_ups(host.commands))
     notes.register(host)
     host.consume(
         CONSUMER,

@@ -15,8 +15,10 @@ from services.placement.application import (
     notes,
     offer_projection,
 )
-from services.placement.entrypoints.follow_up_handlers import register_follow_up_handlers
+from services.placement.application.follow_ups import placement_follow_ups
 from services.placement.entrypoints.handlers import register_handlers
+from shared.casework.followups import register_follow_up_handlers
+from shared.contracts.placement import operations as placement_ops
 from shared.messaging import NatsLogin
 from shared.rebuild import drop_read_model
 from shared.service import ServiceHost
@@ -41,7 +43,9 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     )
     register_handlers(host)
     household_export.register(host)
-    register_follow_up_handlers(host)
+    register_follow_up_handlers(
+        host.rpc, placement_ops.FOLLOW_UPS, placement_follow_ups(host.commands)
+    )
     notes.register(host)
     return host.app()
 

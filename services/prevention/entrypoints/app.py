@@ -14,11 +14,13 @@ from services.prevention.application import (
     restriction_projection,
 )
 from services.prevention.application.aftercare_policy import CONSUMER, AftercarePolicy
+from services.prevention.application.follow_ups import prevention_follow_ups
 from services.prevention.application.reindex import reindex
 from services.prevention.application.retention import run_retention
-from services.prevention.entrypoints.follow_up_handlers import register_follow_up_handlers
 from services.prevention.entrypoints.handlers import register_handlers
+from shared.casework.followups import register_follow_up_handlers
 from shared.contracts import CONTRACTS
+from shared.contracts.prevention import operations as prevention_ops
 from shared.db import Database
 from shared.eventstore.store import EventStore
 from shared.migrations import upgrade
@@ -34,7 +36,9 @@ PreventionSettings = service_settings(SERVICE, default_port=8104)
 def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     host = ServiceHost(SERVICE, settings or PreventionSettings(), MIGRATIONS)
     register_handlers(host)
-    register_follow_up_handlers(host)
+    register_follow_up_handlers(
+        host.rpc, prevention_ops.FOLLOW_UPS, prevention_follow_ups(host.commands)
+    )
     household_export.register(host)
     notes.register(host)
     host.consume(

@@ -16,11 +16,13 @@ from services.volunteer.application import (
     notes,
     placement_policy,
 )
+from services.volunteer.application.follow_ups import volunteer_follow_ups
 from services.volunteer.application.retention import run_retention
 from services.volunteer.entrypoints.activity_handlers import register_activity_handlers
-from services.volunteer.entrypoints.follow_up_handlers import register_follow_up_handlers
 from services.volunteer.entrypoints.people_handlers import register_people_handlers
+from shared.casework.followups import register_follow_up_handlers
 from shared.contracts import CONTRACTS
+from shared.contracts.volunteer import operations as volunteer_ops
 from shared.messaging import NatsLogin
 from shared.purge import Purger
 from shared.rebuild import drop_read_model
@@ -53,7 +55,9 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     register_people_handlers(host)
     register_activity_handlers(host)
     household_export.register(host)
-    register_follow_up_handlers(host)
+    register_follow_up_handlers(
+        host.rpc, volunteer_ops.FOLLOW_UPS, volunteer_follow_ups(host.commands)
+    )
     notes.register(host)
     app = host.app()
     schedule_retention(app, SERVICE, host.commands, run_retention)

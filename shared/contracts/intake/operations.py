@@ -148,6 +148,7 @@ HOUSEHOLD_TITLES = ops.query(
 # the coordination's alone (services/intake/application/follow_ups.py).
 from shared.contracts.followups import (  # noqa: E402
     CompleteFollowUp,
+    FollowUpOperations,
     FollowUpRef,
     FollowUpTexts,
     FollowUpTextsQuery,
@@ -171,6 +172,15 @@ COMPLETE_FOLLOW_UP = ops.command_on(
 FOLLOW_UP_TEXTS = ops.query("follow_up_texts", FollowUpTextsQuery, FollowUpTexts, roles=READERS)
 SUBJECT_FOLLOW_UPS = ops.query(
     "subject_follow_ups", SubjectFollowUpsQuery, SubjectFollowUps, roles=READERS
+)
+# All six, for the service's handlers and the gateway (shared/contracts/followups.py).
+FOLLOW_UPS = FollowUpOperations(
+    SCHEDULE_FOLLOW_UP,
+    REASSIGN_FOLLOW_UP,
+    POSTPONE_FOLLOW_UP,
+    COMPLETE_FOLLOW_UP,
+    SUBJECT_FOLLOW_UPS,
+    FOLLOW_UP_TEXTS,
 )
 # ---------------------------------------------------------------- notes
 # (case notes on a household: shared/contracts/notes.py). Who may act on the household:

@@ -120,6 +120,7 @@ EXPORT_HOUSEHOLD = ops.query(
 # (services/placement/application/follow_ups.py, notes.py).
 from shared.contracts.followups import (  # noqa: E402
     CompleteFollowUp,
+    FollowUpOperations,
     FollowUpRef,
     FollowUpTexts,
     FollowUpTextsQuery,
@@ -148,6 +149,15 @@ FOLLOW_UP_TEXTS = ops.query(
 )
 SUBJECT_FOLLOW_UPS = ops.query(
     "subject_follow_ups", SubjectFollowUpsQuery, SubjectFollowUps, roles=COORDINATION
+)
+# All six, for the service's handlers and the gateway (shared/contracts/followups.py).
+FOLLOW_UPS = FollowUpOperations(
+    SCHEDULE_FOLLOW_UP,
+    REASSIGN_FOLLOW_UP,
+    POSTPONE_FOLLOW_UP,
+    COMPLETE_FOLLOW_UP,
+    SUBJECT_FOLLOW_UPS,
+    FOLLOW_UP_TEXTS,
 )
 WRITE_NOTE = ops.command_on("write_note", WriteNote, NoteRef, roles=COORDINATION)
 LIST_NOTES = ops.query("list_notes", ListNotes, NoteList, roles=COORDINATION)

@@ -107,6 +107,7 @@ EXPORT_HOUSEHOLD = ops.query(
 # use case checks the case's provider (services/prevention/application/follow_ups.py).
 from shared.contracts.followups import (  # noqa: E402
     CompleteFollowUp,
+    FollowUpOperations,
     FollowUpRef,
     FollowUpTexts,
     FollowUpTextsQuery,
@@ -130,6 +131,15 @@ COMPLETE_FOLLOW_UP = ops.command_on(
 FOLLOW_UP_TEXTS = ops.query("follow_up_texts", FollowUpTextsQuery, FollowUpTexts, roles=READERS)
 SUBJECT_FOLLOW_UPS = ops.query(
     "subject_follow_ups", SubjectFollowUpsQuery, SubjectFollowUps, roles=READERS
+)
+# All six, for the service's handlers and the gateway (shared/contracts/followups.py).
+FOLLOW_UPS = FollowUpOperations(
+    SCHEDULE_FOLLOW_UP,
+    REASSIGN_FOLLOW_UP,
+    POSTPONE_FOLLOW_UP,
+    COMPLETE_FOLLOW_UP,
+    SUBJECT_FOLLOW_UPS,
+    FOLLOW_UP_TEXTS,
 )
 # Case notes (shared/contracts/notes.py): who may see the case today; a case of a household
 # whose processing intake restricted, the coordination only (application/notes.py).

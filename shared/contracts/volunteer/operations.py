@@ -132,6 +132,7 @@ EXPORT_HOUSEHOLD = ops.query(
 # notes.py).
 from shared.contracts.followups import (  # noqa: E402
     CompleteFollowUp,
+    FollowUpOperations,
     FollowUpRef,
     FollowUpTexts,
     FollowUpTextsQuery,
@@ -158,6 +159,15 @@ COMPLETE_FOLLOW_UP = ops.command_on(
 FOLLOW_UP_TEXTS = ops.query("follow_up_texts", FollowUpTextsQuery, FollowUpTexts, roles=READERS)
 SUBJECT_FOLLOW_UPS = ops.query(
     "subject_follow_ups", SubjectFollowUpsQuery, SubjectFollowUps, roles=READERS
+)
+# All six, for the service's handlers and the gateway (shared/contracts/followups.py).
+FOLLOW_UPS = FollowUpOperations(
+    SCHEDULE_FOLLOW_UP,
+    REASSIGN_FOLLOW_UP,
+    POSTPONE_FOLLOW_UP,
+    COMPLETE_FOLLOW_UP,
+    SUBJECT_FOLLOW_UPS,
+    FOLLOW_UP_TEXTS,
 )
 WRITE_NOTE = ops.command_on("write_note", WriteNote, NoteRef, roles=MANAGERS)
 LIST_NOTES = ops.query("list_notes", ListNotes, NoteList, roles=READERS)
