@@ -50,6 +50,11 @@ NOT_TEXT = {
     "PlacementRules.extra_person_m2",
     "RentLimit.max_gross_cold_rent",
     "RentLimit.max_size_m2",
+    "RequestGuarantee.amount",
+    "DecideGuarantee.granted_amount",
+    "CompletePlacement.gross_cold_rent",
+    "CompletePlacement.warm_rent",
+    "CompletePlacement.size_m2",
     "SignIn.login",
     "SignIn.password",
 }
@@ -164,6 +169,9 @@ def plant(system: System, p: Payloads) -> dict[str, list[str]]:
     api.post(f"/households/{a}/consents", consent, CARITAS)
     # Case notes on a household and on a prevention case (below).
     api.post(f"/households/{a}/notes", {"kind": "visit", "text": p("WriteNote.text")}, CARITAS)
+    # A written follow-up on the same household (its page and Heute show the text).
+    follow_up = {"due_on": ahead(1), "text": p("NewFollowUp.text")}
+    api.post(f"/households/{a}/follow-ups", follow_up, CARITAS)
     # A rectification (Art. 16) of household B's head and registration note.
     shown = api.http.get(f"{api.base}/households/{b}", headers=CARITAS).json()
     rename = {
