@@ -7,6 +7,7 @@ import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import structlog
 from fastapi import FastAPI, Response
 from fastapi.responses import JSONResponse
 from nats.errors import Error as NatsError
@@ -17,6 +18,7 @@ from services.gateway import (
     follow_ups,
     households,
     inquiries,
+    mail,
     placement,
     prevention,
     reporting,
@@ -26,6 +28,8 @@ from services.gateway.adapters import MIGRATIONS
 from services.gateway.auth import oidc_sign_in, session_api
 from services.gateway.auth.authenticator import Authenticator
 from services.gateway.edge import EdgeMiddleware
+from services.gateway.mail.digest import digest_job
+from services.gateway.mail.outbox import MailSender
 from services.gateway.middleware import AccessLogMiddleware, SecurityHeadersMiddleware
 from services.gateway.settings import GatewaySettings
 from services.gateway.shedding import SheddingRpcClient
@@ -40,7 +44,9 @@ from shared.nats_auth import GATEWAY
 from shared.service import readiness_report
 
 # The areas of the staff UI and its API, as in the navigation bar.
-AREAS = (households, inquiries, placement, volunteer, prevention, reporting, follow_ups)
+AREAS = (households, inquiries, placement, volunteer, prevention, reporting, follow_ups, mail)
+
+log = structlog.get_logger(__name__)
 
 
 def create_app(settings: GatewaySettings | None = None) -> FastAPI:
@@ -55,7 +61,18 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         await asyncio.to_thread(upgrade, MIGRATIONS, db.url)
         await broker.connect()
         adopt_library_loggers()
+        # Mail (mail/): the sender and the daily overview run beside the requests.
+        sender = MailSender(db, settings) if settings.mail_on else None
+        digest = digest_job(db, app.state.rpc, settings) if settings.mail_on else None
+        if sender is None or digest is None:
+            log.info("mail off: AUSZUG_GATEWAY_SMTP_HOST is not set")
+        else:
+            sender.start()
+            digest.start()
         yield
+        if sender is not None and digest is not None:
+            await digest.stop()
+            await sender.stop()
         await db.dispose()
         # Draining fails while NATS is away; there is nothing left to drain then.
         with contextlib.suppress(NatsError):

@@ -97,9 +97,10 @@ def allowed_roles(template: str) -> frozenset[Role]:
 
 
 # Administration looks, it does not change cases: its writes end here, whatever a service
-# would say. Signing out is the one change every role makes.
+# would say. Signing out is a change every role makes.
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-ADMIN_WRITES = frozenset({"/api/session", "/ui/abmelden"})
+# Setting one's own mail address is no change to a case either.
+ADMIN_WRITES = frozenset({"/api/session", "/ui/abmelden", "/ui/konto"})
 
 
 def may_call(role: Role, method: str, template: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import time
 from typing import Any
 
 from pydantic import Field, model_validator
@@ -71,6 +72,24 @@ class GatewaySettings(ServiceSettings):
     oidc_client_id: str | None = None
     oidc_client_secret: str | None = None
     oidc_redirect_url: str | None = None
+    # E-mail to staff (mail/): off while the host is unset. STARTTLS upgrades the plain
+    # connection (port 587); without it the server must be one the network trusts.
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_starttls: bool = True
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_from: str = "Auszug <auszug@localhost>"
+    smtp_timeout_seconds: float = 30.0
+    # Local time (Europe/Berlin) of the daily overview ("Tägliche Übersicht").
+    digest_at: time = time(6, 30)
+    # Where the staff open Auszug: the links in mails start with it.
+    public_url: str = "http://localhost:8000"
+    # The sender looks for due mails this often; a failed delivery waits
+    # `mail_retry_seconds`, then twice as long each time, at most `mail_retry_max_seconds`.
+    mail_poll_seconds: float = 10.0
+    mail_retry_seconds: float = 60.0
+    mail_retry_max_seconds: float = 3600.0
 
     @property
     def development_identity(self) -> bool:
@@ -95,6 +114,11 @@ class GatewaySettings(ServiceSettings):
         if not trusted:
             return {"proxy_headers": False, "forwarded_allow_ips": []}
         return {"proxy_headers": True, "forwarded_allow_ips": trusted}
+
+    @property
+    def mail_on(self) -> bool:
+        """Whether the gateway sends e-mail at all."""
+        return bool(self.smtp_host)
 
     @property
     def gateway_database(self) -> str:

@@ -1,7 +1,8 @@
 """Staff accounts from the command line (the gateway's database, `AUSZUG_GATEWAY_*`).
 
     python -m services.gateway.users add --login m.muster --role caseworker \\
-        --municipality koeln --provider caritas [--name "M. Muster"] [--password-stdin]
+        --municipality koeln --provider caritas [--name "M. Muster"] [--password-stdin] \\
+        [--email m.muster@caritas-koeln.de]
     python -m services.gateway.users disable --login m.muster
 
 Without `--password-stdin` the password is asked for twice at a prompt, never taken from
@@ -16,6 +17,8 @@ import getpass
 import sys
 from datetime import UTC, datetime
 from uuid import uuid4
+
+from email_validator import EmailNotValidError, validate_email
 
 from services.gateway.adapters import MIGRATIONS
 from services.gateway.adapters.users import Account, add_user, find_by_login, set_active
@@ -40,6 +43,12 @@ def account_from(args: argparse.Namespace, password: str) -> Account:
     problem = weakness(password, [args.login, args.name or "", args.municipality])
     if problem:
         raise UsageError(problem)
+    email = None
+    if args.email:
+        try:
+            email = validate_email(args.email, check_deliverability=False).normalized
+        except EmailNotValidError as exc:
+            raise UsageError(f"Die E-Mail-Adresse {args.email} ist ungültig: {exc}") from exc
     return Account(
         user_id=uuid4(),
         login=args.login.strip().lower(),
@@ -48,6 +57,7 @@ def account_from(args: argparse.Namespace, password: str) -> Account:
         municipality=args.municipality,
         provider=args.provider,
         display_name=args.name,
+        email=email,
     )
 
 
@@ -83,6 +93,7 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--provider")
     add.add_argument("--name", help="Anzeigename")
     add.add_argument("--password-stdin", action="store_true")
+    add.add_argument("--email", help="E-Mail-Adresse für Benachrichtigungen")
     disable = commands.add_parser("disable", help="Konto sperren (Sitzungen enden)")
     disable.add_argument("--login", required=True)
     return p

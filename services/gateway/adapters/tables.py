@@ -1,4 +1,5 @@
-"""The gateway's own tables: staff accounts, sessions, sign-in throttling, access log.
+"""The gateway's own tables: staff accounts, sessions, sign-in throttling, access log,
+the mail outbox.
 
 The gateway owns no domain data; these tables exist because authentication and the
 record of who read which personal data belong to the one HTTP surface.
@@ -25,6 +26,10 @@ users = sa.Table(
     sa.Column("display_name", sa.String(120)),
     sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
     sa.Column("created_at", UTCDateTime, nullable=False),
+    # Where the person's notifications go (mail/): their own work address, set by them on
+    # "Mein Konto" or by the operator; `digest` False: no daily overview.
+    sa.Column("email", sa.String(254)),
+    sa.Column("digest", sa.Boolean, nullable=False, server_default=sa.true()),
 )
 
 sessions = sa.Table(
@@ -63,4 +68,26 @@ access_log = sa.Table(
     sa.Column("route", sa.String(200), nullable=False),
     sa.Column("correlation_id", sa.Uuid, nullable=False),
     sa.Index("ix_access_log_subject", "subject", "subject_id"),
+)
+
+# Mails to staff (mail/outbox.py): one row per mail under a key that a retry or a second
+# replica repeats (so it is sent once), rendered when enqueued; a sender claims a due row
+# (`claimed_by`/`claimed_until`) before it talks to the SMTP server. A failed attempt
+# moves `due_at` on (backoff). Sent rows are deleted after a week.
+mail_outbox = sa.Table(
+    "mail_outbox",
+    metadata,
+    sa.Column("key", sa.String(200), primary_key=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("recipient", sa.String(254), nullable=False),
+    sa.Column("subject", sa.String(200), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("due_at", UTCDateTime, nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("claimed_by", sa.String(64)),
+    sa.Column("claimed_until", UTCDateTime),
+    sa.Column("sent_at", UTCDateTime),
+    sa.Column("last_error", sa.String(300)),
+    sa.Index("ix_mail_outbox_due", "sent_at", "due_at"),
 )

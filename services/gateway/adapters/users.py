@@ -51,6 +51,9 @@ class Account:
     active: bool = True
     # Set for users of the OpenID provider: no password, and known to the services by it.
     oidc_user_id: str | None = None
+    # Where notifications go (mail/); `digest`: the daily overview is wanted.
+    email: str | None = None
+    digest: bool = True
 
     @property
     def service_user_id(self) -> str:
@@ -72,6 +75,8 @@ def _account(row: sa.Row[tuple[object, ...]]) -> Account:
         display_name=m["display_name"],
         active=bool(m["active"]),
         oidc_user_id=oidc_user_id,
+        email=m.get("email"),
+        digest=bool(m.get("digest", True)),
     )
 
 
@@ -93,6 +98,8 @@ async def add_user(conn: AsyncConnection, account: Account, at: datetime) -> Non
             display_name=account.display_name,
             active=account.active,
             created_at=at,
+            email=account.email,
+            digest=account.digest,
         )
     )
 
@@ -260,3 +267,34 @@ async def staff_names(conn: AsyncConnection, user_ids: set[str]) -> dict[str, st
     if missing:
         found.update(await logins_of(conn, missing))
     return found
+
+
+async def find_by_service_id(conn: AsyncConnection, service_user_id: str) -> Account | None:
+    """The account the services know by this pseudonymous id (a UUID, or an OIDC user's
+    pseudonym); None for an id no account has (e.g. a development identity)."""
+    by_oidc = oidc_accounts.c.oidc_user_id == service_user_id
+    try:
+        condition = sa.or_(users.c.user_id == UUID(service_user_id), by_oidc)
+    except ValueError:
+        condition = by_oidc
+    row = (await conn.execute(_accounts().where(condition))).first()
+    return _account(row) if row else None
+
+
+async def set_mail_settings(
+    conn: AsyncConnection, user_id: UUID, email: str | None, digest: bool
+) -> None:
+    """The person's own address (None: no mail at all) and whether the digest comes."""
+    await conn.execute(
+        users.update().where(users.c.user_id == user_id).values(email=email, digest=digest)
+    )
+
+
+async def digest_recipients(conn: AsyncConnection) -> list[Account]:
+    """Active accounts with an address that want the daily overview."""
+    rows = await conn.execute(
+        _accounts()
+        .where(users.c.active.is_(True), users.c.email.is_not(None), users.c.digest.is_(True))
+        .order_by(users.c.user_id)
+    )
+    return [_account(row) for row in rows]

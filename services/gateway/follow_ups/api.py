@@ -28,6 +28,7 @@ from services.gateway.follow_ups.pages import (
     volunteer_subject,
 )
 from services.gateway.follow_ups.section import NOT_STAFF, Subject, colleagues
+from services.gateway.mail.notify import notify_assigned
 from shared.contracts.followups import (
     TEXT_MAX,
     CompleteFollowUp,
@@ -134,7 +135,9 @@ def _routes(prefix: str, tag: str, name: str, what: str, subject_of: SubjectOf) 
             assignee=await _assignee(request, caller, subject, body.assignee_login),
             text=body.text,
         )
-        return await rpc.send(subject.ops.schedule, command, caller)
+        ref = await rpc.send(subject.ops.schedule, command, caller)
+        await notify_assigned(request, caller, subject, ref.follow_up_id)
+        return ref
 
     @router.post(
         f"/{{{name}}}/follow-ups/{{follow_up_id}}/completion",
@@ -185,7 +188,9 @@ def _routes(prefix: str, tag: str, name: str, what: str, subject_of: SubjectOf) 
         command = Addressed[ReassignFollowUp](
             id=follow_up_id, body=ReassignFollowUp(assignee=assignee)
         )
-        return await rpc.send(subject.ops.reassign, command, caller)
+        ref = await rpc.send(subject.ops.reassign, command, caller)
+        await notify_assigned(request, caller, subject, ref.follow_up_id)
+        return ref
 
     return router
 

@@ -28,6 +28,7 @@ from services.gateway.follow_ups.section import (
     Subject,
     assignee_of,
 )
+from services.gateway.mail.notify import notify_assigned
 from services.gateway.web.notices import Notice, saved
 from services.gateway.web.security import checked_form
 from services.gateway.web.submit import filled, form_values, send_form
@@ -290,7 +291,7 @@ async def schedule(
     }
     if assignee:
         body["assignee"] = assignee
-    _, refusal = await send_form(
+    ref, refusal = await send_form(
         rpc,
         subject.ops.schedule,
         body,
@@ -302,6 +303,8 @@ async def schedule(
     if refusal is not None:
         general = refusal.general or refusal.errors.get("")
         return await again(Refused(NEW, values, refusal.errors, general, refusal.status))
+    if ref is not None:
+        await notify_assigned(request, caller, subject, ref.follow_up_id)
     return saved(subject.page, SCHEDULED, anchor=ANCHOR)
 
 
@@ -348,6 +351,8 @@ async def change(
         general = refusal.general or refusal.errors.get("")
         form = f"{follow_up_id}-{action}"
         return await again(Refused(form, values, refusal.errors, general, refusal.status))
+    if action == "zuweisen":
+        await notify_assigned(request, caller, subject, follow_up_id)
     return saved(subject.page, done, anchor=ANCHOR)
 
 
