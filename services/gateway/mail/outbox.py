@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
+from typing import Any
 from uuid import uuid4
 
 import aiosmtplib
@@ -104,8 +106,10 @@ async def enqueue(db: Database, key: str, kind: str, mail: Mail, now: datetime) 
 class MailSender:
     """Delivers due rows of the outbox, one pass every `mail_poll_seconds`."""
 
-    def __init__(self, db: Database, settings: GatewaySettings) -> None:
-        self.db, self.settings = db, settings
+    def __init__(
+        self, db: Database, settings: GatewaySettings, *, now: Callable[[], datetime] = utcnow
+    ) -> None:
+        self.db, self.settings, self.now = db, settings, now
         self.name = uuid4().hex
         self._task: asyncio.Task[None] | None = None
         # A claim outlives one delivery (its timeout) by a margin.
@@ -138,7 +142,7 @@ class MailSender:
 
     async def run_once(self) -> int:
         """One pass: every due row this sender can claim; how many were sent."""
-        now = utcnow()
+        now = self.now()
         free = sa.or_(mail_outbox.c.claimed_until.is_(None), mail_outbox.c.claimed_until < now)
         async with self.db.read() as conn:
             keys = (
@@ -156,8 +160,10 @@ class MailSender:
         await self._tidy_and_measure()
         return sent
 
-    async def _deliver(self, key: str) -> bool:
-        now = utcnow()
+    async def claim(self, key: str) -> sa.Row[Any] | None:
+        """The row, now held by this sender; None when it is sent or another one holds it
+        (one conditional UPDATE: of two replicas asking at once, one gets it)."""
+        now = self.now()
         async with self.db.transaction() as conn:
             claimed = await conn.execute(
                 mail_outbox.update()
@@ -171,9 +177,16 @@ class MailSender:
                 )
                 .values(claimed_by=self.name, claimed_until=now + self.claim_for)
             )
-            if claimed.rowcount != 1:  # another replica holds it
-                return False
-            row = (await conn.execute(sa.select(mail_outbox).where(mail_outbox.c.key == key))).one()
+            if claimed.rowcount != 1:
+                return None
+            return (
+                await conn.execute(sa.select(mail_outbox).where(mail_outbox.c.key == key))
+            ).one()
+
+    async def _deliver(self, key: str) -> bool:
+        row = await self.claim(key)
+        if row is None:
+            return False
         try:
             await self._send(Mail(row.recipient, row.subject, row.body))
         except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
@@ -183,7 +196,7 @@ class MailSender:
             await conn.execute(
                 mail_outbox.update()
                 .where(mail_outbox.c.key == key, mail_outbox.c.claimed_by == self.name)
-                .values(sent_at=utcnow(), claimed_by=None, claimed_until=None)
+                .values(sent_at=self.now(), claimed_by=None, claimed_until=None)
             )
         SENT.labels(kind=row.kind).inc()
         log.info("mail sent", kind=row.kind, key=key, attempts=row.attempts + 1)
@@ -200,7 +213,7 @@ class MailSender:
                 .where(mail_outbox.c.key == key, mail_outbox.c.claimed_by == self.name)
                 .values(
                     attempts=attempts,
-                    due_at=utcnow() + timedelta(seconds=wait),
+                    due_at=self.now() + timedelta(seconds=wait),
                     claimed_by=None,
                     claimed_until=None,
                     last_error=f"{type(exc).__name__}: {exc}"[:300],
@@ -221,7 +234,7 @@ class MailSender:
         message["From"] = settings.smtp_from
         message["To"] = mail.recipient
         message["Subject"] = mail.subject
-        message["Date"] = format_datetime(utcnow())
+        message["Date"] = format_datetime(self.now())
         message["Message-ID"] = make_msgid(domain="auszug")
         message.set_content(mail.body)
         await aiosmtplib.send(
@@ -235,7 +248,7 @@ class MailSender:
         )
 
     async def _tidy_and_measure(self) -> None:
-        now = utcnow()
+        now = self.now()
         async with self.db.transaction() as conn:
             await conn.execute(mail_outbox.delete().where(mail_outbox.c.sent_at < now - KEEP_SENT))
         async with self.db.read() as conn:
