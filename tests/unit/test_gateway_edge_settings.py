@@ -53,7 +53,12 @@ def test_a_refusal_says_why_in_german_and_english() -> None:
 
 def test_the_account_command_refuses_a_weak_password_and_takes_a_strong_one() -> None:
     args = argparse.Namespace(
-        role="caseworker", provider="caritas", login="m.muster", municipality="koeln", name=None
+        role="caseworker",
+        provider="caritas",
+        login="m.muster",
+        municipality="koeln",
+        name=None,
+        email=None,
     )
     with pytest.raises(UsageError, match="zu leicht zu erraten"):
         account_from(args, "aaaaaaaaaaaa")

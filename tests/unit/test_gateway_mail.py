@@ -5,6 +5,7 @@ sender's until its claim runs out, a failed delivery waits its backoff and is co
 
 from __future__ import annotations
 
+import argparse
 import re
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -26,6 +27,7 @@ from services.gateway.mail.outbox import (
 )
 from services.gateway.mail.texts import Assigned, DigestSection, assigned_mail, digest_mail
 from services.gateway.settings import GatewaySettings
+from services.gateway.users import UsageError, account_from
 from shared.contracts.followups import FollowUpItem, Rule, SubjectKind
 from shared.contracts.reporting.labels import FOLLOW_UP
 from shared.db import Database
@@ -40,6 +42,21 @@ DAY = date(2026, 12, 9)
 def test_each_failure_waits_twice_as_long_as_the_one_before_up_to_an_hour() -> None:
     waits = [backoff(n, 60, 3600) for n in range(1, 10)]
     assert waits == [60, 120, 240, 480, 960, 1920, 3600, 3600, 3600]
+
+
+def test_the_account_command_takes_an_address_and_refuses_a_malformed_one() -> None:
+    args = argparse.Namespace(
+        role="caseworker",
+        provider="caritas",
+        login="m.muster",
+        municipality="koeln",
+        name=None,
+        email="M.Muster@Caritas-Koeln.DE",
+    )
+    assert account_from(args, "ein-langes-Passwort-1").email == "M.Muster@caritas-koeln.de"
+    args.email = "m.muster@caritas"
+    with pytest.raises(UsageError, match=r"Die E-Mail-Adresse m\.muster@caritas ist ungültig"):
+        account_from(args, "ein-langes-Passwort-1")
 
 
 def test_an_assignment_mail_says_the_subject_by_short_reference_the_day_and_the_link() -> None:
