@@ -2,7 +2,8 @@
 (aiosmtpd, issue 15): off while no host is set; a person sets their address on „Mein
 Konto“ (a malformed one comes back at its field); a follow-up assigned to them arrives
 once, also when the request is sent again with the same idempotency key or the form
-twice, and not when they assign it to themselves; a server that answers 451 is tried
+twice, and not when they assign it to themselves, again when it is given back to
+them; a server that answers 451 is tried
 again with backoff, counted in the failure metric, while requests are served; the daily
 overview lists what "Heute" lists for the person, once per day however often it runs;
 no mail carries a household's name or a follow-up's text."""
@@ -163,4 +164,12 @@ def test_assignments_and_the_daily_overview_arrive_once_without_personal_data(
 
         assert metric(system, 'auszug_mail_sent_total{kind="assigned"}') == 2
         assert metric(system, 'auszug_mail_sent_total{kind="digest"}') == 1
+
+        # Given to the team (no mail), then to Ben again by Anna's form: a new step, a new
+        # mail.
+        reassign = f"{household_page}/wiedervorlagen/{first['follow_up_id']}/zuweisen"
+        assert post_form(anna, reassign, {"assignee": ""}).status_code == 303
+        assert post_form(anna, reassign, {"assignee": ben_id}).status_code == 303
+        wait_until(lambda: len(assigned(inbox.to(BEN))) == 3, what="the third assignment")
         wait_until(lambda: metric(system, "auszug_mail_pending") == 0, what="an empty outbox")
+        assert len(inbox.received()) == 4
