@@ -147,15 +147,16 @@ def test_prometheus_watches_the_running_system_with_every_name_the_rules_and_das
     system.wait_for_households(2025, 1)
 
     # Every process imports shared.metrics and so lists every family: a name counts as
-    # exported only by the processes that own it (HTTP: the gateway; the rest: services).
+    # exported only by the processes that own it (HTTP and mail to staff: the gateway;
+    # the rest: services).
     scraped = {
         n: exported_names(httpx.get(f"{system[n].base_url}/metrics").text) for n in system.services
     }
     by_services = set().union(*(names for n, names in scraped.items() if n != "gateway"))
     named = set().union(*map(metric_names, dashboard_exprs() + rule_exprs()))
-    http = {n for n in named if n.startswith("auszug_http_")}
-    assert http - scraped["gateway"] == set()
-    assert named - http - by_services - SYNTHETIC == set(), "named, but no service exports it"
+    gateway = {n for n in named if n.startswith(("auszug_http_", "auszug_mail_"))}
+    assert gateway - scraped["gateway"] == set()
+    assert named - gateway - by_services - SYNTHETIC == set(), "named, but no service exports it"
     for must in ("auszug_http_requests_total", "auszug_events_appended_total", "up"):
         assert must in named
 
