@@ -136,7 +136,7 @@ def _routes(prefix: str, tag: str, name: str, what: str, subject_of: SubjectOf) 
             text=body.text,
         )
         ref = await rpc.send(subject.ops.schedule, command, caller)
-        await notify_assigned(request, caller, subject, ref.follow_up_id)
+        await notify_assigned(request, caller, subject, ref.follow_up_id, command.assignee)
         return ref
 
     @router.post(
@@ -189,7 +189,7 @@ def _routes(prefix: str, tag: str, name: str, what: str, subject_of: SubjectOf) 
             id=follow_up_id, body=ReassignFollowUp(assignee=assignee)
         )
         ref = await rpc.send(subject.ops.reassign, command, caller)
-        await notify_assigned(request, caller, subject, ref.follow_up_id)
+        await notify_assigned(request, caller, subject, ref.follow_up_id, assignee)
         return ref
 
     return router

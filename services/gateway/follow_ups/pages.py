@@ -304,7 +304,7 @@ async def schedule(
         general = refusal.general or refusal.errors.get("")
         return await again(Refused(NEW, values, refusal.errors, general, refusal.status))
     if ref is not None:
-        await notify_assigned(request, caller, subject, ref.follow_up_id)
+        await notify_assigned(request, caller, subject, ref.follow_up_id, assignee or None)
     return saved(subject.page, SCHEDULED, anchor=ANCHOR)
 
 
@@ -352,7 +352,7 @@ async def change(
         form = f"{follow_up_id}-{action}"
         return await again(Refused(form, values, refusal.errors, general, refusal.status))
     if action == "zuweisen":
-        await notify_assigned(request, caller, subject, follow_up_id)
+        await notify_assigned(request, caller, subject, follow_up_id, body.get("assignee"))
     return saved(subject.page, done, anchor=ANCHOR)
 
 

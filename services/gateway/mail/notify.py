@@ -32,11 +32,13 @@ log = structlog.get_logger(__name__)
 
 
 async def notify_assigned(
-    request: Request, caller: Caller, subject: Subject, follow_up_id: UUID
+    request: Request, caller: Caller, subject: Subject, follow_up_id: UUID, assignee: str | None
 ) -> None:
-    """Enqueue the assignee's mail if there is one to send; never raises."""
+    """Enqueue the mail of `assignee` (the person the request named; None: the team) if
+    there is one to send; never raises."""
     settings: GatewaySettings = request.app.state.settings
-    if not settings.mail_on:
+    # The team, or the caller themself: nobody to tell, and no need to ask the owner.
+    if not settings.mail_on or assignee is None or assignee == caller.user_id:
         return
     try:
         await _notify(request, settings, caller, subject, follow_up_id)
