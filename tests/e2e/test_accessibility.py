@@ -38,6 +38,7 @@ COORDINATOR_PAGES = [
     "/ui/praevention/nachbetreuung",
     "/ui/heute",
     "/ui/fristen",
+    "/ui/konto",
 ]
 SKM = {"x-auszug-role": "caseworker", "x-auszug-provider": "skm", "x-auszug-user": "sk"}
 
