@@ -18,6 +18,7 @@ page (50 rows, random offset) of the `follow_ups` table.
 
     .venv/bin/python -m bench.due_list                  # SQLite, 2,000 and 20,000
     .venv/bin/python -m bench.due_list --postgres       # also PostgreSQL (a private cluster)
+    .venv/bin/python -m bench.due_list --backend postgres --sizes 2000   # PostgreSQL only
     .venv/bin/python -m bench.due_list --sizes 2000 --queries 50   # quick
 
 The aim is p99 < 100 ms for every Heute query at 20,000 households.
@@ -255,13 +256,13 @@ class Applied:
         return self.events / seconds if seconds else 0.0
 
 
-async def apply(db: Database, stream: Stream) -> Applied:
+async def apply(db: Database, stream: Stream, batch_size: int = BATCH) -> Applied:
     """The stream through the caseboard and the due list as `FactsProjection` runs them,
-    one transaction per `BATCH` events; each projection's time taken on its own."""
+    one transaction per `batch_size` events; each projection's time taken on its own."""
     caseboard, due_list = CaseboardProjection(), FollowUpsProjection()
     applied = Applied()
-    for start in range(0, len(stream.events), BATCH):
-        batch = stream.events[start : start + BATCH]
+    for start in range(0, len(stream.events), batch_size):
+        batch = stream.events[start : start + batch_size]
         async with db.transaction() as conn:
             began = time.perf_counter()
             changed = await caseboard.apply(conn, batch)
@@ -280,10 +281,16 @@ async def rows_per_kind(db: Database) -> Counter[str]:
 
 
 QUERIES: tuple[tuple[str, dict[str, Any]], ...] = (
-    ("Heute: mine", {"mine": True}),
-    ("Heute: team unassigned", {"kind": WRITTEN, "unassigned": True}),
+    # The three sections as the "Heute" page asks them (services/gateway/reporting/today.py).
+    ("Heute: mine", {"mine": True, "kind": WRITTEN}),
+    ("Heute: team unassigned", {"kind": WRITTEN, "unassigned": True, "not_mine": True}),
     ("Heute: rule-made steps", {"rule_made": True}),
+    # Wider forms of the same lists (the API's filters, the deadlines page's sorts).
+    ("mine, every kind", {"mine": True}),
+    ("unassigned written, also mine", {"kind": WRITTEN, "unassigned": True}),
     ("rule-made by kind, page 5", {"rule_made": True, "sort": "kind", "page": 5}),
+    ("by provider, descending, p. 3", {"sort": "provider", "descending": True, "page": 3}),
+    ("due_on descending, page 2", {"descending": True, "page": 2}),
 )
 
 Result = tuple[str, str, float, float, int]
@@ -378,13 +385,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sizes", default="2000,20000", help="households, ascending")
     parser.add_argument("--queries", type=int, default=200, help="runs per query")
-    parser.add_argument("--postgres", action="store_true", help="also on PostgreSQL")
+    parser.add_argument(
+        "--backend", default="sqlite", help="sqlite, postgres or both: sqlite,postgres"
+    )
+    parser.add_argument("--postgres", action="store_true", help="the same as --backend both")
+    parser.add_argument("--workdir", type=Path, help="keep the SQLite file here")
     args = parser.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
-    with tempfile.TemporaryDirectory(prefix="auszug-bench-due-") as work:
-        url = f"sqlite+aiosqlite:///{Path(work) / 'reporting.db'}"
-        run_loop(run_backend(url, sizes, args.queries))
+    backends = {b.strip() for b in args.backend.split(",") if b.strip()}
     if args.postgres:
+        backends |= {"sqlite", "postgres"}
+    if unknown := backends - {"sqlite", "postgres"}:
+        parser.error(f"unknown backend: {', '.join(sorted(unknown))}")
+    if "sqlite" in backends:
+        with tempfile.TemporaryDirectory(prefix="auszug-bench-due-") as work:
+            directory = args.workdir or Path(work)
+            directory.mkdir(parents=True, exist_ok=True)
+            url = f"sqlite+aiosqlite:///{directory / 'reporting.db'}"
+            run_loop(run_backend(url, sizes, args.queries))
+    if "postgres" in backends:
         with postgres() as url:
             run_loop(run_backend(url, sizes, args.queries))
 
