@@ -15,7 +15,7 @@ from uuid import UUID, uuid4
 import pytest
 from sqlalchemy import and_, func, insert, or_, select
 
-from bench.due_list import MUNICIPALITY, apply, make_stream
+from bench.due_list import MUNICIPALITY, Stream, apply, make_stream
 from services.reporting.adapters.caseboard_table import caseboard
 from services.reporting.adapters.caseboard_table import restricted_households as restricted
 from services.reporting.adapters.follow_up_tables import follow_ups
@@ -23,7 +23,8 @@ from services.reporting.application import access
 from services.reporting.application.follow_ups import ITEM_COLUMNS, follow_up_list
 from services.reporting.application.projections.follow_ups import WRITTEN
 from services.reporting.entrypoints.app import MIGRATIONS
-from shared.clock import today
+from shared.clock import business_time, today
+from shared.contracts import intake as i
 from shared.contracts.followups import FollowUpItem, FollowUpList, FollowUpQuery, Rule, SubjectKind
 from shared.db import Database
 from shared.decider import Forbidden
@@ -263,12 +264,79 @@ async def test_the_new_query_answers_what_the_plain_query_answers(url: str) -> N
         await db.dispose()
 
 
+def hand_overs_and_exits(stream: Stream) -> dict[str, UUID]:
+    """Appends to the stream (one last batch) hand-overs and exits of households whose
+    rows earlier batches wrote, each with written follow-ups before and after it."""
+    households = [
+        (r.event.household_id, r.event.provider)
+        for r in stream.events
+        if isinstance(r.event, i.HouseholdRegistered)
+    ]
+    later = business_time(T)
+    ids: dict[str, UUID] = {}
+    for n, (household, provider) in enumerate(households[::5]):
+        where = f"household:{MUNICIPALITY}:{household}"
+
+        def written(
+            assignee: str | None = None, household: UUID = household
+        ) -> tuple[i.IntakeFollowUpScheduled, UUID]:
+            follow_up = uuid4()
+            event = i.IntakeFollowUpScheduled(
+                follow_up_id=follow_up,
+                subject_kind=SubjectKind.household,
+                subject_id=household,
+                household_id=household,
+                due_on=T,
+                assignee=assignee,
+                occurred_at=later,
+            )
+            return event, follow_up
+
+        if n % 3 == 0:
+            stream.add(
+                i.HouseholdHandedOver(
+                    household_id=household,
+                    from_provider=provider,
+                    to_provider="skm",
+                    occurred_at=later,
+                ),
+                where,
+                provider,
+            )
+            event, ids["after_hand_over"] = written()
+            stream.add(event, where, "skm")
+            reassigned = i.IntakeFollowUpReassigned(
+                follow_up_id=ids["after_hand_over"], assignee="skm-cw2", occurred_at=later
+            )
+            stream.add(reassigned, where, "skm")
+        else:
+            event, ids["before_exit"] = written("x-1")
+            stream.add(event, where, provider)
+            gone = i.HouseholdDeregistered(
+                household_id=household,
+                reason=i.DeregistrationReason.moved_on_own,
+                adults=1,
+                minors=0,
+                occurred_at=later,
+            )
+            stream.add(gone, where, provider)
+            postponed = i.IntakeFollowUpPostponed(
+                follow_up_id=ids["before_exit"], due_on=T + timedelta(days=1), occurred_at=later
+            )
+            stream.add(postponed, where, provider)
+            if n % 3 == 1:
+                event, ids["after_exit"] = written()
+                stream.add(event, where, provider)
+    return ids
+
+
 async def test_one_batch_or_one_event_at_a_time_leave_the_same_table(
     url: str, tmp_path: Path
 ) -> None:
     """Written follow-up events no longer flush the batch one by one: folded in memory and
     written at the batch's end, they must leave what event-by-event writes leave."""
     stream = make_stream(150, random.Random(16), T)
+    moves = hand_overs_and_exits(stream)
     one_by_one = Database(f"sqlite+aiosqlite:///{tmp_path}/one.db")
     upgrade(MIGRATIONS, f"sqlite+aiosqlite:///{tmp_path}/one.db")
     batched = Database(url)
@@ -283,6 +351,10 @@ async def test_one_batch_or_one_event_at_a_time_leave_the_same_table(
 
         expected = await table(one_by_one)
         assert len(expected) > 400
+        # The last batch met rows of earlier ones: handed over, gone, changed after.
+        providers = {row[1]: row[7] for row in expected}
+        assert providers[moves["after_hand_over"]] == "skm"
+        assert moves["after_exit"] in providers and moves["before_exit"] not in providers
         assert await table(batched) == expected
     finally:
         await one_by_one.dispose()
