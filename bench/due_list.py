@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
 
+from sqlalchemy import event as sa_event
 from sqlalchemy import func, select
 
 from bench.common import run_loop
@@ -296,7 +297,9 @@ QUERIES: tuple[tuple[str, dict[str, Any]], ...] = (
 Result = tuple[str, str, float, float, int]
 
 
-async def measure(db: Database, queries: int, rng: random.Random) -> list[Result]:
+async def measure(
+    db: Database, queries: int, rng: random.Random, show_plans: bool = False
+) -> list[Result]:
     coordinator = Caller(
         user_id="koordination-1",
         role=Role.coordinator,
@@ -336,7 +339,35 @@ async def measure(db: Database, queries: int, rng: random.Random) -> list[Result
                 return await follow_up_list(db, query, caller)
 
             results.append((who, name, *await timed(queries, call), found))
+            if show_plans:
+                print(f"\n{who}, {name}:")
+                print("\n".join("    " + line for line in await plans(db, query, caller)))
     return results
+
+
+async def plans(db: Database, query: FollowUpQuery, caller: Caller) -> list[str]:
+    """The plans of the statements one `follow_up_list` call runs: SQLite's `EXPLAIN QUERY
+    PLAN`, PostgreSQL's `EXPLAIN ANALYZE` (with the call's own parameters)."""
+    statements: list[tuple[str, Any]] = []
+
+    def capture(*args: Any) -> None:  # conn, cursor, statement, parameters, context, many
+        statements.append((args[2], args[3]))
+
+    sa_event.listen(db.engine.sync_engine, "before_cursor_execute", capture)
+    try:
+        await follow_up_list(db, query, caller)
+    finally:
+        sa_event.remove(db.engine.sync_engine, "before_cursor_execute", capture)
+    explain = "EXPLAIN QUERY PLAN " if db.is_sqlite else "EXPLAIN ANALYZE "
+    lines = []
+    async with db.read() as conn:
+        for statement, parameters in statements:
+            if not statement.lstrip().upper().startswith("SELECT"):
+                continue
+            lines.append("-- " + " ".join(statement.split())[:100] + " …")
+            result = await conn.exec_driver_sql(explain + statement, parameters)
+            lines += [str(row[-1]) for row in result]
+    return lines
 
 
 def load() -> str:
@@ -344,7 +375,7 @@ def load() -> str:
     return f"load average {one:.1f} (5 min {five:.1f})"
 
 
-async def run_backend(url: str, sizes: list[int], queries: int) -> None:
+async def run_backend(url: str, sizes: list[int], queries: int, show_plans: bool = False) -> None:
     await asyncio.to_thread(upgrade, MIGRATIONS, url)
     db = Database(url)
     rng = random.Random(15)
@@ -365,7 +396,9 @@ async def run_backend(url: str, sizes: list[int], queries: int) -> None:
                 " events/s   baseline"
             )
             print(f"{'caller':<12} {'query':<32} {'p50 ms':>8} {'p99 ms':>8} {'rows':>7}")
-            for who, name, p50, p99, found in await measure(db, queries, rng):
+            for who, name, p50, p99, found in await measure(
+                db, queries, rng, show_plans and size == sizes[-1]
+            ):
                 flag = "" if p99 < 100 or who == "baseline" else "  > aim of 100 ms"
                 print(f"{who:<12} {name:<32} {p50:>8.1f} {p99:>8.1f} {found:>7,}{flag}")
             print(f"(after: {load()})")
@@ -390,6 +423,9 @@ def main() -> None:
     )
     parser.add_argument("--postgres", action="store_true", help="the same as --backend both")
     parser.add_argument("--workdir", type=Path, help="keep the SQLite file here")
+    parser.add_argument(
+        "--plans", action="store_true", help="print each query's plan (at the largest size)"
+    )
     args = parser.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     backends = {b.strip() for b in args.backend.split(",") if b.strip()}
@@ -402,10 +438,10 @@ def main() -> None:
             directory = args.workdir or Path(work)
             directory.mkdir(parents=True, exist_ok=True)
             url = f"sqlite+aiosqlite:///{directory / 'reporting.db'}"
-            run_loop(run_backend(url, sizes, args.queries))
+            run_loop(run_backend(url, sizes, args.queries, args.plans))
     if "postgres" in backends:
         with postgres() as url:
-            run_loop(run_backend(url, sizes, args.queries))
+            run_loop(run_backend(url, sizes, args.queries, args.plans))
 
 
 if __name__ == "__main__":
