@@ -87,7 +87,8 @@ follow_ups = Table(
         sqlite_where=text("assignee IS NOT NULL"),
         postgresql_where=text("assignee IS NOT NULL"),
     ),
-    Index("ix_follow_ups_subject", "subject_id", "kind"),
+    # A subject's rows (read first when a list asks for one subject), a close by subject.
+    Index("ix_follow_ups_subject", "municipality", "subject_id", "kind"),
     # "Mine", second part: the unassigned rows of the caller's households.
     Index("ix_follow_ups_household", "municipality", "household_id", "assignee", "due_on"),
 )
