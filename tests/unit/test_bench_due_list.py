@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from bench.due_list import QUERIES, apply, make_stream, rows_per_kind
+from bench.due_list import QUERIES, apply, make_stream, rows_per_kind, stage
 from services.reporting.application.follow_ups import follow_up_list
 from shared.contracts.followups import FollowUpQuery, Rule
 from shared.identity import Role
@@ -54,3 +54,17 @@ async def test_the_timed_queries_answer_rows(tmp_path: Path) -> None:
     assert found[("w", "Heute: mine")] > 0
     assert found[("w", "Heute: team unassigned")] > 0
     assert found[("k", "Heute: rule-made steps")] > found[("w", "Heute: rule-made steps")] > 0
+
+
+async def test_the_stage_of_python_m_bench_reports_apply_rates_and_each_query(
+    tmp_path: Path,
+) -> None:
+    figures = await stage(tmp_path / "due", households=150, queries=2)
+
+    by_key = {figure.key: figure for figure in figures}
+    assert by_key["6a"].unit == by_key["6b"].unit == "events/s"
+    assert by_key["6a"].baseline_key == "6b" and by_key["6a"].value > 0
+    timed = [figure for figure in figures if figure.key.startswith("6.")]
+    assert len(timed) == 2 * len(QUERIES)
+    assert all(f.unit == "ms" and f.baseline_key == "6c" and f.aim == 100 for f in timed)
+    assert by_key["6c"].aim is None

@@ -26,6 +26,8 @@ caseboard = Table(
     Column("caseworker", String(120)),
     Index("ix_caseboard_offer", "offer_id"),
     Index("ix_caseboard_scope_since", "municipality", "provider", "stage_since"),
+    # The households a caseworker is responsible for ("mine" on the due list).
+    Index("ix_caseboard_caseworker", "municipality", "caseworker"),
 )
 
 # Kept apart from the cards: a restriction outlives the case (drill-downs list closed ones).

@@ -9,9 +9,50 @@ of that rule are recomputed in the same transaction (application/follow_up_rules
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Date, Index, Integer, String, Table, Time, Uuid
+from sqlalchemy import Column, Date, Index, Integer, String, Table, Time, Uuid, text
 
 from services.reporting.adapters.schema import CODE, REPORTING
+
+# The columns after `municipality` of the list indexes (shared with the migration).
+LIST_COLUMNS: dict[str, tuple[str, ...]] = {
+    "ix_follow_ups_list": (
+        "due_on",
+        "due_time",
+        "follow_up_id",
+        "kind",
+        "provider",
+        "assignee",
+        "household_id",
+        "subject_kind",
+    ),
+    "ix_follow_ups_kind": (
+        "kind",
+        "due_on",
+        "due_time",
+        "follow_up_id",
+        "provider",
+        "assignee",
+        "household_id",
+    ),
+    "ix_follow_ups_provider": (
+        "provider",
+        "due_on",
+        "due_time",
+        "follow_up_id",
+        "kind",
+        "assignee",
+        "household_id",
+    ),
+    "ix_follow_ups_assignee": (
+        "assignee",
+        "due_on",
+        "due_time",
+        "follow_up_id",
+        "kind",
+        "provider",
+        "household_id",
+    ),
+}
 
 follow_ups = Table(
     "follow_ups",
@@ -29,20 +70,27 @@ follow_ups = Table(
     Column("due_on", Date, nullable=False),
     Column("due_time", Time),
     Column("assignee", String(120)),
-    Index("ix_follow_ups_due", "municipality", "due_on"),
-    # Covers what the "Heute" lists filter, count and sort by (migration reporting_0010).
+    # One index per order a list is read in, each ending in the page's unique key and
+    # covering what the lists filter by, so a page stops after its rows and the count
+    # reads no table row (migration reporting_0011; bench/due_list.py):
+    # by due day (the coordinator's lists), by kind (the team's written ones, a sort),
+    # by provider (a caseworker's lists, a sort), by assignee ("mine", first part).
+    Index("ix_follow_ups_list", "municipality", *LIST_COLUMNS["ix_follow_ups_list"]),
+    Index("ix_follow_ups_kind", "municipality", *LIST_COLUMNS["ix_follow_ups_kind"]),
+    Index("ix_follow_ups_provider", "municipality", *LIST_COLUMNS["ix_follow_ups_provider"]),
+    # Only assigned rows (most are rule-made, never assigned): smaller to keep, and no
+    # planner reads "unassigned" from it instead of from the caller's households.
     Index(
-        "ix_follow_ups_list",
+        "ix_follow_ups_assignee",
         "municipality",
-        "due_on",
-        "due_time",
-        "kind",
-        "provider",
-        "assignee",
-        "household_id",
+        *LIST_COLUMNS["ix_follow_ups_assignee"],
+        sqlite_where=text("assignee IS NOT NULL"),
+        postgresql_where=text("assignee IS NOT NULL"),
     ),
-    Index("ix_follow_ups_subject", "subject_id", "kind"),
-    Index("ix_follow_ups_household", "household_id"),
+    # A subject's rows (read first when a list asks for one subject), a close by subject.
+    Index("ix_follow_ups_subject", "municipality", "subject_id", "kind"),
+    # "Mine", second part: the unassigned rows of the caller's households.
+    Index("ix_follow_ups_household", "municipality", "household_id", "assignee", "due_on"),
 )
 
 # Settings of the coordination, not derived from events: a rebuild keeps them.
