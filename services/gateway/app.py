@@ -13,6 +13,7 @@ from nats.errors import Error as NatsError
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from services.gateway import (
+    calendar,
     errors,
     follow_ups,
     households,
@@ -40,7 +41,7 @@ from shared.nats_auth import GATEWAY
 from shared.service import readiness_report
 
 # The areas of the staff UI and its API, as in the navigation bar.
-AREAS = (households, inquiries, placement, volunteer, prevention, reporting, follow_ups)
+AREAS = (households, inquiries, placement, volunteer, prevention, reporting, follow_ups, calendar)
 
 
 def create_app(settings: GatewaySettings | None = None) -> FastAPI:
