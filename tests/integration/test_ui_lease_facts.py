@@ -146,7 +146,9 @@ def test_the_offer_page_records_and_shows_them(system: System) -> None:
         assert 'name="gross_cold_rent" type="text" value="900,00"' in page
         assert 'name="size_m2" type="text" value="74,5"' in page
 
-        sent = step("besichtigung", household_id=hid, viewing_on=ago(28), viewing_at="9:15")
+        # The meeting point (Treffpunkt) is free text kept by placement, out of the events.
+        sent = step("besichtigung", household_id=hid, viewing_on=ago(28), viewing_at="9:15",
+                    place="Hauseingang Keupstraße 9, 2. OG")  # fmt: skip
         assert sent.status_code == 303, sent.text
         bad = step("uebernahme", household_id=hid, kind="deposit", requested_from="jobcenter",
                    requested_on=ago(27), amount="viel")  # fmt: skip
@@ -167,7 +169,7 @@ def test_the_offer_page_records_and_shows_them(system: System) -> None:
         assert sent.status_code == 303, sent.text
 
         page = html.unescape(browser.get(page_url).text)
-        assert "09:15 Uhr" in page
+        assert "09:15 Uhr" in page and "Hauseingang Keupstraße 9, 2. OG" in page
         assert "1.500,00 € als Beihilfe" in page
         assert "5.000,00 €" in page and "74,5 m²" in page
 

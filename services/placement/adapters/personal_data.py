@@ -12,7 +12,7 @@ from uuid import UUID
 from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.placement.adapters.tables import landlord_details, offer_details
+from services.placement.adapters.tables import landlord_details, offer_details, viewing_places
 from shared.contracts.placement import ReceiveOffer, RegisterLandlord
 from shared.contracts.placement.views import ContactPersonRecord
 
@@ -78,3 +78,34 @@ async def load_offer(conn: AsyncConnection, offer_id: UUID) -> tuple[str | None,
         await conn.execute(select(offer_details).where(offer_details.c.offer_id == offer_id))
     ).first()
     return (row.street_address, row.note) if row else (None, None)
+
+
+async def save_viewing_place(
+    conn: AsyncConnection,
+    municipality: str,
+    offer_id: UUID,
+    viewing_id: UUID,
+    household_id: UUID,
+    place: str | None,
+) -> None:
+    """The viewing's meeting point as scheduled; a retry of the same viewing keeps the first."""
+    if not place:
+        return
+    t = viewing_places
+    found = (await conn.execute(select(t.c.viewing_id).where(t.c.viewing_id == viewing_id))).first()
+    if found is None:
+        await conn.execute(
+            insert(t).values(
+                viewing_id=viewing_id,
+                offer_id=offer_id,
+                municipality=municipality,
+                household_id=household_id,
+                place=place,
+            )
+        )
+
+
+async def viewing_places_of(conn: AsyncConnection, offer_id: UUID) -> dict[UUID, str]:
+    t = viewing_places
+    rows = await conn.execute(select(t.c.viewing_id, t.c.place).where(t.c.offer_id == offer_id))
+    return {row.viewing_id: row.place for row in rows}

@@ -196,3 +196,17 @@ placement_rules = Table(
 # does to them).
 follow_ups = follow_up_tables(PLACEMENT)
 offer_notes = note_table("offer_notes", PLACEMENT, "offer_id")
+
+# Where a viewing takes place (*Treffpunkt*): free text given when the viewing is
+# scheduled. It may be a private landlord's address, so it stays here and out of the
+# events; it goes with the household: shown to whoever sees the viewing, deleted by the
+# household's erasure, listed in its Art. 15 export.
+viewing_places = Table(
+    "viewing_places",
+    PLACEMENT,
+    Column("viewing_id", Uuid, primary_key=True),
+    Column("offer_id", Uuid, nullable=False, index=True),
+    Column("municipality", String(64), nullable=False),
+    Column("household_id", Uuid, nullable=False, index=True),
+    Column("place", String(300), nullable=False),
+)

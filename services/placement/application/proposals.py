@@ -7,7 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from uuid import UUID, uuid4
 
+from sqlalchemy.ext.asyncio import AsyncConnection
+
 from services.placement.adapters.households import is_restricted, searcher
+from services.placement.adapters.personal_data import save_viewing_place
 from services.placement.adapters.rules import load_rules, rent_limits_of
 from services.placement.adapters.tables import guarantees
 from services.placement.application import access
@@ -75,8 +78,24 @@ class Proposals:
             viewing_at=request.viewing_at,
             today=today(),
         )
+
+        async def keep_place(conn: AsyncConnection, _: Offer) -> None:
+            await save_viewing_place(
+                conn,
+                caller.municipality,
+                offer_id,
+                viewing_id,
+                household.household_id,
+                request.place,
+            )
+
         ref = await run(
-            self.commands, caller, offer_id, command, provider=lambda _s: household.provider
+            self.commands,
+            caller,
+            offer_id,
+            command,
+            provider=lambda _s: household.provider,
+            also=keep_place,
         )
         return c.ViewingRef(offer_id=offer_id, version=ref.version, viewing_id=viewing_id)
 
