@@ -19,7 +19,7 @@ from icalendar import Calendar
 from shared.clock import today
 from support.canaries import everything, found_in
 from support.form_browser import Browser
-from support.system import System
+from support.system import System, household, wait_until
 
 T = today()
 SKM = {"x-auszug-role": "caseworker", "x-auszug-provider": "skm", "x-auszug-user": "skm-7"}
@@ -36,8 +36,9 @@ def ok(response: httpx.Response, status: int = 201) -> Any:
     return response.json()
 
 
-def running_case(system: System) -> str:
-    """A case of SKM, admitted by the Fachstelle Wohnen, with the household's consent."""
+def running_case(system: System, household_id: str | None = None) -> str:
+    """A case of SKM, admitted by the Fachstelle Wohnen, with the household's consent
+    (referred with `household_id` when the household is in move-out management)."""
     http, api = system.http, f"{system.gateway}/api/prevention/cases"
     referral = {
         "provider": "skm",
@@ -47,6 +48,7 @@ def running_case(system: System) -> str:
         "housing_situation": "own_tenancy",
         "adults": 1,
         "minors": 0,
+        **({"household_id": household_id} if household_id else {}),
     }
     cid: str = ok(http.post(api, json=referral, headers=SKM))["case_id"]
     check: dict[str, list[str]] = {"comparable_help": []}
@@ -157,3 +159,38 @@ def test_a_home_visit_from_the_case_page_to_the_calendar_feed(system: System, ba
         everything(system, backend), [PLACE, SECOND_PLACE, token, new_token, last_token]
     )
     assert not left, left
+
+
+FAMILY = "QxCalFamily"
+
+
+def test_the_feed_names_no_household_and_a_restriction_hides_the_appointment(
+    system: System,
+) -> None:
+    """A case referred with an SKM household's id: the page "Termine" names the household
+    for its caseworker, the feed never does; while intake restricts the household its
+    appointment is in neither, and cannot be changed; once lifted it is back."""
+    members = [{"role": "head", "age_band": "27-64", "given_name": "Q", "family_name": FAMILY}]
+    created = system.register(household(provider="skm", members=members), **COORDINATION)
+    hid = ok(created)["household_id"]
+    cid = running_case(system, hid)
+    skm = Browser(system, SKM)
+    case = f"/ui/praevention/{cid}"
+    visit = {"day": (T + timedelta(days=2)).isoformat(), "at": "9:00", "place": PLACE}
+    skm.post(f"{case}/hausbesuch-vereinbaren", visit)
+    url, _ = subscribe(skm)
+    assert FAMILY in skm.get("/ui/termine")  # staff read the title, with the name
+    document = feed(url).content
+    assert len(Calendar.from_ical(document).walk("VEVENT")) == 1
+    assert FAMILY.encode() not in document and b"QxCal" not in document
+
+    api = f"{system.gateway}/api/households/{hid}/restriction"
+    restriction = {"reason": "retention_duty", "note": "Aufbewahrung nach §84 SGB X"}
+    ok(system.http.post(api, json=restriction, headers=COORDINATION), 200)
+    wait_until(lambda: cid not in skm.get("/ui/termine"), what="the appointment hidden")
+    assert Calendar.from_ical(feed(url).content).walk("VEVENT") == []
+    skm.post(f"{case}/hausbesuch-absagen", {}, status=404)
+
+    ok(system.http.delete(api, headers=COORDINATION), 200)
+    wait_until(lambda: cid in skm.get("/ui/termine"), what="the appointment back")
+    assert len(Calendar.from_ical(feed(url).content).walk("VEVENT")) == 1
