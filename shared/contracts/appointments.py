@@ -65,7 +65,7 @@ class Appointment(BaseModel):
     appointment_id: UUID
     kind: AppointmentKind
     day: date
-    at: time
+    at: time | None = Field(description="Uhrzeit; leer: nur der Tag ist vereinbart")
     minutes: int = Field(ge=1, description="Dauer in Minuten")
     place: str | None = Field(description="Ort, wie festgehalten (personenbezogen)")
     attendee: str = Field(description="Pseudonyme Kennung der Person, die hingeht")

@@ -101,3 +101,14 @@ def test_tokens_are_long_random_and_kept_only_as_their_hash() -> None:
     assert token != other and len(token) >= 43
     assert digest(token) == digest(token) != digest(other)
     assert token not in digest(token) and len(digest(token)) == 64
+
+
+def test_a_viewing_agreed_for_a_day_only_is_an_all_day_event() -> None:
+    viewing = appointment(4, date(2027, 3, 28), time(0)).model_copy(
+        update={"kind": AppointmentKind.viewing, "at": None, "subject_kind": SubjectKind.offer}
+    )
+    (event,) = parsed(viewing).walk("VEVENT")
+    assert event.decoded("DTSTART") == date(2027, 3, 28)
+    assert event.decoded("DTEND") == date(2027, 3, 29)
+    assert str(event["SUMMARY"]).startswith("Besichtigung · ")
+    assert str(event["URL"]) == f"https://auszug.example/ui/wohnungen/{CASE}"

@@ -60,12 +60,17 @@ def calendar(appointments: Sequence[Appointment], *, base_url: str, now: datetim
     cal.add("refresh-interval", timedelta(hours=1), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "PT1H")
     for a in appointments:
-        start = datetime.combine(a.day, a.at, tzinfo=BERLIN)
         event = Event()
         event.add("uid", uid(a))
         event.add("dtstamp", now)
-        event.add("dtstart", start)
-        event.add("dtend", start + timedelta(minutes=a.minutes))
+        if a.at is None:
+            # Only the day is agreed (a viewing without a time): an all-day event.
+            event.add("dtstart", a.day)
+            event.add("dtend", a.day + timedelta(days=1))
+        else:
+            start = datetime.combine(a.day, a.at, tzinfo=BERLIN)
+            event.add("dtstart", start)
+            event.add("dtend", start + timedelta(minutes=a.minutes))
         event.add("summary", summary(a))
         if a.place:
             event.add("location", a.place)

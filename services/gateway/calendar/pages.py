@@ -56,7 +56,7 @@ NO_APPOINTMENTS = N_("Ihre Rolle hat hier keine Termine.")
 @dataclass(frozen=True)
 class Row:
     day: date
-    at: time
+    at: time | None
     minutes: int
     kind: str  # German, marked (the template translates it with |t)
     title: str

@@ -4,16 +4,20 @@ the caller's identity (the owner scopes each answer: provider, restriction)."""
 from __future__ import annotations
 
 import asyncio
-from datetime import date
+from datetime import date, time
 
 from shared.contracts.appointments import Appointment, AppointmentList, AppointmentQuery
 from shared.contracts.operation import Operation
+from shared.contracts.placement import operations as placement
 from shared.contracts.prevention import operations as prevention
 from shared.identity import Caller
 from shared.rpc import RpcClient
 
-# One per owning context; placement's viewings and volunteer's consultations join here.
-SOURCES: tuple[Operation[AppointmentQuery, AppointmentList], ...] = (prevention.APPOINTMENTS,)
+# One per owning context (volunteer's consultations would join here).
+SOURCES: tuple[Operation[AppointmentQuery, AppointmentList], ...] = (
+    prevention.APPOINTMENTS,
+    placement.APPOINTMENTS,
+)
 
 
 def keeps_appointments(caller: Caller) -> bool:
@@ -30,5 +34,6 @@ async def appointments(
     asked = [op for op in SOURCES if op.allows(caller.role)]
     answers = await asyncio.gather(*(rpc.send(op, query, caller) for op in asked))
     found = [a for answer in answers for a in answer.appointments]
-    found.sort(key=lambda a: (a.day, a.at, str(a.appointment_id)))
+    # A day without a time first, as a calendar shows it.
+    found.sort(key=lambda a: (a.day, a.at or time.min, str(a.appointment_id)))
     return found, all(answer.complete for answer in answers)

@@ -23,7 +23,7 @@ from services.placement.adapters.tables import (
     offers,
     placements,
     proposals,
-    viewing_places,
+    viewing_appointments,
 )
 from services.placement.application import access
 from services.placement.application.household_course import household_course
@@ -40,7 +40,7 @@ from shared.decider import NotFound
 from shared.identity import Caller
 from shared.service import ServiceHost
 
-BY_HOUSEHOLD = (candidate_households, proposals, guarantees, placements, viewing_places)
+BY_HOUSEHOLD = (candidate_households, proposals, guarantees, placements, viewing_appointments)
 
 
 async def export_household(

@@ -28,7 +28,12 @@ from uuid import UUID
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.placement.adapters.tables import follow_ups, offer_notes, proposals, viewing_places
+from services.placement.adapters.tables import (
+    follow_ups,
+    offer_notes,
+    proposals,
+    viewing_appointments,
+)
 from services.placement.application import access
 from services.placement.domain import offer as of
 from shared.application import CommandExecutor, load_state
@@ -87,11 +92,11 @@ async def erase_household_texts(
             offer_notes.c.written_at <= erased_at,
         )
     )
-    # The meeting points of the household's viewings (adapters/tables.py: viewing_places).
+    # The meeting points of the household's viewings (adapters/tables.py: viewing_appointments).
     await conn.execute(
-        delete(viewing_places).where(
-            viewing_places.c.household_id == household_id,
-            viewing_places.c.municipality == municipality,
+        delete(viewing_appointments).where(
+            viewing_appointments.c.household_id == household_id,
+            viewing_appointments.c.municipality == municipality,
         )
     )
     await conn.execute(

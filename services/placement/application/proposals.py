@@ -10,7 +10,11 @@ from uuid import UUID, uuid4
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.placement.adapters.households import is_restricted, searcher
-from services.placement.adapters.personal_data import save_viewing_place
+from services.placement.adapters.personal_data import (
+    ViewingAppointment,
+    save_viewing_appointment,
+    viewing_held,
+)
 from services.placement.adapters.rules import load_rules, rent_limits_of
 from services.placement.adapters.tables import guarantees
 from services.placement.application import access
@@ -79,15 +83,20 @@ class Proposals:
             today=today(),
         )
 
+        appointment = ViewingAppointment(
+            viewing_id=viewing_id,
+            offer_id=offer_id,
+            household_id=household.household_id,
+            provider=household.provider,
+            viewing_on=request.viewing_on,
+            viewing_at=request.viewing_at,
+            # Whoever schedules the viewing goes to it: it is in their calendar.
+            attendee=caller.user_id,
+            place=request.place,
+        )
+
         async def keep_place(conn: AsyncConnection, _: Offer) -> None:
-            await save_viewing_place(
-                conn,
-                caller.municipality,
-                offer_id,
-                viewing_id,
-                household.household_id,
-                request.place,
-            )
+            await save_viewing_appointment(conn, caller.municipality, appointment)
 
         ref = await run(
             self.commands,
@@ -123,12 +132,17 @@ class Proposals:
             tandem_id=request.tandem_id,
             today=today(),
         )
+
+        async def held(conn: AsyncConnection, _: Offer) -> None:
+            await viewing_held(conn, viewing_id)
+
         return await run(
             self.commands,
             caller,
             offer_id,
             command,
             provider=lambda s: s.viewings[viewing_id].provider,
+            also=held,
         )
 
     async def request_guarantee(
