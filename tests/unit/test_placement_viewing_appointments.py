@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from datetime import time, timedelta
+from decimal import Decimal
 from pathlib import Path
 from uuid import UUID, uuid4
 
@@ -20,7 +21,7 @@ from services.placement.adapters.personal_data import (
     viewing_held,
     viewing_places_of,
 )
-from services.placement.adapters.tables import candidate_households
+from services.placement.adapters.tables import candidate_households, offers
 from services.placement.application.appointments import viewing_appointments
 from services.placement.application.notes import erase_household_texts
 from services.placement.entrypoints.app import MIGRATIONS
@@ -36,6 +37,23 @@ OFFER = UUID("00000000-0000-4000-8000-0000000000f1")
 CARITAS_HH = UUID("00000000-0000-4000-8000-0000000000c1")
 DRK_HH = UUID("00000000-0000-4000-8000-0000000000d1")
 T = today()
+OFFER_ROW = {
+    "offer_id": OFFER,
+    "municipality": "koeln",
+    "landlord_id": uuid4(),
+    "landlord_kind": "private",
+    "district": "kalk",
+    "rooms": Decimal(3),
+    "size_m2": Decimal(70),
+    "cold_rent": Decimal(600),
+    "running_costs": Decimal(150),
+    "available_from": T,
+    "wbs_required": False,
+    "refugee_quota": False,
+    "accessible": False,
+    "source": "private_landlord",
+    "received_on": T,
+}
 WINDOW = AppointmentQuery(from_day=T, to_day=T + timedelta(days=30), mine=False)
 
 
@@ -103,6 +121,10 @@ async def test_viewings_are_listed_by_attendee_provider_and_until_held(
     async with commands.db.transaction() as conn:
         await viewing_held(conn, mine.viewing_id)
     assert await ids(WINDOW, CARITAS) == [annas.viewing_id]
+    # The offer withdrawn: none of its viewings takes place.
+    async with commands.db.transaction() as conn:
+        await conn.execute(insert(offers).values(**OFFER_ROW, status="withdrawn"))
+    assert await ids(WINDOW, COORDINATOR) == []
 
 
 async def test_a_restricted_households_viewings_are_the_coordinations_alone(

@@ -1,17 +1,19 @@
 """Scheduled viewings as appointments (`APPOINTMENTS`, shared/contracts/appointments.py).
 
 A viewing is the appointment of whoever scheduled it (`attendee`), open until its outcome
-is recorded. Scoped as the offer's page shows viewings: a caseworker those of her own
-provider's households, the coordination all of the municipality; a household whose
-processing intake restricted is the coordination's alone. The answer names the offer by
-its short reference only; the place is the meeting point as recorded.
+is recorded or its offer is no longer open. Scoped as the offer's page shows viewings: a
+caseworker those of her own provider's households, the coordination all of the
+municipality; a household whose processing intake restricted is the coordination's alone.
+The answer names the offer by its short reference only; the place is the meeting point as
+recorded.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 
 from services.placement.adapters.households import restricted_households
+from services.placement.adapters.tables import offers
 from services.placement.adapters.tables import viewing_appointments as t
 from services.placement.application import access
 from shared.application import CommandExecutor
@@ -26,6 +28,7 @@ from shared.contracts.appointments import (
 )
 from shared.contracts.followups import SubjectKind
 from shared.contracts.placement import operations as ops
+from shared.contracts.placement.codes import OfferStatus
 from shared.identity import Caller
 from shared.service import ServiceHost
 
@@ -42,6 +45,8 @@ async def viewing_appointments(
         t.c.municipality == caller.municipality,
         t.c.viewing_on.between(query.from_day, query.to_day),
         t.c.held.is_(False),
+        # A withdrawn, expired or let offer is viewed no more.
+        ~exists().where(offers.c.offer_id == t.c.offer_id, offers.c.status != OfferStatus.open),
     )
     if not scope.every:
         select_ = select_.where(t.c.provider == scope.provider)
