@@ -67,6 +67,10 @@ AREAS: dict[str, frozenset[Role]] = {
     "/api/follow-up-rules": frozenset({C, W, H, ADM}),
     "/ui/heute": frozenset({C, W, H, ADM}),
     "/ui/fristen": frozenset({C, W, H, ADM}),
+    # My appointments and calendar subscription: the roles whose contexts keep appointments
+    # (each owner scopes its answer). The feed itself (/kalender) is no area of a caller:
+    # its secret URL is the credential (calendar/feed.py).
+    "/ui/termine": frozenset({C, W, H}),
 }
 
 # Aggregate figures only: no template here answers with an id or a name.

@@ -26,6 +26,11 @@ ROWS: dict[str, dict[str, Status]] = {
     "GET /ui/heute": _readers(200),
     "GET /ui/fristen": _readers(200),
     "POST /ui/fristen": _readers(403) | {"coordinator": 422},
+    # My appointments (calendar/pages.py): the roles whose contexts keep appointments. A
+    # subscription is the caller's own: made (the page with the URL) or ended (sent back).
+    "GET /ui/termine": {**_readers(200), "admin": 403},
+    "POST /ui/termine/abo": {**_readers(200), "admin": 403},
+    "POST /ui/termine/abo-beenden": {**_readers(303), "admin": 403},
     # Where a role's day begins, after signing in: every role is sent on.
     "GET /ui/start": {role: 303 for role in ROLES},
 }

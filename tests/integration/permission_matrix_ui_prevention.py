@@ -32,6 +32,10 @@ STEPS = (
     "vermieterverhandlung",
     "weitervermittlung",
     "abschluss",
+    # Home visit appointments (help_steps.py): posted empty on an unknown case, alike.
+    "hausbesuch-vereinbaren",
+    "hausbesuch-verschieben",
+    "hausbesuch-absagen",
 )
 
 ROWS: dict[str, dict[str, Status]] = {

@@ -211,3 +211,19 @@ def test_in_production_every_route_but_sign_in_wants_a_session(
                 assert response.headers["location"] == "/ui/anmelden", f"{method} {template}"
     finally:
         production.stop()
+
+
+def test_a_calendar_feed_opens_by_its_token_alone(world: tuple[System, str]) -> None:
+    """The feed route is in PUBLIC (its secret URL is the credential): no identity of the
+    matrix, and no caller at all, opens an unknown token's feed; each gets a bare 404."""
+    system, _ = world
+    client = client_without_cookies(system.gateway)
+    url = f"/kalender/{UNKNOWN}.ics"
+    answers: dict[tuple[Role | None, str], httpx.Response] = {
+        (role, variant): client.get(url, headers=identity(role, variant))
+        for role in Role
+        for variant in VARIANTS
+    }
+    answers[(None, "")] = client.get(url)
+    assert {r.status_code for r in answers.values()} == {404}
+    assert {r.content for r in answers.values()} == {b""}

@@ -7,10 +7,12 @@ then shown on the offer page and in the household's course."""
 from __future__ import annotations
 
 import html
+import re
 from datetime import timedelta
 from typing import Any
 
 import httpx
+from icalendar import Calendar
 
 from shared.clock import today
 from support.system import System, household, wait_until
@@ -146,8 +148,21 @@ def test_the_offer_page_records_and_shows_them(system: System) -> None:
         assert 'name="gross_cold_rent" type="text" value="900,00"' in page
         assert 'name="size_m2" type="text" value="74,5"' in page
 
-        sent = step("besichtigung", household_id=hid, viewing_on=ago(28), viewing_at="9:15")
+        # The meeting point (Treffpunkt) is free text kept by placement, out of the events.
+        sent = step("besichtigung", household_id=hid, viewing_on=ago(28), viewing_at="9:15",
+                    place="Hauseingang Keupstraße 9, 2. OG")  # fmt: skip
         assert sent.status_code == 303, sent.text
+        # The viewing is the appointment of whoever scheduled it: in her calendar feed, by
+        # the offer's short reference, with its meeting point, without any name.
+        subscribed = browser.post("/ui/termine/abo", data={"csrf_token": TOKEN})
+        feed_url = re.search(r'value="(http://[^"]+\.ics)"', subscribed.text)
+        assert subscribed.status_code == 200 and feed_url, subscribed.text
+        document = httpx.get(feed_url.group(1), timeout=30).content
+        (viewing,) = Calendar.from_ical(document).walk("VEVENT")
+        assert str(viewing["SUMMARY"]) == f"Besichtigung · Angebot {oid.replace('-', '')[:8]}"
+        assert str(viewing["LOCATION"]) == "Hauseingang Keupstraße 9, 2. OG"
+        assert viewing.decoded("DTSTART").strftime("%H:%M") == "09:15"
+        assert b"Vermieterin" not in document and b"Person 0" not in document
         bad = step("uebernahme", household_id=hid, kind="deposit", requested_from="jobcenter",
                    requested_on=ago(27), amount="viel")  # fmt: skip
         assert bad.status_code == 422 and 'id="fehler-uebernahme-amount"' in bad.text
@@ -167,7 +182,7 @@ def test_the_offer_page_records_and_shows_them(system: System) -> None:
         assert sent.status_code == 303, sent.text
 
         page = html.unescape(browser.get(page_url).text)
-        assert "09:15 Uhr" in page
+        assert "09:15 Uhr" in page and "Hauseingang Keupstraße 9, 2. OG" in page
         assert "1.500,00 € als Beihilfe" in page
         assert "5.000,00 €" in page and "74,5 m²" in page
 

@@ -13,6 +13,7 @@ from services.gateway.prevention.steps import BY_PATH, offered
 from services.gateway.web import fields as forms
 from shared.clock import today
 from shared.contracts import prevention as p
+from shared.contracts.prevention.requests import AppointHomeVisit
 from shared.identity import Role
 from shared.validation import FieldError
 
@@ -124,11 +125,38 @@ def test_the_help_itself_is_the_caseworkers_once_admitted() -> None:
         "hausbesuche",
         "vermittlung",
         "weitervermittlung",
+        "hausbesuch-vereinbaren",
         "abschluss",
     ]
     with_consent = case(status="admitted", consent_given_on="2026-01-10")
     assert "widerruf" in paths(with_consent, Role.caseworker)
     assert paths(case(status="closed"), Role.caseworker) == []
+
+
+def test_an_arranged_home_visit_is_moved_or_cancelled_not_arranged_twice() -> None:
+    appointment = {
+        "appointment_id": str(uuid4()),
+        "day": "2026-02-03",
+        "at": "14:30",
+        "minutes": 60,
+        "attendee": "caseworker-skm",
+        "place": "Hauptstraße 5",
+    }
+    appointed = case(status="admitted", admitted_on="2026-01-10", appointment=appointment)
+    offered_now = paths(appointed, Role.caseworker)
+    assert "hausbesuch-vereinbaren" not in offered_now
+    assert {"hausbesuch-verschieben", "hausbesuch-absagen"} <= set(offered_now)
+    # The Fachstelle Wohnen and the coordination arrange no visits.
+    for role in (Role.housing_office, Role.coordinator):
+        assert not {s for s in paths(appointed, role) if s.startswith("hausbesuch-")}
+
+
+def test_an_appointment_form_becomes_the_request_with_time_and_place() -> None:
+    fields = BY_PATH["hausbesuch-vereinbaren"].fields
+    posted = {"day": "2026-02-03", "at": "14.30 Uhr", "minutes": "", "place": "Hauptstraße 5"}
+    request = AppointHomeVisit.model_validate(forms.body(fields, forms.form_values(fields, posted)))
+    assert (request.at.hour, request.at.minute, request.minutes) == (14, 30, 60)
+    assert request.place == "Hauptstraße 5"
 
 
 def test_mediation_is_the_caseworkers_and_landlord_talks_only_for_precarious_housing() -> None:

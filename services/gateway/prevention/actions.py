@@ -26,6 +26,13 @@ from shared.validation import FieldError
 
 Handler = Callable[[UUID, Request, CurrentCaller, Rpc], Awaitable[Response]]
 STEP_SAVED = notice("fall_schritt", N_("Gespeichert: der Schritt steht im Verlauf des Falls."))
+# Appointments are no step of the course: shown in the case's facts (appointment.html).
+APPOINTMENT_SAVED = notice(
+    "hausbesuch_termin", N_("Gespeichert: der vereinbarte Hausbesuch steht beim Fall.")
+)
+APPOINTMENT_STEPS = frozenset(
+    {"hausbesuch-vereinbaren", "hausbesuch-verschieben", "hausbesuch-absagen"}
+)
 ERASED = notice("fall_geloescht", N_("Die personenbezogenen Daten des Falls sind gelöscht."))
 # A required group of ticks left empty: said here, in words, before the service's
 # "Zu wenige Einträge (mindestens 1)." could be.
@@ -71,6 +78,8 @@ def _handler(step: Step) -> Handler:
                 general=refusal.general,
                 status_code=refusal.status,
             )
+        if step.path in APPOINTMENT_STEPS:
+            return saved(f"/ui/praevention/{case_id}", APPOINTMENT_SAVED, anchor="termin")
         return saved(f"/ui/praevention/{case_id}", STEP_SAVED, anchor="verlauf")
 
     take_step.__name__ = f"take_step_{step.path}"

@@ -10,7 +10,9 @@ from __future__ import annotations
 from services.gateway.prevention.step import (
     Step,
     admitted,
+    admitted_appointed,
     admitted_precarious,
+    admitted_unappointed,
     day,
     note,
 )
@@ -115,5 +117,51 @@ HELP_STEPS = (
         ),
         admitted,
         N_("Nur die Fachkraft des Trägers, der den Fall führt, darf in andere Hilfen vermitteln."),
+    ),
+    # Home visit appointments (shared/contracts/appointments.py): the caseworker arranging
+    # the visit attends it; it shows in their appointments and calendar feed.
+    Step(
+        "hausbesuch-vereinbaren",
+        ops.APPOINT_HOME_VISIT,
+        N_("Hausbesuch vereinbaren"),
+        (
+            Field("day", N_("Tag des Termins"), "date", required=True),
+            Field("at", N_("Uhrzeit"), "time", required=True, hint=N_("z. B. 14:30")),
+            Field(
+                "minutes", N_("Dauer in Minuten (optional)"), "number", hint=N_("Ohne Angabe: 60.")
+            ),
+            Field(
+                "place",
+                N_("Ort (optional)"),
+                hint=N_("z. B. die Anschrift des Haushalts oder ein Treffpunkt"),
+            ),
+        ),
+        admitted_unappointed,
+        N_("Nur die Fachkraft des Trägers, der den Fall führt, darf Hausbesuche vereinbaren."),
+    ),
+    Step(
+        "hausbesuch-verschieben",
+        ops.MOVE_HOME_VISIT,
+        N_("Vereinbarten Hausbesuch verschieben"),
+        (
+            Field("day", N_("Neuer Tag des Termins"), "date", required=True),
+            Field("at", N_("Neue Uhrzeit"), "time", required=True, hint=N_("z. B. 14:30")),
+            Field(
+                "minutes", N_("Dauer in Minuten (optional)"), "number", hint=N_("Ohne Angabe: 60.")
+            ),
+            Field(
+                "place", N_("Neuer Ort (optional)"), hint=N_("Ohne Angabe bleibt der bisherige.")
+            ),
+        ),
+        admitted_appointed,
+        N_("Nur die Fachkraft des Trägers, der den Fall führt, darf Hausbesuche verschieben."),
+    ),
+    Step(
+        "hausbesuch-absagen",
+        ops.CANCEL_HOME_VISIT,
+        N_("Vereinbarten Hausbesuch absagen"),
+        (),
+        admitted_appointed,
+        N_("Nur die Fachkraft des Trägers, der den Fall führt, darf Hausbesuche absagen."),
     ),
 )

@@ -52,6 +52,15 @@ def admitted(case: p.CaseView) -> bool:
     return case.status is p.CaseStatus.admitted
 
 
+def admitted_unappointed(case: p.CaseView) -> bool:
+    """The next home visit can be arranged: one open appointment per case."""
+    return admitted(case) and case.appointment is None
+
+
+def admitted_appointed(case: p.CaseView) -> bool:
+    return admitted(case) and case.appointment is not None
+
+
 def admitted_precarious(case: p.CaseView) -> bool:
     """Negotiating with potential landlords belongs to precarious housing only."""
     return admitted(case) and case.target_group.precarious

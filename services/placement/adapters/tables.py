@@ -19,11 +19,13 @@ from sqlalchemy import (
     Boolean,
     Column,
     Date,
+    Index,
     Integer,
     MetaData,
     String,
     Table,
     Text,
+    Time,
     TypeDecorator,
     Uuid,
 )
@@ -196,3 +198,24 @@ placement_rules = Table(
 # does to them).
 follow_ups = follow_up_tables(PLACEMENT)
 offer_notes = note_table("offer_notes", PLACEMENT, "offer_id")
+
+# Each scheduled viewing as an appointment (shared/contracts/appointments.py): day, time,
+# who attends (pseudonymous: whoever scheduled it), whether it was held, and where it
+# takes place (*Treffpunkt*, free text). The place may be a private landlord's address, so
+# it stays here and out of the events; the row goes with the household: shown to whoever
+# sees the viewing, deleted by the household's erasure, listed in its Art. 15 export.
+viewing_appointments = Table(
+    "viewing_appointments",
+    PLACEMENT,
+    Column("viewing_id", Uuid, primary_key=True),
+    Column("offer_id", Uuid, nullable=False, index=True),
+    Column("municipality", String(64), nullable=False),
+    Column("household_id", Uuid, nullable=False, index=True),
+    Column("provider", String(64), nullable=False),
+    Column("viewing_on", Date, nullable=False),
+    Column("viewing_at", Time),
+    Column("attendee", String(120), nullable=False),
+    Column("place", String(300)),
+    Column("held", Boolean, nullable=False, default=False),
+    Index("ix_viewing_appointments_day", "municipality", "viewing_on"),
+)

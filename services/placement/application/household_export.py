@@ -23,6 +23,7 @@ from services.placement.adapters.tables import (
     offers,
     placements,
     proposals,
+    viewing_appointments,
 )
 from services.placement.application import access
 from services.placement.application.household_course import household_course
@@ -39,7 +40,7 @@ from shared.decider import NotFound
 from shared.identity import Caller
 from shared.service import ServiceHost
 
-BY_HOUSEHOLD = (candidate_households, proposals, guarantees, placements)
+BY_HOUSEHOLD = (candidate_households, proposals, guarantees, placements, viewing_appointments)
 
 
 async def export_household(

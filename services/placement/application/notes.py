@@ -28,7 +28,12 @@ from uuid import UUID
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.placement.adapters.tables import follow_ups, offer_notes, proposals
+from services.placement.adapters.tables import (
+    follow_ups,
+    offer_notes,
+    proposals,
+    viewing_appointments,
+)
 from services.placement.application import access
 from services.placement.domain import offer as of
 from shared.application import CommandExecutor, load_state
@@ -85,6 +90,13 @@ async def erase_household_texts(
             offer_notes.c.offer_id.in_(offer_ids),
             offer_notes.c.municipality == municipality,
             offer_notes.c.written_at <= erased_at,
+        )
+    )
+    # The meeting points of the household's viewings (adapters/tables.py: viewing_appointments).
+    await conn.execute(
+        delete(viewing_appointments).where(
+            viewing_appointments.c.household_id == household_id,
+            viewing_appointments.c.municipality == municipality,
         )
     )
     await conn.execute(

@@ -7,7 +7,7 @@ restricted (Art. 18 DSGVO; `hidden`).
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from uuid import UUID
 
 from services.placement.domain.offer_state import Offer
@@ -23,6 +23,7 @@ def offer_view(
     street_address: str | None,
     note: str | None,
     hidden: Collection[UUID] = (),
+    places: Mapping[UUID, str] | None = None,
 ) -> c.OfferView:
     facts = state.facts
     assert facts is not None
@@ -61,6 +62,7 @@ def offer_view(
                 held_on=v.held_on,
                 outcome=v.outcome,
                 accompanied_by_tandem=v.accompanied_by_tandem,
+                place=(places or {}).get(v.viewing_id),
             )
             for v in state.viewings.values()
             if shown(v.provider, v.household_id)

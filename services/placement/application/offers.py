@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from uuid import UUID, uuid4
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.placement.adapters.households import restricted_households
 from services.placement.adapters.offers import offer_page
-from services.placement.adapters.personal_data import load_offer, save_offer
+from services.placement.adapters.personal_data import load_offer, save_offer, viewing_places_of
 from services.placement.application import access
 from services.placement.application.offer_view import offer_view
 from services.placement.domain import landlord as ll
@@ -35,6 +35,7 @@ async def run(
     command: cmd.Command,
     *,
     provider: Callable[[Offer], str | None] = _no_provider,
+    also: Callable[[AsyncConnection, Offer], Awaitable[None]] | None = None,
 ) -> c.OfferRef:
     """Decide `command` on the offer's stream.
 
@@ -47,6 +48,7 @@ async def run(
         command,
         caller.command_context(),
         provider=provider,
+        also=also,
     )
     return c.OfferRef(offer_id=offer_id, version=outcome.version)
 
@@ -134,10 +136,11 @@ class Offers:
             raise NotFound("offer", "Wohnungsangebot nicht gefunden.")
         async with self.commands.db.read() as conn:
             street_address, note = await load_offer(conn, offer_id)
+            places = await viewing_places_of(conn, offer_id)
             hidden = set()
             if not access.sees_restricted(caller):
                 hidden = await restricted_households(conn, caller.municipality)
-        return offer_view(state, version, scope, street_address, note, hidden)
+        return offer_view(state, version, scope, street_address, note, hidden, places)
 
     async def listing(self, query: c.GetOffers, caller: Caller) -> c.OfferList:
         access.reader(caller)

@@ -7,7 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from uuid import UUID, uuid4
 
+from sqlalchemy.ext.asyncio import AsyncConnection
+
 from services.placement.adapters.households import is_restricted, searcher
+from services.placement.adapters.personal_data import (
+    ViewingAppointment,
+    save_viewing_appointment,
+    viewing_held,
+)
 from services.placement.adapters.rules import load_rules, rent_limits_of
 from services.placement.adapters.tables import guarantees
 from services.placement.application import access
@@ -75,8 +82,29 @@ class Proposals:
             viewing_at=request.viewing_at,
             today=today(),
         )
+
+        appointment = ViewingAppointment(
+            viewing_id=viewing_id,
+            offer_id=offer_id,
+            household_id=household.household_id,
+            provider=household.provider,
+            viewing_on=request.viewing_on,
+            viewing_at=request.viewing_at,
+            # Whoever schedules the viewing goes to it: it is in their calendar.
+            attendee=caller.user_id,
+            place=request.place,
+        )
+
+        async def keep_place(conn: AsyncConnection, _: Offer) -> None:
+            await save_viewing_appointment(conn, caller.municipality, appointment)
+
         ref = await run(
-            self.commands, caller, offer_id, command, provider=lambda _s: household.provider
+            self.commands,
+            caller,
+            offer_id,
+            command,
+            provider=lambda _s: household.provider,
+            also=keep_place,
         )
         return c.ViewingRef(offer_id=offer_id, version=ref.version, viewing_id=viewing_id)
 
@@ -104,12 +132,17 @@ class Proposals:
             tandem_id=request.tandem_id,
             today=today(),
         )
+
+        async def held(conn: AsyncConnection, _: Offer) -> None:
+            await viewing_held(conn, viewing_id)
+
         return await run(
             self.commands,
             caller,
             offer_id,
             command,
             provider=lambda s: s.viewings[viewing_id].provider,
+            also=held,
         )
 
     async def request_guarantee(

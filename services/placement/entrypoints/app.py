@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.placement.adapters.tables import READ_MODELS, candidate_households
 from services.placement.application import (
+    appointments,
     household_export,
     household_projection,
     notes,
@@ -47,6 +48,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
         host.rpc, placement_ops.FOLLOW_UPS, placement_follow_ups(host.commands)
     )
     notes.register(host)
+    appointments.register(host)
     return host.app()
 
 

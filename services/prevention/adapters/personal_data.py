@@ -15,6 +15,7 @@ from services.prevention.adapters.tables import (
     case_file_notes,
     case_notes,
     follow_ups,
+    home_visit_appointments,
 )
 from shared.contracts.prevention.requests import ReceiveReferral
 from shared.contracts.prevention.views import HouseholdContactRecord
@@ -61,6 +62,8 @@ class CasePersonalData:
     referred_by: str | None = None
     note: str | None = None
     notes: dict[str, str] = field(default_factory=dict)
+    # The place of the case's open home visit appointment.
+    appointment_place: str | None = None
 
     def note_of(self, entry: UUID | str) -> str | None:
         return self.notes.get(str(entry))
@@ -84,6 +87,10 @@ async def load_personal_data(conn: AsyncConnection, case_id: UUID) -> CasePerson
         )
     notes = await conn.execute(select(case_notes).where(case_notes.c.case_id == case_id))
     data.notes = {n.entry: n.note for n in notes}
+    t = home_visit_appointments
+    data.appointment_place = (
+        await conn.execute(select(t.c.place).where(t.c.case_id == case_id))
+    ).scalar()
     return data
 
 
@@ -91,7 +98,7 @@ async def erase_case_rows(conn: AsyncConnection, case_id: UUID) -> int:
     """Delete every personal-data row prevention holds on the case (also the notes written
     on it, shared/casework/notes.py); how many went."""
     deleted = 0
-    for table in (case_details, case_notes, case_file_notes):
+    for table in (case_details, case_notes, case_file_notes, home_visit_appointments):
         result = await conn.execute(delete(table).where(table.c.case_id == case_id))
         deleted += result.rowcount or 0
     # The texts of the case's written follow-ups (their events stay, without text).

@@ -12,7 +12,7 @@ aggregate's state in the same transaction as its events, so they are never behin
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Date, Integer, MetaData, String, Table, Text, Uuid
+from sqlalchemy import Column, Date, Index, Integer, MetaData, String, Table, Text, Time, Uuid
 
 from shared.casework.followups import follow_up_tables
 from shared.casework.notes import note_table
@@ -86,3 +86,24 @@ follow_ups = follow_up_tables(PREVENTION)
 # note of each step. Personal data: erased with the case (and by retention), hidden while
 # the case's household is restricted, listed in the household's Art. 15 export.
 case_file_notes = note_table("case_file_notes", PREVENTION, "case_id")
+
+# The open home visit appointment of each case (shared/contracts/appointments.py), written
+# from the case's state in the transaction of its events: a row while the appointment is
+# open, gone once the visit is recorded, cancelled, the case closed or erased. `place` is
+# free text (the household's address, a meeting point): personal data, never in an event;
+# erased with the case, hidden while its household is restricted, in the Art. 15 export.
+home_visit_appointments = Table(
+    "home_visit_appointments",
+    PREVENTION,
+    Column("appointment_id", Uuid, primary_key=True),
+    Column("municipality", String(64), nullable=False),
+    Column("case_id", Uuid, nullable=False, unique=True),
+    Column("provider", String(64), nullable=False),
+    Column("household_id", Uuid),
+    Column("day", Date, nullable=False),
+    Column("at", Time, nullable=False),
+    Column("minutes", Integer, nullable=False),
+    Column("attendee", String(120), nullable=False),
+    Column("place", String(300)),
+    Index("ix_home_visit_appointments_day", "municipality", "day"),
+)

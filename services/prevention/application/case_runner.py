@@ -8,6 +8,7 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from services.prevention.adapters.appointments import index_appointment
 from services.prevention.adapters.case_index import index_case
 from services.prevention.application import access
 from services.prevention.domain import case as cs
@@ -18,6 +19,8 @@ from shared.contracts.prevention.views import CaseRef
 from shared.identity import Caller
 
 PersonalWrite = Callable[[AsyncConnection], Awaitable[None]]
+# What stays out of events and needs the case's new state (the place of an appointment).
+StateWrite = Callable[[AsyncConnection, cs.Case], Awaitable[None]]
 
 
 async def run(
@@ -29,6 +32,7 @@ async def run(
     personal: PersonalWrite | None = None,
     entry_id: UUID | None = None,
     new_case: bool = False,
+    after: StateWrite | None = None,
 ) -> CaseRef:
     """Decide `command` on the case's stream; `personal` writes what stays out of events.
 
@@ -42,8 +46,11 @@ async def run(
 
     async def write(conn: AsyncConnection, state: cs.Case) -> None:
         await index_case(conn, caller.municipality, state)
+        await index_appointment(conn, caller.municipality, state)
         if personal is not None:
             await personal(conn)
+        if after is not None:
+            await after(conn, state)
 
     outcome = await commands.execute(
         guarded(cs.case, check),

@@ -107,6 +107,18 @@ def case_view(
         closing_note=personal.note_of(pd.CLOSING) or personal.note_of(pd.CONSENT_WITHDRAWAL),
         version=version,
         erased_on=state.erased_on,
+        appointment=(
+            None
+            if state.appointment is None
+            else vw.HomeVisitAppointmentView(
+                appointment_id=state.appointment.appointment_id,
+                day=state.appointment.day,
+                at=state.appointment.at,
+                minutes=state.appointment.minutes,
+                attendee=state.appointment.attendee,
+                place=personal.appointment_place,
+            )
+        ),
     )
 
 

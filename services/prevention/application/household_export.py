@@ -24,6 +24,7 @@ from services.prevention.adapters.tables import (
     case_index,
     case_notes,
     follow_ups,
+    home_visit_appointments,
 )
 from services.prevention.application.notes import NOTES
 from services.prevention.domain import aftercare as ac
@@ -95,6 +96,13 @@ async def export_household(
                 ),
             ),
             case_file_notes.name: await NOTES.export(conn, case_ids),
+            home_visit_appointments.name: await _rows(
+                conn,
+                select(home_visit_appointments).where(
+                    home_visit_appointments.c.municipality == municipality,
+                    home_visit_appointments.c.case_id.in_(case_ids),
+                ),
+            ),
         }
         streams = [ac.stream_id(municipality, household_id)]
         streams += [cs.stream_id(municipality, case_id) for case_id in case_ids]

@@ -13,6 +13,7 @@ from collections import defaultdict
 from sqlalchemy import delete
 
 from services.prevention.adapters.aftercare_offers import index_aftercare
+from services.prevention.adapters.appointments import index_appointment
 from services.prevention.adapters.case_index import index_case
 from services.prevention.adapters.tables import aftercare_offers, case_index
 from services.prevention.domain import aftercare as ac
@@ -37,7 +38,10 @@ async def reindex(db: Database, store: EventStore) -> int:
             position = batch[-1][0]
         for (stream_id, municipality), history in streams.items():
             if stream_id.startswith("case:"):
-                await index_case(conn, municipality, cs.case.fold(history))  # type: ignore[arg-type]
+                case = cs.case.fold(history)  # type: ignore[arg-type]
+                await index_case(conn, municipality, case)
+                # The appointments' rows keep their places: only brought in step.
+                await index_appointment(conn, municipality, case)
             elif stream_id.startswith("aftercare:"):
                 state = ac.aftercare.fold(history)  # type: ignore[arg-type]
                 await index_aftercare(conn, municipality, state)

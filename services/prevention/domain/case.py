@@ -6,17 +6,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from uuid import UUID
 
+from services.prevention.domain import case_appointments as appointments
 from services.prevention.domain import case_decisions as course
 from services.prevention.domain import case_ending as ending
 from services.prevention.domain import case_erasure as erasure
 from services.prevention.domain import case_help as help_acts
 from services.prevention.domain.case_commands import (
     AdmitCase,
+    AppointHomeVisit,
+    CancelHomeVisitAppointment,
     CheckEligibility,
     CloseCase,
     Command,
     ErasePersonalData,
     ExtendCase,
+    MoveHomeVisitAppointment,
     PlanVisitRhythm,
     ReceiveReferral,
     RecordConsent,
@@ -63,6 +67,12 @@ def decide(command: Command, state: Case) -> Sequence[Event]:
             return help_acts.refer_out(command, state)
         case ErasePersonalData():
             return erasure.erase(command, state)
+        case AppointHomeVisit():
+            return appointments.appoint(command, state)
+        case MoveHomeVisitAppointment():
+            return appointments.move(command, state)
+        case CancelHomeVisitAppointment():
+            return appointments.cancel(command, state)
 
 
 case: Decider[Command, Event, Case] = Decider(decide=decide, evolve=evolve, initial_state=Case())

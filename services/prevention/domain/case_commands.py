@@ -8,7 +8,7 @@ on, so that "not in the future" is a pure rule.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from uuid import UUID
 
 from shared.contracts.intake.codes import ErasureGround
@@ -140,6 +140,32 @@ class ErasePersonalData:
     today: date
 
 
+@dataclass(frozen=True)
+class AppointHomeVisit:
+    """Arrange the next home visit: `attendee` is the pseudonymous id of who goes."""
+
+    appointment_id: UUID
+    day: date
+    at: time
+    minutes: int
+    attendee: str
+    today: date
+
+
+@dataclass(frozen=True)
+class MoveHomeVisitAppointment:
+    day: date
+    at: time
+    minutes: int
+    attendee: str
+    today: date
+
+
+@dataclass(frozen=True)
+class CancelHomeVisitAppointment:
+    today: date
+
+
 Command = (
     ReceiveReferral
     | CheckEligibility
@@ -155,4 +181,7 @@ Command = (
     | ExtendCase
     | CloseCase
     | ErasePersonalData
+    | AppointHomeVisit
+    | MoveHomeVisitAppointment
+    | CancelHomeVisitAppointment
 )

@@ -29,6 +29,9 @@ from shared.contracts.prevention.events import (
     ConsentRecorded,
     ConsentWithdrawn,
     EligibilityChecked,
+    HomeVisitAppointed,
+    HomeVisitAppointmentCancelled,
+    HomeVisitAppointmentMoved,
     HomeVisitDone,
     LandlordNegotiationRecorded,
     MediationRecorded,
@@ -52,6 +55,9 @@ Event = (
     | CaseExtended
     | CaseClosed
     | CasePersonalDataErased
+    | HomeVisitAppointed
+    | HomeVisitAppointmentMoved
+    | HomeVisitAppointmentCancelled
 )
 HelpAct = HomeVisitDone | MediationRecorded | LandlordNegotiationRecorded | ReferredOut
 
@@ -83,6 +89,9 @@ class Case:
     closed_on: date | None = None
     outcome: CaseOutcome | None = None
     erased_on: date | None = None
+    # The open home visit appointment (at most one): made, perhaps moved; settled by the
+    # visit, ended by a cancellation, the closing or the erasure of the case.
+    appointment: HomeVisitAppointed | HomeVisitAppointmentMoved | None = None
 
     @property
     def referred(self) -> bool:
@@ -158,6 +167,7 @@ def evolve(state: Case, event: Event) -> Case:
         case HomeVisitDone():
             return replace(
                 state,
+                appointment=None,
                 last_visit_on=day,
                 next_visit_due=event.next_visit_due,
                 acts=(*state.acts, event),
@@ -167,8 +177,12 @@ def evolve(state: Case, event: Event) -> Case:
         case CaseExtended():
             return replace(state, ends_on=event.ends_on, extensions=(*state.extensions, event))
         case CaseClosed():
-            return replace(state, closed_on=day, outcome=event.outcome)
+            return replace(state, closed_on=day, outcome=event.outcome, appointment=None)
         case CasePersonalDataErased():
-            return replace(state, erased_on=day)
+            return replace(state, erased_on=day, appointment=None)
+        case HomeVisitAppointed() | HomeVisitAppointmentMoved():
+            return replace(state, appointment=event)
+        case HomeVisitAppointmentCancelled():
+            return replace(state, appointment=None)
         case _:
             return state

@@ -161,3 +161,9 @@ FOLLOW_UPS = FollowUpOperations(
 )
 WRITE_NOTE = ops.command_on("write_note", WriteNote, NoteRef, roles=COORDINATION)
 LIST_NOTES = ops.query("list_notes", ListNotes, NoteList, roles=COORDINATION)
+# Viewings as appointments (shared/contracts/appointments.py): whoever works on offers lists
+# those of a window of days; a caseworker their own provider's households' (application/
+# appointments.py), none of a restricted household but for the coordination.
+from shared.contracts.appointments import AppointmentList, AppointmentQuery  # noqa: E402
+
+APPOINTMENTS = ops.query("appointments", AppointmentQuery, AppointmentList, roles=READERS)

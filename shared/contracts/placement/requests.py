@@ -150,6 +150,10 @@ class ScheduleViewing(_Request):
     household_id: UUID
     viewing_on: WorkDay = Field(description="Tag der Besichtigung")
     viewing_at: ClockTime | None = Field(default=None, description="Uhrzeit, z. B. 14:30")
+    # Personal data (possibly a private landlord's address): kept in placement's table.
+    place: Line | None = Field(
+        default=None, max_length=300, description="Treffpunkt, z. B. Anschrift oder Hauseingang"
+    )
 
 
 class RecordViewing(_Request):

@@ -81,6 +81,7 @@ class ViewingView(BaseModel):
     held_on: date | None
     outcome: ViewingOutcome | None
     accompanied_by_tandem: bool
+    place: str | None = Field(default=None, description="Treffpunkt, wie festgehalten")
 
 
 class GuaranteeView(BaseModel):

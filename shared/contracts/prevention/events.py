@@ -7,7 +7,7 @@ personal-data tables. `occurred_at` is the business day the fact happened on.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from uuid import UUID
 
 from pydantic import Field
@@ -245,3 +245,36 @@ class PreventionFollowUpPostponed(FollowUpPostponed):
 @CONTRACTS.event(CONTEXT)
 class PreventionFollowUpCompleted(FollowUpCompleted):
     """A written follow-up on a case is done; it changes no more."""
+
+
+# Appointments for home visits (shared/contracts/appointments.py): day, time, length and
+# who attends (pseudonymous). The place is free text and stays in prevention's table
+# `home_visit_appointments`. A case has at most one open appointment; `HomeVisitDone`
+# settles it, closing or erasing the case ends it.
+@CONTRACTS.event(CONTEXT)
+class HomeVisitAppointed(_CaseEvent):
+    """A home visit was arranged for `day` at `at`, for `minutes`, attended by `attendee`."""
+
+    appointment_id: UUID
+    day: date
+    at: time
+    minutes: int = Field(ge=1)
+    attendee: str = Field(description="pseudonymous user id of who attends")
+
+
+@CONTRACTS.event(CONTEXT)
+class HomeVisitAppointmentMoved(_CaseEvent):
+    """The open home visit appointment moved (day, time, length or who attends)."""
+
+    appointment_id: UUID
+    day: date
+    at: time
+    minutes: int = Field(ge=1)
+    attendee: str
+
+
+@CONTRACTS.event(CONTEXT)
+class HomeVisitAppointmentCancelled(_CaseEvent):
+    """The open home visit appointment will not take place."""
+
+    appointment_id: UUID

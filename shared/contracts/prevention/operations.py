@@ -147,3 +147,22 @@ from shared.contracts.notes import ListNotes, NoteList, NoteRef, WriteNote  # no
 
 WRITE_NOTE = ops.command_on("write_note", WriteNote, NoteRef, roles=READERS)
 LIST_NOTES = ops.query("list_notes", ListNotes, NoteList, roles=READERS)
+
+# Home visit appointments on a case: the caseworker of the provider running it arranges,
+# moves and cancels them (application/appointments.py); whoever reads cases lists those of
+# a window of days (shared/contracts/appointments.py), scoped like the case list.
+from shared.contracts.appointments import AppointmentList, AppointmentQuery  # noqa: E402
+from shared.contracts.prevention.requests import (  # noqa: E402
+    AppointHomeVisit,
+    CancelHomeVisitAppointment,
+    MoveHomeVisitAppointment,
+)
+
+APPOINT_HOME_VISIT = ops.command_on("appoint_home_visit", AppointHomeVisit, CaseRef, roles=PROVIDER)
+MOVE_HOME_VISIT = ops.command_on(
+    "move_home_visit", MoveHomeVisitAppointment, CaseRef, roles=PROVIDER
+)
+CANCEL_HOME_VISIT = ops.command_on(
+    "cancel_home_visit", CancelHomeVisitAppointment, CaseRef, roles=PROVIDER
+)
+APPOINTMENTS = ops.query("appointments", AppointmentQuery, AppointmentList, roles=READERS)

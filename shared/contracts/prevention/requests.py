@@ -13,10 +13,12 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
 
+from shared.contracts.appointments import DEFAULT_MINUTES, PLACE_MAX
 from shared.contracts.inputs import Deadline, Line, QueryDay, Text, WorkDay
 from shared.contracts.intake import ErasureGround, ProviderCode
 from shared.contracts.paging import PageQuery
 from shared.contracts.placement import LandlordKind
+from shared.contracts.placement.codes import ClockTime
 from shared.contracts.prevention.codes import (
     AftercareDeclineReason,
     AftercareStatus,
@@ -306,3 +308,39 @@ class ListAftercare(PageQuery):
         default=None, description="Nur Angebote in diesem Stand; ohne Angabe alle"
     )
     provider: ProviderCode | None = Field(default=None, description="Nur dieser Träger")
+
+
+# Home visit appointments (shared/contracts/appointments.py): the caller attends the visit
+# they arrange. The place is personal data and stays in prevention's table.
+Minutes = Annotated[int, Field(ge=5, le=600, description="Dauer in Minuten (5 bis 600)")]
+Place = Annotated[
+    Line | None,
+    Field(
+        default=None,
+        max_length=PLACE_MAX,
+        description="Ort, z. B. die Anschrift des Haushalts oder ein Treffpunkt",
+    ),
+]
+
+
+class AppointHomeVisit(_Request):
+    """Vereinbart den nächsten Hausbesuch: Tag, Uhrzeit, Dauer, Ort."""
+
+    appointment_id: UUID | None = Field(default=None, description="Optional: vom Client vergeben")
+    day: Deadline = Field(description="Tag des Termins")
+    at: ClockTime = Field(description="Uhrzeit, z. B. 14:30")
+    minutes: Minutes = DEFAULT_MINUTES
+    place: Place = None
+
+
+class MoveHomeVisitAppointment(_Request):
+    """Verschiebt den vereinbarten Hausbesuch; ohne Ort bleibt der bisherige."""
+
+    day: Deadline = Field(description="Neuer Tag des Termins")
+    at: ClockTime = Field(description="Neue Uhrzeit, z. B. 14:30")
+    minutes: Minutes = DEFAULT_MINUTES
+    place: Place = None
+
+
+class CancelHomeVisitAppointment(_Request):
+    """Sagt den vereinbarten Hausbesuch ab."""

@@ -5,7 +5,7 @@ Lists carry no personal data; the case view shows it to those who work on the ca
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from uuid import UUID
 
 from pydantic import BaseModel, Field
@@ -125,6 +125,17 @@ class CaseSummary(BaseModel):
         )
 
 
+class HomeVisitAppointmentView(BaseModel):
+    """The case's open home visit appointment; `place` as recorded (personal data)."""
+
+    appointment_id: UUID
+    day: date
+    at: time
+    minutes: int
+    attendee: str
+    place: str | None
+
+
 class CaseView(CaseSummary):
     municipality: str
     household_id: UUID | None
@@ -149,6 +160,9 @@ class CaseView(CaseSummary):
     version: int
     erased_on: date | None = Field(
         default=None, description="Tag der Löschung; Kontakt und Notizen zeigen „gelöscht“"
+    )
+    appointment: HomeVisitAppointmentView | None = Field(
+        default=None, description="Der vereinbarte nächste Hausbesuch"
     )
 
 

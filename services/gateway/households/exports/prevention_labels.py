@@ -22,6 +22,7 @@ PREVENTION = Labels(
         "case_notes": "Notizen zu den Fällen",
         "follow_ups": "Wiedervorlagen zu den Fällen",
         "case_file_notes": "Notizen in der Fallakte",
+        "home_visit_appointments": "Vereinbarte Hausbesuche",
     },
     columns=COMMON
     | {
@@ -49,6 +50,12 @@ PREVENTION = Labels(
         "kind": "Art",
         "household_id": "Kennung des Haushalts",
         "provider": "Träger",
+        "appointment_id": "Kennung des Termins",
+        "day": "Tag",
+        "at": "Uhrzeit",
+        "minutes": "Dauer (Minuten)",
+        "attendee": "Wer hingeht",
+        "place": "Ort",
     },
     events={
         "AftercareOffered": "Nachbetreuung angeboten",
@@ -69,6 +76,9 @@ PREVENTION = Labels(
         "CaseExtended": "Hilfe verlängert",
         "CaseClosed": "Fall abgeschlossen",
         "CasePersonalDataErased": "Personenbezogene Daten des Falls gelöscht",
+        "HomeVisitAppointed": "Hausbesuch vereinbart",
+        "HomeVisitAppointmentMoved": "Vereinbarter Hausbesuch verschoben",
+        "HomeVisitAppointmentCancelled": "Vereinbarter Hausbesuch abgesagt",
     },
     values={
         # An offer's and a case's states have different codes: one table reads both.

@@ -63,6 +63,7 @@ PLACEMENT = Labels(
         "placements": "Mietvertrag und Einzug",
         "offers": "Wohnungen, für die der Haushalt vorgeschlagen wurde",
         "offer_details": "Anschrift der angemieteten Wohnung",
+        "viewing_appointments": "Termine der Besichtigungen",
     },
     columns=COMMON
     | {
@@ -98,6 +99,9 @@ PLACEMENT = Labels(
         "volunteer_supported": "Von Ehrenamtlichen unterstützt",
         "reason": "Grund",
         "viewing_at": "Uhrzeit der Besichtigung",
+        "place": "Treffpunkt",
+        "attendee": "Wer hingeht",
+        "held": "Hat stattgefunden",
         "amount": "Beantragter Betrag (€)",
         "requested_amount": "Beantragter Betrag (€)",
         "granted_amount": "Bewilligter Betrag (€)",
