@@ -41,6 +41,7 @@ anything else is `IdUnavailable` (409).
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import io
@@ -50,6 +51,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 from uuid import UUID, uuid4
+from weakref import WeakKeyDictionary
 
 import obstore
 from obstore.exceptions import NotFoundError
@@ -76,10 +78,14 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.clock import today, utcnow
 from shared.contracts.documents import (
+    BROKEN,
+    EMPTY,
     JPEG,
     MAX_BYTES,
+    NOT_ACCEPTED,
     PDF,
     PNG,
+    TOO_BIG,
     DocumentFile,
     DocumentKind,
     DocumentList,
@@ -88,6 +94,7 @@ from shared.contracts.documents import (
     ListDocuments,
     UploadDocument,
 )
+from shared.db import Database
 from shared.decider import FieldRefused, NotFound
 from shared.eventstore.schema import UTCDateTime
 from shared.settings import ServiceSettings
@@ -100,19 +107,6 @@ FIELD = "content"
 # A blob younger than this may belong to a transaction still running: `sweep` leaves it.
 GRACE = timedelta(hours=1)
 
-EMPTY = "Die Datei ist leer. Bitte die Unterlage als PDF, JPEG oder PNG wählen."
-TOO_BIG = (
-    "Die Datei ist größer als 5 MB. Bitte kleiner scannen (z. B. in Graustufen oder mit "
-    "150 dpi) oder in mehrere Dateien teilen."
-)
-NOT_ACCEPTED = (
-    "Diese Datei ist kein PDF, JPEG oder PNG. Bitte die Unterlage als PDF scannen oder "
-    "als Foto (JPEG oder PNG) ablegen."
-)
-BROKEN = (
-    "Die Datei ist beschädigt und lässt sich nicht öffnen. Bitte die Unterlage neu scannen "
-    "oder fotografieren und erneut hochladen."
-)
 GONE = "Diese Unterlage gibt es nicht (mehr)."
 
 
@@ -274,6 +268,23 @@ class DatabaseStore:
             select(t.c.storage_key, t.c.stored_at).where(t.c.storage_key.startswith(prefix))
         )
         return [StoredBlob(row.storage_key, row.stored_at) for row in rows]
+
+
+# The store each service's database was given at start (`attach_store`): the use cases
+# that erase (a request, the retention job) are built from the database alone, in many
+# places, and must all reach the same bytes.
+_STORES: WeakKeyDictionary[Database, DocumentStore] = WeakKeyDictionary()
+
+
+def attach_store(db: Database, store: DocumentStore) -> None:
+    """Make `store` the document store of the service whose database is `db`."""
+    _STORES[db] = store
+
+
+def store_of(db: Database, blobs: Table) -> DocumentStore:
+    """The store attached to `db`; without one (a use case built in a unit test) the
+    database store over `blobs`, so that nothing is ever written outside the database."""
+    return _STORES.get(db) or DatabaseStore(blobs)
 
 
 def document_store(settings: ServiceSettings, service: str, blobs: Table) -> DocumentStore:
@@ -452,7 +463,12 @@ class Archive:
         content = await self.store.get(conn, row.storage_key) if row is not None else None
         if row is None or content is None:
             raise NotFound("document", GONE)
-        return DocumentFile(file_name=row.file_name, media_type=row.media_type, content=content)
+        # `content` is `Base64Bytes`: validation decodes, so it is handed in encoded.
+        return DocumentFile(
+            file_name=row.file_name,
+            media_type=row.media_type,
+            content=base64.b64encode(content),
+        )
 
     async def erase(self, conn: AsyncConnection, subject_ids: list[UUID]) -> int:
         """Delete every document on these subjects, rows and bytes (Art. 17); how many."""

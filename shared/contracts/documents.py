@@ -43,6 +43,22 @@ MEDIA_TYPES = (PDF, JPEG, PNG)
 # The name a stored file is offered under gets the extension of its inspected type.
 EXTENSION = {PDF: ".pdf", JPEG: ".jpg", PNG: ".png"}
 
+# Why a file is refused, at the file field (shared/casework/documents.py `inspect`; the
+# gateway refuses a file too big for the bus itself).
+EMPTY = "Die Datei ist leer. Bitte die Unterlage als PDF, JPEG oder PNG wählen."
+TOO_BIG = (
+    "Die Datei ist größer als 5 MB. Bitte kleiner scannen (z. B. in Graustufen oder mit "
+    "150 dpi) oder in mehrere Dateien teilen."
+)
+NOT_ACCEPTED = (
+    "Diese Datei ist kein PDF, JPEG oder PNG. Bitte die Unterlage als PDF scannen oder "
+    "als Foto (JPEG oder PNG) ablegen."
+)
+BROKEN = (
+    "Die Datei ist beschädigt und lässt sich nicht öffnen. Bitte die Unterlage neu scannen "
+    "oder fotografieren und erneut hochladen."
+)
+
 
 class DocumentKind(StrEnum):
     """What the document is (German words: `DOCUMENT_KIND`)."""
