@@ -79,6 +79,8 @@ AUDITED: dict[str, tuple[str, str]] = {
     "/api/inquiries/{inquiry_id}": ("inquiry", "inquiry_id"),
     "/api/prevention/cases/{case_id}": ("prevention_case", "case_id"),
     "/ui/praevention/{case_id}": ("prevention_case", "case_id"),
+    "/ui/praevention/{case_id}/unterlagen/{document_id}": ("prevention_case", "case_id"),
+    "/api/prevention/cases/{case_id}/documents/{document_id}": ("prevention_case", "case_id"),
     "/api/volunteers/{volunteer_id}": ("volunteer", "volunteer_id"),
     "/api/tandems/{tandem_id}": ("tandem", "tandem_id"),
 }

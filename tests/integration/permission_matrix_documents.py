@@ -47,3 +47,27 @@ ROWS: dict[str, dict[str, Status]] = {
         **_OTHERS,
     },
 }
+
+
+def _case(staff: int) -> dict[str, Status]:
+    """`staff` for the three roles of the Wohnintegrationshilfe, 403 for the rest."""
+    return {
+        "coordinator": staff,
+        "caseworker": staff,
+        "housing_office": staff,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": 403,
+    }
+
+
+# A case's documents: whoever may see the case (the matrix's case id is unknown: 404; an
+# empty upload through the API is refused by the gateway first, 422).
+ROWS |= {
+    "GET /api/prevention/cases/{case_id}/documents": _case(404),
+    "POST /api/prevention/cases/{case_id}/documents": _case(422),
+    "GET /api/prevention/cases/{case_id}/documents/{document_id}": _case(404),
+    "GET /ui/praevention/{case_id}/unterlagen/{document_id}": _case(404),
+    # The empty form's page is the unknown case's.
+    "POST /ui/praevention/{case_id}/unterlagen": _case(404),
+}

@@ -186,3 +186,54 @@ def test_a_caseworker_keeps_the_lease_with_the_household(system: System, backend
         what="no trace of the document anywhere",
     )
     assert Path(system.workdir, "var", "intake-documents").is_dir()
+
+
+SKM = {"x-auszug-role": "caseworker", "x-auszug-provider": "skm", "x-auszug-user": "w-3"}
+OFFICE = {"x-auszug-role": "housing_office", "x-auszug-user": "f-1"}
+
+
+def test_whoever_sees_a_prevention_case_keeps_its_documents(system: System, backend: str) -> None:
+    worker, office, caritas = (
+        Browser(system, SKM),
+        Browser(system, OFFICE),
+        Browser(system, CARITAS),
+    )
+    coordinator = httpx.Client(base_url=system.gateway, headers=COORDINATOR, timeout=30)
+    referral = {
+        "provider": "skm",
+        "received_on": T.isoformat(),
+        "source": "self_referral",
+        "target_group": "secured_tenancy_at_risk_of_recurrence",
+        "housing_situation": "own_tenancy",
+        "adults": 1,
+        "minors": 0,
+    }
+    cid = ok(worker.client.post("/api/prevention/cases", json=referral))["case_id"]
+    page, api = f"/ui/praevention/{cid}", f"/api/prevention/cases/{cid}/documents"
+    canary = "Kanarienvogel-Kuendigung-5b1e"
+    form = {"kind": "other"} | document_form(worker.get(page))
+    files = {"content": (f"{canary}.png", png(canary), "image/png")}
+    saved = worker.client.post(
+        f"{page}/unterlagen", data={"csrf_token": "csrf-" + "f" * 30, **form}, files=files
+    )
+    assert saved.status_code == 303, saved.text
+    assert saved.headers["location"] == f"{page}?hinweis=unterlage#unterlagen"
+    assert f"{canary}.png" in worker.get(saved.headers["location"])
+    # The Fachstelle Wohnen sees the case, so its documents too, and downloads one.
+    (entry,) = ok(office.client.get(api), 200)["documents"]
+    got = office.client.get(f"{page}/unterlagen/{entry['document_id']}")
+    assert got.status_code == 200 and got.content == png(canary)
+    assert got.headers["content-disposition"].startswith("attachment;")
+    # Another provider's caseworker: not found.
+    caritas.get(page, status=404)
+    assert caritas.client.get(api).status_code == 404
+    assert caritas.client.get(f"{page}/unterlagen/{entry['document_id']}").status_code == 404
+    # Erasure: row and bytes go.
+    assert found_in(document_stores(system), [canary])
+    ok(coordinator.post(f"/api/prevention/cases/{cid}/erasure", json={}), 200)
+    assert found_in(document_stores(system), [canary]) == {}
+    wait_until(
+        lambda: found_in(everything(system, backend), [canary]) == {},
+        timeout=15,
+        what="no trace of the case's document anywhere",
+    )

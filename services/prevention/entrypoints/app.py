@@ -9,6 +9,7 @@ from faststream.asgi import AsgiFastStream
 
 from services.prevention.application import (
     aftercare_policy,
+    documents,
     household_export,
     notes,
     restriction_projection,
@@ -41,6 +42,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     )
     household_export.register(host)
     notes.register(host)
+    documents.register(host)
     host.consume(
         CONSUMER,
         AftercarePolicy(host.store),
