@@ -71,3 +71,28 @@ ROWS |= {
     # The empty form's page is the unknown case's.
     "POST /ui/praevention/{case_id}/unterlagen": _case(404),
 }
+
+
+def _volunteer(staff: int, admin: int) -> dict[str, Status]:
+    """`staff` for coordinator and caseworker, `admin` for the admin, 403 for the rest
+    (the volunteer themself never reaches what staff keep about them)."""
+    return {
+        "coordinator": staff,
+        "caseworker": staff,
+        "housing_office": 403,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": admin,
+    }
+
+
+# A volunteer's documents: staff's (the matrix's volunteer id is unknown: 404); the admin
+# reads, files none.
+ROWS |= {
+    "GET /api/volunteers/{volunteer_id}/documents": _volunteer(404, 404),
+    "POST /api/volunteers/{volunteer_id}/documents": _volunteer(422, 403),
+    "GET /api/volunteers/{volunteer_id}/documents/{document_id}": _volunteer(404, 404),
+    "GET /ui/ehrenamt/ehrenamtliche/{volunteer_id}/unterlagen/{document_id}": _volunteer(404, 404),
+    # The empty form's page is the unknown volunteer's.
+    "POST /ui/ehrenamt/ehrenamtliche/{volunteer_id}/unterlagen": _volunteer(404, 403),
+}

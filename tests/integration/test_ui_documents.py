@@ -237,3 +237,46 @@ def test_whoever_sees_a_prevention_case_keeps_its_documents(system: System, back
         timeout=15,
         what="no trace of the case's document anywhere",
     )
+
+
+VOLUNTEER = {"x-auszug-role": "volunteer", "x-auszug-provider": "caritas", "x-auszug-user": "v-1"}
+
+
+def test_staff_keep_documents_on_a_volunteer(system: System, backend: str) -> None:
+    staff, other = Browser(system, CARITAS), Browser(system, DRK)
+    coordinator = httpx.Client(base_url=system.gateway, headers=COORDINATOR, timeout=30)
+    volunteer = {
+        "provider": "caritas",
+        "user_id": "v-1",
+        "given_name": "Vera",
+        "family_name": "Vogel",
+        "registered_on": T.isoformat(),
+    }
+    vid = ok(staff.client.post("/api/volunteers", json=volunteer))["volunteer_id"]
+    page, api = f"/ui/ehrenamt/ehrenamtliche/{vid}", f"/api/volunteers/{vid}/documents"
+    canary = "Kanarienvogel-Fuehrungszeugnis-c4d2"
+    form = {"kind": "other"} | document_form(staff.get(page))
+    files = {"content": (f"{canary}.png", png(canary), "image/png")}
+    saved = staff.client.post(
+        f"{page}/unterlagen", data={"csrf_token": "csrf-" + "f" * 30, **form}, files=files
+    )
+    assert saved.status_code == 303, saved.text
+    assert f"{canary}.png" in staff.get(saved.headers["location"])
+    (entry,) = ok(staff.client.get(api), 200)["documents"]
+    link = f"{page}/unterlagen/{entry['document_id']}"
+    got = staff.client.get(link)
+    assert got.status_code == 200 and got.content == png(canary)
+    # Another provider's caseworker: not found; the volunteer themself: not theirs to read.
+    assert other.client.get(api).status_code == 404
+    assert other.client.get(link).status_code == 404
+    themself = httpx.Client(base_url=system.gateway, headers=VOLUNTEER, timeout=30)
+    assert themself.get(api).status_code == 403
+    # Erasure: row and bytes go.
+    ok(coordinator.post(f"/api/volunteers/{vid}/erasure", json={}), 200)
+    assert found_in(document_stores(system), [canary]) == {}
+    assert ok(coordinator.get(api), 200)["page"]["total"] == 0
+    wait_until(
+        lambda: found_in(everything(system, backend), [canary]) == {},
+        timeout=15,
+        what="no trace of the volunteer's document anywhere",
+    )

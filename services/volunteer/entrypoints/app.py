@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.volunteer.adapters.tables import known_consents, known_households
 from services.volunteer.application import (
+    documents,
     erasure_policy,
     household_export,
     household_projection,
@@ -59,6 +60,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
         host.rpc, volunteer_ops.FOLLOW_UPS, volunteer_follow_ups(host.commands)
     )
     notes.register(host)
+    documents.register(host)
     app = host.app()
     schedule_retention(app, SERVICE, host.commands, run_retention)
     return app
