@@ -61,6 +61,7 @@ from pypdf import PdfReader
 from sqlalchemy import (
     BigInteger,
     Column,
+    ColumnElement,
     Date,
     Index,
     LargeBinary,
@@ -74,6 +75,7 @@ from sqlalchemy import (
     insert,
     select,
 )
+from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.clock import today, utcnow
@@ -270,21 +272,27 @@ class DatabaseStore:
         return [StoredBlob(row.storage_key, row.stored_at) for row in rows]
 
 
-# The store each service's database was given at start (`attach_store`): the use cases
-# that erase (a request, the retention job) are built from the database alone, in many
-# places, and must all reach the same bytes.
-_STORES: WeakKeyDictionary[Database, DocumentStore] = WeakKeyDictionary()
+# The store each service's database was given at start (`attach_store`), by its engine:
+# the use cases that erase (a request, the retention job, a consumer's projection) are
+# built from the database or hold only a connection, in many places, and must all reach
+# the same bytes.
+_STORES: WeakKeyDictionary[Engine, DocumentStore] = WeakKeyDictionary()
 
 
 def attach_store(db: Database, store: DocumentStore) -> None:
     """Make `store` the document store of the service whose database is `db`."""
-    _STORES[db] = store
+    _STORES[db.engine.sync_engine] = store
 
 
 def store_of(db: Database, blobs: Table) -> DocumentStore:
     """The store attached to `db`; without one (a use case built in a unit test) the
     database store over `blobs`, so that nothing is ever written outside the database."""
-    return _STORES.get(db) or DatabaseStore(blobs)
+    return _STORES.get(db.engine.sync_engine) or DatabaseStore(blobs)
+
+
+def store_for(conn: AsyncConnection, blobs: Table) -> DocumentStore:
+    """`store_of` the database `conn` is a connection to."""
+    return _STORES.get(conn.sync_engine) or DatabaseStore(blobs)
 
 
 def document_store(settings: ServiceSettings, service: str, blobs: Table) -> DocumentStore:
@@ -470,15 +478,19 @@ class Archive:
             content=base64.b64encode(content),
         )
 
-    async def erase(self, conn: AsyncConnection, subject_ids: list[UUID]) -> int:
-        """Delete every document on these subjects, rows and bytes (Art. 17); how many."""
+    async def erase(
+        self, conn: AsyncConnection, subject_ids: list[UUID], *, up_to: datetime | None = None
+    ) -> int:
+        """Delete every document on these subjects, rows and bytes (Art. 17); with `up_to`
+        only those uploaded until then (a replayed erasure leaves later ones); how many."""
         if not subject_ids:
             return 0
         t = self.table
-        keys = list(
-            await conn.scalars(select(t.c.storage_key).where(self.subject.in_(subject_ids)))
-        )
-        await conn.execute(delete(t).where(self.subject.in_(subject_ids)))
+        which: list[ColumnElement[bool]] = [self.subject.in_(subject_ids)]
+        if up_to is not None:
+            which.append(t.c.uploaded_at <= up_to)
+        keys = list(await conn.scalars(select(t.c.storage_key).where(*which)))
+        await conn.execute(delete(t).where(*which))
         for key in keys:
             await self.store.delete(conn, key)
         return len(keys)

@@ -22,6 +22,7 @@ from PIL import Image, PngImagePlugin
 from shared.clock import today
 from support.accounts import add_users, signed_in
 from support.canaries import document_stores, everything, found_in
+from support.due_list import Api, offer_with_a_ready_household
 from support.form_browser import Browser
 from support.system import System, household, wait_until
 
@@ -279,4 +280,39 @@ def test_staff_keep_documents_on_a_volunteer(system: System, backend: str) -> No
         lambda: found_in(everything(system, backend), [canary]) == {},
         timeout=15,
         what="no trace of the volunteer's document anywhere",
+    )
+
+
+def test_the_coordination_keeps_documents_on_an_offer(system: System, backend: str) -> None:
+    api = Api(system)
+    hid, oid = offer_with_a_ready_household(api, system)
+    api.post(f"/offers/{oid}/proposals", {"household_ids": [hid]})
+    kora, anna = Browser(system, COORDINATOR), Browser(system, CARITAS)
+    page, docs = f"/ui/wohnungen/{oid}", f"/api/offers/{oid}/documents"
+    canary = "Kanarienvogel-Grundriss-9e07"
+    form = {"kind": "lease"} | document_form(kora.get(page))
+    files = {"content": (f"{canary}.png", png(canary), "image/png")}
+    saved = kora.client.post(
+        f"{page}/unterlagen", data={"csrf_token": "csrf-" + "f" * 30, **form}, files=files
+    )
+    assert saved.status_code == 303, saved.text
+    assert f"{canary}.png" in kora.get(saved.headers["location"])
+    (entry,) = ok(kora.client.get(docs), 200)["documents"]
+    link = f"{page}/unterlagen/{entry['document_id']}"
+    assert kora.client.get(link).content == png(canary)
+    # A caseworker reads the offer, not its documents.
+    assert 'id="unterlagen"' not in anna.get(page)
+    assert anna.client.get(docs).status_code == 403
+    assert anna.client.get(link).status_code == 403
+    # The household proposed for the offer is erased: the offer's documents go with it.
+    ok(kora.client.post(f"/api/households/{hid}/erasure"), 200)
+    wait_until(
+        lambda: ok(kora.client.get(docs), 200)["page"]["total"] == 0,
+        what="placement takes the offer's documents",
+    )
+    assert found_in(document_stores(system), [canary]) == {}
+    wait_until(
+        lambda: found_in(everything(system, backend), [canary]) == {},
+        timeout=15,
+        what="no trace of the offer's document anywhere",
     )

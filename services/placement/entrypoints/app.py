@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.placement.adapters.tables import READ_MODELS, candidate_households
 from services.placement.application import (
+    documents,
     household_export,
     household_projection,
     notes,
@@ -20,6 +21,7 @@ from services.placement.entrypoints.handlers import register_handlers
 from shared.casework.followups import register_follow_up_handlers
 from shared.contracts.placement import operations as placement_ops
 from shared.messaging import NatsLogin
+from shared.purge import Purger
 from shared.rebuild import drop_read_model
 from shared.service import ServiceHost
 from shared.settings import ServiceSettings, service_settings
@@ -33,7 +35,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     host = ServiceHost(SERVICE, settings or PlacementSettings(), MIGRATIONS)
     host.consume(
         household_projection.CONSUMER,
-        household_projection.HouseholdProjection(),
+        household_projection.HouseholdProjection(Purger(host.db)),
         filter_subject=household_projection.SUBJECTS,
     )
     host.consume(
@@ -47,6 +49,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
         host.rpc, placement_ops.FOLLOW_UPS, placement_follow_ups(host.commands)
     )
     notes.register(host)
+    documents.register(host)
     return host.app()
 
 
