@@ -25,8 +25,8 @@ the bytes were written (the commit itself, the idempotency key's claim, a crash)
 blob that no row names. Every blob's key begins with its table's name and ends in a fresh
 random part, so it never overwrites another; `sweep` lists the store's keys under the
 table's name, and deletes each one that no row names and that is older than `GRACE` (a
-younger one may belong to a transaction still running). The service sweeps at start and
-with its daily retention run.
+younger one may belong to a transaction still running). Each service sweeps once it has
+started (`sweep_at_start`) and with its daily retention run.
 
 **Erasure.** `erase` deletes the rows and then the bytes, inside the erasure's transaction:
 should that transaction roll back afterwards, rows are left whose bytes are gone (and
@@ -46,6 +46,7 @@ import contextlib
 import hashlib
 import io
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -54,6 +55,8 @@ from uuid import UUID, uuid4
 from weakref import WeakKeyDictionary
 
 import obstore
+import structlog
+from faststream.asgi import AsgiFastStream
 from obstore.exceptions import NotFoundError
 from obstore.store import LocalStore, S3Store
 from PIL import Image, UnidentifiedImageError
@@ -101,6 +104,8 @@ from shared.decider import FieldRefused, NotFound
 from shared.eventstore.schema import UTCDateTime
 from shared.settings import ServiceSettings
 from shared.validation import IdUnavailable, client_id_guard
+
+log = structlog.get_logger(__name__)
 
 # The refusal code of a client-chosen document id that is taken (by another document).
 TAKEN = "document_id_taken"
@@ -535,3 +540,20 @@ class Archive:
             uploaded_by=row.uploaded_by,
             uploaded_at=row.uploaded_at,
         )
+
+
+def sweep_at_start(app: AsgiFastStream, db: Database, archive: Callable[[], Archive]) -> None:
+    """Sweep `archive`'s orphaned bytes once the service has started (its retention run
+    sweeps daily where one is scheduled; placement has none)."""
+
+    async def sweep() -> None:
+        try:
+            async with db.transaction() as conn:
+                gone = await archive().sweep(conn)
+        except Exception as exc:  # a start must not fail for a sweep: the next one tries again
+            log.warning("sweeping orphaned documents failed", error=repr(exc))
+            return
+        if gone:
+            log.info("swept orphaned documents", table=archive().table.name, count=gone)
+
+    app.after_startup(sweep)

@@ -18,6 +18,7 @@ from services.placement.application import (
 )
 from services.placement.application.follow_ups import placement_follow_ups
 from services.placement.entrypoints.handlers import register_handlers
+from shared.casework.documents import sweep_at_start
 from shared.casework.followups import register_follow_up_handlers
 from shared.contracts.placement import operations as placement_ops
 from shared.messaging import NatsLogin
@@ -50,7 +51,9 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     )
     notes.register(host)
     documents.register(host)
-    return host.app()
+    app = host.app()
+    sweep_at_start(app, host.db, lambda: documents.archive(host.db))
+    return app
 
 
 async def _clear_households(conn: AsyncConnection) -> None:
