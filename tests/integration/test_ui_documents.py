@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import io
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ import httpx
 from PIL import Image, PngImagePlugin
 
 from shared.clock import today
+from shared.contracts.documents import MAX_BYTES
 from support.accounts import add_users, signed_in
 from support.canaries import document_stores, everything, found_in
 from support.due_list import Api, offer_with_a_ready_household
@@ -41,6 +43,13 @@ def png(text: str) -> bytes:
     info.add_text("Comment", text)
     out = io.BytesIO()
     Image.new("RGB", (8, 8), (200, 30, 30)).save(out, "PNG", pnginfo=info)
+    return out.getvalue()
+
+
+def noise_png(side: int) -> bytes:
+    """A PNG of noise, which does not compress: about 3 bytes a pixel."""
+    out = io.BytesIO()
+    Image.frombytes("RGB", (side, side), os.urandom(side * side * 3)).save(out, "PNG")
     return out.getvalue()
 
 
@@ -146,6 +155,17 @@ def test_a_caseworker_keeps_the_lease_with_the_household(system: System, backend
     assert not_a_file.status_code == 422
     assert ok(worker.get(api), 200)["page"]["total"] == 2
 
+    # Near the limit: ~4.7 MB of scan crosses the bus (~6.3 MB base64) and comes back whole.
+    big = noise_png(1250)
+    assert 4_500_000 < len(big) <= MAX_BYTES
+    large = {"kind": "other", "file_name": "Scan.png", "content": base64.b64encode(big).decode()}
+    large_ref = ok(worker.post(api, json=large))
+    assert worker.get(f"{api}/{large_ref['document_id']}").content == big
+    # Past it: refused at the file by the gateway, before the bus.
+    too_big = upload(fresh, big + b"\x00" * (MAX_BYTES + 1 - len(big)), "Scan.png")
+    assert too_big.status_code == 422 and "größer als 5 MB" in too_big.text
+    assert ok(worker.get(api), 200)["page"]["total"] == 3
+
     # Another provider's caseworker: as if there were no household; the admin: no documents.
     other.get(page, status=404)
     denied = other.client.get(link)
@@ -164,7 +184,7 @@ def test_a_caseworker_keeps_the_lease_with_the_household(system: System, backend
     restriction = {"reason": "retention_duty", "note": "Aufbewahrung"}
     ok(coordinator.post(f"/api/households/{hid}/restriction", json=restriction), 200)
     assert worker.get(api).status_code == 404 and worker.get(link).status_code == 404
-    assert ok(coordinator.get(api), 200)["page"]["total"] == 2
+    assert ok(coordinator.get(api), 200)["page"]["total"] == 3
     coordinator_page = coordinator.get(page).text
     assert name in coordinator_page and "Unterlage hochladen" not in coordinator_page
     assert worker.post(api, json=own | {"document_id": None}).status_code == 404
@@ -173,7 +193,7 @@ def test_a_caseworker_keeps_the_lease_with_the_household(system: System, backend
     # Art. 15: listed in the export (what, when, by whom).
     exported = ok(coordinator.get(f"/api/households/{hid}/export"), 200)
     kept = exported["intake"]["personal_data"]["household_documents"]
-    assert {d["file_name"] for d in kept} == {name, "Bescheid.png"}
+    assert {d["file_name"] for d in kept} == {name, "Bescheid.png", "Scan.png"}
 
     # Erasure: rows and bytes go; no trace of the canary in databases, store or logs.
     assert found_in(everything(system, backend), [CANARY])
