@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Date, Index, Integer, MetaData, String, Table, Text, Time, Uuid
 
+from shared.casework.documents import document_blob_table, document_table
 from shared.casework.followups import follow_up_tables
 from shared.casework.notes import note_table
 
@@ -107,3 +108,10 @@ home_visit_appointments = Table(
     Column("place", String(300)),
     Index("ix_home_visit_appointments_day", "municipality", "day"),
 )
+# Documents (shared/casework/documents.py): the lease, a decision, a signed consent kept
+# with the case. The rows here, the bytes in the document store (on disk by default;
+# `document_blobs` when the store is the database). Personal data: erased with the case
+# (rows and bytes, also by retention), hidden while the case's household is restricted,
+# listed in the household's Art. 15 export.
+case_documents = document_table("case_documents", PREVENTION, "case_id")
+document_blobs = document_blob_table(PREVENTION)

@@ -167,3 +167,18 @@ LIST_NOTES = ops.query("list_notes", ListNotes, NoteList, roles=COORDINATION)
 from shared.contracts.appointments import AppointmentList, AppointmentQuery  # noqa: E402
 
 APPOINTMENTS = ops.query("appointments", AppointmentQuery, AppointmentList, roles=READERS)
+# ---------------------------------------------------------------- documents
+# (documents on an offer: shared/contracts/documents.py). The coordination's alone, like
+# the offer's notes (services/placement/application/documents.py).
+from shared.contracts.documents import (  # noqa: E402
+    DocumentFile,
+    DocumentList,
+    DocumentRef,
+    FetchDocument,
+    ListDocuments,
+    UploadDocument,
+)
+
+UPLOAD_DOCUMENT = ops.command_on("upload_document", UploadDocument, DocumentRef, roles=COORDINATION)
+LIST_DOCUMENTS = ops.query("list_documents", ListDocuments, DocumentList, roles=COORDINATION)
+FETCH_DOCUMENT = ops.query("fetch_document", FetchDocument, DocumentFile, roles=COORDINATION)

@@ -166,3 +166,19 @@ CANCEL_HOME_VISIT = ops.command_on(
     "cancel_home_visit", CancelHomeVisitAppointment, CaseRef, roles=PROVIDER
 )
 APPOINTMENTS = ops.query("appointments", AppointmentQuery, AppointmentList, roles=READERS)
+# ---------------------------------------------------------------- documents
+# (documents of a case: shared/contracts/documents.py). Whoever may see the case, as with
+# notes; a case of a household whose processing intake restricted, the coordination only,
+# which reads and downloads but files none (application/documents.py).
+from shared.contracts.documents import (  # noqa: E402
+    DocumentFile,
+    DocumentList,
+    DocumentRef,
+    FetchDocument,
+    ListDocuments,
+    UploadDocument,
+)
+
+UPLOAD_DOCUMENT = ops.command_on("upload_document", UploadDocument, DocumentRef, roles=READERS)
+LIST_DOCUMENTS = ops.query("list_documents", ListDocuments, DocumentList, roles=READERS)
+FETCH_DOCUMENT = ops.query("fetch_document", FetchDocument, DocumentFile, roles=READERS)
