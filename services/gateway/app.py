@@ -15,6 +15,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from services.gateway import (
     errors,
     follow_ups,
+    history,
     households,
     inquiries,
     placement,
@@ -40,7 +41,16 @@ from shared.nats_auth import GATEWAY
 from shared.service import readiness_report
 
 # The areas of the staff UI and its API, as in the navigation bar.
-AREAS = (households, inquiries, placement, volunteer, prevention, reporting, follow_ups)
+AREAS = (
+    households,
+    inquiries,
+    placement,
+    volunteer,
+    prevention,
+    reporting,
+    follow_ups,
+    history,
+)
 
 
 def create_app(settings: GatewaySettings | None = None) -> FastAPI:

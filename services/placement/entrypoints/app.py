@@ -9,6 +9,7 @@ from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.placement.adapters.tables import READ_MODELS, candidate_households
+from services.placement.application import history as change_history
 from services.placement.application import (
     household_export,
     household_projection,
@@ -47,6 +48,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
         host.rpc, placement_ops.FOLLOW_UPS, placement_follow_ups(host.commands)
     )
     notes.register(host)
+    change_history.register(host)
     return host.app()
 
 

@@ -16,6 +16,7 @@ from services.volunteer.application import (
     notes,
     placement_policy,
 )
+from services.volunteer.application import history as change_history
 from services.volunteer.application.follow_ups import volunteer_follow_ups
 from services.volunteer.application.retention import run_retention
 from services.volunteer.entrypoints.activity_handlers import register_activity_handlers
@@ -59,6 +60,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
         host.rpc, volunteer_ops.FOLLOW_UPS, volunteer_follow_ups(host.commands)
     )
     notes.register(host)
+    change_history.register(host)
     app = host.app()
     schedule_retention(app, SERVICE, host.commands, run_retention)
     return app

@@ -190,3 +190,10 @@ from shared.contracts.notes import ListNotes, NoteList, NoteRef, WriteNote  # no
 
 WRITE_NOTE = ops.command_on("write_note", WriteNote, NoteRef, roles=STAFF)
 LIST_NOTES = ops.query("list_notes", ListNotes, NoteList, roles=STAFF)
+
+# Who changed what on a household (shared/contracts/history.py): whoever sees its page —
+# the coordination, the caseworkers of its provider; a restricted household the
+# coordination only (services/intake/application/history.py).
+from shared.contracts.history import History, HistoryQuery  # noqa: E402
+
+HISTORY = ops.query("history", HistoryQuery, History, roles=STAFF)

@@ -161,3 +161,9 @@ FOLLOW_UPS = FollowUpOperations(
 )
 WRITE_NOTE = ops.command_on("write_note", WriteNote, NoteRef, roles=COORDINATION)
 LIST_NOTES = ops.query("list_notes", ListNotes, NoteList, roles=COORDINATION)
+
+# Who changed what on an offer (shared/contracts/history.py): the coordination's alone,
+# like its notes — the stream records every provider's proposals for the flat.
+from shared.contracts.history import History, HistoryQuery  # noqa: E402
+
+HISTORY = ops.query("history", HistoryQuery, History, roles=COORDINATION)

@@ -147,3 +147,9 @@ from shared.contracts.notes import ListNotes, NoteList, NoteRef, WriteNote  # no
 
 WRITE_NOTE = ops.command_on("write_note", WriteNote, NoteRef, roles=READERS)
 LIST_NOTES = ops.query("list_notes", ListNotes, NoteList, roles=READERS)
+
+# Who changed what on a case (shared/contracts/history.py): whoever sees the case, with
+# the same checks as its notes (services/prevention/application/history.py).
+from shared.contracts.history import History, HistoryQuery  # noqa: E402
+
+HISTORY = ops.query("history", HistoryQuery, History, roles=READERS)

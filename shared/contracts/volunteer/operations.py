@@ -171,3 +171,9 @@ FOLLOW_UPS = FollowUpOperations(
 )
 WRITE_NOTE = ops.command_on("write_note", WriteNote, NoteRef, roles=MANAGERS)
 LIST_NOTES = ops.query("list_notes", ListNotes, NoteList, roles=READERS)
+
+# Who changed what on a volunteer (shared/contracts/history.py): staff who read the
+# volunteer's page; never the volunteer (services/volunteer/application/history.py).
+from shared.contracts.history import History, HistoryQuery  # noqa: E402
+
+HISTORY = ops.query("history", HistoryQuery, History, roles=READERS)
