@@ -82,7 +82,8 @@ def test_a_household_shows_who_corrected_its_master_data(system: System) -> None
     rows = shown[shown.index("<tbody>") : shown.index("</tbody>")]
     newest = rows[: rows.index("</tr>")]
     assert "Stammdaten korrigiert" in newest and "Anna Berger" in newest
-    assert f"{T:%d.%m.%Y}" in newest
+    # Recorded now, in effect from today (the business day, not the UTC date).
+    assert f"<td>{T:%d.%m.%Y}, " in newest and f"<td>{T:%d.%m.%Y}</td>" in newest
     assert "Nachname" in newest and "Geburtsdatum" in newest
     assert "Haushalt aufgenommen" in rows
     # The page's title names the household (as every page does); its changes do not.

@@ -1,8 +1,9 @@
 """Who changed what (shared/casework/history.py, shared/contracts/history.py, the gateway's
 words in services/gateway/history/): every event type of the four subjects' streams has
 its German word; an entry carries only the listed facts, never a personal datum even if
-an event held one; and intake's use case pages a household's stream newest first, scoped
-like the household's page (another provider, another town, restriction: not found)."""
+an event held one; intake's use case pages a household's stream newest first, scoped
+like the household's page (another provider, another town, restriction: not found); and
+prevention's and volunteer's answer whoever sees the case or the volunteer."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from uuid import UUID, uuid4
 import pytest
 
 import support.builders.intake as ib
+import support.builders.prevention as pb
+import support.builders.volunteer as vb
 from services.gateway.history import labels as words
 from services.gateway.history.pages import Actors, details
 from services.intake.application.history import HISTORY as HOUSEHOLD_FACTS
@@ -24,7 +27,9 @@ from services.intake.application.master_data import MasterData
 from services.intake.application.privacy import Privacy
 from services.intake.domain.household_state import Event as HouseholdEvent
 from services.placement.domain.offer_state import Event as OfferEvent
+from services.prevention.application.history import CaseHistory
 from services.prevention.domain.case_state import Event as CaseEvent
+from services.volunteer.application.history import VolunteerHistory
 from services.volunteer.domain.volunteer import Event as VolunteerEvent
 from shared.application import CommandExecutor
 from shared.casework.history import facts_of
@@ -166,3 +171,50 @@ async def test_the_history_is_scoped_like_the_household_page(commands: CommandEx
         await history.page(query, ib.CARITAS)
     seen = await history.page(query, ib.COORDINATOR)
     assert seen.entries[0].event_type == "ProcessingRestricted"
+
+
+# ---------------------------------------------------------------- prevention, volunteer
+
+
+async def test_a_case_history_is_for_whoever_sees_the_case(tmp_path: Path) -> None:
+    async with pb.prevention_setup(tmp_path) as s:
+        case_id = await pb.running_case(s)
+        history = CaseHistory(s.commands)
+        query = HistoryQuery(subject_id=case_id)
+        for reader in (pb.SKM, pb.OFFICE, pb.COORDINATOR):
+            seen = await history.page(query, reader)
+            assert [e.event_type for e in seen.entries] == [
+                "VisitRhythmPlanned",
+                "ConsentRecorded",
+                "CaseAdmitted",
+                "EligibilityChecked",
+                "ReferralReceived",
+            ]
+        assert {e.actor for e in seen.entries} == {pb.SKM.user_id, pb.OFFICE.user_id}
+        # The referral's contact and address are no part of it.
+        assert "Yilmaz" not in seen.model_dump_json()
+        assert "Venloer" not in seen.model_dump_json()
+        with pytest.raises(NotFound):
+            await history.page(query, pb.caller(Role.caseworker, "caritas"))
+        with pytest.raises(NotFound):
+            await history.page(HistoryQuery(subject_id=uuid4()), pb.COORDINATOR)
+        with pytest.raises(Forbidden):
+            await history.page(query, pb.caller(Role.volunteer))
+
+
+async def test_a_volunteer_history_is_for_staff_of_the_provider(tmp_path: Path) -> None:
+    async with vb.volunteer_commands(tmp_path) as commands:
+        volunteer_id = await vb.ready_volunteer(commands)
+        history = VolunteerHistory(commands)
+        query = HistoryQuery(subject_id=volunteer_id)
+        for reader in (vb.CARITAS, vb.COORDINATOR, vb.caller(Role.admin)):
+            seen = await history.page(query, reader)
+            assert [e.event_type for e in seen.entries] == [
+                "VolunteerOnboarded",
+                "VolunteerRegistered",
+            ]
+        assert "Schmitz" not in seen.model_dump_json()
+        with pytest.raises(NotFound):
+            await history.page(query, vb.DRK)
+        with pytest.raises(Forbidden):
+            await history.page(query, vb.MARIA)

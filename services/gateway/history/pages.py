@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated
 from uuid import UUID
 
@@ -38,6 +38,7 @@ from services.gateway.households.titles import household_titles
 from services.gateway.web.i18n import N_, gettext
 from services.gateway.web.labels import ROLES, label
 from services.gateway.web.templating import render, templates
+from shared.clock import business_day
 from shared.contracts.history import PER_PAGE, SYSTEM_PREFIX, Fact, History, HistoryQuery
 from shared.contracts.intake import labels as intake_labels
 from shared.contracts.intake import operations as intake
@@ -178,7 +179,8 @@ def details(facts: Mapping[str, Fact], municipality: str) -> str:
 @dataclass(frozen=True)
 class Change:
     recorded_at: datetime
-    occurred_at: datetime
+    # The day the change took effect, as the business day it was recorded for.
+    occurred_on: date
     what: str
     details: str
     who: str
@@ -220,7 +222,7 @@ async def changes_page(
         changes=[
             Change(
                 recorded_at=e.recorded_at,
-                occurred_at=e.occurred_at,
+                occurred_on=business_day(e.occurred_at),
                 what=what(e.event_type),
                 details=details(e.facts, caller.municipality),
                 who=who.who(e.actor),
