@@ -17,6 +17,7 @@ from services.gateway import (
     calendar,
     errors,
     follow_ups,
+    history,
     households,
     inquiries,
     mail,
@@ -55,6 +56,7 @@ AREAS = (
     follow_ups,
     mail,
     calendar,
+    history,
 )
 
 log = structlog.get_logger(__name__)

@@ -10,6 +10,7 @@ from permission_matrix_documents import ROWS as DOCUMENTS
 from permission_matrix_due_list import ROWS as DUE_LIST
 from permission_matrix_erasure import ROWS as ERASURES
 from permission_matrix_follow_ups import ROWS as FOLLOW_UPS
+from permission_matrix_history import ROWS as HISTORY
 from permission_matrix_mail import ROWS as MAIL
 from permission_matrix_ui import UI_CORE, UI_INQUIRIES, UI_OFFERS, UI_PREVENTION, UI_VOLUNTEERING
 
@@ -1055,6 +1056,7 @@ EXPECTED.update(ERASURES)
 EXPECTED.update(FOLLOW_UPS)
 EXPECTED.update(MAIL)
 EXPECTED.update(DOCUMENTS)
+EXPECTED.update(HISTORY)
 
 
 def expected_status(route: str, role: Role, variant: str) -> int:

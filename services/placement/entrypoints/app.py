@@ -17,6 +17,7 @@ from services.placement.application import (
     notes,
     offer_projection,
 )
+from services.placement.application import history as change_history
 from services.placement.application.follow_ups import placement_follow_ups
 from services.placement.entrypoints.handlers import register_handlers
 from shared.casework.documents import sweep_at_start
@@ -53,6 +54,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     notes.register(host)
     appointments.register(host)
     documents.register(host)
+    change_history.register(host)
     app = host.app()
     sweep_at_start(app, host.db, lambda: documents.archive(host.db))
     return app

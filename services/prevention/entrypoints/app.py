@@ -15,6 +15,7 @@ from services.prevention.application import (
     notes,
     restriction_projection,
 )
+from services.prevention.application import history as change_history
 from services.prevention.application.aftercare_policy import CONSUMER, AftercarePolicy
 from services.prevention.application.follow_ups import prevention_follow_ups
 from services.prevention.application.reindex import reindex
@@ -46,6 +47,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     notes.register(host)
     appointments.register(host)
     documents.register(host)
+    change_history.register(host)
     host.consume(
         CONSUMER,
         AftercarePolicy(host.store),

@@ -17,6 +17,7 @@ from services.volunteer.application import (
     notes,
     placement_policy,
 )
+from services.volunteer.application import history as change_history
 from services.volunteer.application.follow_ups import volunteer_follow_ups
 from services.volunteer.application.retention import run_retention
 from services.volunteer.entrypoints.activity_handlers import register_activity_handlers
@@ -62,6 +63,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     )
     notes.register(host)
     documents.register(host)
+    change_history.register(host)
     app = host.app()
     sweep_at_start(app, host.db, lambda: documents.archive(host.db))
     schedule_retention(app, SERVICE, host.commands, run_retention)

@@ -206,3 +206,10 @@ from shared.contracts.documents import (  # noqa: E402
 UPLOAD_DOCUMENT = ops.command_on("upload_document", UploadDocument, DocumentRef, roles=STAFF)
 LIST_DOCUMENTS = ops.query("list_documents", ListDocuments, DocumentList, roles=STAFF)
 FETCH_DOCUMENT = ops.query("fetch_document", FetchDocument, DocumentFile, roles=STAFF)
+
+# Who changed what on a household (shared/contracts/history.py): whoever sees its page —
+# the coordination, the caseworkers of its provider; a restricted household the
+# coordination only (services/intake/application/history.py).
+from shared.contracts.history import History, HistoryQuery  # noqa: E402
+
+HISTORY = ops.query("history", HistoryQuery, History, roles=STAFF)

@@ -182,3 +182,9 @@ from shared.contracts.documents import (  # noqa: E402
 UPLOAD_DOCUMENT = ops.command_on("upload_document", UploadDocument, DocumentRef, roles=COORDINATION)
 LIST_DOCUMENTS = ops.query("list_documents", ListDocuments, DocumentList, roles=COORDINATION)
 FETCH_DOCUMENT = ops.query("fetch_document", FetchDocument, DocumentFile, roles=COORDINATION)
+
+# Who changed what on an offer (shared/contracts/history.py): the coordination's alone,
+# like its notes — the stream records every provider's proposals for the flat.
+from shared.contracts.history import History, HistoryQuery  # noqa: E402
+
+HISTORY = ops.query("history", HistoryQuery, History, roles=COORDINATION)

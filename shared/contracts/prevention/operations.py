@@ -182,3 +182,8 @@ from shared.contracts.documents import (  # noqa: E402
 UPLOAD_DOCUMENT = ops.command_on("upload_document", UploadDocument, DocumentRef, roles=READERS)
 LIST_DOCUMENTS = ops.query("list_documents", ListDocuments, DocumentList, roles=READERS)
 FETCH_DOCUMENT = ops.query("fetch_document", FetchDocument, DocumentFile, roles=READERS)
+# Who changed what on a case (shared/contracts/history.py): whoever sees the case, with
+# the same checks as its notes (services/prevention/application/history.py).
+from shared.contracts.history import History, HistoryQuery  # noqa: E402
+
+HISTORY = ops.query("history", HistoryQuery, History, roles=READERS)

@@ -186,3 +186,9 @@ from shared.contracts.documents import (  # noqa: E402
 UPLOAD_DOCUMENT = ops.command_on("upload_document", UploadDocument, DocumentRef, roles=MANAGERS)
 LIST_DOCUMENTS = ops.query("list_documents", ListDocuments, DocumentList, roles=READERS)
 FETCH_DOCUMENT = ops.query("fetch_document", FetchDocument, DocumentFile, roles=READERS)
+
+# Who changed what on a volunteer (shared/contracts/history.py): staff who read the
+# volunteer's page; never the volunteer (services/volunteer/application/history.py).
+from shared.contracts.history import History, HistoryQuery  # noqa: E402
+
+HISTORY = ops.query("history", HistoryQuery, History, roles=READERS)
