@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 
 from shared.casework.followups import follow_up_tables
+from shared.casework.letters import letter_template_table
 from shared.casework.notes import note_table
 
 PLACEMENT = MetaData()
@@ -196,3 +197,9 @@ placement_rules = Table(
 # does to them).
 follow_ups = follow_up_tables(PLACEMENT)
 offer_notes = note_table("offer_notes", PLACEMENT, "offer_id")
+
+# ---------------------------------------------------------------- letter templates
+
+# The coordination's templates of placement's letters per municipality (configuration, no
+# personal data; shared/casework/letters.py).
+letter_templates = letter_template_table(PLACEMENT)

@@ -12,6 +12,7 @@ from services.placement.adapters.tables import READ_MODELS, candidate_households
 from services.placement.application import (
     household_export,
     household_projection,
+    letters,
     notes,
     offer_projection,
 )
@@ -47,6 +48,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
         host.rpc, placement_ops.FOLLOW_UPS, placement_follow_ups(host.commands)
     )
     notes.register(host)
+    letters.register(host.rpc, host.commands)
     return host.app()
 
 

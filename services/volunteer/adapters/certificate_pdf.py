@@ -1,27 +1,22 @@
 """The certificate document (Teilnahmebestätigung) as a PDF, rendered with fpdf2.
 
-Names of refugees are often not Latin-1 (Đorđević, Ağa): with DejaVu Sans installed
-(Debian package `fonts-dejavu-core`) every character prints as given. Without it the
-built-in Helvetica is used, and characters it lacks are reduced to their base letter.
+Names of refugees are often not Latin-1 (Đorđević, Ağa): the fonts and the fallback are
+the letters' (shared/casework/letters.py, `add_fonts` and `printable`).
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from uuid import UUID
 
 from fpdf import FPDF
 
 from services.volunteer.adapters import certificate_texts as texts
+from shared.casework.letters import add_fonts, printable
 from shared.contracts.volunteer import WorkshopTopic
 
 TITLE = "Teilnahmebestätigung"
-# Letters Unicode does not decompose into a base letter and a mark.
-_BASE = str.maketrans({"Đ": "D", "đ": "d", "Ł": "L", "ł": "l", "ı": "i", "Ħ": "H", "ħ": "h"})
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
 
 @dataclass(frozen=True)
@@ -45,7 +40,7 @@ def render_certificate(content: CertificateContent) -> bytes:
     pdf.set_creator("Auszug")
     pdf.set_margins(25, 25, 25)
     pdf.add_page()
-    font = _font(pdf)
+    font = add_fonts(pdf)
     write = _Writer(pdf, font)
     topic, contents = texts.TOPICS[content.topic]
     city = texts.municipality_name(content.municipality)
@@ -89,15 +84,6 @@ def render_certificate(content: CertificateContent) -> bytes:
     return bytes(pdf.output())
 
 
-def _font(pdf: FPDF) -> str:
-    regular, bold = FONT_DIR / "DejaVuSans.ttf", FONT_DIR / "DejaVuSans-Bold.ttf"
-    if regular.exists() and bold.exists():
-        pdf.add_font("DejaVu", "", str(regular))
-        pdf.add_font("DejaVu", "B", str(bold))
-        return "DejaVu"
-    return "Helvetica"
-
-
 class _Writer:
     """Writes one paragraph in the certificate's font, full width."""
 
@@ -106,20 +92,9 @@ class _Writer:
 
     def __call__(self, text: str, *, size: int = 11, bold: bool = False, align: str = "L") -> None:
         self.pdf.set_font(self.font, "B" if bold else "", size)
-        shown = text if self.font == "DejaVu" else _latin1(text)
-        self.pdf.multi_cell(0, size * 0.55, shown, align=align, new_x="LMARGIN", new_y="NEXT")
-
-
-def _latin1(text: str) -> str:
-    """What Helvetica can print: each other character by its base letter, else `?`."""
-    out = []
-    for char in text.translate(_BASE).replace("„", '"').replace("“", '"').replace("•", "-"):
-        if char.encode("latin-1", "ignore"):
-            out.append(char)
-            continue
-        base = unicodedata.normalize("NFKD", char).encode("latin-1", "ignore").decode("latin-1")
-        out.append(base or "?")
-    return "".join(out)
+        self.pdf.multi_cell(
+            0, size * 0.55, printable(self.font, text), align=align, new_x="LMARGIN", new_y="NEXT"
+        )
 
 
 def _de(day: date) -> str:

@@ -161,3 +161,24 @@ FOLLOW_UPS = FollowUpOperations(
 )
 WRITE_NOTE = ops.command_on("write_note", WriteNote, NoteRef, roles=COORDINATION)
 LIST_NOTES = ops.query("list_notes", ListNotes, NoteList, roles=COORDINATION)
+
+
+# Letters (shared/contracts/letters.py): the coordination edits the templates; a letter is
+# written by whoever may take its step (a proposal: the household's caseworker too; a
+# guarantee request: the coordination — the use case checks per kind).
+from shared.contracts.letters import (  # noqa: E402
+    LetterFile,
+    LetterTemplateRef,
+    LetterTemplates,
+    LetterTemplatesQuery,
+    SaveLetterTemplate,
+    WriteLetter,
+)
+
+LETTER_TEMPLATES = ops.query(
+    "letter_templates", LetterTemplatesQuery, LetterTemplates, roles=COORDINATION
+)
+SAVE_LETTER_TEMPLATE = ops.command(
+    "save_letter_template", SaveLetterTemplate, LetterTemplateRef, roles=COORDINATION
+)
+WRITE_LETTER = ops.command("write_letter", WriteLetter, LetterFile, roles=READERS)
