@@ -17,6 +17,7 @@ from services.gateway import (
     follow_ups,
     households,
     inquiries,
+    letters,
     placement,
     prevention,
     reporting,
@@ -40,7 +41,16 @@ from shared.nats_auth import GATEWAY
 from shared.service import readiness_report
 
 # The areas of the staff UI and its API, as in the navigation bar.
-AREAS = (households, inquiries, placement, volunteer, prevention, reporting, follow_ups)
+AREAS = (
+    households,
+    inquiries,
+    placement,
+    volunteer,
+    prevention,
+    reporting,
+    follow_ups,
+    letters,
+)
 
 
 def create_app(settings: GatewaySettings | None = None) -> FastAPI:

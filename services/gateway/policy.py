@@ -67,6 +67,8 @@ AREAS: dict[str, frozenset[Role]] = {
     "/api/follow-up-rules": frozenset({C, W, H, ADM}),
     "/ui/heute": frozenset({C, W, H, ADM}),
     "/ui/fristen": frozenset({C, W, H, ADM}),
+    # Letter templates speak for the municipality: the coordination's alone.
+    "/ui/briefvorlagen": frozenset({C}),
 }
 
 # Aggregate figures only: no template here answers with an id or a name.

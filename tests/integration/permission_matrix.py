@@ -9,6 +9,7 @@ from __future__ import annotations
 from permission_matrix_due_list import ROWS as DUE_LIST
 from permission_matrix_erasure import ROWS as ERASURES
 from permission_matrix_follow_ups import ROWS as FOLLOW_UPS
+from permission_matrix_letters import ROWS as LETTERS
 from permission_matrix_ui import UI_CORE, UI_INQUIRIES, UI_OFFERS, UI_PREVENTION, UI_VOLUNTEERING
 
 from shared.identity import Role
@@ -1046,6 +1047,7 @@ EXPECTED.update(UI_VOLUNTEERING)
 EXPECTED.update(UI_PREVENTION)
 EXPECTED.update(ERASURES)
 EXPECTED.update(FOLLOW_UPS)
+EXPECTED.update(LETTERS)
 
 
 def expected_status(route: str, role: Role, variant: str) -> int:

@@ -18,6 +18,7 @@ from services.gateway.placement import (
     formats,
     landlords,
     new_landlord,
+    offer_letters,
     offer_notes,
     rules,
     stalled,
@@ -180,4 +181,5 @@ async def offer(offer_id: UUID, request: Request, caller: CurrentCaller, rpc: Rp
 
 
 offer_notes.install(router)
+offer_letters.install(router)
 steps.add_routes(router)

@@ -1,0 +1,25 @@
+"""The letters' rows of the permission matrix (issue 15): the page of letter templates is
+the coordination's alone (gateway policy; every other role 403, the admin too: templates
+speak for the municipality). A template of an unknown owner is "not found" for the
+coordination. The offer's letter button, posted empty, names no kind of letter: 422 for
+both roles that reach offers (placement refuses the kind before it looks at the offer).
+"""
+
+from __future__ import annotations
+
+Status = int | tuple[int, int, int, int]
+ROLES = ("coordinator", "caseworker", "housing_office", "volunteer", "analyst", "admin")
+
+
+def _coordination(status: int) -> dict[str, Status]:
+    return {role: status if role == "coordinator" else 403 for role in ROLES}
+
+
+ROWS: dict[str, dict[str, Status]] = {
+    "GET /ui/briefvorlagen": _coordination(200),
+    "GET /ui/briefvorlagen/{owner}/{kind}": _coordination(404),
+    "POST /ui/briefvorlagen/{owner}/{kind}": _coordination(404),
+    "POST /ui/wohnungen/{offer_id}/brief": {
+        role: 422 if role in ("coordinator", "caseworker") else 403 for role in ROLES
+    },
+}

@@ -1,0 +1,100 @@
+"""Letters against the running system (issue 15, "Letters"): the coordination edits the
+Jobcenter letter's template on `/ui/briefvorlagen` (an unknown placeholder is refused at
+the field, in German) and the letter printed from the offer's page carries the edit; a
+caseworker may neither see nor save templates (403) nor print the guarantee letter, but
+prints the proposal of their own household — which carries none of the household's
+personal data (canaries planted in every field intake has) — and another provider's
+caseworker is told it does not exist (404)."""
+
+from __future__ import annotations
+
+import io
+
+import httpx
+from pypdf import PdfReader
+
+from support.canaries import A, register_household
+from support.due_list import Api, offer_with_a_ready_household, ok
+from support.form_browser import TOKEN, Browser
+from support.system import System, wait_until
+
+COORDINATOR = {"x-auszug-role": "coordinator", "x-auszug-user": "k-7"}
+CARITAS = {"x-auszug-role": "caseworker", "x-auszug-provider": "caritas", "x-auszug-user": "cw-7"}
+DRK = {"x-auszug-role": "caseworker", "x-auszug-provider": "drk", "x-auszug-user": "cw-8"}
+GLADBACH = COORDINATOR | {"x-auszug-municipality": "bergisch-gladbach", "x-auszug-user": "k-8"}
+EDIT = "Eilantrag Zqvw: bitte übernehmen Sie {{ betrag }} für {{ haushalt }}."
+TEMPLATE = "/ui/briefvorlagen/placement/guarantee_request"
+
+
+def pdf_text(response: httpx.Response) -> str:
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "application/pdf"
+    assert response.headers["content-disposition"].startswith("attachment;")
+    reader = PdfReader(io.BytesIO(response.content))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def test_letters_from_their_templates_to_the_offers_print_button(system: System) -> None:
+    api = Api(system)
+    _, oid = offer_with_a_ready_household(api, system)
+    hid = register_household(system, A)
+
+    def known() -> bool:
+        found = ok(api.http.get(f"{api.base}/offers/{oid}/matches"), 200)["matches"]
+        return any(m["household_id"] == hid for m in found)
+
+    wait_until(known, what="placement knows the household with canaries")
+    api.post(f"/offers/{oid}/proposals", {"household_ids": [hid]})
+    guarantee = {
+        "household_id": hid,
+        "kind": "deposit",
+        "requested_from": "jobcenter",
+        "amount": "1180.00",
+        "funding": "loan",
+    }
+    gid = api.post(f"/offers/{oid}/guarantees", guarantee)["guarantee_id"]
+    kora, anna, dirk = Browser(system, COORDINATOR), Browser(system, CARITAS), Browser(system, DRK)
+    page = f"/ui/wohnungen/{oid}"
+
+    shown = kora.get(page)
+    assert "Brief an das Jobcenter drucken" in shown
+    assert "Vorschlag an den Vermieter drucken" in shown
+    theirs = anna.get(page)
+    assert "Vorschlag an den Vermieter drucken" in theirs
+    assert "Brief an das Jobcenter drucken" not in theirs
+
+    # The coordination edits the template; an unknown placeholder is refused at the field.
+    listed = kora.get("/ui/briefvorlagen")
+    assert "Antrag auf Übernahme an das Jobcenter" in listed and "geändert am" not in listed
+    assert "{{ betrag }}" in kora.get(TEMPLATE)
+    refused = kora.post(
+        TEMPLATE, {"subject_line": "Antrag", "body": "Sehr geehrte {{ nachname }}"}, status=422
+    )
+    assert 'id="fehler-body"' in refused.text
+    assert "Unbekannter Platzhalter {{ nachname }}" in refused.text
+    saved = kora.post(TEMPLATE, {"subject_line": "Eilantrag {{ haushalt }}", "body": EDIT})
+    assert saved.headers["location"] == (
+        "/ui/briefvorlagen?hinweis=briefvorlage-gespeichert#placement-guarantee_request"
+    )
+    assert "geändert am" in kora.get("/ui/briefvorlagen")
+
+    # A caseworker neither sees nor saves templates, nor writes the guarantee letter.
+    anna.get("/ui/briefvorlagen", status=403)
+    anna.post(TEMPLATE, {"subject_line": "x", "body": "x"}, status=403)
+    letter = {"kind": "guarantee_request", "about": gid}
+    anna.post(f"{page}/brief", letter, status=403)
+
+    # The letter to the Jobcenter, from the edited template.
+    text = pdf_text(kora.client.post(f"{page}/brief", data={"csrf_token": TOKEN, **letter}))
+    assert "Eilantrag Zqvw" in text and "1.180,00 €" in text and "Jobcenter Köln" in text
+    assert f"Haushalt {hid.replace('-', '')[:8]}" in text
+
+    # The proposal: the household's own caseworker prints it; it names no person.
+    proposal = {"kind": "proposal", "about": hid}
+    text = pdf_text(anna.client.post(f"{page}/brief", data={"csrf_token": TOKEN, **proposal}))
+    assert "Wohnungsbau Musterstadt" in text and "Musterstraße 7" in text
+    leaked = [value for value in A.values() if value in text]
+    assert leaked == []
+    # Another provider's caseworker, and another town's coordination: not found.
+    dirk.post(f"{page}/brief", proposal, status=404)
+    Browser(system, GLADBACH).post(f"{page}/brief", proposal, status=404)
