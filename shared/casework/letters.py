@@ -186,6 +186,9 @@ class Letter:
     body: str
     signature: str
     reference: str | None = None  # printed small at the end (a case's short id)
+    # A certificate is no letter to someone: no closing formula, its subject as a heading.
+    closing: str | None = "Mit freundlichen Grüßen"
+    subject_as_heading: bool = False
 
 
 def add_fonts(pdf: FPDF) -> str:
@@ -238,14 +241,18 @@ def letter_pdf(letter: Letter) -> bytes:
     pdf.ln(14)
     for line in letter.recipient:
         write(line)
-    pdf.ln(10)
+    pdf.ln(10 if letter.recipient else 0)
     write(f"{letter.place}, den {german_day(letter.day)}", align="R")
     pdf.ln(8)
-    write(letter.subject_line, bold=True)
+    if letter.subject_as_heading:
+        write(letter.subject_line, size=20, bold=True, align="C")
+    else:
+        write(letter.subject_line, bold=True)
     pdf.ln(6)
     write(letter.body)
     pdf.ln(8)
-    write("Mit freundlichen Grüßen")
+    if letter.closing:
+        write(letter.closing)
     pdf.ln(14)
     write(letter.signature)
     if letter.reference:

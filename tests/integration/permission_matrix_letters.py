@@ -3,6 +3,8 @@ the coordination's alone (gateway policy; every other role 403, the admin too: t
 speak for the municipality). A template of an unknown owner is "not found" for the
 coordination. The offer's letter button, posted empty, names no kind of letter: 422 for
 both roles that reach offers (placement refuses the kind before it looks at the offer).
+A certificate of an unknown workshop is "not found" for those who print them (the admin
+only reads: refused before the service is asked).
 """
 
 from __future__ import annotations
@@ -21,5 +23,8 @@ ROWS: dict[str, dict[str, Status]] = {
     "POST /ui/briefvorlagen/{owner}/{kind}": _coordination(404),
     "POST /ui/wohnungen/{offer_id}/brief": {
         role: 422 if role in ("coordinator", "caseworker") else 403 for role in ROLES
+    },
+    "POST /ui/ehrenamt/workshops/{workshop_id}/bestaetigungen/{certificate_id}/brief": {
+        role: 404 if role in ("coordinator", "caseworker") else 403 for role in ROLES
     },
 }

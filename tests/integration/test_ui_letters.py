@@ -9,6 +9,7 @@ caseworker is told it does not exist (404)."""
 from __future__ import annotations
 
 import io
+import re
 
 import httpx
 from pypdf import PdfReader
@@ -98,3 +99,38 @@ def test_letters_from_their_templates_to_the_offers_print_button(system: System)
     # Another provider's caseworker, and another town's coordination: not found.
     dirk.post(f"{page}/brief", proposal, status=404)
     Browser(system, GLADBACH).post(f"{page}/brief", proposal, status=404)
+
+
+def test_the_certificate_prints_from_the_municipalitys_template(system: System) -> None:
+    """The participation certificate, moved onto the letters: the coordination's edit is
+    on the certificate printed from the workshop's page and on the API's PDF alike."""
+    kora, anna, dirk = Browser(system, COORDINATOR), Browser(system, CARITAS), Browser(system, DRK)
+    workshop = {
+        "provider": "caritas",
+        "topic": "heating_and_ventilation",
+        "held_on": "2025-04-09",
+        "site": "Bürgerzentrum Ehrenfeld",
+        "duration_minutes": "90",
+    }
+    location = anna.post("/ui/ehrenamt/workshops/neu", workshop).headers["location"]
+    location = location.split("?")[0]
+    anna.post(f"{location}/teilnahmen", {"given_name": "Yasmin", "family_name": "Đorđević"})
+    attendee = re.search(r'name="attendee_id" value="([^"]+)"', anna.get(location))
+    assert attendee
+    anna.post(f"{location}/bestaetigungen", {"attendee_id": attendee[1]})
+    button = re.search(r'action="(/ui/ehrenamt/workshops/[^"]+/brief)"', anna.get(location))
+    assert button, "the workshop's page has the certificate's print button"
+
+    body = "{{ name }} hat am {{ am }} teilgenommen: {{ workshop }}. Stempel Kvzq."
+    kora.post(
+        "/ui/briefvorlagen/volunteer/certificate",
+        {"subject_line": "Teilnahmebestätigung", "body": body},
+    )
+    text = pdf_text(anna.client.post(button[1], data={"csrf_token": TOKEN}))
+    assert "Yasmin Đorđević hat am 09.04.2025 teilgenommen" in text and "Kvzq" in text
+    link = re.search(r'href="(/api/workshops/[^"]+/certificates/[^"]+)"', anna.get(location))
+    assert link
+    api_pdf = anna.client.get(link[1])
+    assert api_pdf.status_code == 200
+    assert "Kvzq" in "".join(p.extract_text() for p in PdfReader(io.BytesIO(api_pdf.content)).pages)
+    dirk.post(button[1], {}, status=404)

@@ -16,6 +16,7 @@ from shared.contracts.letters import (
 )
 from shared.contracts.operation import Operation
 from shared.contracts.placement import operations as placement_ops
+from shared.contracts.volunteer import operations as volunteer_ops
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,13 @@ OWNERS = {
             placement_ops.SAVE_LETTER_TEMPLATE,
             placement_ops.WRITE_LETTER,
         ),
+        LetterOwner(
+            "volunteer",
+            N_("Ehrenamt und Workshops"),
+            volunteer_ops.LETTER_TEMPLATES,
+            volunteer_ops.SAVE_LETTER_TEMPLATE,
+            volunteer_ops.WRITE_LETTER,
+        ),
     )
 }
 
@@ -45,4 +53,5 @@ OWNERS = {
 TITLES = {
     ("placement", "guarantee_request"): N_("Antrag auf Übernahme an das Jobcenter"),
     ("placement", "proposal"): N_("Vorschlag an den Vermieter"),
+    ("volunteer", "certificate"): N_("Teilnahmebestätigung"),
 }

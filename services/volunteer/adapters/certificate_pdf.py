@@ -1,7 +1,9 @@
-"""The certificate document (Teilnahmebestätigung) as a PDF, rendered with fpdf2.
+"""The certificate document (Teilnahmebestätigung) as a PDF: the letter kind
+`certificate_texts.CERTIFICATE` filled with one attendee's data and printed as the letters
+are (shared/casework/letters.py: fonts, fallback, layout).
 
-Names of refugees are often not Latin-1 (Đorđević, Ağa): the fonts and the fallback are
-the letters' (shared/casework/letters.py, `add_fonts` and `printable`).
+Names of refugees are often not Latin-1 (Đorđević, Ağa): with DejaVu Sans every
+character prints as given, without it each by its nearest Latin-1 letter.
 """
 
 from __future__ import annotations
@@ -10,10 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from fpdf import FPDF
-
 from services.volunteer.adapters import certificate_texts as texts
-from shared.casework.letters import add_fonts, printable
+from shared.casework.letters import Filled, Letter, german_day, letter_pdf, render_text
 from shared.contracts.volunteer import WorkshopTopic
 
 TITLE = "Teilnahmebestätigung"
@@ -33,69 +33,50 @@ class CertificateContent:
     issued_on: date
 
 
-def render_certificate(content: CertificateContent) -> bytes:
-    pdf = FPDF(format="A4")
-    pdf.set_title(TITLE)
-    pdf.set_lang("de")
-    pdf.set_creator("Auszug")
-    pdf.set_margins(25, 25, 25)
-    pdf.add_page()
-    font = add_fonts(pdf)
-    write = _Writer(pdf, font)
+def certificate_values(content: CertificateContent) -> dict[str, str]:
+    """The certificate template's placeholders for `content`."""
     topic, contents = texts.TOPICS[content.topic]
+    return {
+        "name": content.name,
+        "geboren_am": german_day(content.birth_date) if content.birth_date else "",
+        "workshop": topic,
+        "inhalte": "\n".join(f"•  {line}" for line in contents),
+        "am": german_day(content.held_on),
+        "dauer": texts.duration(content.duration_minutes),
+        "ort": content.site,
+        "traeger": texts.provider_name(content.provider, content.municipality),
+        "stadt": texts.municipality_name(content.municipality),
+        "ausgestellt_am": german_day(content.issued_on),
+    }
+
+
+def default_text(content: CertificateContent) -> Filled:
+    """The default template filled in (a municipality without a template of its own)."""
+    kind, values = texts.CERTIFICATE, certificate_values(content)
+    return Filled(
+        render_text(kind.subject_line, values, kind.names),
+        render_text(kind.body, values, kind.names),
+    )
+
+
+def render_certificate(content: CertificateContent, text: Filled | None = None) -> bytes:
+    """The certificate with `text` (the municipality's template filled in; the default's
+    when None)."""
+    text = text or default_text(content)
     city = texts.municipality_name(content.municipality)
     provider = texts.provider_name(content.provider, content.municipality)
-
-    write(f"{provider} · Auszugsmanagement {city}", size=10)
-    pdf.ln(18)
-    write(TITLE, size=22, bold=True, align="C")
-    pdf.ln(14)
-    write("Hiermit bestätigen wir, dass")
-    pdf.ln(4)
-    write(content.name, size=15, bold=True, align="C")
-    if content.birth_date is not None:
-        write(f"geboren am {_de(content.birth_date)}", align="C")
-    pdf.ln(4)
-    write(f"am {_de(content.held_on)} an dem Workshop")
-    pdf.ln(2)
-    write(f"„{topic}“", size=14, bold=True, align="C")
-    pdf.ln(2)
-    write(
-        f"teilgenommen hat. Der Workshop dauerte {texts.duration(content.duration_minutes)} "
-        f"und fand statt in: {content.site}."
-    )
-    pdf.ln(4)
-    write("Inhalte des Workshops:", bold=True)
-    for line in contents:
-        write(f"•  {line}")
-    pdf.ln(4)
-    write(
-        f"Der Workshop gehört zum Auszugsmanagement der Stadt {city}. Es bereitet "
-        "Geflüchtete darauf vor, eine eigene Wohnung zu finden und dauerhaft "
-        "eigenverantwortlich zu bewohnen."
-    )
-    pdf.ln(14)
-    write(f"{city}, den {_de(content.issued_on)}")
-    pdf.ln(16)
-    write("______________________________")
-    write(provider, size=10)
-    pdf.ln(10)
-    write(f"Nummer der Bestätigung: {content.certificate_id}", size=8)
-    return bytes(pdf.output())
-
-
-class _Writer:
-    """Writes one paragraph in the certificate's font, full width."""
-
-    def __init__(self, pdf: FPDF, font: str) -> None:
-        self.pdf, self.font = pdf, font
-
-    def __call__(self, text: str, *, size: int = 11, bold: bool = False, align: str = "L") -> None:
-        self.pdf.set_font(self.font, "B" if bold else "", size)
-        self.pdf.multi_cell(
-            0, size * 0.55, printable(self.font, text), align=align, new_x="LMARGIN", new_y="NEXT"
+    return letter_pdf(
+        Letter(
+            title=TITLE,
+            sender=(provider, f"Auszugsmanagement {city}"),
+            recipient=(),
+            place=city,
+            day=content.issued_on,
+            subject_line=text.subject_line,
+            body=text.body,
+            signature=f"______________________________\n{provider}",
+            reference=f"Nummer der Bestätigung: {content.certificate_id}",
+            closing=None,
+            subject_as_heading=True,
         )
-
-
-def _de(day: date) -> str:
-    return day.strftime("%d.%m.%Y")
+    )

@@ -25,6 +25,7 @@ from sqlalchemy import (
 )
 
 from shared.casework.followups import follow_up_tables
+from shared.casework.letters import letter_template_table
 from shared.casework.notes import note_table
 
 VOLUNTEER = MetaData()
@@ -163,3 +164,9 @@ consultation_list = Table(
 # volunteer's erasure (adapters/personal_data.py), never shown to the volunteer.
 follow_ups = follow_up_tables(VOLUNTEER)
 volunteer_notes = note_table("volunteer_notes", VOLUNTEER, "volunteer_id")
+
+# ---------------------------------------------------------------- letter templates
+
+# The coordination's template of the participation certificate per municipality
+# (configuration, no personal data; shared/casework/letters.py).
+letter_templates = letter_template_table(VOLUNTEER)

@@ -171,3 +171,23 @@ FOLLOW_UPS = FollowUpOperations(
 )
 WRITE_NOTE = ops.command_on("write_note", WriteNote, NoteRef, roles=MANAGERS)
 LIST_NOTES = ops.query("list_notes", ListNotes, NoteList, roles=READERS)
+
+
+# Letters (shared/contracts/letters.py): the coordination edits the certificate's template;
+# a certificate is printed by whoever reads its workshop.
+from shared.contracts.letters import (  # noqa: E402
+    LetterFile,
+    LetterTemplateRef,
+    LetterTemplates,
+    LetterTemplatesQuery,
+    SaveLetterTemplate,
+    WriteLetter,
+)
+
+LETTER_TEMPLATES = ops.query(
+    "letter_templates", LetterTemplatesQuery, LetterTemplates, roles=COORDINATION
+)
+SAVE_LETTER_TEMPLATE = ops.command(
+    "save_letter_template", SaveLetterTemplate, LetterTemplateRef, roles=COORDINATION
+)
+WRITE_LETTER = ops.command("write_letter", WriteLetter, LetterFile, roles=MANAGERS)
