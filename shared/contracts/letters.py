@@ -16,13 +16,13 @@ an event.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 from typing import Annotated
 from uuid import UUID
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from shared.contracts.inputs import Line, Text
+from shared.contracts.inputs import Line, Text, WorkDay
 
 # A letter's body fits two pages of A4; a subject line one line.
 BODY_MAX = 8000
@@ -95,8 +95,12 @@ class WriteLetter(BaseModel):
     about: UUID | None = Field(
         default=None,
         description="worum es im Vorgang geht: der Antrag auf Übernahme, der vorgeschlagene "
-        "Haushalt, der Hausbesuch, die Bestätigung",
+        "Haushalt, die Bestätigung",
     )
+    # An appointment the letter announces (a home visit) is not kept anywhere else yet:
+    # its day and time come with the request.
+    appointment_on: WorkDay | None = Field(default=None, description="Tag des Termins")
+    appointment_at: time | None = Field(default=None, description="Uhrzeit des Termins")
 
 
 class LetterFile(BaseModel):

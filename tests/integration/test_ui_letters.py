@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import timedelta
 
 import httpx
 from pypdf import PdfReader
 
+from shared.clock import today
 from support.canaries import A, register_household
 from support.due_list import Api, offer_with_a_ready_household, ok
 from support.form_browser import TOKEN, Browser
@@ -134,3 +136,52 @@ def test_the_certificate_prints_from_the_municipalitys_template(system: System) 
     assert api_pdf.status_code == 200
     assert "Kvzq" in "".join(p.extract_text() for p in PdfReader(io.BytesIO(api_pdf.content)).pages)
     dirk.post(button[1], {}, status=404)
+
+
+SKM = {"x-auszug-role": "caseworker", "x-auszug-provider": "skm", "x-auszug-user": "skm-7"}
+OFFICE = {"x-auszug-role": "housing_office", "x-auszug-user": "fachstelle-7"}
+REFERRAL = {
+    "provider": "skm",
+    "received_on": (today() - timedelta(days=20)).isoformat(),
+    "source": "landlord",
+    "target_group": "secured_tenancy_at_risk_of_recurrence",
+    "housing_situation": "own_tenancy",
+    "adults": "2",
+    "minors": "1",
+    "contact.name": "Familie Đurić",
+    "street_address": "Keupstraße 9",
+}
+
+
+def test_the_home_visit_is_announced_to_the_household(system: System) -> None:
+    """The caseworker who visits prints the appointment (day and time; without a time the
+    form says so at the field); the letter goes to the household's contact at the case's
+    address; the housing office, who does not visit, has no such form."""
+    skm, office = Browser(system, SKM), Browser(system, OFFICE)
+    case = skm.post("/ui/praevention/neu", REFERRAL).headers["location"].partition("?")[0]
+    ends_on = (today() + timedelta(days=180)).isoformat()
+    skm.post(f"{case}/pruefung", {"checked_on": today().isoformat()})
+    office.post(f"{case}/bewilligung", {"admitted_on": today().isoformat(), "ends_on": ends_on})
+    assert "Termin für den Hausbesuch drucken" in skm.get(case)
+    assert "Termin für den Hausbesuch drucken" not in office.get(case)
+
+    day = today() + timedelta(days=3)
+    untimed = skm.post(
+        f"{case}/hausbesuch-brief", {"appointment_on": day.isoformat()}, status=422
+    ).text
+    assert 'id="fehler-hausbesuch-brief-appointment_at"' in untimed
+    assert "Bitte die Uhrzeit des Besuchs angeben." in untimed
+
+    kora = Browser(system, COORDINATOR)
+    kora.post(
+        "/ui/briefvorlagen/prevention/home_visit",
+        {"subject_line": "Besuch am {{ tag }}", "body": "Guten Tag {{ name }}, {{ uhrzeit }}."},
+    )
+    form = {"csrf_token": TOKEN, "appointment_on": day.isoformat(), "appointment_at": "10:30"}
+    text = pdf_text(skm.client.post(f"{case}/hausbesuch-brief", data=form))
+    assert f"Besuch am {day:%d.%m.%Y}" in text
+    assert "Guten Tag Familie Đurić, 10:30 Uhr." in text and "Keupstraße 9" in text
+    office.post(f"{case}/hausbesuch-brief", {"appointment_at": "10:30"}, status=403)
+    Browser(system, DRK | {"x-auszug-provider": "drk"}).post(
+        f"{case}/hausbesuch-brief", {"appointment_at": "10:30"}, status=404
+    )

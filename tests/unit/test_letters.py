@@ -27,6 +27,8 @@ from services.placement.application.letters import PlacementLetters
 from services.placement.application.offers import Offers
 from services.placement.application.proposals import Proposals
 from services.placement.entrypoints.app import MIGRATIONS
+from services.prevention.application import letters as prevention_letters
+from services.volunteer.application import letters as volunteer_letters
 from shared.application import CommandExecutor
 from shared.casework import letters
 from shared.casework.letters import (
@@ -301,5 +303,13 @@ async def test_the_proposal_letter_names_no_person_and_stays_with_the_provider(
 
 
 def test_every_default_template_renders_with_its_samples() -> None:
-    for kind in placement_letters.LETTERS.kinds.values():
+    books = (placement_letters.LETTERS, volunteer_letters.LETTERS, prevention_letters.LETTERS)
+    kinds = [kind for book in books for kind in book.kinds.values()]
+    assert {kind.code for kind in kinds} == {
+        "guarantee_request",
+        "proposal",
+        "certificate",
+        "home_visit",
+    }
+    for kind in kinds:
         assert check(kind, kind.subject_line, kind.body) == {}, kind.code

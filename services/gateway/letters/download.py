@@ -9,14 +9,14 @@ it is an attachment (never shown inline: the browser saves or prints it).
 from __future__ import annotations
 
 import base64
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import quote
 
 from fastapi import HTTPException
 from fastapi.responses import Response
 
-from services.gateway.web.submit import send_form
+from services.gateway.web.submit import Refusal, send_form
 from shared.contracts.letters import LetterFile, WriteLetter
 from shared.contracts.operation import Operation
 from shared.identity import Caller
@@ -39,6 +39,19 @@ async def write_letter(
         raise HTTPException(refusal.status, detail=message)
     assert answer is not None
     return pdf_attachment(answer)
+
+
+async def letter_or_refusal(
+    rpc: RpcClient,
+    op: Operation[WriteLetter, LetterFile],
+    body: Mapping[str, Any],
+    caller: Caller,
+    known: Iterable[str],
+) -> tuple[Response | None, Refusal | None]:
+    """For a letter with fields of its own (a day, a time): the PDF, or the refusal the
+    page shows at those fields (`known`)."""
+    answer, refusal = await send_form(rpc, op, body, caller, known=known, shown=_SHOWN)
+    return (pdf_attachment(answer) if answer is not None else None), refusal
 
 
 def pdf_attachment(answer: LetterFile) -> Response:

@@ -16,6 +16,7 @@ from shared.contracts.letters import (
 )
 from shared.contracts.operation import Operation
 from shared.contracts.placement import operations as placement_ops
+from shared.contracts.prevention import operations as prevention_ops
 from shared.contracts.volunteer import operations as volunteer_ops
 
 
@@ -45,6 +46,13 @@ OWNERS = {
             volunteer_ops.SAVE_LETTER_TEMPLATE,
             volunteer_ops.WRITE_LETTER,
         ),
+        LetterOwner(
+            "prevention",
+            N_("Wohnintegrationshilfe"),
+            prevention_ops.LETTER_TEMPLATES,
+            prevention_ops.SAVE_LETTER_TEMPLATE,
+            prevention_ops.WRITE_LETTER,
+        ),
     )
 }
 
@@ -54,4 +62,5 @@ TITLES = {
     ("placement", "guarantee_request"): N_("Antrag auf Übernahme an das Jobcenter"),
     ("placement", "proposal"): N_("Vorschlag an den Vermieter"),
     ("volunteer", "certificate"): N_("Teilnahmebestätigung"),
+    ("prevention", "home_visit"): N_("Termin für einen Hausbesuch"),
 }

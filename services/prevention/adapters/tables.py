@@ -15,6 +15,7 @@ from __future__ import annotations
 from sqlalchemy import Column, Date, Integer, MetaData, String, Table, Text, Uuid
 
 from shared.casework.followups import follow_up_tables
+from shared.casework.letters import letter_template_table
 from shared.casework.notes import note_table
 
 PREVENTION = MetaData()
@@ -86,3 +87,7 @@ follow_ups = follow_up_tables(PREVENTION)
 # note of each step. Personal data: erased with the case (and by retention), hidden while
 # the case's household is restricted, listed in the household's Art. 15 export.
 case_file_notes = note_table("case_file_notes", PREVENTION, "case_id")
+
+# The coordination's templates of prevention's letters (the home visit's appointment) per
+# municipality: configuration, no personal data (shared/casework/letters.py).
+letter_templates = letter_template_table(PREVENTION)

@@ -10,6 +10,7 @@ from faststream.asgi import AsgiFastStream
 from services.prevention.application import (
     aftercare_policy,
     household_export,
+    letters,
     notes,
     restriction_projection,
 )
@@ -41,6 +42,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     )
     household_export.register(host)
     notes.register(host)
+    letters.register(host.rpc, host.commands)
     host.consume(
         CONSUMER,
         AftercarePolicy(host.store),

@@ -147,3 +147,23 @@ from shared.contracts.notes import ListNotes, NoteList, NoteRef, WriteNote  # no
 
 WRITE_NOTE = ops.command_on("write_note", WriteNote, NoteRef, roles=READERS)
 LIST_NOTES = ops.query("list_notes", ListNotes, NoteList, roles=READERS)
+
+
+# Letters (shared/contracts/letters.py): the coordination edits the templates; the home
+# visit's appointment is written by the provider who visits (like RECORD_HOME_VISIT).
+from shared.contracts.letters import (  # noqa: E402
+    LetterFile,
+    LetterTemplateRef,
+    LetterTemplates,
+    LetterTemplatesQuery,
+    SaveLetterTemplate,
+    WriteLetter,
+)
+
+LETTER_TEMPLATES = ops.query(
+    "letter_templates", LetterTemplatesQuery, LetterTemplates, roles=COORDINATION
+)
+SAVE_LETTER_TEMPLATE = ops.command(
+    "save_letter_template", SaveLetterTemplate, LetterTemplateRef, roles=COORDINATION
+)
+WRITE_LETTER = ops.command("write_letter", WriteLetter, LetterFile, roles=PROVIDER)
