@@ -44,6 +44,16 @@ class ServiceSettings(BaseSettings):
     http_port: int = 0
     # Only honoured when environment is "test": see OutboxRelay.
     fault_crash_after_published: int | None = None
+    # Where the service keeps its documents' bytes (shared/casework/documents.py): `disk`
+    # (in `document_dir`, by default `<var_dir>/<service>-documents`), `database` (a table
+    # in `database_url`) or `s3` (any S3-compatible store: bucket, endpoint, keys below).
+    document_store: Literal["disk", "database", "s3"] = "disk"
+    document_dir: str | None = None
+    document_s3_endpoint: str | None = None
+    document_s3_bucket: str | None = None
+    document_s3_region: str = "us-east-1"
+    document_s3_access_key_id: str | None = None
+    document_s3_secret_access_key: str | None = None
 
     def database(self, service: str) -> str:
         return self.database_url or f"sqlite+aiosqlite:///{self.platform.var_dir}/{service}.db"

@@ -111,6 +111,8 @@ _MESSAGES: dict[str, str] = {
     "time_type": TIME,
     "timezone_aware": "Zeitpunkt mit Zeitzone erwartet (z. B. +01:00).",
     "literal_error": CHOICE,
+    # A file's content through the API (shared/contracts/documents.py).
+    "base64_decode": "Bitte den Inhalt der Datei base64-kodiert senden.",
 }
 # A text that must match a pattern: what to type, by the pattern the contracts use.
 _PATTERNS: dict[str, str] = {

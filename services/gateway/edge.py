@@ -40,10 +40,19 @@ def too_large_message(limit: int) -> str:
     return f"Die Anfrage ist zu groß: höchstens {size} sind möglich."
 
 
+# Where documents are uploaded (web/documents.py): `/ui/…/unterlagen`, `/api/…/documents`.
+# The subject's id sits before these, so no prefix of `body_limits` can name them.
+UPLOADS = ("/unterlagen", "/documents")
+
+
 def body_limit(settings: GatewaySettings, path: str) -> int:
-    """The limit of the longest configured prefix of `path`, else the general one."""
+    """The limit of the longest configured prefix of `path`, else the general one; an
+    upload of a document at least `upload_max_body_bytes`."""
     prefixes = [p for p in settings.body_limits if path.startswith(p)]
-    return settings.body_limits[max(prefixes, key=len)] if prefixes else settings.max_body_bytes
+    limit = settings.body_limits[max(prefixes, key=len)] if prefixes else settings.max_body_bytes
+    if path.endswith(UPLOADS):
+        return max(limit, settings.upload_max_body_bytes)
+    return limit
 
 
 def needs_credentials(path: str) -> bool:

@@ -54,7 +54,11 @@ class SecurityHeadersMiddleware:
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *extra]
+                # A route that sets one of these itself means it (a download's `sandbox`
+                # CSP, web/documents.py): kept, not doubled by the page's.
+                headers = message.get("headers", [])
+                own = {name.lower() for name, _ in headers}
+                message["headers"] = [*headers, *(h for h in extra if h[0] not in own)]
             await send(message)
 
         await self.app(scope, receive, with_headers)
@@ -69,9 +73,14 @@ AUDITED: dict[str, tuple[str, str]] = {
     "/api/households/{household_id}/auskunft": ("household", "household_id"),
     "/api/households/{household_id}/auskunft.pdf": ("household", "household_id"),
     "/ui/haushalte/{household_id}": ("household", "household_id"),
+    # A document's download (web/documents.py): the route names it as a download.
+    "/ui/haushalte/{household_id}/unterlagen/{document_id}": ("household", "household_id"),
+    "/api/households/{household_id}/documents/{document_id}": ("household", "household_id"),
     "/api/inquiries/{inquiry_id}": ("inquiry", "inquiry_id"),
     "/api/prevention/cases/{case_id}": ("prevention_case", "case_id"),
     "/ui/praevention/{case_id}": ("prevention_case", "case_id"),
+    "/ui/praevention/{case_id}/unterlagen/{document_id}": ("prevention_case", "case_id"),
+    "/api/prevention/cases/{case_id}/documents/{document_id}": ("prevention_case", "case_id"),
     "/api/volunteers/{volunteer_id}": ("volunteer", "volunteer_id"),
     "/api/tandems/{tandem_id}": ("tandem", "tandem_id"),
 }

@@ -47,6 +47,9 @@ class GatewaySettings(ServiceSettings):
     # body_limit.py); `body_limits` gives path prefixes their own limit (uploads),
     # e.g. AUSZUG_GATEWAY_BODY_LIMITS='{"/api/uploads": 20971520}'.
     max_body_bytes: int = MIB
+    # A document's upload (shared/contracts/documents.py, MAX_BYTES = 5 MiB): the file
+    # base64-encoded in JSON (~6.7 MiB) or a multipart form, with room to spare.
+    upload_max_body_bytes: int = 8 * MIB
     body_limits: dict[str, int] = Field(default_factory=dict)
     # Addresses (or networks) of reverse proxies whose `X-Forwarded-For` is believed,
     # comma-separated; empty: never (the peer's address counts).

@@ -6,6 +6,7 @@ of VARIANTS: the household's own provider and municipality first.
 
 from __future__ import annotations
 
+from permission_matrix_documents import ROWS as DOCUMENTS
 from permission_matrix_due_list import ROWS as DUE_LIST
 from permission_matrix_erasure import ROWS as ERASURES
 from permission_matrix_follow_ups import ROWS as FOLLOW_UPS
@@ -1047,6 +1048,7 @@ EXPECTED.update(UI_VOLUNTEERING)
 EXPECTED.update(UI_PREVENTION)
 EXPECTED.update(ERASURES)
 EXPECTED.update(FOLLOW_UPS)
+EXPECTED.update(DOCUMENTS)
 EXPECTED.update(LETTERS)
 
 

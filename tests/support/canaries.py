@@ -279,4 +279,13 @@ def everything(system: System, backend: str) -> dict[str, bytes]:
     """Every database (files on SQLite, rows on PostgreSQL), the stream, every log."""
     databases = database_files(system) if backend == "sqlite" else database_rows(system)
     logs = {str(p): p.read_bytes() for p in Path(system.workdir).glob("*.log")}
-    return {**databases, **files_under(system.nats.store_dir), **logs}
+    return {**databases, **files_under(system.nats.store_dir), **logs, **document_stores(system)}
+
+
+def document_stores(system: System) -> dict[str, bytes]:
+    """Every file in every service's document store on disk (`<var>/<service>-documents`,
+    shared/casework/documents.py)."""
+    found: dict[str, bytes] = {}
+    for store in sorted((Path(system.workdir) / "var").glob("*-documents")):
+        found.update(files_under(store))
+    return found

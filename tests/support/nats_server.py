@@ -36,6 +36,9 @@ from shared.provision import provision
 
 from .ports import free_port
 
+# A document of 5 MiB is ~6.7 MiB in base64 (shared/contracts/documents.py); the
+# default of 1 MiB would refuse it. As deploy/nats/nats.conf and scripts/run set it.
+MAX_PAYLOAD = "max_payload: 8MB\n"
 _READY_TIMEOUT = 10.0
 _STOP_TIMEOUT = 10.0
 # Debian installs nats-server to /usr/sbin, which a non-root PATH often lacks.
@@ -61,7 +64,9 @@ def credentials_dir() -> Path:
     second), in a directory that every test's nats-server and services read."""
     directory = Path(tempfile.mkdtemp(prefix="auszug-nats-credentials-"))
     ensure_credentials(directory)
-    (directory / "nats.conf").write_text(f"include {AUTH_CONF}\n")
+    (directory / "nats.conf").write_text(f"{MAX_PAYLOAD}include {AUTH_CONF}\n")
+    # The benchmarks' server: no users, but the same message size as every other.
+    (directory / "plain.conf").write_text(MAX_PAYLOAD)
     return directory
 
 
@@ -139,7 +144,8 @@ class NatsServer:
         self._log = self.log_path.open("ab")
         self._log.write(f"--- starting nats-server on port {self.port} ---\n".encode())
         self._log.flush()
-        config = ["-c", str(self.credentials_dir / "nats.conf")] if self.secured else []
+        conf = "nats.conf" if self.secured else "plain.conf"
+        config = ["-c", str(self.credentials_dir / conf)]
         cmd = [
             find_nats_server(),
             *config,

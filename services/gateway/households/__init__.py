@@ -14,6 +14,7 @@ from services.gateway.households import (
     case_list,
     consents,
     disclosure_document,
+    documents,
     master_data,
     member_erasure,
     notes,
@@ -41,4 +42,6 @@ routers: list[APIRouter] = [
     master_data.router,
     notes.router,
     notes.api_router,
+    documents.router,
+    documents.api_router,
 ]

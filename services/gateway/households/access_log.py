@@ -61,6 +61,10 @@ WHAT = {
     "/api/households/{household_id}/export": N_("Datenexport nach Art. 15 abgerufen"),
     "/api/households/{household_id}/auskunft": N_("Auskunft nach Art. 15 erstellt"),
     "/api/households/{household_id}/auskunft.pdf": N_("Auskunft nach Art. 15 als PDF erstellt"),
+    "/ui/haushalte/{household_id}/unterlagen/{document_id}": N_("Unterlage heruntergeladen"),
+    "/api/households/{household_id}/documents/{document_id}": N_(
+        "Unterlage über die Schnittstelle heruntergeladen"
+    ),
 }
 OTHER_READ = N_("Daten gelesen")
 # Its own page parameter: the household's page may list other things in pages too.

@@ -22,8 +22,8 @@ from services.gateway.households.timeline import next_steps, placement_timeline,
 from services.gateway.households.titles import household_titles
 from services.gateway.placement import formats as offer_formats
 from services.gateway.placement.household_offers import fitting_offers, proposed_for
+from services.gateway.web import documents, notes
 from services.gateway.web import fields as forms
-from services.gateway.web import notes
 from services.gateway.web.erasure import CONFIRMATION
 from services.gateway.web.i18n import gettext
 from services.gateway.web.templating import render
@@ -36,7 +36,15 @@ from shared.identity import Caller, Role
 from shared.rpc import ErrorKind, RemoteError, RpcClient
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
-OTHER_FORMS = ("doppelfaelle", "aufheben", "stammdaten", "bedarf", RESPONSIBLE_FORM, notes.ANCHOR)
+OTHER_FORMS = (
+    "doppelfaelle",
+    "aufheben",
+    "stammdaten",
+    "bedarf",
+    RESPONSIBLE_FORM,
+    notes.ANCHOR,
+    documents.ANCHOR,
+)
 # A person's erasure form is "mitglied-<member_id>" (member_erasure.py).
 MEMBER_FORM = "mitglied-"
 
@@ -132,6 +140,21 @@ async def household_page(
                 else None
             ),
             **notes.form_state(active, typed, errors, general),
+        ),
+        # Documents (web/unterlagen.html): filed while the data may be processed.
+        "documents": await documents.documents_section(
+            request,
+            rpc,
+            caller,
+            intake.LIST_DOCUMENTS,
+            household_id,
+            download=f"/ui/haushalte/{household_id}/{documents.ANCHOR}",
+            action=(
+                f"/ui/haushalte/{household_id}/{documents.ANCHOR}"
+                if intake.UPLOAD_DOCUMENT.allows(caller.role) and household.privacy is None
+                else None
+            ),
+            **documents.form_state(active, typed, errors, general),
         ),
     }
     return render(request, "households/page.html", context, status_code=status_code)

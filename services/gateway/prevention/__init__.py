@@ -9,6 +9,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from services.gateway.prevention import api, cases, notes
+from services.gateway.prevention import api, cases, documents, notes
 
-routers: list[APIRouter] = [api.router, cases.router, notes.api_router]
+routers: list[APIRouter] = [api.router, cases.router, notes.api_router, documents.api_router]

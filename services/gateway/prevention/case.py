@@ -15,8 +15,8 @@ from services.gateway.follow_ups.section import Subject as FollowUpSubject
 from services.gateway.households.titles import household_titles, neutral_title
 from services.gateway.prevention.course import course
 from services.gateway.prevention.steps import offered
+from services.gateway.web import documents, notes
 from services.gateway.web import fields as forms
-from services.gateway.web import notes
 from services.gateway.web.erasure import ANCHOR, CONFIRMED
 from services.gateway.web.templating import render
 from shared.clock import today
@@ -83,7 +83,7 @@ async def case_page(
         "values": values,
         "active": (
             active
-            if active in (ANCHOR, notes.ANCHOR, LETTER_ANCHOR)
+            if active in (ANCHOR, notes.ANCHOR, documents.ANCHOR, LETTER_ANCHOR)
             or any(s.path == active for s in steps)
             else None
         ),
@@ -119,6 +119,21 @@ async def case_page(
                 else None
             ),
             **notes.form_state(active, typed, errors, general),
+        ),
+        # Documents (web/unterlagen.html): filed until the case's data are erased.
+        "documents": await documents.documents_section(
+            request,
+            rpc,
+            caller,
+            ops.LIST_DOCUMENTS,
+            case_id,
+            download=f"/ui/praevention/{case_id}/{documents.ANCHOR}",
+            action=(
+                f"/ui/praevention/{case_id}/{documents.ANCHOR}"
+                if ops.UPLOAD_DOCUMENT.allows(caller.role) and case.erased_on is None
+                else None
+            ),
+            **documents.form_state(active, typed, errors, general),
         ),
     }
     return page(request, "case.html", context, status_code)

@@ -19,6 +19,7 @@ from services.intake.adapters.tables import (
     follow_ups,
     household_consents,
     household_details,
+    household_documents,
     household_members,
     household_name_keys,
     household_notes,
@@ -29,6 +30,7 @@ from services.intake.adapters.tables import (
     readiness_notes,
     tandem_disclosures,
 )
+from shared.casework.documents import Archive
 from shared.contracts.followups import SubjectKind
 from shared.contracts.intake import RestrictionReason, TriageOutcome
 from shared.eventstore.schema import events
@@ -71,9 +73,12 @@ async def linked_inquiries(
     )
 
 
-async def erase_household_rows(conn: AsyncConnection, municipality: str, household_id: UUID) -> int:
-    """Delete every personal-data row intake holds on the household; how many went."""
-    deleted = 0
+async def erase_household_rows(
+    conn: AsyncConnection, municipality: str, household_id: UUID, documents: Archive
+) -> int:
+    """Delete every personal-data row intake holds on the household, and its documents'
+    bytes in the document store; how many rows went."""
+    deleted = await documents.erase(conn, [household_id])
     for table in HOUSEHOLD_TABLES:
         result = await conn.execute(delete(table).where(table.c.household_id == household_id))
         deleted += result.rowcount or 0
@@ -130,10 +135,13 @@ async def erase_member_row(conn: AsyncConnection, household_id: UUID, member_id:
 
 
 async def export_household_rows(
-    conn: AsyncConnection, municipality: str, household_id: UUID
+    conn: AsyncConnection, municipality: str, household_id: UUID, documents: Archive
 ) -> dict[str, list[dict[str, Any]]]:
-    """Every personal-data row intake holds on the household, by table (Art. 15 DSGVO)."""
+    """Every personal-data row intake holds on the household, by table (Art. 15 DSGVO);
+    of its documents what was kept, when and by whom (each file is downloaded from the
+    household's page)."""
     exported: dict[str, list[dict[str, Any]]] = {}
+    exported[household_documents.name] = await documents.export(conn, [household_id])
     for table in (*HOUSEHOLD_TABLES, *EXPORTED_ONLY):
         rows = await conn.execute(select(table).where(table.c.household_id == household_id))
         exported[table.name] = [dict(r._mapping) for r in rows]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, Date, Index, Integer, MetaData, String, Table, Text, Uuid
 
+from shared.casework.documents import document_blob_table, document_table
 from shared.casework.followups import follow_up_tables
 from shared.casework.notes import note_table
 from shared.eventstore.schema import UTCDateTime
@@ -218,3 +219,9 @@ follow_ups = follow_up_tables(INTAKE)
 # staff's own words, by the pseudonymous author. Personal data: erased with the household,
 # hidden with it while restricted, listed in the Art. 15 export.
 household_notes = note_table("household_notes", INTAKE, "household_id")
+# Documents (shared/casework/documents.py): the lease, the WBS, a decision, a signed
+# consent kept with the household. The rows here, the bytes in the document store (on disk
+# by default; `document_blobs` when the store is the database). Personal data: erased with
+# the household (rows and bytes), hidden with it while restricted, listed in the export.
+household_documents = document_table("household_documents", INTAKE, "household_id")
+document_blobs = document_blob_table(INTAKE)

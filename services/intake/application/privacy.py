@@ -19,11 +19,12 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.intake.adapters import privacy as rows
 from services.intake.adapters.directory import sync_directory
-from services.intake.application import access
+from services.intake.application import access, documents
 from services.intake.domain import household as hh
 from services.intake.domain import household_commands as cmd
 from shared.access import guarded
 from shared.application import CommandExecutor
+from shared.casework.documents import Archive
 from shared.clock import today
 from shared.contracts.intake import (
     ERASED,
@@ -47,6 +48,12 @@ class Privacy:
     def __init__(self, commands: CommandExecutor) -> None:
         self.commands = commands
 
+    @property
+    def documents(self) -> Archive:
+        """The household's documents: erasure takes their bytes from the store too. Looked
+        up when used, so the store the service attaches after building this is the one."""
+        return documents.archive(self.commands.db)
+
     async def erase(self, request: EraseHousehold, caller: Caller) -> HouseholdRef:
         access.require_coordinator(caller, "personenbezogene Daten löschen")
         await self.erase_as(caller, request, ErasureGround.data_subject_request, today())
@@ -60,7 +67,9 @@ class Privacy:
         decider = guarded(hh.household, lambda s: access.require_visible(caller, s))
 
         async def erase_rows(conn: AsyncConnection, state: hh.Household) -> None:
-            await rows.erase_household_rows(conn, municipality, request.household_id)
+            await rows.erase_household_rows(
+                conn, municipality, request.household_id, self.documents
+            )
             await sync_directory(conn, municipality, state)
 
         await self.commands.execute(
@@ -122,7 +131,7 @@ class Privacy:
             state = hh.household.fold(r.event for r in history)  # type: ignore[misc]
             access.require_visible(caller, state)
             personal = await rows.export_household_rows(
-                conn, caller.municipality, request.household_id
+                conn, caller.municipality, request.household_id, self.documents
             )
         for member in personal.get("household_members", []):
             # The row stays for role and age band; say why its names are empty.

@@ -13,6 +13,7 @@ from datetime import date
 from uuid import UUID
 
 from services.intake.adapters import retention as rules
+from services.intake.application import documents
 from services.intake.application.privacy import Privacy
 from services.intake.domain import household as hh
 from shared.application import CommandExecutor
@@ -64,4 +65,10 @@ async def run_retention(
     """
     async with commands.db.read() as conn:
         by_municipality = {**await rules.load_rules(conn), **(extra_rules or {})}
-    return await apply_rules(Households(commands), by_municipality, today, apply=apply)
+    report = await apply_rules(Households(commands), by_municipality, today, apply=apply)
+    if apply:
+        # Bytes of documents whose transaction failed after they were written
+        # (shared/casework/documents.py, "Orphans"): removed with the daily run.
+        async with commands.db.transaction() as conn:
+            await documents.archive(commands.db).sweep(conn)
+    return report

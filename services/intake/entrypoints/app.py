@@ -6,7 +6,7 @@ from pathlib import Path
 
 from faststream.asgi import AsgiFastStream
 
-from services.intake.application import disclosure_projection, notes
+from services.intake.application import disclosure_projection, documents, notes
 from services.intake.application.follow_ups import intake_follow_ups
 from services.intake.application.placement_policy import CONSUMER, SUBJECTS, PlacementPolicy
 from services.intake.application.retention import run_retention
@@ -33,6 +33,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     register_consent_handlers(host)
     register_follow_up_handlers(host.rpc, intake_ops.FOLLOW_UPS, intake_follow_ups(host.commands))
     notes.register(host)
+    documents.register(host)
     host.consume(
         CONSUMER,
         PlacementPolicy(host.store),

@@ -16,6 +16,7 @@ from services.prevention.adapters.tables import (
     case_notes,
     follow_ups,
 )
+from shared.casework.documents import Archive
 from shared.contracts.prevention.requests import ReceiveReferral
 from shared.contracts.prevention.views import HouseholdContactRecord
 
@@ -87,10 +88,11 @@ async def load_personal_data(conn: AsyncConnection, case_id: UUID) -> CasePerson
     return data
 
 
-async def erase_case_rows(conn: AsyncConnection, case_id: UUID) -> int:
+async def erase_case_rows(conn: AsyncConnection, case_id: UUID, documents: Archive) -> int:
     """Delete every personal-data row prevention holds on the case (also the notes written
-    on it, shared/casework/notes.py); how many went."""
-    deleted = 0
+    on it, shared/casework/notes.py, and its documents with their bytes in the document
+    store, shared/casework/documents.py); how many rows went."""
+    deleted = await documents.erase(conn, [case_id])
     for table in (case_details, case_notes, case_file_notes):
         result = await conn.execute(delete(table).where(table.c.case_id == case_id))
         deleted += result.rowcount or 0

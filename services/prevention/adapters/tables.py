@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Date, Integer, MetaData, String, Table, Text, Uuid
 
+from shared.casework.documents import document_blob_table, document_table
 from shared.casework.followups import follow_up_tables
 from shared.casework.letters import letter_template_table
 from shared.casework.notes import note_table
@@ -87,6 +88,13 @@ follow_ups = follow_up_tables(PREVENTION)
 # note of each step. Personal data: erased with the case (and by retention), hidden while
 # the case's household is restricted, listed in the household's Art. 15 export.
 case_file_notes = note_table("case_file_notes", PREVENTION, "case_id")
+# Documents (shared/casework/documents.py): the lease, a decision, a signed consent kept
+# with the case. The rows here, the bytes in the document store (on disk by default;
+# `document_blobs` when the store is the database). Personal data: erased with the case
+# (rows and bytes, also by retention), hidden while the case's household is restricted,
+# listed in the household's Art. 15 export.
+case_documents = document_table("case_documents", PREVENTION, "case_id")
+document_blobs = document_blob_table(PREVENTION)
 
 # The coordination's templates of prevention's letters (the home visit's appointment) per
 # municipality: configuration, no personal data (shared/casework/letters.py).

@@ -13,6 +13,7 @@ from uuid import UUID
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.prevention.adapters.personal_data import erase_case_rows
+from services.prevention.application import documents
 from services.prevention.application.case_runner import run
 from services.prevention.domain import case_commands as cmd
 from shared.application import CommandExecutor
@@ -34,7 +35,7 @@ class CaseErasure:
             raise Forbidden("role", "Nur die Koordination darf personenbezogene Daten löschen.")
 
         async def delete_rows(conn: AsyncConnection) -> None:
-            await erase_case_rows(conn, case_id)
+            await erase_case_rows(conn, case_id, documents.archive(self.commands.db))
 
         command = cmd.ErasePersonalData(ground=request.ground, today=today())
         ref = await run(self.commands, caller, case_id, command, personal=delete_rows)

@@ -20,11 +20,13 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from services.prevention.adapters.tables import (
     aftercare_offers,
     case_details,
+    case_documents,
     case_file_notes,
     case_index,
     case_notes,
     follow_ups,
 )
+from services.prevention.application import documents
 from services.prevention.application.notes import NOTES
 from services.prevention.domain import aftercare as ac
 from services.prevention.domain import case as cs
@@ -95,6 +97,7 @@ async def export_household(
                 ),
             ),
             case_file_notes.name: await NOTES.export(conn, case_ids),
+            case_documents.name: await documents.archive(commands.db).export(conn, case_ids),
         }
         streams = [ac.stream_id(municipality, household_id)]
         streams += [cs.stream_id(municipality, case_id) for case_id in case_ids]

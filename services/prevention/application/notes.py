@@ -36,7 +36,7 @@ RESTRICTED = "Die Verarbeitung der Daten dieses Haushalts ist eingeschränkt: ke
 ERASED = "Die Daten dieses Falls sind gelöscht: keine neuen Notizen."
 
 
-async def _require_visible(conn: AsyncConnection, caller: Caller, state: Case) -> bool:
+async def require_visible(conn: AsyncConnection, caller: Caller, state: Case) -> bool:
     """Not found unless the caller sees the case and, unless they are the coordination,
     its household is not restricted; whether that household is restricted."""
     access.visible(caller, state)
@@ -57,7 +57,7 @@ class CaseNotes:
         stream = cs.stream_id(caller.municipality, case_id)
         async with self.commands.db.transaction() as conn:
             state, _ = await load_state(conn, self.commands.store, cs.case, stream)
-            restricted = await _require_visible(conn, caller, state)
+            restricted = await require_visible(conn, caller, state)
             if state.erased_on is not None:
                 raise RuleViolation("erased", ERASED)
             if restricted:
@@ -70,7 +70,7 @@ class CaseNotes:
             cs.case, cs.stream_id(caller.municipality, query.subject_id)
         )
         async with self.commands.db.read() as conn:
-            await _require_visible(conn, caller, state)
+            await require_visible(conn, caller, state)
             return await NOTES.page(conn, caller.municipality, query)
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from services.prevention.adapters.personal_data import erase_case_rows
 from services.prevention.adapters.restrictions import restricted_among
 from services.prevention.adapters.retention import retention_rules
+from services.prevention.application import documents
 from services.prevention.application.case_runner import run
 from services.prevention.domain import case as cs
 from services.prevention.domain import case_commands as cmd
@@ -59,7 +60,7 @@ class Cases:
 
     async def erase(self, job: Caller, subject_id: UUID, day: date) -> None:
         async def delete_rows(conn: AsyncConnection) -> None:
-            await erase_case_rows(conn, subject_id)
+            await erase_case_rows(conn, subject_id, documents.archive(self.commands.db))
 
         command = cmd.ErasePersonalData(ground=ErasureGround.retention_expired, today=day)
         await run(self.commands, job, subject_id, command, personal=delete_rows)
@@ -79,4 +80,10 @@ async def run_retention(
     """
     async with commands.db.read() as conn:
         by_municipality = {**await load_rules(conn, retention_rules), **(extra_rules or {})}
-    return await apply_rules(Cases(commands), by_municipality, today, apply=apply)
+    report = await apply_rules(Cases(commands), by_municipality, today, apply=apply)
+    if apply:
+        # Bytes of documents whose transaction failed after they were written
+        # (shared/casework/documents.py, "Orphans"): removed with the daily run.
+        async with commands.db.transaction() as conn:
+            await documents.archive(commands.db).sweep(conn)
+    return report

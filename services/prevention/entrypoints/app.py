@@ -9,6 +9,7 @@ from faststream.asgi import AsgiFastStream
 
 from services.prevention.application import (
     aftercare_policy,
+    documents,
     household_export,
     letters,
     notes,
@@ -42,6 +43,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     )
     household_export.register(host)
     notes.register(host)
+    documents.register(host)
     letters.register(host.rpc, host.commands)
     host.consume(
         CONSUMER,

@@ -190,3 +190,19 @@ from shared.contracts.notes import ListNotes, NoteList, NoteRef, WriteNote  # no
 
 WRITE_NOTE = ops.command_on("write_note", WriteNote, NoteRef, roles=STAFF)
 LIST_NOTES = ops.query("list_notes", ListNotes, NoteList, roles=STAFF)
+# ---------------------------------------------------------------- documents
+# (documents of a household: shared/contracts/documents.py). Who may act on the household,
+# as with notes; a restricted household's the coordination only, which reads and downloads
+# but files none (services/intake/application/documents.py).
+from shared.contracts.documents import (  # noqa: E402
+    DocumentFile,
+    DocumentList,
+    DocumentRef,
+    FetchDocument,
+    ListDocuments,
+    UploadDocument,
+)
+
+UPLOAD_DOCUMENT = ops.command_on("upload_document", UploadDocument, DocumentRef, roles=STAFF)
+LIST_DOCUMENTS = ops.query("list_documents", ListDocuments, DocumentList, roles=STAFF)
+FETCH_DOCUMENT = ops.query("fetch_document", FetchDocument, DocumentFile, roles=STAFF)

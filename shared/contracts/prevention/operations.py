@@ -147,6 +147,22 @@ from shared.contracts.notes import ListNotes, NoteList, NoteRef, WriteNote  # no
 
 WRITE_NOTE = ops.command_on("write_note", WriteNote, NoteRef, roles=READERS)
 LIST_NOTES = ops.query("list_notes", ListNotes, NoteList, roles=READERS)
+# ---------------------------------------------------------------- documents
+# (documents of a case: shared/contracts/documents.py). Whoever may see the case, as with
+# notes; a case of a household whose processing intake restricted, the coordination only,
+# which reads and downloads but files none (application/documents.py).
+from shared.contracts.documents import (  # noqa: E402
+    DocumentFile,
+    DocumentList,
+    DocumentRef,
+    FetchDocument,
+    ListDocuments,
+    UploadDocument,
+)
+
+UPLOAD_DOCUMENT = ops.command_on("upload_document", UploadDocument, DocumentRef, roles=READERS)
+LIST_DOCUMENTS = ops.query("list_documents", ListDocuments, DocumentList, roles=READERS)
+FETCH_DOCUMENT = ops.query("fetch_document", FetchDocument, DocumentFile, roles=READERS)
 
 
 # Letters (shared/contracts/letters.py): the coordination edits the templates; the home

@@ -1,7 +1,7 @@
 """prevention: the coordination's letter templates per municipality
 
 Revision ID: prevention_0008
-Revises: prevention_0006 (prevention_0007, the documents', once merged)
+Revises: prevention_0007 (the documents')
 Create Date: 2026-12-07
 
 `letter_templates`: one row per municipality and letter kind the coordination saved
@@ -17,8 +17,7 @@ from alembic import op
 from shared.eventstore.schema import UTCDateTime
 
 revision = "prevention_0008"
-# The lead sets "prevention_0007" (the documents branch's) at merge.
-down_revision = "prevention_0006"
+down_revision = "prevention_0007"
 branch_labels = None
 depends_on = None
 
