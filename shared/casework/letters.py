@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 from fpdf import FPDF
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, meta
@@ -44,7 +45,9 @@ from jinja2.sandbox import SandboxedEnvironment
 from sqlalchemy import Column, MetaData, String, Table, Text, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from shared.casework.documents import Archive
 from shared.clock import utcnow
+from shared.contracts.documents import DocumentKind
 from shared.contracts.letters import (
     LetterFile,
     LetterTemplateRef,
@@ -375,14 +378,40 @@ class LetterBook:
         )
 
 
-def letter_file(
-    subject_id: Any, kind: str, file_name: str, content: bytes, document_id: Any = None
-) -> LetterFile:
-    """The answer of `WRITE_LETTER` carrying the PDF itself."""
+def letter_file(subject_id: UUID, kind: str, file_name: str, content: bytes) -> LetterFile:
+    """The answer of `WRITE_LETTER` carrying the PDF itself (the owner keeps no documents
+    of this subject)."""
     return LetterFile(
         subject_id=subject_id,
         kind=kind,
         file_name=file_name,
         content_base64=base64.b64encode(content).decode("ascii"),
-        document_id=document_id,
+    )
+
+
+async def keep_letter(
+    archive: Archive,
+    conn: AsyncConnection,
+    municipality: str,
+    subject_id: UUID,
+    kind: str,
+    file_name: str,
+    content: bytes,
+    author: str,
+) -> LetterFile:
+    """Keep the letter as a document of its subject inside `conn`'s transaction
+    (shared/casework/documents.py); the answer names the document, the gateway sends the
+    browser to its download."""
+    ref = await archive.keep_generated(
+        conn,
+        municipality,
+        subject_id,
+        kind=DocumentKind.letter,
+        file_name=file_name,
+        media_type="application/pdf",
+        content=content,
+        author=author,
+    )
+    return LetterFile(
+        subject_id=subject_id, kind=kind, file_name=file_name, document_id=ref.document_id
     )

@@ -104,12 +104,13 @@ class WriteLetter(BaseModel):
 
 
 class LetterFile(BaseModel):
-    """The rendered letter. `document_id` is set once the letter is kept as a document of
-    the subject (then the download is the document's); until then the PDF travels here."""
+    """The written letter. Where the owner keeps documents of the subject, the letter is
+    kept as one (`document_id`; the download is the document's, and the PDF does not travel
+    here: `content_base64` is empty); elsewhere the PDF travels here."""
 
     subject_id: UUID
     kind: str
     file_name: str
     media_type: str = "application/pdf"
-    content_base64: str
+    content_base64: str = ""
     document_id: UUID | None = None

@@ -156,7 +156,8 @@ REFERRAL = {
 def test_the_home_visit_is_announced_to_the_household(system: System) -> None:
     """The caseworker who visits prints the appointment (day and time; without a time the
     form says so at the field); the letter goes to the household's contact at the case's
-    address; the housing office, who does not visit, has no such form."""
+    address and is kept with the case's documents; the housing office, who does not visit,
+    has no such form."""
     skm, office = Browser(system, SKM), Browser(system, OFFICE)
     case = skm.post("/ui/praevention/neu", REFERRAL).headers["location"].partition("?")[0]
     ends_on = (today() + timedelta(days=180)).isoformat()
@@ -177,8 +178,14 @@ def test_the_home_visit_is_announced_to_the_household(system: System) -> None:
         "/ui/briefvorlagen/prevention/home_visit",
         {"subject_line": "Besuch am {{ tag }}", "body": "Guten Tag {{ name }}, {{ uhrzeit }}."},
     )
-    form = {"csrf_token": TOKEN, "appointment_on": day.isoformat(), "appointment_at": "10:30"}
-    text = pdf_text(skm.client.post(f"{case}/hausbesuch-brief", data=form))
+    form = {"appointment_on": day.isoformat(), "appointment_at": "10:30"}
+    written = skm.post(f"{case}/hausbesuch-brief", form)
+    # Kept with the case's documents: the browser is sent to its download.
+    download = written.headers["location"]
+    assert re.fullmatch(rf"{case}/unterlagen/[0-9a-f-]{{36}}", download), download
+    text = pdf_text(skm.client.get(download))
+    listed = skm.get(case)
+    assert "Brief aus Auszug" in listed and f"Hausbesuch-{day.isoformat()}.pdf" in listed
     assert f"Besuch am {day:%d.%m.%Y}" in text
     assert "Guten Tag Familie Đurić, 10:30 Uhr." in text and "Keupstraße 9" in text
     office.post(f"{case}/hausbesuch-brief", {"appointment_at": "10:30"}, status=403)

@@ -8,7 +8,8 @@ offers it while the case is open.
 **What it says.** It goes to the household, so it carries the household's own contact
 name and address (prevention's personal-data tables) — to nobody else. The day and time
 are typed when printing (an appointment is not kept as such yet); the day defaults to the
-day the next visit is due.
+day the next visit is due. The letter is kept with the case as a document (kind „Brief
+aus Auszug“, application/documents.py), in the same transaction that renders it.
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ from services.prevention.adapters.restrictions import restricted_among
 from services.prevention.adapters.tables import letter_templates
 from services.prevention.application import access
 from services.prevention.application.cases import Cases
+from services.prevention.application.documents import archive
 from shared.application import CommandExecutor
 from shared.casework.letters import (
     Letter,
     LetterBook,
     LetterKind,
     german_day,
-    letter_file,
+    keep_letter,
     letter_pdf,
     placeholder,
 )
@@ -136,22 +138,33 @@ class PreventionLetters:
             "traeger": provider,
             "stadt": city,
         }
+        name = f"Hausbesuch-{day.isoformat()}.pdf"
         async with self.commands.db.transaction() as conn:
             filled = await LETTERS.fill(conn, caller.municipality, kind.code, values)
-        pdf = letter_pdf(
-            Letter(
-                title=kind.title,
-                sender=(provider, f"Wohnintegrationshilfe {city}"),
-                recipient=(case.contact.name, *((address,) if address else ())),
-                place=city,
-                day=today(),
-                subject_line=filled.subject_line,
-                body=filled.body,
-                signature=f"{provider}, Wohnintegrationshilfe",
+            pdf = letter_pdf(
+                Letter(
+                    title=kind.title,
+                    sender=(provider, f"Wohnintegrationshilfe {city}"),
+                    recipient=(case.contact.name, *((address,) if address else ())),
+                    place=city,
+                    day=today(),
+                    subject_line=filled.subject_line,
+                    body=filled.body,
+                    signature=f"{provider}, Wohnintegrationshilfe",
+                )
             )
-        )
-        name = f"Hausbesuch-{day.isoformat()}.pdf"
-        return letter_file(request.subject_id, kind.code, name, pdf)
+            # Kept with the case like an uploaded document (application/documents.py):
+            # listed in its section „Unterlagen“, erased with it, in the Art. 15 export.
+            return await keep_letter(
+                archive(self.commands.db),
+                conn,
+                caller.municipality,
+                request.subject_id,
+                kind.code,
+                name,
+                pdf,
+                caller.user_id,
+            )
 
 
 def register(rpc: RpcRouter, commands: CommandExecutor) -> None:
