@@ -82,7 +82,15 @@ AUDITED: dict[str, tuple[str, str]] = {
     "/ui/praevention/{case_id}/unterlagen/{document_id}": ("prevention_case", "case_id"),
     "/api/prevention/cases/{case_id}/documents/{document_id}": ("prevention_case", "case_id"),
     "/api/volunteers/{volunteer_id}": ("volunteer", "volunteer_id"),
+    "/ui/ehrenamt/ehrenamtliche/{volunteer_id}/unterlagen/{document_id}": (
+        "volunteer",
+        "volunteer_id",
+    ),
+    "/api/volunteers/{volunteer_id}/documents/{document_id}": ("volunteer", "volunteer_id"),
     "/api/tandems/{tandem_id}": ("tandem", "tandem_id"),
+    # An offer's documents (a lease may name a household): each download on the offer's log.
+    "/ui/wohnungen/{offer_id}/unterlagen/{document_id}": ("offer", "offer_id"),
+    "/api/offers/{offer_id}/documents/{document_id}": ("offer", "offer_id"),
 }
 
 

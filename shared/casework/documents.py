@@ -25,8 +25,8 @@ the bytes were written (the commit itself, the idempotency key's claim, a crash)
 blob that no row names. Every blob's key begins with its table's name and ends in a fresh
 random part, so it never overwrites another; `sweep` lists the store's keys under the
 table's name, and deletes each one that no row names and that is older than `GRACE` (a
-younger one may belong to a transaction still running). The service sweeps at start and
-with its daily retention run.
+younger one may belong to a transaction still running). Each service sweeps once it has
+started (`sweep_at_start`) and with its daily retention run.
 
 **Erasure.** `erase` deletes the rows and then the bytes, inside the erasure's transaction:
 should that transaction roll back afterwards, rows are left whose bytes are gone (and
@@ -46,6 +46,7 @@ import contextlib
 import hashlib
 import io
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -54,6 +55,8 @@ from uuid import UUID, uuid4
 from weakref import WeakKeyDictionary
 
 import obstore
+import structlog
+from faststream.asgi import AsgiFastStream
 from obstore.exceptions import NotFoundError
 from obstore.store import LocalStore, S3Store
 from PIL import Image, UnidentifiedImageError
@@ -61,6 +64,7 @@ from pypdf import PdfReader
 from sqlalchemy import (
     BigInteger,
     Column,
+    ColumnElement,
     Date,
     Index,
     LargeBinary,
@@ -74,6 +78,7 @@ from sqlalchemy import (
     insert,
     select,
 )
+from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.clock import today, utcnow
@@ -99,6 +104,8 @@ from shared.decider import FieldRefused, NotFound
 from shared.eventstore.schema import UTCDateTime
 from shared.settings import ServiceSettings
 from shared.validation import IdUnavailable, client_id_guard
+
+log = structlog.get_logger(__name__)
 
 # The refusal code of a client-chosen document id that is taken (by another document).
 TAKEN = "document_id_taken"
@@ -270,21 +277,27 @@ class DatabaseStore:
         return [StoredBlob(row.storage_key, row.stored_at) for row in rows]
 
 
-# The store each service's database was given at start (`attach_store`): the use cases
-# that erase (a request, the retention job) are built from the database alone, in many
-# places, and must all reach the same bytes.
-_STORES: WeakKeyDictionary[Database, DocumentStore] = WeakKeyDictionary()
+# The store each service's database was given at start (`attach_store`), by its engine:
+# the use cases that erase (a request, the retention job, a consumer's projection) are
+# built from the database or hold only a connection, in many places, and must all reach
+# the same bytes.
+_STORES: WeakKeyDictionary[Engine, DocumentStore] = WeakKeyDictionary()
 
 
 def attach_store(db: Database, store: DocumentStore) -> None:
     """Make `store` the document store of the service whose database is `db`."""
-    _STORES[db] = store
+    _STORES[db.engine.sync_engine] = store
 
 
 def store_of(db: Database, blobs: Table) -> DocumentStore:
     """The store attached to `db`; without one (a use case built in a unit test) the
     database store over `blobs`, so that nothing is ever written outside the database."""
-    return _STORES.get(db) or DatabaseStore(blobs)
+    return _STORES.get(db.engine.sync_engine) or DatabaseStore(blobs)
+
+
+def store_for(conn: AsyncConnection, blobs: Table) -> DocumentStore:
+    """`store_of` the database `conn` is a connection to."""
+    return _STORES.get(conn.sync_engine) or DatabaseStore(blobs)
 
 
 def document_store(settings: ServiceSettings, service: str, blobs: Table) -> DocumentStore:
@@ -470,15 +483,19 @@ class Archive:
             content=base64.b64encode(content),
         )
 
-    async def erase(self, conn: AsyncConnection, subject_ids: list[UUID]) -> int:
-        """Delete every document on these subjects, rows and bytes (Art. 17); how many."""
+    async def erase(
+        self, conn: AsyncConnection, subject_ids: list[UUID], *, up_to: datetime | None = None
+    ) -> int:
+        """Delete every document on these subjects, rows and bytes (Art. 17); with `up_to`
+        only those uploaded until then (a replayed erasure leaves later ones); how many."""
         if not subject_ids:
             return 0
         t = self.table
-        keys = list(
-            await conn.scalars(select(t.c.storage_key).where(self.subject.in_(subject_ids)))
-        )
-        await conn.execute(delete(t).where(self.subject.in_(subject_ids)))
+        which: list[ColumnElement[bool]] = [self.subject.in_(subject_ids)]
+        if up_to is not None:
+            which.append(t.c.uploaded_at <= up_to)
+        keys = list(await conn.scalars(select(t.c.storage_key).where(*which)))
+        await conn.execute(delete(t).where(*which))
         for key in keys:
             await self.store.delete(conn, key)
         return len(keys)
@@ -523,3 +540,20 @@ class Archive:
             uploaded_by=row.uploaded_by,
             uploaded_at=row.uploaded_at,
         )
+
+
+def sweep_at_start(app: AsgiFastStream, db: Database, archive: Callable[[], Archive]) -> None:
+    """Sweep `archive`'s orphaned bytes once the service has started (its retention run
+    sweeps daily where one is scheduled; placement has none)."""
+
+    async def sweep() -> None:
+        try:
+            async with db.transaction() as conn:
+                gone = await archive().sweep(conn)
+        except Exception as exc:  # a start must not fail for a sweep: the next one tries again
+            log.warning("sweeping orphaned documents failed", error=repr(exc))
+            return
+        if gone:
+            log.info("swept orphaned documents", table=archive().table.name, count=gone)
+
+    app.after_startup(sweep)

@@ -16,6 +16,7 @@ which is why every nats-server config sets `max_payload: 8MB`.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -83,10 +84,17 @@ DOCUMENT_KIND = {
 }
 
 
+# A whole path of the client's machine: "C:\\…", "\\\\server\\…" or "/home/…".
+_CLIENT_PATH = re.compile(r"^([A-Za-z]:)?[\\/]")
+
+
 def _base_name(value: str) -> str:
     # Browsers of old sent the client's whole path ("C:\\Users\\…\\Mietvertrag.pdf"): the
-    # folders are the client's, not the document's, and a "/" must never reach a header.
-    name = value.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    # folders are the client's, not the document's. Any other slash is part of the name a
+    # person chose ("Bescheid 3/2026.pdf") and becomes "-": no name holds a folder.
+    if _CLIENT_PATH.match(value):
+        value = value.replace("\\", "/").rsplit("/", 1)[-1]
+    name = value.replace("\\", "-").replace("/", "-").strip()
     if not name or name in {".", ".."}:
         raise PydanticCustomError(
             "file_name_empty", "Bitte eine Datei mit Namen wählen, z. B. Mietvertrag.pdf."

@@ -3,13 +3,14 @@ Köln signs in with her password; "Heute" shows the three things due for her, ea
 German with the household's title: a written follow-up assigned to her, a viewing whose
 result nobody entered, a WBS that ends within the month. She follows each row's link to
 the form that settles it, settles it, and sees it gone from "Heute"; then she writes a
-note about a phone call on a household and finds it under her name. Dirk of DRK sees none
-of it on his "Heute".
+note about a phone call on a household and finds it under her name, and uploads the
+household's lease, finds it listed under her name and downloads the same file. Dirk of
+DRK sees none of it on his "Heute".
 
 The households were entered through the API before the morning, with their days in the
-past, as the work of the weeks before would have left them. Uploading the lease and
-printing the letter to the Jobcenter belong to issue 15's documents and letters, which are
-not built yet: this morning leaves them out.
+past, as the work of the weeks before would have left them. Printing the letter to the
+Jobcenter belongs to issue 15's letters, which are not built yet: this morning leaves it
+out.
 
 Its own small system (not the package's): the package's tests add households and steps of
 Caritas that would show on Anna's "Heute".
@@ -25,7 +26,8 @@ from typing import Any
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from fpdf import FPDF
+from playwright.sync_api import Browser, FilePayload, Locator, Page, expect
 
 from shared.clock import today
 from support.browser import ACCOUNTS, CHROMIUM, add_user, sign_in
@@ -42,6 +44,15 @@ WBS = "Verlängerung des Wohnberechtigungsscheins beantragen"
 HADDAD = "Samira Haddad (Caritas Köln, 1 Person)"
 NOWAK = "Jan Nowak (Caritas Köln, 1 Person)"
 AHMADI = "Reza Ahmadi (Caritas Köln, 1 Person)"
+
+
+def lease_pdf() -> bytes:
+    """A one-page PDF, as a scanner would make of the signed lease."""
+    document = FPDF()
+    document.add_page()
+    document.set_font("helvetica", size=12)
+    document.cell(text="Mietvertrag")
+    return bytes(document.output())
 
 
 def day(days: int) -> str:
@@ -249,3 +260,25 @@ def test_a_caseworkers_working_morning(morning: System, browser: Browser) -> Non
     note = anna.locator(".notizen li").first
     expect(note).to_contain_text("Telefonat · anna")
     expect(note).to_contain_text("die Kaution wird übernommen")
+
+    # The signed lease, scanned as a PDF, kept with the household.
+    lease = lease_pdf()
+    anna.locator("[id='unterlage-kind']").select_option("lease")
+    scan: FilePayload = {
+        "name": "Mietvertrag Haddad.pdf",
+        "mimeType": "application/pdf",
+        "buffer": lease,
+    }
+    anna.locator("[id='unterlage-content']").set_input_files(files=[scan])
+    anna.get_by_role("button", name="Unterlage speichern").click()
+    expect(anna.get_by_role("status")).to_contain_text("Die Unterlage ist gespeichert.")
+    kept = anna.locator(".unterlagen tbody tr").first
+    expect(kept).to_contain_text("Mietvertrag")
+    expect(kept).to_contain_text("Mietvertrag Haddad.pdf")
+    expect(kept).to_contain_text("anna")
+    with anna.expect_download() as downloading:
+        kept.get_by_role("link", name="Mietvertrag Haddad.pdf").click()
+    saved = downloading.value
+    assert saved.suggested_filename == "Mietvertrag Haddad.pdf"
+    path = saved.path()
+    assert path is not None and path.read_bytes() == lease

@@ -71,3 +71,53 @@ ROWS |= {
     # The empty form's page is the unknown case's.
     "POST /ui/praevention/{case_id}/unterlagen": _case(404),
 }
+
+
+def _volunteer(staff: int, admin: int) -> dict[str, Status]:
+    """`staff` for coordinator and caseworker, `admin` for the admin, 403 for the rest
+    (the volunteer themself never reaches what staff keep about them)."""
+    return {
+        "coordinator": staff,
+        "caseworker": staff,
+        "housing_office": 403,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": admin,
+    }
+
+
+# A volunteer's documents: staff's (the matrix's volunteer id is unknown: 404); the admin
+# reads, files none.
+ROWS |= {
+    "GET /api/volunteers/{volunteer_id}/documents": _volunteer(404, 404),
+    "POST /api/volunteers/{volunteer_id}/documents": _volunteer(422, 403),
+    "GET /api/volunteers/{volunteer_id}/documents/{document_id}": _volunteer(404, 404),
+    "GET /ui/ehrenamt/ehrenamtliche/{volunteer_id}/unterlagen/{document_id}": _volunteer(404, 404),
+    # The empty form's page is the unknown volunteer's.
+    "POST /ui/ehrenamt/ehrenamtliche/{volunteer_id}/unterlagen": _volunteer(404, 403),
+}
+
+
+def _offer(coordinator: int, caseworker: int) -> dict[str, Status]:
+    """The coordination's alone; other roles than the caseworker are kept out by the
+    gateway (403)."""
+    return {
+        "coordinator": coordinator,
+        "caseworker": caseworker,
+        "housing_office": 403,
+        "volunteer": 403,
+        "analyst": 403,
+        "admin": 403,
+    }
+
+
+# An offer's documents: the coordination's (the matrix's offer id is unknown: 404); a
+# caseworker is refused by the operations' role (403). Empty, an upload through the API is
+# incomplete (422); through the form its page is the unknown offer's (404).
+ROWS |= {
+    "GET /api/offers/{offer_id}/documents": _offer(404, 403),
+    "POST /api/offers/{offer_id}/documents": _offer(422, 422),
+    "GET /api/offers/{offer_id}/documents/{document_id}": _offer(404, 403),
+    "GET /ui/wohnungen/{offer_id}/unterlagen/{document_id}": _offer(404, 403),
+    "POST /ui/wohnungen/{offer_id}/unterlagen": _offer(404, 404),
+}

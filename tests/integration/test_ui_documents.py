@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import io
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -20,8 +21,10 @@ import httpx
 from PIL import Image, PngImagePlugin
 
 from shared.clock import today
+from shared.contracts.documents import MAX_BYTES
 from support.accounts import add_users, signed_in
 from support.canaries import document_stores, everything, found_in
+from support.due_list import Api, offer_with_a_ready_household
 from support.form_browser import Browser
 from support.system import System, household, wait_until
 
@@ -40,6 +43,13 @@ def png(text: str) -> bytes:
     info.add_text("Comment", text)
     out = io.BytesIO()
     Image.new("RGB", (8, 8), (200, 30, 30)).save(out, "PNG", pnginfo=info)
+    return out.getvalue()
+
+
+def noise_png(side: int) -> bytes:
+    """A PNG of noise, which does not compress: about 3 bytes a pixel."""
+    out = io.BytesIO()
+    Image.frombytes("RGB", (side, side), os.urandom(side * side * 3)).save(out, "PNG")
     return out.getvalue()
 
 
@@ -145,6 +155,17 @@ def test_a_caseworker_keeps_the_lease_with_the_household(system: System, backend
     assert not_a_file.status_code == 422
     assert ok(worker.get(api), 200)["page"]["total"] == 2
 
+    # Near the limit: ~4.7 MB of scan crosses the bus (~6.3 MB base64) and comes back whole.
+    big = noise_png(1250)
+    assert 4_500_000 < len(big) <= MAX_BYTES
+    large = {"kind": "other", "file_name": "Scan.png", "content": base64.b64encode(big).decode()}
+    large_ref = ok(worker.post(api, json=large))
+    assert worker.get(f"{api}/{large_ref['document_id']}").content == big
+    # Past it: refused at the file by the gateway, before the bus.
+    too_big = upload(fresh, big + b"\x00" * (MAX_BYTES + 1 - len(big)), "Scan.png")
+    assert too_big.status_code == 422 and "größer als 5 MB" in too_big.text
+    assert ok(worker.get(api), 200)["page"]["total"] == 3
+
     # Another provider's caseworker: as if there were no household; the admin: no documents.
     other.get(page, status=404)
     denied = other.client.get(link)
@@ -163,7 +184,7 @@ def test_a_caseworker_keeps_the_lease_with_the_household(system: System, backend
     restriction = {"reason": "retention_duty", "note": "Aufbewahrung"}
     ok(coordinator.post(f"/api/households/{hid}/restriction", json=restriction), 200)
     assert worker.get(api).status_code == 404 and worker.get(link).status_code == 404
-    assert ok(coordinator.get(api), 200)["page"]["total"] == 2
+    assert ok(coordinator.get(api), 200)["page"]["total"] == 3
     coordinator_page = coordinator.get(page).text
     assert name in coordinator_page and "Unterlage hochladen" not in coordinator_page
     assert worker.post(api, json=own | {"document_id": None}).status_code == 404
@@ -172,7 +193,7 @@ def test_a_caseworker_keeps_the_lease_with_the_household(system: System, backend
     # Art. 15: listed in the export (what, when, by whom).
     exported = ok(coordinator.get(f"/api/households/{hid}/export"), 200)
     kept = exported["intake"]["personal_data"]["household_documents"]
-    assert {d["file_name"] for d in kept} == {name, "Bescheid.png"}
+    assert {d["file_name"] for d in kept} == {name, "Bescheid.png", "Scan.png"}
 
     # Erasure: rows and bytes go; no trace of the canary in databases, store or logs.
     assert found_in(everything(system, backend), [CANARY])
@@ -236,4 +257,82 @@ def test_whoever_sees_a_prevention_case_keeps_its_documents(system: System, back
         lambda: found_in(everything(system, backend), [canary]) == {},
         timeout=15,
         what="no trace of the case's document anywhere",
+    )
+
+
+VOLUNTEER = {"x-auszug-role": "volunteer", "x-auszug-provider": "caritas", "x-auszug-user": "v-1"}
+
+
+def test_staff_keep_documents_on_a_volunteer(system: System, backend: str) -> None:
+    staff, other = Browser(system, CARITAS), Browser(system, DRK)
+    coordinator = httpx.Client(base_url=system.gateway, headers=COORDINATOR, timeout=30)
+    volunteer = {
+        "provider": "caritas",
+        "user_id": "v-1",
+        "given_name": "Vera",
+        "family_name": "Vogel",
+        "registered_on": T.isoformat(),
+    }
+    vid = ok(staff.client.post("/api/volunteers", json=volunteer))["volunteer_id"]
+    page, api = f"/ui/ehrenamt/ehrenamtliche/{vid}", f"/api/volunteers/{vid}/documents"
+    canary = "Kanarienvogel-Fuehrungszeugnis-c4d2"
+    form = {"kind": "other"} | document_form(staff.get(page))
+    files = {"content": (f"{canary}.png", png(canary), "image/png")}
+    saved = staff.client.post(
+        f"{page}/unterlagen", data={"csrf_token": "csrf-" + "f" * 30, **form}, files=files
+    )
+    assert saved.status_code == 303, saved.text
+    assert f"{canary}.png" in staff.get(saved.headers["location"])
+    (entry,) = ok(staff.client.get(api), 200)["documents"]
+    link = f"{page}/unterlagen/{entry['document_id']}"
+    got = staff.client.get(link)
+    assert got.status_code == 200 and got.content == png(canary)
+    # Another provider's caseworker: not found; the volunteer themself: not theirs to read.
+    assert other.client.get(api).status_code == 404
+    assert other.client.get(link).status_code == 404
+    themself = httpx.Client(base_url=system.gateway, headers=VOLUNTEER, timeout=30)
+    assert themself.get(api).status_code == 403
+    # Erasure: row and bytes go.
+    ok(coordinator.post(f"/api/volunteers/{vid}/erasure", json={}), 200)
+    assert found_in(document_stores(system), [canary]) == {}
+    assert ok(coordinator.get(api), 200)["page"]["total"] == 0
+    wait_until(
+        lambda: found_in(everything(system, backend), [canary]) == {},
+        timeout=15,
+        what="no trace of the volunteer's document anywhere",
+    )
+
+
+def test_the_coordination_keeps_documents_on_an_offer(system: System, backend: str) -> None:
+    api = Api(system)
+    hid, oid = offer_with_a_ready_household(api, system)
+    api.post(f"/offers/{oid}/proposals", {"household_ids": [hid]})
+    kora, anna = Browser(system, COORDINATOR), Browser(system, CARITAS)
+    page, docs = f"/ui/wohnungen/{oid}", f"/api/offers/{oid}/documents"
+    canary = "Kanarienvogel-Grundriss-9e07"
+    form = {"kind": "lease"} | document_form(kora.get(page))
+    files = {"content": (f"{canary}.png", png(canary), "image/png")}
+    saved = kora.client.post(
+        f"{page}/unterlagen", data={"csrf_token": "csrf-" + "f" * 30, **form}, files=files
+    )
+    assert saved.status_code == 303, saved.text
+    assert f"{canary}.png" in kora.get(saved.headers["location"])
+    (entry,) = ok(kora.client.get(docs), 200)["documents"]
+    link = f"{page}/unterlagen/{entry['document_id']}"
+    assert kora.client.get(link).content == png(canary)
+    # A caseworker reads the offer, not its documents.
+    assert 'id="unterlagen"' not in anna.get(page)
+    assert anna.client.get(docs).status_code == 403
+    assert anna.client.get(link).status_code == 403
+    # The household proposed for the offer is erased: the offer's documents go with it.
+    ok(kora.client.post(f"/api/households/{hid}/erasure"), 200)
+    wait_until(
+        lambda: ok(kora.client.get(docs), 200)["page"]["total"] == 0,
+        what="placement takes the offer's documents",
+    )
+    assert found_in(document_stores(system), [canary]) == {}
+    wait_until(
+        lambda: found_in(everything(system, backend), [canary]) == {},
+        timeout=15,
+        what="no trace of the offer's document anywhere",
     )

@@ -136,9 +136,14 @@ def test_exactly_the_limit_is_taken() -> None:
 
 def test_the_file_name_keeps_no_folder_and_is_not_empty() -> None:
     assert upload(png(), "C:\\Users\\m\\Scans\\Mietvertrag.pdf").file_name == "Mietvertrag.pdf"
-    assert upload(png(), "../../etc/passwd").file_name == "passwd"
+    assert upload(png(), "/home/m/Scans/WBS.png").file_name == "WBS.png"
+    assert upload(png(), "Bescheid 3/2026.pdf").file_name == "Bescheid 3-2026.pdf"
+    assert upload(png(), "Mietvertrag <b>Öztürk</b>.pdf").file_name == (
+        "Mietvertrag <b>Öztürk<-b>.pdf"
+    )
+    assert upload(png(), "../../etc/passwd").file_name == "..-..-etc-passwd"
     with pytest.raises(ValidationError):
-        upload(png(), "scans/")
+        upload(png(), "C:\\Scans\\")
     with pytest.raises(ValidationError):
         upload(png(), "a\nb.pdf")
 

@@ -7,6 +7,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from services.gateway.placement import api, offer_notes, offers
+from services.gateway.placement import api, offer_documents, offer_notes, offers
 
-routers: list[APIRouter] = [api.router, offers.router, offer_notes.api_router]
+routers: list[APIRouter] = [
+    api.router,
+    offers.router,
+    offer_notes.api_router,
+    offer_documents.api_router,
+]

@@ -26,7 +26,7 @@ from services.gateway.follow_ups.section import Refused, follow_ups_section
 from services.gateway.follow_ups.section import Subject as FollowUpSubject
 from services.gateway.households.titles import household_titles, neutral_title
 from services.gateway.placement import formats
-from services.gateway.web import notes
+from services.gateway.web import documents, notes
 from services.gateway.web.i18n import Verbatim, format_date, gettext
 from services.gateway.web.labels import label
 from services.gateway.web.list_query import list_query
@@ -121,6 +121,7 @@ async def offer_page(
     status_code: int = 200,
     follow_ups: Refused | None = None,
     note_form: Mapping[str, Any] | None = None,
+    document_form: Mapping[str, Any] | None = None,
 ) -> HTMLResponse:
     """The page; a refused step's form shows its typed values and errors. The candidates
     are one page of them, as the URL asks (`page`, `sort`, `descending`, `fits_only`).
@@ -168,7 +169,7 @@ async def offer_page(
         "errors": defaultdict(dict, {failed.step: failed.errors} if failed else {}),
         "failed": failed,
         "formats": formats,
-        **await _casework(request, caller, rpc, offer_id, follow_ups, note_form),
+        **await _casework(request, caller, rpc, offer_id, follow_ups, note_form, document_form),
     }
     return render(request, "placement/offer_page.html", context, status_code=status_code)
 
@@ -180,12 +181,13 @@ async def _casework(
     offer_id: UUID,
     follow_ups: Refused | None,
     note_form: Mapping[str, Any] | None,
+    document_form: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The sections „Wiedervorlagen“ and „Notizen“ (placement/offer_casework.html): the
     coordination's alone; for every other role neither is shown."""
     page_path = f"/ui/wohnungen/{offer_id}"
     if not ops.LIST_NOTES.allows(caller.role):
-        return {"wiedervorlagen": None, "notes": None}
+        return {"wiedervorlagen": None, "notes": None, "documents": None}
     return {
         "wiedervorlagen": await follow_ups_section(
             request,
@@ -203,6 +205,20 @@ async def _casework(
             offer_id,
             action=f"{page_path}/{notes.ANCHOR}" if ops.WRITE_NOTE.allows(caller.role) else None,
             **(note_form or {}),
+        ),
+        "documents": await documents.documents_section(
+            request,
+            rpc,
+            caller,
+            ops.LIST_DOCUMENTS,
+            offer_id,
+            download=f"{page_path}/{documents.ANCHOR}",
+            action=(
+                f"{page_path}/{documents.ANCHOR}"
+                if ops.UPLOAD_DOCUMENT.allows(caller.role)
+                else None
+            ),
+            **(document_form or {}),
         ),
     }
 

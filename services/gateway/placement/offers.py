@@ -18,6 +18,7 @@ from services.gateway.placement import (
     formats,
     landlords,
     new_landlord,
+    offer_documents,
     offer_letters,
     offer_notes,
     rules,
@@ -181,5 +182,6 @@ async def offer(offer_id: UUID, request: Request, caller: CurrentCaller, rpc: Rp
 
 
 offer_notes.install(router)
+offer_documents.install(router)
 offer_letters.install(router)
 steps.add_routes(router)

@@ -11,6 +11,7 @@ from fastapi import APIRouter
 
 from services.gateway.volunteer import (
     api,
+    documents,
     notes,
     office_hours,
     overview,
@@ -23,6 +24,8 @@ from services.gateway.volunteer import (
 routers: list[APIRouter] = [
     api.router,
     notes.router,
+    documents.router,
+    documents.api_router,
     overview.router,
     volunteers.router,
     tandems.router,

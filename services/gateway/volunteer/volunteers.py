@@ -17,7 +17,7 @@ from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.follow_ups.section import Refused, follow_ups_section
 from services.gateway.follow_ups.section import Subject as FollowUpSubject
 from services.gateway.volunteer.page import page
-from services.gateway.web import notes
+from services.gateway.web import documents, notes
 from services.gateway.web.erasure import ANCHOR, CONFIRMED, erase
 from services.gateway.web.i18n import N_
 from services.gateway.web.notices import notice, saved
@@ -162,6 +162,7 @@ async def _volunteer_page(
     *,
     follow_ups: Refused | None = None,
     notes_state: Mapping[str, Any] | None = None,
+    documents_state: Mapping[str, Any] | None = None,
     status_code: int | None = None,
 ) -> HTMLResponse:
     volunteer = await rpc.send(ops.GET_VOLUNTEER, c.ById(id=volunteer_id), caller)
@@ -180,7 +181,9 @@ async def _volunteer_page(
         "erasure_values": {},
         **(erasure or {}),
     }
-    context |= await _casework(request, caller, rpc, volunteer, follow_ups, notes_state)
+    context |= await _casework(
+        request, caller, rpc, volunteer, follow_ups, notes_state, documents_state
+    )
     if status_code is not None:
         # A refused form of the sections below: its status, its messages at its form.
         refusal = Refusal(status_code)
@@ -194,9 +197,11 @@ async def _casework(
     volunteer: c.VolunteerView,
     follow_ups: Refused | None,
     notes_state: Mapping[str, Any] | None,
+    documents_state: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Staff's sections „Wiedervorlagen“ and „Notizen“ on the volunteer (written until the
-    volunteer's personal data are erased); the volunteer themself never reaches this page."""
+    """Staff's sections „Wiedervorlagen“, „Notizen“ and „Unterlagen“ on the volunteer
+    (written until the volunteer's personal data are erased); the volunteer themself never
+    reaches this page."""
     writable = volunteer.erased_on is None
     path = f"/ui/ehrenamt/ehrenamtliche/{volunteer.volunteer_id}"
     subject = FollowUpSubject(
@@ -224,6 +229,20 @@ async def _casework(
             ),
             **(notes_state or {}),
         ),
+        "documents": await documents.documents_section(
+            request,
+            rpc,
+            caller,
+            ops.LIST_DOCUMENTS,
+            volunteer.volunteer_id,
+            download=f"{path}/{documents.ANCHOR}",
+            action=(
+                f"{path}/{documents.ANCHOR}"
+                if ops.UPLOAD_DOCUMENT.allows(caller.role) and writable
+                else None
+            ),
+            **(documents_state or {}),
+        ),
     }
 
 
@@ -235,9 +254,11 @@ async def volunteer_page_with(
     *,
     follow_ups: Refused | None = None,
     notes_state: Mapping[str, Any] | None = None,
+    documents_state: Mapping[str, Any] | None = None,
     status_code: int | None = None,
 ) -> HTMLResponse:
-    """The volunteer's page again after a refused form of its follow-ups or notes."""
+    """The volunteer's page again after a refused form of its follow-ups, notes or
+    documents."""
     step = form_values({"done_on": today().isoformat()}, STEP_FIELDS)
     return await _volunteer_page(
         request,
@@ -247,6 +268,7 @@ async def volunteer_page_with(
         step,
         follow_ups=follow_ups,
         notes_state=notes_state,
+        documents_state=documents_state,
         status_code=status_code,
     )
 

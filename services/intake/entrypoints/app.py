@@ -14,6 +14,7 @@ from services.intake.entrypoints.consent_handlers import register_consent_handle
 from services.intake.entrypoints.household_handlers import register_household_handlers
 from services.intake.entrypoints.inquiry_handlers import register_inquiry_handlers
 from services.intake.entrypoints.privacy_handlers import register_privacy_handlers
+from shared.casework.documents import sweep_at_start
 from shared.casework.followups import register_follow_up_handlers
 from shared.contracts.intake import operations as intake_ops
 from shared.retention import schedule_retention
@@ -45,5 +46,6 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
         filter_subject=disclosure_projection.SUBJECTS,
     )
     app = host.app()
+    sweep_at_start(app, host.db, lambda: documents.archive(host.db))
     schedule_retention(app, SERVICE, host.commands, run_retention)
     return app

@@ -29,6 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Dialect
 
+from shared.casework.documents import document_blob_table, document_table
 from shared.casework.followups import follow_up_tables
 from shared.casework.letters import letter_template_table
 from shared.casework.notes import note_table
@@ -197,6 +198,13 @@ placement_rules = Table(
 # does to them).
 follow_ups = follow_up_tables(PLACEMENT)
 offer_notes = note_table("offer_notes", PLACEMENT, "offer_id")
+# Documents on offers (shared/casework/documents.py): the floor plan, the landlord's
+# energy certificate, a lease signed for the flat; the coordination's alone, like the
+# notes. The rows here, the bytes in the document store (on disk by default;
+# `document_blobs` when the store is the database). A household's erasure takes those of
+# the offers it was proposed for (application/notes.py says why).
+offer_documents = document_table("offer_documents", PLACEMENT, "offer_id")
+document_blobs = document_blob_table(PLACEMENT)
 
 # ---------------------------------------------------------------- letter templates
 

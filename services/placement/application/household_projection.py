@@ -29,12 +29,18 @@ from shared.contracts.intake import (
     RestrictionLifted,
 )
 from shared.eventstore.store import RecordedEvent
+from shared.purge import Purger
 
 CONSUMER = "placement-households"
 SUBJECTS = "auszug.intake.*"
 
 
 class HouseholdProjection:
+    def __init__(self, purger: Purger | None = None) -> None:
+        # Rewrites SQLite's files after an erasure, so no deleted note or document row
+        # (its file name) lingers in a free page (shared/purge.py).
+        self.purger = purger
+
     async def apply(self, conn: AsyncConnection, batch: Sequence[RecordedEvent]) -> None:
         h = candidate_households
         for recorded in batch:
@@ -102,6 +108,8 @@ class HouseholdProjection:
                     household_id = event.household_id or event.subject_id
                     erased_at = recorded.envelope.recorded_at
                     await erase_household_texts(conn, municipality, household_id, erased_at)
+                    if self.purger is not None:
+                        self.purger.request()
                     continue
                 case _:
                     continue

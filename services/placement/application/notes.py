@@ -29,7 +29,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.placement.adapters.tables import follow_ups, offer_notes, proposals
-from services.placement.application import access
+from services.placement.application import access, documents
 from services.placement.domain import offer as of
 from shared.application import CommandExecutor, load_state
 from shared.casework.notes import NoteBook
@@ -73,13 +73,16 @@ class OfferNotes:
 async def erase_household_texts(
     conn: AsyncConnection, municipality: str, household_id: UUID, erased_at: datetime
 ) -> None:
-    """Delete the notes and blank the follow-up texts, written up to `erased_at`, of every
-    offer `household_id` was proposed for (Art. 17; see the module docstring)."""
-    offer_ids = (
-        select(proposals.c.offer_id)
-        .where(proposals.c.household_id == household_id, proposals.c.municipality == municipality)
-        .scalar_subquery()
+    """Delete the notes and documents and blank the follow-up texts, written up to
+    `erased_at`, of every offer `household_id` was proposed for (Art. 17; see the module
+    docstring)."""
+    proposed_for = select(proposals.c.offer_id).where(
+        proposals.c.household_id == household_id, proposals.c.municipality == municipality
     )
+    offer_ids = proposed_for.scalar_subquery()
+    # The documents on those offers alike (a lease may name the household), rows and bytes.
+    proposed = list(await conn.scalars(proposed_for.distinct()))
+    await documents.archive_for(conn).erase(conn, proposed, up_to=erased_at)
     await conn.execute(
         delete(offer_notes).where(
             offer_notes.c.offer_id.in_(offer_ids),

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.placement.adapters.tables import READ_MODELS, candidate_households
 from services.placement.application import (
+    documents,
     household_export,
     household_projection,
     letters,
@@ -18,9 +19,11 @@ from services.placement.application import (
 )
 from services.placement.application.follow_ups import placement_follow_ups
 from services.placement.entrypoints.handlers import register_handlers
+from shared.casework.documents import sweep_at_start
 from shared.casework.followups import register_follow_up_handlers
 from shared.contracts.placement import operations as placement_ops
 from shared.messaging import NatsLogin
+from shared.purge import Purger
 from shared.rebuild import drop_read_model
 from shared.service import ServiceHost
 from shared.settings import ServiceSettings, service_settings
@@ -34,7 +37,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     host = ServiceHost(SERVICE, settings or PlacementSettings(), MIGRATIONS)
     host.consume(
         household_projection.CONSUMER,
-        household_projection.HouseholdProjection(),
+        household_projection.HouseholdProjection(Purger(host.db)),
         filter_subject=household_projection.SUBJECTS,
     )
     host.consume(
@@ -49,7 +52,10 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     )
     notes.register(host)
     letters.register(host.rpc, host.commands)
-    return host.app()
+    documents.register(host)
+    app = host.app()
+    sweep_at_start(app, host.db, lambda: documents.archive(host.db))
+    return app
 
 
 async def _clear_households(conn: AsyncConnection) -> None:

@@ -20,6 +20,7 @@ from services.prevention.application.follow_ups import prevention_follow_ups
 from services.prevention.application.reindex import reindex
 from services.prevention.application.retention import run_retention
 from services.prevention.entrypoints.handlers import register_handlers
+from shared.casework.documents import sweep_at_start
 from shared.casework.followups import register_follow_up_handlers
 from shared.contracts import CONTRACTS
 from shared.contracts.prevention import operations as prevention_ops
@@ -56,6 +57,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
         filter_subject=restriction_projection.SUBJECTS,
     )
     app = host.app()
+    sweep_at_start(app, host.db, lambda: documents.archive(host.db))
     schedule_retention(app, SERVICE, host.commands, run_retention)
     return app
 

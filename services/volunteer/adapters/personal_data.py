@@ -21,6 +21,7 @@ from services.volunteer.adapters.tables import (
     volunteer_details,
     volunteer_notes,
 )
+from shared.casework.documents import Archive
 from shared.contracts.followups import SubjectKind
 from shared.contracts.volunteer import RecordAttendance, RegisterVolunteer
 from shared.decider import RuleViolation
@@ -81,9 +82,10 @@ async def save_volunteer(
         ) from exc
 
 
-async def erase_volunteer(conn: AsyncConnection, volunteer_id: UUID) -> int:
+async def erase_volunteer(conn: AsyncConnection, volunteer_id: UUID, documents: Archive) -> int:
     """Blank the volunteer's name, contact data and login, delete staff's notes and
-    follow-up texts about them; how many rows changed.
+    follow-up texts about them and the documents kept on them (rows and bytes,
+    shared/casework/documents.py); how many rows changed.
 
     The row itself stays, holding ids only, so the volunteer is still listed (as
     „gelöscht“). The login becomes a placeholder nobody can sign in with: the column is
@@ -107,7 +109,7 @@ async def erase_volunteer(conn: AsyncConnection, volunteer_id: UUID) -> int:
     deleted = await conn.execute(
         delete(volunteer_notes).where(volunteer_notes.c.volunteer_id == volunteer_id)
     )
-    changed += deleted.rowcount or 0
+    changed += (deleted.rowcount or 0) + await documents.erase(conn, [volunteer_id])
     deleted = await conn.execute(
         delete(follow_ups).where(
             follow_ups.c.subject_kind == SubjectKind.volunteer.value,

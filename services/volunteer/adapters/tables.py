@@ -24,6 +24,7 @@ from sqlalchemy import (
     Uuid,
 )
 
+from shared.casework.documents import document_blob_table, document_table
 from shared.casework.followups import follow_up_tables
 from shared.casework.letters import letter_template_table
 from shared.casework.notes import note_table
@@ -164,6 +165,12 @@ consultation_list = Table(
 # volunteer's erasure (adapters/personal_data.py), never shown to the volunteer.
 follow_ups = follow_up_tables(VOLUNTEER)
 volunteer_notes = note_table("volunteer_notes", VOLUNTEER, "volunteer_id")
+# Documents on volunteers (shared/casework/documents.py): a signed agreement, a
+# certificate of good conduct. The rows here, the bytes in the document store (on disk by
+# default; `document_blobs` when the store is the database). Personal data: deleted with
+# the volunteer's erasure (rows and bytes, also by retention), never shown to the volunteer.
+volunteer_documents = document_table("volunteer_documents", VOLUNTEER, "volunteer_id")
+document_blobs = document_blob_table(VOLUNTEER)
 
 # ---------------------------------------------------------------- letter templates
 

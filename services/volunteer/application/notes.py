@@ -36,7 +36,7 @@ class VolunteerNotes:
     def __init__(self, commands: CommandExecutor) -> None:
         self.commands = commands
 
-    async def _visible(
+    async def visible(
         self, conn: AsyncConnection, caller: Caller, volunteer_id: UUID
     ) -> vo.Volunteer:
         state, _ = await load_state(
@@ -50,7 +50,7 @@ class VolunteerNotes:
     async def write(self, volunteer_id: UUID, request: WriteNote, caller: Caller) -> NoteRef:
         access.require_manager(caller)
         async with self.commands.db.transaction() as conn:
-            state = await self._visible(conn, caller, volunteer_id)
+            state = await self.visible(conn, caller, volunteer_id)
             if state.erased_on is not None:
                 raise RuleViolation("erased", ERASED)
             return await NOTES.write(
@@ -60,7 +60,7 @@ class VolunteerNotes:
     async def listing(self, query: ListNotes, caller: Caller) -> NoteList:
         access.require_reader(caller)
         async with self.commands.db.read() as conn:
-            await self._visible(conn, caller, query.subject_id)
+            await self.visible(conn, caller, query.subject_id)
             return await NOTES.page(conn, caller.municipality, query)
 
 

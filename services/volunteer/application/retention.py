@@ -18,6 +18,7 @@ from services.volunteer.adapters import tandem_index, volunteer_list
 from services.volunteer.adapters.personal_data import erase_volunteer
 from services.volunteer.adapters.retention import retention_rules
 from services.volunteer.adapters.streams import fold_streams
+from services.volunteer.application import documents
 from services.volunteer.domain import tandems as td
 from services.volunteer.domain import volunteer as vo
 from shared.application import CommandExecutor
@@ -55,7 +56,7 @@ class Volunteers:
         )
 
         async def blank(conn: AsyncConnection, state: vo.Volunteer) -> None:
-            await erase_volunteer(conn, subject_id)
+            await erase_volunteer(conn, subject_id, documents.archive(self.commands.db))
             await volunteer_list.index(conn, job.municipality, state)
 
         await self.commands.execute(
@@ -96,4 +97,10 @@ async def run_retention(
     """
     async with commands.db.read() as conn:
         by_municipality = {**await load_rules(conn, retention_rules), **(extra_rules or {})}
-    return await apply_rules(Volunteers(commands), by_municipality, today, apply=apply)
+    report = await apply_rules(Volunteers(commands), by_municipality, today, apply=apply)
+    if apply:
+        # Bytes of documents whose transaction failed after they were written
+        # (shared/casework/documents.py, "Orphans"): removed with the daily run.
+        async with commands.db.transaction() as conn:
+            await documents.archive(commands.db).sweep(conn)
+    return report

@@ -17,7 +17,7 @@ from services.volunteer.adapters.personal_data import (
     save_volunteer,
 )
 from services.volunteer.adapters.streams import fold_streams
-from services.volunteer.application import access
+from services.volunteer.application import access, documents
 from services.volunteer.domain import tandems as td
 from services.volunteer.domain import volunteer as vo
 from shared.access import guarded, require_known_provider
@@ -85,7 +85,7 @@ class Volunteers:
         command = vo.ErasePersonalData(ground=request.ground, today=today(), active_tandems=active)
 
         async def blank(conn: AsyncConnection, _state: vo.Volunteer) -> None:
-            await erase_volunteer(conn, volunteer_id)
+            await erase_volunteer(conn, volunteer_id, documents.archive(self.commands.db))
 
         await self._execute(volunteer_id, command, caller, also=blank)
         await purge_deleted_rows(self.commands.db)

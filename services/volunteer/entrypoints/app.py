@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.volunteer.adapters.tables import known_consents, known_households
 from services.volunteer.application import (
+    documents,
     erasure_policy,
     household_export,
     household_projection,
@@ -20,6 +21,7 @@ from services.volunteer.application.follow_ups import volunteer_follow_ups
 from services.volunteer.application.retention import run_retention
 from services.volunteer.entrypoints.activity_handlers import register_activity_handlers
 from services.volunteer.entrypoints.people_handlers import register_people_handlers
+from shared.casework.documents import sweep_at_start
 from shared.casework.followups import register_follow_up_handlers
 from shared.contracts import CONTRACTS
 from shared.contracts.volunteer import operations as volunteer_ops
@@ -59,7 +61,9 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
         host.rpc, volunteer_ops.FOLLOW_UPS, volunteer_follow_ups(host.commands)
     )
     notes.register(host)
+    documents.register(host)
     app = host.app()
+    sweep_at_start(app, host.db, lambda: documents.archive(host.db))
     schedule_retention(app, SERVICE, host.commands, run_retention)
     return app
 

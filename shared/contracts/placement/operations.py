@@ -161,6 +161,21 @@ FOLLOW_UPS = FollowUpOperations(
 )
 WRITE_NOTE = ops.command_on("write_note", WriteNote, NoteRef, roles=COORDINATION)
 LIST_NOTES = ops.query("list_notes", ListNotes, NoteList, roles=COORDINATION)
+# ---------------------------------------------------------------- documents
+# (documents on an offer: shared/contracts/documents.py). The coordination's alone, like
+# the offer's notes (services/placement/application/documents.py).
+from shared.contracts.documents import (  # noqa: E402
+    DocumentFile,
+    DocumentList,
+    DocumentRef,
+    FetchDocument,
+    ListDocuments,
+    UploadDocument,
+)
+
+UPLOAD_DOCUMENT = ops.command_on("upload_document", UploadDocument, DocumentRef, roles=COORDINATION)
+LIST_DOCUMENTS = ops.query("list_documents", ListDocuments, DocumentList, roles=COORDINATION)
+FETCH_DOCUMENT = ops.query("fetch_document", FetchDocument, DocumentFile, roles=COORDINATION)
 
 
 # Letters (shared/contracts/letters.py): the coordination edits the templates; a letter is

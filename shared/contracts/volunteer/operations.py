@@ -171,6 +171,21 @@ FOLLOW_UPS = FollowUpOperations(
 )
 WRITE_NOTE = ops.command_on("write_note", WriteNote, NoteRef, roles=MANAGERS)
 LIST_NOTES = ops.query("list_notes", ListNotes, NoteList, roles=READERS)
+# ---------------------------------------------------------------- documents
+# (documents on a volunteer: shared/contracts/documents.py). Staff's, as with notes: the
+# managers file them, the readers list and download them; never the volunteer themself.
+from shared.contracts.documents import (  # noqa: E402
+    DocumentFile,
+    DocumentList,
+    DocumentRef,
+    FetchDocument,
+    ListDocuments,
+    UploadDocument,
+)
+
+UPLOAD_DOCUMENT = ops.command_on("upload_document", UploadDocument, DocumentRef, roles=MANAGERS)
+LIST_DOCUMENTS = ops.query("list_documents", ListDocuments, DocumentList, roles=READERS)
+FETCH_DOCUMENT = ops.query("fetch_document", FetchDocument, DocumentFile, roles=READERS)
 
 
 # Letters (shared/contracts/letters.py): the coordination edits the certificate's template;

@@ -1,7 +1,7 @@
 """placement: the coordination's letter templates per municipality
 
 Revision ID: placement_0008
-Revises: placement_0006 (placement_0007, the documents', once merged)
+Revises: placement_0007 (the documents')
 Create Date: 2026-12-07
 
 `letter_templates`: one row per municipality and letter kind the coordination saved
@@ -17,8 +17,7 @@ from alembic import op
 from shared.eventstore.schema import UTCDateTime
 
 revision = "placement_0008"
-# The lead sets "placement_0007" (the documents branch's) at merge.
-down_revision = "placement_0006"
+down_revision = "placement_0007"
 branch_labels = None
 depends_on = None
 

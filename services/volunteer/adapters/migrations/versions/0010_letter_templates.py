@@ -1,7 +1,7 @@
 """volunteer: the coordination's letter templates per municipality
 
 Revision ID: volunteer_0010
-Revises: volunteer_0008 (volunteer_0009, the documents', once merged)
+Revises: volunteer_0009 (the documents')
 Create Date: 2026-12-07
 
 `letter_templates`: one row per municipality and letter kind the coordination saved
@@ -17,8 +17,7 @@ from alembic import op
 from shared.eventstore.schema import UTCDateTime
 
 revision = "volunteer_0010"
-# The lead sets "volunteer_0009" (the documents branch's) at merge.
-down_revision = "volunteer_0008"
+down_revision = "volunteer_0009"
 branch_labels = None
 depends_on = None
 
