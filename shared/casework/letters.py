@@ -398,10 +398,14 @@ async def keep_letter(
     file_name: str,
     content: bytes,
     author: str,
+    *,
+    reader_may_download: bool = True,
 ) -> LetterFile:
     """Keep the letter as a document of its subject inside `conn`'s transaction
-    (shared/casework/documents.py); the answer names the document, the gateway sends the
-    browser to its download."""
+    (shared/casework/documents.py); the answer names the document, and the gateway sends
+    the browser to its download. A writer who may not read the subject's documents (a
+    caseworker's proposal on an offer, whose documents are the coordination's) gets the
+    PDF in the answer instead (`reader_may_download` false)."""
     ref = await archive.keep_generated(
         conn,
         municipality,
@@ -413,5 +417,9 @@ async def keep_letter(
         author=author,
     )
     return LetterFile(
-        subject_id=subject_id, kind=kind, file_name=file_name, document_id=ref.document_id
+        subject_id=subject_id,
+        kind=kind,
+        file_name=file_name,
+        document_id=ref.document_id,
+        content_base64="" if reader_may_download else base64.b64encode(content).decode("ascii"),
     )

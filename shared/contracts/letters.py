@@ -105,8 +105,9 @@ class WriteLetter(BaseModel):
 
 class LetterFile(BaseModel):
     """The written letter. Where the owner keeps documents of the subject, the letter is
-    kept as one (`document_id`; the download is the document's, and the PDF does not travel
-    here: `content_base64` is empty); elsewhere the PDF travels here."""
+    kept as one (`document_id`); the PDF travels here (`content_base64`) only where the
+    writer may not download the subject's documents or none are kept — else it is empty
+    and the download is the document's."""
 
     subject_id: UUID
     kind: str

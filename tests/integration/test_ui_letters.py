@@ -4,7 +4,9 @@ the field, in German) and the letter printed from the offer's page carries the e
 caseworker may neither see nor save templates (403) nor print the guarantee letter, but
 prints the proposal of their own household — which carries none of the household's
 personal data (canaries planted in every field intake has) — and another provider's
-caseworker is told it does not exist (404)."""
+caseworker is told it does not exist (404). A letter is kept with the offer's documents;
+the coordination is sent to its download, the caseworker (who reads no offer documents)
+gets the letter itself."""
 
 from __future__ import annotations
 
@@ -87,8 +89,13 @@ def test_letters_from_their_templates_to_the_offers_print_button(system: System)
     letter = {"kind": "guarantee_request", "about": gid}
     anna.post(f"{page}/brief", letter, status=403)
 
-    # The letter to the Jobcenter, from the edited template.
-    text = pdf_text(kora.client.post(f"{page}/brief", data={"csrf_token": TOKEN, **letter}))
+    # The letter to the Jobcenter, from the edited template, kept with the offer's
+    # documents: the browser is sent to its download, the page lists it.
+    written = kora.post(f"{page}/brief", letter)
+    download = written.headers["location"]
+    assert re.fullmatch(rf"{page}/unterlagen/[0-9a-f-]{{36}}", download), download
+    text = pdf_text(kora.client.get(download))
+    assert "Brief aus Auszug" in kora.get(page)
     assert "Eilantrag Zqvw" in text and "1.180,00 €" in text and "Jobcenter Köln" in text
     assert f"Haushalt {hid.replace('-', '')[:8]}" in text
 

@@ -22,6 +22,7 @@ from sqlalchemy import insert
 
 from services.placement.adapters.tables import candidate_households
 from services.placement.application import letters as placement_letters
+from services.placement.application.documents import OfferDocuments
 from services.placement.application.landlords import Landlords
 from services.placement.application.letters import PlacementLetters
 from services.placement.application.offers import Offers
@@ -42,6 +43,7 @@ from shared.casework.letters import (
 )
 from shared.clock import today
 from shared.contracts import placement as c
+from shared.contracts.documents import DocumentKind, FetchDocument, ListDocuments
 from shared.contracts.letters import LetterFile, SaveLetterTemplate, WriteLetter
 from shared.db import Database
 from shared.decider import FieldRefused, Forbidden, NotFound
@@ -229,11 +231,32 @@ def pdf_text(answer: LetterFile) -> str:
     return text_of(base64.b64decode(answer.content_base64))
 
 
-async def test_the_guarantee_letter_says_what_was_requested(s: Setup) -> None:
+async def kept_text(s: Setup, answer: LetterFile) -> str:
+    """The letter as kept with the offer's documents (the coordination's download)."""
+    assert answer.document_id is not None and answer.content_base64 == ""
+    query = FetchDocument(subject_id=s.offer_id, document_id=answer.document_id)
+    kept = await OfferDocuments(s.commands).fetch(query, COORDINATOR)
+    assert kept.media_type == "application/pdf" and kept.file_name == answer.file_name
+    return text_of(kept.content)
+
+
+async def kept_text_of(s: Setup, answer: LetterFile) -> str:
+    assert answer.document_id is not None
+    query = FetchDocument(subject_id=s.offer_id, document_id=answer.document_id)
+    return text_of((await OfferDocuments(s.commands).fetch(query, COORDINATOR)).content)
+
+
+async def test_the_guarantee_letter_says_what_was_requested_and_is_kept(s: Setup) -> None:
     request = WriteLetter(kind="guarantee_request", subject_id=s.offer_id, about=s.guarantee_id)
     answer = await s.letters.write(request, COORDINATOR)
     assert answer.file_name.endswith(".pdf") and answer.media_type == "application/pdf"
-    text = pdf_text(answer)
+    text = await kept_text(s, answer)
+    listed = await OfferDocuments(s.commands).listing(
+        ListDocuments(subject_id=s.offer_id), COORDINATOR
+    )
+    assert [(d.kind, d.file_name) for d in listed.documents] == [
+        (DocumentKind.letter, answer.file_name)
+    ]
     for expected in (
         "Jobcenter Köln",
         "Antrag auf Kautionsübernahme",
@@ -260,14 +283,14 @@ async def test_a_saved_template_wins_over_the_default_for_its_municipality_only(
     assert listed["guarantee_request"].updated_by == COORDINATOR.user_id
     assert listed["proposal"].updated_at is None
     request = WriteLetter(kind="guarantee_request", subject_id=s.offer_id, about=s.guarantee_id)
-    text = pdf_text(await s.letters.write(request, COORDINATOR))
+    text = await kept_text(s, await s.letters.write(request, COORDINATOR))
     assert "Eilt sehr Qzvx" in text and "Eilantrag" in text
     # Bergisch Gladbach still has the default.
     other = await s.letters.templates(caller(Role.coordinator, city="bergisch-gladbach"))
     assert {t.kind: t for t in other.templates}["guarantee_request"].updated_at is None
     # Saved again: one row, the new text.
     await s.letters.save(save.model_copy(update={"body": "Neu {{ haushalt }}"}), COORDINATOR)
-    text = pdf_text(await s.letters.write(request, COORDINATOR))
+    text = await kept_text(s, await s.letters.write(request, COORDINATOR))
     assert "Neu Haushalt" in text and "Qzvx" not in text
 
 
@@ -291,7 +314,12 @@ async def test_the_proposal_letter_names_no_person_and_stays_with_the_provider(
     s: Setup,
 ) -> None:
     request = WriteLetter(kind="proposal", subject_id=s.offer_id, about=HID)
-    text = pdf_text(await s.letters.write(request, CARITAS))
+    # The caseworker reads no offer documents: the letter itself comes back (and is kept
+    # for the coordination all the same).
+    answer = await s.letters.write(request, CARITAS)
+    text = pdf_text(answer)
+    assert answer.document_id is not None
+    assert text == await kept_text_of(s, answer)
     for expected in ("Haus Brandt", "2 Erwachsene, 3 Kinder", "liegt vor", "Caritas"):
         assert expected in text, expected
     with pytest.raises(NotFound):

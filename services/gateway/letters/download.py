@@ -63,8 +63,8 @@ async def letter_or_refusal(
 
 
 def letter_response(answer: LetterFile, document_path: DocumentPath | None) -> Response:
-    """303 to the kept document's download, else the PDF itself."""
-    if answer.document_id is not None:
+    """The PDF where the answer carries it, else 303 to the kept document's download."""
+    if not answer.content_base64 and answer.document_id is not None:
         # An owner that keeps letters has a download for them: the page says which.
         assert document_path is not None, f"no download of {answer.kind}'s documents"
         return RedirectResponse(document_path(answer.subject_id, answer.document_id), 303)

@@ -1,6 +1,8 @@
 """The offer's letters: `POST /ui/wohnungen/{id}/brief` writes the guarantee request to the
-Jobcenter or the proposal to the landlord and answers with it (services/gateway/letters/
-download.py); placement decides who may (services/placement/application/letters.py)."""
+Jobcenter or the proposal to the landlord; placement keeps it with the offer's documents
+and the coordination's browser is sent to its download, a caseworker's gets the letter
+itself (services/gateway/letters/download.py). Placement decides who may
+(services/placement/application/letters.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from fastapi.responses import Response
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.letters.download import write_letter
+from services.gateway.web import documents
 from services.gateway.web.security import checked_form
 from shared.contracts.placement import operations as ops
 
@@ -22,7 +25,12 @@ async def write_offer_letter(
     body = {"kind": submitted.get("kind", ""), "subject_id": offer_id}
     if submitted.get("about"):
         body["about"] = submitted["about"]
-    return await write_letter(rpc, ops.WRITE_LETTER, body, caller)
+    return await write_letter(rpc, ops.WRITE_LETTER, body, caller, document_path=_download)
+
+
+def _download(offer_id: UUID, document_id: UUID) -> str:
+    """The kept letter's download among the offer's documents (placement/offer_documents.py)."""
+    return f"/ui/wohnungen/{offer_id}/{documents.ANCHOR}/{document_id}"
 
 
 def install(router: APIRouter) -> None:

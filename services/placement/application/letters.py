@@ -23,6 +23,7 @@ from uuid import UUID
 from services.placement.adapters.households import searcher
 from services.placement.adapters.tables import letter_templates
 from services.placement.application import access
+from services.placement.application.documents import archive
 from services.placement.application.landlords import Landlords
 from services.placement.application.offers import Offers
 from shared.application import CommandExecutor
@@ -31,7 +32,7 @@ from shared.casework.letters import (
     LetterBook,
     LetterKind,
     german_day,
-    letter_file,
+    keep_letter,
     letter_pdf,
 )
 from shared.casework.letters import placeholder as p
@@ -237,19 +238,35 @@ class PlacementLetters:
                     "vorgeschlagen_am": german_day(proposed_on),
                 }
             filled = await LETTERS.fill(conn, caller.municipality, kind.code, values)
-        pdf = Letter(
-            title=kind.title,
-            sender=(f"Stadt {city}", TEAM),
-            recipient=recipient,
-            place=city,
-            day=today(),
-            subject_line=filled.subject_line,
-            body=filled.body,
-            signature=f"Stadt {city}, {TEAM}",
-            reference=f"Zeichen: {short_ref(household_id)} · Angebot {offer.offer_id.hex[:8]}",
-        )
-        name = _FILE_NAMES[kind.code].format(short=household_id.hex[:8])
-        return letter_file(offer.offer_id, kind.code, name, letter_pdf(pdf))
+            name = _FILE_NAMES[kind.code].format(short=household_id.hex[:8])
+            pdf = letter_pdf(
+                Letter(
+                    title=kind.title,
+                    sender=(f"Stadt {city}", TEAM),
+                    recipient=recipient,
+                    place=city,
+                    day=today(),
+                    subject_line=filled.subject_line,
+                    body=filled.body,
+                    signature=f"Stadt {city}, {TEAM}",
+                    reference=f"Zeichen: {short_ref(household_id)} · "
+                    f"Angebot {offer.offer_id.hex[:8]}",
+                )
+            )
+            # Kept with the offer's documents (application/documents.py), the coordination's
+            # file of what was sent about the flat; a caseworker, who does not read them,
+            # gets the letter itself.
+            return await keep_letter(
+                archive(self.commands.db),
+                conn,
+                caller.municipality,
+                offer.offer_id,
+                kind.code,
+                name,
+                pdf,
+                caller.user_id,
+                reader_may_download=ops.FETCH_DOCUMENT.allows(caller.role),
+            )
 
 
 _ABOUT_MISSING = {
