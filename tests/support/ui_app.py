@@ -61,6 +61,13 @@ class FakeRpc:
                 "notes": [],
                 "page": {"page": 1, "per_page": body.per_page, "total": 0},
             }
+        if name == "list_documents":
+            # Their documents likewise: a fake service keeps none.
+            return {
+                "subject_id": str(body.subject_id),
+                "documents": [],
+                "page": {"page": 1, "per_page": body.per_page, "total": 0},
+            }
         if self.default is _NO_DEFAULT:
             raise KeyError(f"no answer for the RPC {name!r}")
         return self.default

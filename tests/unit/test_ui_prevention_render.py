@@ -61,9 +61,9 @@ def test_each_role_is_offered_only_its_own_steps(app: tuple[TestClient, Any]) ->
     assert f"{CASE}/hausbesuche" in worker and f"{CASE}/verlaengerung" not in worker
     assert f"{CASE}/verlaengerung" in office and f"{CASE}/hausbesuche" not in office
     # The coordination takes no step of the help; it only erases (issue 8) and, like
-    # everyone who reads the case, writes follow-ups and notes (issue 15).
+    # everyone who reads the case, writes follow-ups and notes and files documents (issue 15).
     posts = {part.split('"')[0] for part in coordinator.split(f"/ui/praevention/{CASE}/")[1:]}
-    assert posts == {"loeschung", "wiedervorlagen", "notizen"}
+    assert posts == {"loeschung", "wiedervorlagen", "notizen", "unterlagen"}
     assert f"{CASE}/loeschung" not in worker + office
     assert "überfällig" in worker and "Familie Demir" in worker and "Keupstraße 9" in worker
 
