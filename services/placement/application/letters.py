@@ -109,8 +109,8 @@ Bitte geben Sie bei Rückfragen das Zeichen {{ haushalt }} und den Antrag vom {{
 PROPOSAL_LETTER = LetterKind(
     code=PROPOSAL,
     title="Vorschlag an den Vermieter",
-    purpose="Vorschlag eines Haushalts für ein Wohnungsangebot (ohne Namen: nur was der "
-    "Haushalt zur Weitergabe freigegeben hat)",
+    purpose="Vorschlag eines Haushalts für ein Wohnungsangebot, ohne Namen: keine "
+    "Einwilligung des Haushalts deckt die Weitergabe an Vermieter",
     subject_line="Ihr Wohnungsangebot {{ anschrift }}: unser Vorschlag {{ haushalt }}",
     body="""Sehr geehrte Damen und Herren,
 
