@@ -20,6 +20,7 @@ from services.gateway import (
     history,
     households,
     inquiries,
+    letters,
     mail,
     placement,
     prevention,
@@ -57,6 +58,7 @@ AREAS = (
     mail,
     calendar,
     history,
+    letters,
 )
 
 log = structlog.get_logger(__name__)

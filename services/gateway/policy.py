@@ -71,6 +71,8 @@ AREAS: dict[str, frozenset[Role]] = {
     # (each owner scopes its answer). The feed itself (/kalender) is no area of a caller:
     # its secret URL is the credential (calendar/feed.py).
     "/ui/termine": frozenset({C, W, H}),
+    # Letter templates speak for the municipality: the coordination's alone.
+    "/ui/briefvorlagen": frozenset({C}),
 }
 
 # Aggregate figures only: no template here answers with an id or a name.

@@ -5,12 +5,12 @@ result nobody entered, a WBS that ends within the month. She follows each row's 
 the form that settles it, settles it, and sees it gone from "Heute"; then she writes a
 note about a phone call on a household and finds it under her name, and uploads the
 household's lease, finds it listed under her name and downloads the same file. Dirk of
-DRK sees none of it on his "Heute".
+DRK sees none of it on his "Heute". Then Kora of the coordination, who requests the
+deposit for the Nowaks' flat, prints the letter to the Jobcenter from the offer's page:
+the browser downloads the letter kept with the offer's documents.
 
 The households were entered through the API before the morning, with their days in the
-past, as the work of the weeks before would have left them. Printing the letter to the
-Jobcenter belongs to issue 15's letters, which are not built yet: this morning leaves it
-out.
+past, as the work of the weeks before would have left them.
 
 Its own small system (not the package's): the package's tests add households and steps of
 Caritas that would show on Anna's "Heute".
@@ -18,6 +18,7 @@ Caritas that would show on Anna's "Heute".
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 from collections.abc import Callable, Iterator
@@ -28,6 +29,7 @@ import httpx
 import pytest
 from fpdf import FPDF
 from playwright.sync_api import Browser, FilePayload, Locator, Page, expect
+from pypdf import PdfReader
 
 from shared.clock import today
 from support.browser import ACCOUNTS, CHROMIUM, add_user, sign_in
@@ -282,3 +284,28 @@ def test_a_caseworkers_working_morning(morning: System, browser: Browser) -> Non
     assert saved.suggested_filename == "Mietvertrag Haddad.pdf"
     path = saved.path()
     assert path is not None and path.read_bytes() == lease
+
+    # The coordination requests the deposit for the Nowaks and prints the letter to the
+    # Jobcenter: a download of the letter kept with the offer.
+    deposit = {
+        "household_id": nowak,
+        "kind": "deposit",
+        "requested_from": "jobcenter",
+        "amount": "1200.00",
+        "funding": "loan",
+    }
+    Api(morning).post(f"/offers/{offer}/guarantees", deposit)
+    kora = sign_in(browser, morning, "kora")
+    kora.goto(f"/ui/wohnungen/{offer}")
+    letters = kora.locator("#briefe")
+    with kora.expect_download() as downloading:
+        letters.get_by_role("button", name="Brief an das Jobcenter drucken").click()
+    letter = downloading.value
+    assert letter.suggested_filename.startswith("Antrag-Uebernahme-")
+    printed = letter.path()
+    assert printed is not None
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(printed.read_bytes())).pages)
+    for expected in ("Jobcenter Köln", "Antrag auf Kautionsübernahme", "1.200,00 €", "Darlehen"):
+        assert expected in text, expected
+    kora.goto(f"/ui/wohnungen/{offer}")
+    expect(kora.locator(".unterlagen tbody tr").first).to_contain_text(letter.suggested_filename)

@@ -11,6 +11,7 @@ from permission_matrix_due_list import ROWS as DUE_LIST
 from permission_matrix_erasure import ROWS as ERASURES
 from permission_matrix_follow_ups import ROWS as FOLLOW_UPS
 from permission_matrix_history import ROWS as HISTORY
+from permission_matrix_letters import ROWS as LETTERS
 from permission_matrix_mail import ROWS as MAIL
 from permission_matrix_ui import UI_CORE, UI_INQUIRIES, UI_OFFERS, UI_PREVENTION, UI_VOLUNTEERING
 
@@ -1057,6 +1058,7 @@ EXPECTED.update(FOLLOW_UPS)
 EXPECTED.update(MAIL)
 EXPECTED.update(DOCUMENTS)
 EXPECTED.update(HISTORY)
+EXPECTED.update(LETTERS)
 
 
 def expected_status(route: str, role: Role, variant: str) -> int:

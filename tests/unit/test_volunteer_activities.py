@@ -13,10 +13,12 @@ from uuid import uuid4
 import pytest
 from pypdf import PdfReader
 
+from services.volunteer.application.letters import LETTERS
 from services.volunteer.application.office_hours import OfficeHours
 from services.volunteer.application.workshops import Workshops
 from shared.application import CommandExecutor
 from shared.contracts import volunteer as c
+from shared.contracts.letters import LetterFile, SaveLetterTemplate, WriteLetter
 from shared.decider import Forbidden, NotFound, RuleViolation
 from shared.identity import Role
 from support.builders.volunteer import (
@@ -169,6 +171,50 @@ async def test_a_certificate_shows_the_attendees_name_which_no_event_carries(
     with pytest.raises(NotFound):
         other = c.GetCertificate(workshop_id=workshop_id, certificate_id=uuid4())
         await workshops.certificate(other, CARITAS)
+
+
+async def test_the_certificate_prints_from_the_coordinations_template(
+    commands: CommandExecutor,
+) -> None:
+    workshops = Workshops(commands)
+    hold = c.HoldWorkshop(
+        provider="caritas",
+        topic=c.WorkshopTopic.neighbourhood,
+        held_on=date(2025, 5, 7),
+        site="Bürgerzentrum Kalk",
+        duration_minutes=60,
+    )
+    workshop_id = (await workshops.hold(hold, CARITAS)).workshop_id
+    attend = c.RecordAttendance(given_name="Đorđe", family_name="Ağaoğlu")
+    attendee_id = (await workshops.attend(workshop_id, attend, CARITAS)).attendee_id
+    issue = c.IssueCertificate(attendee_id=attendee_id, issued_on=date(2025, 5, 8))
+    certificate_id = (await workshops.certify(workshop_id, issue, CARITAS)).certificate_id
+    letter = WriteLetter(kind="certificate", subject_id=workshop_id, about=certificate_id)
+
+    def text(answer: LetterFile) -> str:
+        pdf = base64.b64decode(answer.content_base64)
+        return PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+
+    assert "Hiermit bestätigen wir, dass" in text(await workshops.write_letter(letter, CARITAS))
+    async with commands.db.transaction() as conn:
+        edited = SaveLetterTemplate(
+            kind="certificate",
+            subject_line="Bescheinigung",
+            body="{{ name }} war am {{ am }} bei „{{ workshop }}“ (Kalk-Edition Wqpz).",
+        )
+        await LETTERS.save(conn, "koeln", edited, COORDINATOR.user_id)
+    printed = text(await workshops.write_letter(letter, CARITAS))
+    assert "Đorđe Ağaoğlu war am 07.05.2025 bei „Gute Nachbarschaft“" in printed
+    assert "Wqpz" in printed and "Hiermit bestätigen wir" not in printed
+    # The API's certificate is the same text.
+    query = c.GetCertificate(workshop_id=workshop_id, certificate_id=certificate_id)
+    document = await workshops.certificate(query, CARITAS)
+    assert (
+        "Wqpz"
+        in PdfReader(io.BytesIO(base64.b64decode(document.content_base64))).pages[0].extract_text()
+    )
+    with pytest.raises(NotFound):
+        await workshops.write_letter(letter, DRK)
 
 
 async def test_attendance_at_a_workshop_that_does_not_exist_or_is_not_ours_is_refused(

@@ -10,8 +10,8 @@ from uuid import UUID
 import pytest
 from pypdf import PdfReader
 
-from services.volunteer.adapters import certificate_pdf
 from services.volunteer.adapters.certificate_pdf import CertificateContent, render_certificate
+from shared.casework import letters
 from shared.contracts.volunteer import WorkshopTopic
 
 CONTENT = CertificateContent(
@@ -34,9 +34,7 @@ def text_of(pdf: bytes) -> str:
     return reader.pages[0].extract_text()
 
 
-@pytest.mark.skipif(
-    not (certificate_pdf.FONT_DIR / "DejaVuSans.ttf").exists(), reason="fonts-dejavu-core"
-)
+@pytest.mark.skipif(not (letters.FONT_DIR / "DejaVuSans.ttf").exists(), reason="fonts-dejavu-core")
 def test_with_dejavu_every_letter_of_the_name_is_printed() -> None:
     text = text_of(render_certificate(CONTENT))
     for expected in (
@@ -53,7 +51,7 @@ def test_with_dejavu_every_letter_of_the_name_is_printed() -> None:
 def test_without_dejavu_the_builtin_font_prints_the_nearest_letters(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(certificate_pdf, "FONT_DIR", tmp_path)
+    monkeypatch.setattr(letters, "FONT_DIR", tmp_path)
     pdf = render_certificate(CONTENT)
     assert pdf.startswith(b"%PDF")
     text = text_of(pdf)

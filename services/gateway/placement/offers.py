@@ -19,6 +19,7 @@ from services.gateway.placement import (
     landlords,
     new_landlord,
     offer_documents,
+    offer_letters,
     offer_notes,
     rules,
     stalled,
@@ -182,4 +183,5 @@ async def offer(offer_id: UUID, request: Request, caller: CurrentCaller, rpc: Rp
 
 offer_notes.install(router)
 offer_documents.install(router)
+offer_letters.install(router)
 steps.add_routes(router)

@@ -21,7 +21,7 @@ from services.gateway.web.erasure import ANCHOR, CONFIRMED
 from services.gateway.web.templating import render
 from shared.clock import today
 from shared.contracts.followups import SubjectKind
-from shared.contracts.prevention import GetCase
+from shared.contracts.prevention import CaseStatus, CaseView, GetCase
 from shared.contracts.prevention import operations as ops
 from shared.identity import Caller
 from shared.rpc import RpcClient
@@ -32,6 +32,25 @@ def page(
 ) -> HTMLResponse:
     """`render` of the area's template `name` with today's date at hand."""
     return render(request, f"prevention/{name}", {"today": today(), **context}, status_code)
+
+
+# The form printing a home visit's appointment (home_visit_letter.py).
+LETTER_ANCHOR = "hausbesuch-brief"
+
+
+def _visit_letter(
+    case: CaseView, caller: Caller, typed: Mapping[str, str] | None
+) -> dict[str, str] | None:
+    """The letter form's values (the day the next visit is due, a time to fill in), or
+    None where the caller does not visit (only the provider's caseworker, in a running
+    case whose data are not erased)."""
+    running = case.status is CaseStatus.admitted and case.erased_on is None
+    if not (ops.WRITE_LETTER.allows(caller.role) and running):
+        return None
+    if typed is not None:
+        return dict(typed)
+    day = case.next_visit_due if case.next_visit_due and case.next_visit_due >= today() else today()
+    return {"appointment_on": day.isoformat(), "appointment_at": ""}
 
 
 async def case_page(
@@ -64,7 +83,7 @@ async def case_page(
         "values": values,
         "active": (
             active
-            if active in (ANCHOR, notes.ANCHOR, documents.ANCHOR)
+            if active in (ANCHOR, notes.ANCHOR, documents.ANCHOR, LETTER_ANCHOR)
             or any(s.path == active for s in steps)
             else None
         ),
@@ -74,6 +93,8 @@ async def case_page(
         "erasable": ops.ERASE_CASE.allows(caller.role) and case.erased_on is None,
         "confirmed": CONFIRMED,
         "erasure_values": forms.form_values([CONFIRMED], typed if active == ANCHOR else None),
+        # The home visit's appointment letter (prevention/home_visit_letter.html).
+        "visit_letter": _visit_letter(case, caller, typed if active == LETTER_ANCHOR else None),
         # The section „Wiedervorlagen“ (follow_ups/wiedervorlagen.html).
         "wiedervorlagen": await follow_ups_section(
             request,

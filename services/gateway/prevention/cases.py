@@ -18,7 +18,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
-from services.gateway.prevention import actions, aftercare, documents, notes, referral
+from services.gateway.prevention import (
+    actions,
+    aftercare,
+    documents,
+    home_visit_letter,
+    notes,
+    referral,
+)
 from services.gateway.prevention.case import case_page, page
 from services.gateway.web.list_query import beyond_last, list_query
 from shared.contracts.places import providers_of
@@ -36,6 +43,7 @@ referral.install(router)
 actions.install(router)
 notes.install(router)
 documents.install(router)
+home_visit_letter.install(router)
 
 
 @router.get("", response_class=HTMLResponse)

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.households.titles import household_titles
+from services.gateway.letters.download import write_letter
 from services.gateway.volunteer.page import page
 from services.gateway.web.i18n import N_
 from services.gateway.web.notices import notice, saved
@@ -86,6 +87,16 @@ async def issue_certificate(
         refusal = Refusal(refusal.status, general=general)
         return await _workshop_page(request, caller, rpc, workshop_id, values, refusal)
     return saved(f"/ui/ehrenamt/workshops/{workshop_id}", ISSUED, anchor="teilnehmende")
+
+
+@router.post("/ehrenamt/workshops/{workshop_id}/bestaetigungen/{certificate_id}/brief")
+async def print_certificate(
+    workshop_id: UUID, certificate_id: UUID, request: Request, caller: CurrentCaller, rpc: Rpc
+) -> Response:
+    """The certificate from the municipality's template (services/gateway/letters)."""
+    await checked_form(request)
+    body = {"kind": "certificate", "subject_id": workshop_id, "about": certificate_id}
+    return await write_letter(rpc, ops.WRITE_LETTER, body, caller)
 
 
 async def _workshop_page(

@@ -33,6 +33,7 @@ from sqlalchemy.engine import Dialect
 
 from shared.casework.documents import document_blob_table, document_table
 from shared.casework.followups import follow_up_tables
+from shared.casework.letters import letter_template_table
 from shared.casework.notes import note_table
 
 PLACEMENT = MetaData()
@@ -227,3 +228,9 @@ viewing_appointments = Table(
 # the offers it was proposed for (application/notes.py says why).
 offer_documents = document_table("offer_documents", PLACEMENT, "offer_id")
 document_blobs = document_blob_table(PLACEMENT)
+
+# ---------------------------------------------------------------- letter templates
+
+# The coordination's templates of placement's letters per municipality (configuration, no
+# personal data; shared/casework/letters.py).
+letter_templates = letter_template_table(PLACEMENT)

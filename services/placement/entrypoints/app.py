@@ -14,6 +14,7 @@ from services.placement.application import (
     documents,
     household_export,
     household_projection,
+    letters,
     notes,
     offer_projection,
 )
@@ -53,6 +54,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     )
     notes.register(host)
     appointments.register(host)
+    letters.register(host.rpc, host.commands)
     documents.register(host)
     change_history.register(host)
     app = host.app()

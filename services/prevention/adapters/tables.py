@@ -16,6 +16,7 @@ from sqlalchemy import Column, Date, Index, Integer, MetaData, String, Table, Te
 
 from shared.casework.documents import document_blob_table, document_table
 from shared.casework.followups import follow_up_tables
+from shared.casework.letters import letter_template_table
 from shared.casework.notes import note_table
 
 PREVENTION = MetaData()
@@ -115,3 +116,7 @@ home_visit_appointments = Table(
 # listed in the household's Art. 15 export.
 case_documents = document_table("case_documents", PREVENTION, "case_id")
 document_blobs = document_blob_table(PREVENTION)
+
+# The coordination's templates of prevention's letters (the home visit's appointment) per
+# municipality: configuration, no personal data (shared/casework/letters.py).
+letter_templates = letter_template_table(PREVENTION)

@@ -12,6 +12,7 @@ from services.prevention.application import (
     appointments,
     documents,
     household_export,
+    letters,
     notes,
     restriction_projection,
 )
@@ -48,6 +49,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     appointments.register(host)
     documents.register(host)
     change_history.register(host)
+    letters.register(host.rpc, host.commands)
     host.consume(
         CONSUMER,
         AftercarePolicy(host.store),

@@ -1,27 +1,22 @@
-"""The certificate document (Teilnahmebestätigung) as a PDF, rendered with fpdf2.
+"""The certificate document (Teilnahmebestätigung) as a PDF: the letter kind
+`certificate_texts.CERTIFICATE` filled with one attendee's data and printed as the letters
+are (shared/casework/letters.py: fonts, fallback, layout).
 
-Names of refugees are often not Latin-1 (Đorđević, Ağa): with DejaVu Sans installed
-(Debian package `fonts-dejavu-core`) every character prints as given. Without it the
-built-in Helvetica is used, and characters it lacks are reduced to their base letter.
+Names of refugees are often not Latin-1 (Đorđević, Ağa): with DejaVu Sans every
+character prints as given, without it each by its nearest Latin-1 letter.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from uuid import UUID
 
-from fpdf import FPDF
-
 from services.volunteer.adapters import certificate_texts as texts
+from shared.casework.letters import Filled, Letter, german_day, letter_pdf, render_text
 from shared.contracts.volunteer import WorkshopTopic
 
 TITLE = "Teilnahmebestätigung"
-# Letters Unicode does not decompose into a base letter and a mark.
-_BASE = str.maketrans({"Đ": "D", "đ": "d", "Ł": "L", "ł": "l", "ı": "i", "Ħ": "H", "ħ": "h"})
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
 
 @dataclass(frozen=True)
@@ -38,89 +33,50 @@ class CertificateContent:
     issued_on: date
 
 
-def render_certificate(content: CertificateContent) -> bytes:
-    pdf = FPDF(format="A4")
-    pdf.set_title(TITLE)
-    pdf.set_lang("de")
-    pdf.set_creator("Auszug")
-    pdf.set_margins(25, 25, 25)
-    pdf.add_page()
-    font = _font(pdf)
-    write = _Writer(pdf, font)
+def certificate_values(content: CertificateContent) -> dict[str, str]:
+    """The certificate template's placeholders for `content`."""
     topic, contents = texts.TOPICS[content.topic]
+    return {
+        "name": content.name,
+        "geboren_am": german_day(content.birth_date) if content.birth_date else "",
+        "workshop": topic,
+        "inhalte": "\n".join(f"•  {line}" for line in contents),
+        "am": german_day(content.held_on),
+        "dauer": texts.duration(content.duration_minutes),
+        "ort": content.site,
+        "traeger": texts.provider_name(content.provider, content.municipality),
+        "stadt": texts.municipality_name(content.municipality),
+        "ausgestellt_am": german_day(content.issued_on),
+    }
+
+
+def default_text(content: CertificateContent) -> Filled:
+    """The default template filled in (a municipality without a template of its own)."""
+    kind, values = texts.CERTIFICATE, certificate_values(content)
+    return Filled(
+        render_text(kind.subject_line, values, kind.names),
+        render_text(kind.body, values, kind.names),
+    )
+
+
+def render_certificate(content: CertificateContent, text: Filled | None = None) -> bytes:
+    """The certificate with `text` (the municipality's template filled in; the default's
+    when None)."""
+    text = text or default_text(content)
     city = texts.municipality_name(content.municipality)
     provider = texts.provider_name(content.provider, content.municipality)
-
-    write(f"{provider} · Auszugsmanagement {city}", size=10)
-    pdf.ln(18)
-    write(TITLE, size=22, bold=True, align="C")
-    pdf.ln(14)
-    write("Hiermit bestätigen wir, dass")
-    pdf.ln(4)
-    write(content.name, size=15, bold=True, align="C")
-    if content.birth_date is not None:
-        write(f"geboren am {_de(content.birth_date)}", align="C")
-    pdf.ln(4)
-    write(f"am {_de(content.held_on)} an dem Workshop")
-    pdf.ln(2)
-    write(f"„{topic}“", size=14, bold=True, align="C")
-    pdf.ln(2)
-    write(
-        f"teilgenommen hat. Der Workshop dauerte {texts.duration(content.duration_minutes)} "
-        f"und fand statt in: {content.site}."
+    return letter_pdf(
+        Letter(
+            title=TITLE,
+            sender=(provider, f"Auszugsmanagement {city}"),
+            recipient=(),
+            place=city,
+            day=content.issued_on,
+            subject_line=text.subject_line,
+            body=text.body,
+            signature=f"______________________________\n{provider}",
+            reference=f"Nummer der Bestätigung: {content.certificate_id}",
+            closing=None,
+            subject_as_heading=True,
+        )
     )
-    pdf.ln(4)
-    write("Inhalte des Workshops:", bold=True)
-    for line in contents:
-        write(f"•  {line}")
-    pdf.ln(4)
-    write(
-        f"Der Workshop gehört zum Auszugsmanagement der Stadt {city}. Es bereitet "
-        "Geflüchtete darauf vor, eine eigene Wohnung zu finden und dauerhaft "
-        "eigenverantwortlich zu bewohnen."
-    )
-    pdf.ln(14)
-    write(f"{city}, den {_de(content.issued_on)}")
-    pdf.ln(16)
-    write("______________________________")
-    write(provider, size=10)
-    pdf.ln(10)
-    write(f"Nummer der Bestätigung: {content.certificate_id}", size=8)
-    return bytes(pdf.output())
-
-
-def _font(pdf: FPDF) -> str:
-    regular, bold = FONT_DIR / "DejaVuSans.ttf", FONT_DIR / "DejaVuSans-Bold.ttf"
-    if regular.exists() and bold.exists():
-        pdf.add_font("DejaVu", "", str(regular))
-        pdf.add_font("DejaVu", "B", str(bold))
-        return "DejaVu"
-    return "Helvetica"
-
-
-class _Writer:
-    """Writes one paragraph in the certificate's font, full width."""
-
-    def __init__(self, pdf: FPDF, font: str) -> None:
-        self.pdf, self.font = pdf, font
-
-    def __call__(self, text: str, *, size: int = 11, bold: bool = False, align: str = "L") -> None:
-        self.pdf.set_font(self.font, "B" if bold else "", size)
-        shown = text if self.font == "DejaVu" else _latin1(text)
-        self.pdf.multi_cell(0, size * 0.55, shown, align=align, new_x="LMARGIN", new_y="NEXT")
-
-
-def _latin1(text: str) -> str:
-    """What Helvetica can print: each other character by its base letter, else `?`."""
-    out = []
-    for char in text.translate(_BASE).replace("„", '"').replace("“", '"').replace("•", "-"):
-        if char.encode("latin-1", "ignore"):
-            out.append(char)
-            continue
-        base = unicodedata.normalize("NFKD", char).encode("latin-1", "ignore").decode("latin-1")
-        out.append(base or "?")
-    return "".join(out)
-
-
-def _de(day: date) -> str:
-    return day.strftime("%d.%m.%Y")

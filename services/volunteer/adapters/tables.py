@@ -26,6 +26,7 @@ from sqlalchemy import (
 
 from shared.casework.documents import document_blob_table, document_table
 from shared.casework.followups import follow_up_tables
+from shared.casework.letters import letter_template_table
 from shared.casework.notes import note_table
 
 VOLUNTEER = MetaData()
@@ -170,3 +171,9 @@ volunteer_notes = note_table("volunteer_notes", VOLUNTEER, "volunteer_id")
 # the volunteer's erasure (rows and bytes, also by retention), never shown to the volunteer.
 volunteer_documents = document_table("volunteer_documents", VOLUNTEER, "volunteer_id")
 document_blobs = document_blob_table(VOLUNTEER)
+
+# ---------------------------------------------------------------- letter templates
+
+# The coordination's template of the participation certificate per municipality
+# (configuration, no personal data; shared/casework/letters.py).
+letter_templates = letter_template_table(VOLUNTEER)

@@ -9,15 +9,23 @@ from uuid import UUID, uuid4
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.volunteer.adapters.certificate_pdf import CertificateContent, render_certificate
+from services.volunteer.adapters.certificate_pdf import (
+    CertificateContent,
+    certificate_values,
+    render_certificate,
+)
+from services.volunteer.adapters.certificate_texts import CERTIFICATE
 from services.volunteer.adapters.personal_data import attendee_names, save_attendee
 from services.volunteer.application import access, links
+from services.volunteer.application.letters import LETTERS
 from services.volunteer.domain import workshop as ws
 from shared.access import guarded, require_known_provider
 from shared.application import CommandExecutor
+from shared.casework.letters import letter_file
 from shared.clock import today
 from shared.contracts import volunteer as c
-from shared.decider import NotFound, RuleViolation
+from shared.contracts.letters import LetterFile, WriteLetter
+from shared.decider import FieldRefused, NotFound, RuleViolation
 from shared.identity import Caller
 from shared.validation import client_id_guard
 
@@ -108,22 +116,40 @@ class Workshops:
         )
 
     async def certificate(self, query: c.GetCertificate, caller: Caller) -> c.CertificateDocument:
-        """The certificate as a PDF (German), with the name from the personal-data table."""
+        """The certificate as a PDF (German), with the name from the personal-data table,
+        from the municipality's template (letters.py)."""
+        pdf = await self._certificate_pdf(query, caller)
+        return c.CertificateDocument(
+            filename=_file_name(query.certificate_id),
+            content_base64=base64.b64encode(pdf).decode("ascii"),
+        )
+
+    async def write_letter(self, request: WriteLetter, caller: Caller) -> LetterFile:
+        """`WRITE_LETTER`: the certificate `about` of the workshop `subject_id`."""
+        LETTERS.kind(request.kind)
+        if request.about is None:
+            raise FieldRefused(
+                "about", "letter_about_missing", "Bitte die Teilnahmebestätigung wählen."
+            )
+        query = c.GetCertificate(workshop_id=request.subject_id, certificate_id=request.about)
+        pdf = await self._certificate_pdf(query, caller)
+        return letter_file(request.subject_id, request.kind, _file_name(request.about), pdf)
+
+    async def _certificate_pdf(self, query: c.GetCertificate, caller: Caller) -> bytes:
         state = await self._visible(query.workshop_id, caller)
         attendee = state.certificate(query.certificate_id)
         if attendee is None or attendee.certificate_issued_on is None:
             raise NotFound("certificate", "Teilnahmebestätigung nicht gefunden.")
         async with self.commands.db.read() as conn:
             name = (await attendee_names(conn, query.workshop_id)).get(attendee.attendee_id)
-        if name is None or not name.full:
-            raise RuleViolation(
-                "name_erased",
-                "Die Daten der Person sind gelöscht; die Bestätigung kann nicht mehr "
-                "erstellt werden.",
-            )
-        assert state.provider and state.topic and state.held_on and state.site
-        pdf = render_certificate(
-            CertificateContent(
+            if name is None or not name.full:
+                raise RuleViolation(
+                    "name_erased",
+                    "Die Daten der Person sind gelöscht; die Bestätigung kann nicht mehr "
+                    "erstellt werden.",
+                )
+            assert state.provider and state.topic and state.held_on and state.site
+            content = CertificateContent(
                 certificate_id=query.certificate_id,
                 name=name.full,
                 birth_date=name.birth_date,
@@ -135,11 +161,10 @@ class Workshops:
                 municipality=caller.municipality,
                 issued_on=attendee.certificate_issued_on,
             )
-        )
-        return c.CertificateDocument(
-            filename=f"Teilnahmebestaetigung-{query.certificate_id}.pdf",
-            content_base64=base64.b64encode(pdf).decode("ascii"),
-        )
+            text = await LETTERS.fill(
+                conn, caller.municipality, CERTIFICATE.code, certificate_values(content)
+            )
+        return render_certificate(content, text)
 
     async def _visible(self, workshop_id: UUID, caller: Caller) -> ws.Workshop:
         access.require_reader(caller)
@@ -173,3 +198,7 @@ class Workshops:
             provider=lambda state: state.provider,
             also=also,
         )
+
+
+def _file_name(certificate_id: UUID) -> str:
+    return f"Teilnahmebestaetigung-{certificate_id}.pdf"

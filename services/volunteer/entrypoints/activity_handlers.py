@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from services.volunteer.application import letters
 from services.volunteer.application.consultations import Consultations
 from services.volunteer.application.office_hours import OfficeHours
 from services.volunteer.application.workshops import Workshops
@@ -18,6 +19,7 @@ def register_activity_handlers(host: ServiceHost) -> None:
     workshops = Workshops(host.commands)
     consultations = Consultations(host.commands)
     rpc = host.rpc
+    letters.register(rpc, host.db, workshops)
 
     @rpc.handle(ops.HOLD_OFFICE_HOUR)
     async def hold_office_hour(body: c.HoldOfficeHour, caller: Caller) -> c.OfficeHourRef:

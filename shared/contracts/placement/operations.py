@@ -188,3 +188,23 @@ FETCH_DOCUMENT = ops.query("fetch_document", FetchDocument, DocumentFile, roles=
 from shared.contracts.history import History, HistoryQuery  # noqa: E402
 
 HISTORY = ops.query("history", HistoryQuery, History, roles=COORDINATION)
+
+# Letters (shared/contracts/letters.py): the coordination edits the templates; a letter is
+# written by whoever may take its step (a proposal: the household's caseworker too; a
+# guarantee request: the coordination — the use case checks per kind).
+from shared.contracts.letters import (  # noqa: E402
+    LetterFile,
+    LetterTemplateRef,
+    LetterTemplates,
+    LetterTemplatesQuery,
+    SaveLetterTemplate,
+    WriteLetter,
+)
+
+LETTER_TEMPLATES = ops.query(
+    "letter_templates", LetterTemplatesQuery, LetterTemplates, roles=COORDINATION
+)
+SAVE_LETTER_TEMPLATE = ops.command(
+    "save_letter_template", SaveLetterTemplate, LetterTemplateRef, roles=COORDINATION
+)
+WRITE_LETTER = ops.command("write_letter", WriteLetter, LetterFile, roles=READERS)

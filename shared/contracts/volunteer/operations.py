@@ -192,3 +192,22 @@ FETCH_DOCUMENT = ops.query("fetch_document", FetchDocument, DocumentFile, roles=
 from shared.contracts.history import History, HistoryQuery  # noqa: E402
 
 HISTORY = ops.query("history", HistoryQuery, History, roles=READERS)
+
+# Letters (shared/contracts/letters.py): the coordination edits the certificate's template;
+# a certificate is printed by whoever reads its workshop.
+from shared.contracts.letters import (  # noqa: E402
+    LetterFile,
+    LetterTemplateRef,
+    LetterTemplates,
+    LetterTemplatesQuery,
+    SaveLetterTemplate,
+    WriteLetter,
+)
+
+LETTER_TEMPLATES = ops.query(
+    "letter_templates", LetterTemplatesQuery, LetterTemplates, roles=COORDINATION
+)
+SAVE_LETTER_TEMPLATE = ops.command(
+    "save_letter_template", SaveLetterTemplate, LetterTemplateRef, roles=COORDINATION
+)
+WRITE_LETTER = ops.command("write_letter", WriteLetter, LetterFile, roles=MANAGERS)

@@ -18,7 +18,7 @@ from alembic import op
 
 revision = "placement_0009"
 # The lead sets the last of placement's revisions at merge (0007/0008 are other slices').
-down_revision = "placement_0007"
+down_revision = "placement_0008"
 branch_labels = None
 depends_on = None
 

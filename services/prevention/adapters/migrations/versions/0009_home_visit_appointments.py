@@ -16,7 +16,7 @@ from alembic import op
 
 revision = "prevention_0009"
 # The lead sets the last of prevention's revisions at merge (0007/0008 are other slices').
-down_revision = "prevention_0007"
+down_revision = "prevention_0008"
 branch_labels = None
 depends_on = None
 
