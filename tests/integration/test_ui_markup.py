@@ -12,6 +12,7 @@ gateway's OpenAPI document, so a new field without a payload here fails the test
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import re
@@ -22,6 +23,7 @@ from html import unescape
 from typing import Any
 
 import httpx
+from PIL import Image
 
 from shared.clock import today
 from support.system import System, household, wait_until
@@ -58,6 +60,8 @@ NOT_TEXT = {
     "SignIn.login",
     "SignIn.password",
 }
+# Stored with each "/" made "-" (a file name holds no folder): shown escaped as such.
+SLASHES_REPLACED = {"UploadDocument.file_name"}
 # Stored, but shown on no page (still planted: a page showing them later is checked).
 NOT_SHOWN = {"RegisterLandlord.note", "RejectCase.note"}
 MAX_PAGES = 400
@@ -106,6 +110,12 @@ def markup(canary: str) -> list[str]:
 def escaped(canary: str) -> str:
     """The payload as autoescape shows it."""
     return f"&lt;script&gt;{canary}()&lt;/script&gt;&#34;&gt;&lt;img src=x onerror={canary}()&gt;"
+
+
+def shown_as(name: str, canary: str) -> str:
+    """What a page shows of the field's payload, escaped."""
+    shown = escaped(canary)
+    return shown.replace("/", "-") if name in SLASHES_REPLACED else shown
 
 
 class Api:
@@ -169,6 +179,15 @@ def plant(system: System, p: Payloads) -> dict[str, list[str]]:
     api.post(f"/households/{a}/consents", consent, CARITAS)
     # Case notes on a household and on a prevention case (below).
     api.post(f"/households/{a}/notes", {"kind": "visit", "text": p("WriteNote.text")}, CARITAS)
+    # A document on it, under a file name the page lists (the content is a real PNG).
+    image = io.BytesIO()
+    Image.new("RGB", (2, 2)).save(image, format="PNG")
+    upload = {
+        "kind": "lease",
+        "file_name": p("UploadDocument.file_name"),
+        "content": base64.b64encode(image.getvalue()).decode(),
+    }
+    api.post(f"/households/{a}/documents", upload, CARITAS)
     # A written follow-up on the same household (its page and Heute show the text).
     follow_up = {"due_on": ahead(1), "text": p("NewFollowUp.text")}
     api.post(f"/households/{a}/follow-ups", follow_up, CARITAS)
@@ -264,6 +283,9 @@ def plant(system: System, p: Payloads) -> dict[str, list[str]]:
         return response.status_code in (200, 201)
 
     wait_until(proposed, interval=0.2, what="placement knows household A as ready")
+    # A viewing with its meeting point, which the offer page shows.
+    viewing = {"household_id": a, "viewing_on": ahead(3), "place": p("ScheduleViewing.place")}
+    api.post(f"/offers/{oid}/viewings", viewing, COORDINATOR)
     cases = prevention(api, p)
     return made | {"households": households, "offers": [oid], "landlords": [lid], "cases": cases}
 
@@ -465,7 +487,7 @@ def test_markup_typed_anywhere_is_shown_as_text_on_every_page(system: System) ->
         for found in crawls.values()
         for html in found.html.values()
         for name, canary in p.by_field.items()
-        if escaped(canary) in html
+        if shown_as(name, canary) in html
     }
     assert set(p.by_field) - shown == NOT_SHOWN, "a payload no page shows: the crawl missed it"
     pdfs = {path: body[:5] for found in crawls.values() for path, body in found.pdfs.items()}
