@@ -14,6 +14,7 @@ from nats.errors import Error as NatsError
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from services.gateway import (
+    accounts,
     errors,
     follow_ups,
     households,
@@ -44,7 +45,17 @@ from shared.nats_auth import GATEWAY
 from shared.service import readiness_report
 
 # The areas of the staff UI and its API, as in the navigation bar.
-AREAS = (households, inquiries, placement, volunteer, prevention, reporting, follow_ups, mail)
+AREAS = (
+    households,
+    inquiries,
+    placement,
+    volunteer,
+    prevention,
+    reporting,
+    follow_ups,
+    mail,
+    accounts,
+)
 
 log = structlog.get_logger(__name__)
 

@@ -6,6 +6,7 @@ of VARIANTS: the household's own provider and municipality first.
 
 from __future__ import annotations
 
+from permission_matrix_accounts import ROWS as ACCOUNTS
 from permission_matrix_due_list import ROWS as DUE_LIST
 from permission_matrix_erasure import ROWS as ERASURES
 from permission_matrix_follow_ups import ROWS as FOLLOW_UPS
@@ -1048,6 +1049,7 @@ EXPECTED.update(UI_PREVENTION)
 EXPECTED.update(ERASURES)
 EXPECTED.update(FOLLOW_UPS)
 EXPECTED.update(MAIL)
+EXPECTED.update(ACCOUNTS)
 
 
 def expected_status(route: str, role: Role, variant: str) -> int:

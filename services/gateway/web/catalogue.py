@@ -30,7 +30,7 @@ CONTRACT_METHODS = [("*/labels.py", "python")]
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
 # Which catalogue a text belongs in: its area's (the gateway package it lives in), else
 # core.
-AREAS = ("inquiries", "placement", "volunteer", "prevention", "follow_ups", "mail")
+AREAS = ("inquiries", "placement", "volunteer", "prevention", "follow_ups", "mail", "accounts")
 # The Art. 15 document is the German record handed to the data subject (households/exports).
 NOT_TRANSLATED = {"disclosure_document.html"}
 # Texts that read the same in every language.
