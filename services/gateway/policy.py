@@ -113,6 +113,8 @@ ADMIN_WRITES = frozenset(
         "/ui/konten/{user_id}/deaktivieren",
         "/ui/konten/{user_id}/reaktivieren",
         "/ui/konten/{user_id}/passwort",
+        # One's own password, like one's own address.
+        "/ui/passwort",
     }
 )
 

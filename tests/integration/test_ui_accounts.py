@@ -1,9 +1,11 @@
 """Accounts in the UI (issue 16) against the running system, on both backends: the admin
 of Köln creates a caseworker, who signs in with the one-time password through the real
-sign-in form and sees her pages; the admin of Bergisch Gladbach neither lists nor opens
-nor changes her (404); deactivating ends her open session at once; a new password ends
-it too and only the new one signs in; the last admin of Köln cannot deactivate
-themselves or give up the role; every change is on the account's page, by whom."""
+sign-in form; until she has chosen her own password she reaches nothing else, and the
+one-time password signs in once only; the admin of Bergisch Gladbach neither lists nor
+opens nor changes her (404); deactivating ends her open session at once; a new password
+ends it too and only the new one signs in (once: it is due for replacement again); the
+last admin of Köln cannot deactivate themselves or give up the role; every change is on
+the account's page, by whom."""
 
 from __future__ import annotations
 
@@ -53,6 +55,7 @@ def escaped(text: str) -> str:
     return text.replace('"', "&#34;")
 
 
+OWN = "Rheinauhafen-Zimtstern-Kolleg"
 CARLA = {
     "login": "carla",
     "role": "caseworker",
@@ -87,12 +90,26 @@ def test_an_admin_manages_the_accounts_of_its_municipality_only(system: System) 
     assert created.headers["cache-control"] == "no-store"
     password = one_time_password(created.text)
 
-    # Carla signs in through the sign-in form with what the admin passed on.
+    # Carla signs in through the sign-in form with what the admin passed on; until she
+    # has chosen her own password, that is all she can do.
     carla, status = sign_in_with_form(system, "carla", password)
     assert status == 303
+    first = carla.get("/ui/heute", follow_redirects=False)
+    assert (first.status_code, first.headers["location"]) == (303, "/ui/passwort")
+    assert carla.get("/api/households").status_code == 403
+    assert carla.get("/api/session").json()["login"] == "carla"
+    weak = post_form(
+        carla, "/ui/passwort", {"current": password, "new": "carla", "repeated": "carla"}
+    )
+    assert weak.status_code == 422
+    chosen = post_form(carla, "/ui/passwort", {"current": password, "new": OWN, "repeated": OWN})
+    assert chosen.status_code == 303
     own = carla.get("/ui/heute")
     assert own.status_code == 200 and "carla" in own.text
     assert carla.get(KONTEN).status_code == 403
+    # The one-time password signed in once; her own one from now on.
+    assert sign_in_with_form(system, "carla", password)[1] == 401
+    password = OWN
 
     listing = ada.get(KONTEN, params={"role": "caseworker", "provider": "caritas"})
     assert listing.status_code == 200
@@ -122,7 +139,11 @@ def test_an_admin_manages_the_accounts_of_its_municipality_only(system: System) 
     new_password = one_time_password(reset.text)
     assert carla.get("/api/session").status_code == 401
     assert sign_in_with_form(system, "carla", password)[1] == 401
-    assert sign_in_with_form(system, "carla", new_password)[1] == 303
+    carla, status = sign_in_with_form(system, "carla", new_password)
+    assert status == 303
+    # A reset password is a one-time password again.
+    again = carla.get("/ui/heute", follow_redirects=False)
+    assert again.headers["location"] == "/ui/passwort"
 
     # A caseworker has a provider; as a coordinator she has none.
     wrong = post_form(ada, f"{KONTEN}/{carla_id}", CARLA | {"role": "coordinator"})
@@ -148,7 +169,8 @@ def test_an_admin_manages_the_accounts_of_its_municipality_only(system: System) 
     history = ada.get(f"{KONTEN}/{carla_id}").text
     section = history[history.index('id="verlauf"') :]
     whats = re.findall(
-        r"<td>([^<]*(?:angelegt|deaktiviert|aktiviert|zurückgesetzt|geändert)[^<]*)</td>", section
+        r"<td>([^<]*(?:angelegt|deaktiviert|aktiviert|zurückgesetzt|geändert|gewählt)[^<]*)</td>",
+        section,
     )
     assert whats == [
         "Träger geändert",
@@ -156,7 +178,9 @@ def test_an_admin_manages_the_accounts_of_its_municipality_only(system: System) 
         "Passwort zurückgesetzt, Sitzungen beendet",
         "Konto wieder aktiviert",
         "Konto deaktiviert, Sitzungen beendet",
+        "Eigenes Passwort gewählt",
         "Konto angelegt",
     ]
     assert section.count("<td>ada</td>") == 6
+    assert section.count("<td>Carla Kolleg</td>") == 1
     assert password not in history and new_password not in history

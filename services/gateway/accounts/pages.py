@@ -18,6 +18,7 @@ from uuid import UUID, uuid4
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.exc import IntegrityError
 
 from services.gateway.accounts import rules
 from services.gateway.adapters import accounts as store
@@ -48,6 +49,10 @@ UNCHANGED = notice("konto-unveraendert", N_("Es war nichts geändert; nichts ges
 NOT_FOUND = N_("Dieses Konto gibt es nicht.")
 # A new password is never a notice in the URL: it is shown in the answer to the post only.
 NO_STORE = {"Cache-Control": "no-store"}
+
+
+class LoginTaken(Exception):
+    """The login belongs to an account already (of any municipality: logins are unique)."""
 
 
 def _db(request: Request) -> Database:
@@ -123,15 +128,20 @@ async def create_account(request: Request, caller: CurrentCaller) -> Response:
         provider=draft.provider,
         display_name=draft.display_name,
         email=draft.email,
+        password_change_due=True,
     )
-    async with _db(request).transaction() as conn:
-        if await store.login_taken(conn, account.login):
-            return _new_page(request, caller, form, {"login": rules.LOGIN_TAKEN}, 422)
-        now = _now()
-        await add_user(conn, account, now)
-        await store.record(
-            conn, account, rules.Change.created, draft.role.value, caller.user_id, now
-        )
+    try:
+        async with _db(request).transaction() as conn:
+            if await store.login_taken(conn, account.login):
+                raise LoginTaken
+            now = _now()
+            await add_user(conn, account, now)
+            await store.record(
+                conn, account, rules.Change.created, draft.role.value, caller.user_id, now
+            )
+    # Two admins who create the same login at once: the unique index decides for one.
+    except (LoginTaken, IntegrityError):
+        return _new_page(request, caller, form, {"login": rules.LOGIN_TAKEN}, 422)
     context = {"account": account, "password": password, "created": True}
     response = render(request, "accounts/passwort.html", context, status_code=201)
     response.headers.update(NO_STORE)
@@ -269,7 +279,9 @@ async def reset_password(request: Request, caller: CurrentCaller, user_id: UUID)
     password = rules.one_time_password()
     password_hash = await asyncio.to_thread(hash_password, password)
     async with _db(request).transaction() as conn:
-        await store.update_account(conn, account.user_id, password_hash=password_hash)
+        await store.update_account(
+            conn, account.user_id, password_hash=password_hash, password_change_due=True
+        )
         await store.end_sessions(conn, account.user_id)
         await store.record(conn, account, rules.Change.password_reset, None, caller.user_id, _now())
     context = {"account": account, "password": password, "created": False}

@@ -41,6 +41,8 @@ class Change(StrEnum):
     deactivated = "deactivated"
     reactivated = "reactivated"
     password_reset = "password_reset"
+    # By the person themselves, replacing the one-time password (accounts/password.py).
+    password_changed = "password_changed"
 
 
 CHANGES = {
@@ -52,6 +54,7 @@ CHANGES = {
     Change.deactivated: N_("Konto deaktiviert, Sitzungen beendet"),
     Change.reactivated: N_("Konto wieder aktiviert"),
     Change.password_reset: N_("Passwort zurückgesetzt, Sitzungen beendet"),
+    Change.password_changed: N_("Eigenes Passwort gewählt"),
 }
 
 # A caseworker works for exactly one provider; a volunteer may be placed by one; the

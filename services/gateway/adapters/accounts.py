@@ -32,7 +32,8 @@ class AccountQuery(PageQuery):
 
 _COLUMNS: dict[str, sa.ColumnElement[object]] = {
     "login": users.c.login,
-    "name": sa.func.coalesce(users.c.display_name, users.c.login),
+    # As people read names: "anna" beside "Anna", whatever the database's collation.
+    "name": sa.func.lower(sa.func.coalesce(users.c.display_name, users.c.login)),
     "role": users.c.role,
     "provider": sa.func.coalesce(users.c.provider, ""),
 }

@@ -30,6 +30,9 @@ users = sa.Table(
     # "Mein Konto" or by the operator; `digest` False: no daily overview.
     sa.Column("email", sa.String(254)),
     sa.Column("digest", sa.Boolean, nullable=False, server_default=sa.true()),
+    # Set when an admin gave the account a one-time password (accounts/): until the
+    # person chooses their own on „Passwort ändern“, that is the only page they reach.
+    sa.Column("password_change_due", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 
 sessions = sa.Table(

@@ -1,4 +1,5 @@
-"""gateway: who changed which account (accounts in the UI, issue 16)
+"""gateway: who changed which account, and a one-time password to be replaced (accounts
+in the UI, issue 16)
 
 Revision ID: gateway_0007
 Revises: gateway_0005
@@ -15,6 +16,10 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("users") as batch:
+        batch.add_column(
+            sa.Column("password_change_due", sa.Boolean, nullable=False, server_default=sa.false())
+        )
     op.create_table(
         "account_changes",
         sa.Column("change_id", sa.Integer, primary_key=True, autoincrement=True),
@@ -31,3 +36,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_account_changes_user", "account_changes")
     op.drop_table("account_changes")
+    with op.batch_alter_table("users") as batch:
+        batch.drop_column("password_change_due")
