@@ -1,18 +1,22 @@
 """Accounts in headless Chromium (issue 16): the admin of Köln opens „Konten“, creates a
 caseworker (first without her provider: refused at that field, in words), reads the
 one-time password off the confirmation, and the new colleague signs in with it through
-the sign-in form, chooses her own password and reaches her own pages."""
+the sign-in form, chooses her own password and reaches her own pages. The account pages
+pass axe-core's WCAG 2.1 A/AA rules in German and English."""
 
 from __future__ import annotations
 
 import os
+from typing import Any
 
-from playwright.sync_api import Browser, expect
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
 
 from support.browser import add_user, sign_in
 from support.system import System
 
 SHOTS = os.environ.get("AUSZUG_SCREENSHOTS")
+WCAG = {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
 
 
 def test_an_admin_creates_a_caseworker_who_then_signs_in(
@@ -60,3 +64,39 @@ def test_an_admin_creates_a_caseworker_who_then_signs_in(
     expect(ada.locator("#verlauf + .tabelle")).to_contain_text("Konto angelegt")
     if SHOTS:
         ada.screenshot(path=f"{SHOTS}/konto.png", full_page=True)
+
+
+def test_the_account_pages_pass_wcag_checks_in_both_languages(
+    staff_system: System, browser: Browser
+) -> None:
+    """„Konten“, a new account with its field errors showing, an account's page and
+    „Passwort ändern“, as test_accessibility.py checks the other pages."""
+    assert add_user(staff_system, "adele", "admin", "koeln", None).wait(timeout=60) == 0
+    adele = sign_in(browser, staff_system, "adele")
+    adele.goto("/ui/konten?role=admin")
+    own = adele.get_by_role("link", name="adele").get_attribute("href")
+    assert own is not None
+    problems: list[str] = []
+    for language in ("de", "en"):
+        adele.goto(f"/ui/konten?lang={language}")
+        for path in ("/ui/konten", own, "/ui/passwort"):
+            response = adele.goto(path)
+            assert response is not None and response.status == 200, path
+            assert adele.evaluate("document.documentElement.lang") == language
+            problems += violations(adele)
+        adele.goto("/ui/konten/neu")
+        adele.locator("#role").select_option("caseworker")
+        adele.locator("form button[type=submit]").last.click()
+        expect(adele.locator("[id='fehler-login']")).to_be_visible()
+        problems += violations(adele)
+    assert problems == []
+
+
+def violations(page: Page) -> list[str]:
+    results = Axe().run(page, options={"runOnly": WCAG, "resultTypes": ["violations"]})
+    found: list[dict[str, Any]] = results.response["violations"]
+    return [
+        f"{page.url}: {v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(node["target"][0] for node in v["nodes"][:3])
+        for v in found
+    ]
