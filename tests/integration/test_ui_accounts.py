@@ -85,6 +85,12 @@ def test_an_admin_manages_the_accounts_of_its_municipality_only(system: System) 
     assert foreign.status_code == 422
     assert escaped(rules.PROVIDER_UNKNOWN) in foreign.text
 
+    # The municipality is the admin's own, whatever a hand-made form says.
+    smuggled = CARLA | {"login": "dana", "municipality": "bergisch-gladbach"}
+    assert post_form(ada, f"{KONTEN}/neu", smuggled).status_code == 201
+    assert "dana" not in bert.get(KONTEN).text
+    assert "dana" in ada.get(KONTEN).text
+
     created = post_form(ada, f"{KONTEN}/neu", CARLA)
     assert created.status_code == 201, created.text
     assert created.headers["cache-control"] == "no-store"
