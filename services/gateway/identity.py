@@ -189,9 +189,9 @@ async def current_caller(request: Request) -> Caller:
     # Known before the role is checked: a refusal page keeps the caller's navigation and
     # sign-out (only a 200 is written to the access log, so nothing is recorded for it).
     request.state.caller = caller
-    if not may_call(caller.role, request.method, route_template(request)):
-        raise forbidden("Ihre Rolle hat keinen Zugang zu diesem Bereich.")
     template = route_template(request)
+    if not may_call(caller.role, request.method, template):
+        raise forbidden("Ihre Rolle hat keinen Zugang zu diesem Bereich.")
     if getattr(request.state, "password_change_due", False) and template not in WHILE_DUE:
         # A one-time password an admin passed on signs in once: to replace it, nothing else.
         if request.url.path.startswith("/ui"):
