@@ -14,6 +14,7 @@ from nats.errors import Error as NatsError
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from services.gateway import (
+    accounts,
     calendar,
     errors,
     follow_ups,
@@ -59,6 +60,7 @@ AREAS = (
     calendar,
     history,
     letters,
+    accounts,
 )
 
 log = structlog.get_logger(__name__)

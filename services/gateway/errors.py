@@ -134,6 +134,9 @@ def gateway_error(
     form where the API would answer 401)."""
     if _is_page(request) and status == 401:
         return RedirectResponse("/ui/anmelden", status_code=303)
+    # A page the caller must see first (identity.py: a one-time password to replace).
+    if _is_page(request) and status == 303 and headers and "Location" in headers:
+        return RedirectResponse(headers["Location"], status_code=303)
     if _is_page(request):
         page = _page(request, status, message)
         page.headers.update(headers or {})

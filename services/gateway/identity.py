@@ -42,6 +42,11 @@ from shared.identity import Caller, Role
 from shared.rpc import ErrorKind, RemoteError, RpcError
 
 SESSION_COOKIE = "auszug_session"
+# Where a person signed in with a one-time password goes first, and what else they reach
+# until they have chosen their own (who they are; signing out).
+PASSWORD_PAGE = "/ui/passwort"
+WHILE_DUE = frozenset({PASSWORD_PAGE, "/api/session"})
+PASSWORD_DUE = "Bitte zuerst unter /ui/passwort ein eigenes Passwort wählen."
 
 
 def _correlation_id(value: str | None) -> UUID:
@@ -92,6 +97,7 @@ async def resolve_caller(request: Request) -> Caller | None:
         authenticator: Authenticator = request.app.state.authenticator
         account = await authenticator.account_for(request.cookies[SESSION_COOKIE])
         request.state.login = account.login if account else None
+        request.state.password_change_due = bool(account and account.password_change_due)
         return caller_of(account, correlation_id) if account else None
     if offered is Credentials.bearer:
         _, _, bearer = headers.get("authorization", "").partition(" ")
@@ -183,8 +189,14 @@ async def current_caller(request: Request) -> Caller:
     # Known before the role is checked: a refusal page keeps the caller's navigation and
     # sign-out (only a 200 is written to the access log, so nothing is recorded for it).
     request.state.caller = caller
-    if not may_call(caller.role, request.method, route_template(request)):
+    template = route_template(request)
+    if not may_call(caller.role, request.method, template):
         raise forbidden("Ihre Rolle hat keinen Zugang zu diesem Bereich.")
+    if getattr(request.state, "password_change_due", False) and template not in WHILE_DUE:
+        # A one-time password an admin passed on signs in once: to replace it, nothing else.
+        if request.url.path.startswith("/ui"):
+            raise HTTPException(303, PASSWORD_DUE, {"Location": PASSWORD_PAGE})
+        raise forbidden(PASSWORD_DUE)
     changes_via_session = (
         SESSION_COOKIE in request.cookies
         and request.url.path.startswith("/api/")

@@ -73,6 +73,8 @@ AREAS: dict[str, frozenset[Role]] = {
     "/ui/termine": frozenset({C, W, H}),
     # Letter templates speak for the municipality: the coordination's alone.
     "/ui/briefvorlagen": frozenset({C}),
+    # Accounts of the municipality (accounts/): its admin only.
+    "/ui/konten": frozenset({ADM}),
 }
 
 # Aggregate figures only: no template here answers with an id or a name.
@@ -106,7 +108,21 @@ def allowed_roles(template: str) -> frozenset[Role]:
 # would say. Signing out is a change every role makes.
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Setting one's own mail address is no change to a case either.
-ADMIN_WRITES = frozenset({"/api/session", "/ui/abmelden", "/ui/konto"})
+# Managing the municipality's accounts is the admin's own work (accounts/), no case data.
+ADMIN_WRITES = frozenset(
+    {
+        "/api/session",
+        "/ui/abmelden",
+        "/ui/konto",
+        "/ui/konten/neu",
+        "/ui/konten/{user_id}",
+        "/ui/konten/{user_id}/deaktivieren",
+        "/ui/konten/{user_id}/reaktivieren",
+        "/ui/konten/{user_id}/passwort",
+        # One's own password, like one's own address.
+        "/ui/passwort",
+    }
+)
 
 
 def may_call(role: Role, method: str, template: str) -> bool:

@@ -1,4 +1,6 @@
-"""Staff accounts from the command line (the gateway's database, `AUSZUG_GATEWAY_*`).
+"""Staff accounts from the command line (the gateway's database, `AUSZUG_GATEWAY_*`):
+for the first admin of a municipality and for scripts. Everyone else is added by that
+admin in the browser, „Konten“ (`/ui/konten`, services/gateway/accounts/).
 
     python -m services.gateway.users add --login m.muster --role caseworker \\
         --municipality koeln --provider caritas [--name "M. Muster"] [--password-stdin] \\

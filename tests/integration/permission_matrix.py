@@ -6,6 +6,7 @@ of VARIANTS: the household's own provider and municipality first.
 
 from __future__ import annotations
 
+from permission_matrix_accounts import ROWS as ACCOUNTS
 from permission_matrix_documents import ROWS as DOCUMENTS
 from permission_matrix_due_list import ROWS as DUE_LIST
 from permission_matrix_erasure import ROWS as ERASURES
@@ -1059,6 +1060,7 @@ EXPECTED.update(MAIL)
 EXPECTED.update(DOCUMENTS)
 EXPECTED.update(HISTORY)
 EXPECTED.update(LETTERS)
+EXPECTED.update(ACCOUNTS)
 
 
 def expected_status(route: str, role: Role, variant: str) -> int:

@@ -179,8 +179,9 @@ def test_analysts_and_other_providers_never_see_a_case(world: tuple[System, str]
         for variant in VARIANTS:
             analyst = expected_status(key, Role.analyst, variant)
             # Besides figures an analyst learns only who they are (and is sent on to figures):
-            # the session, and „Mein Konto“ (their own login, role and address).
-            who = {"/api/session", "/ui/konto"}
+            # the session, „Mein Konto“ (their own login, role and address) and their own
+            # password.
+            who = {"/api/session", "/ui/konto", "/ui/passwort"}
             assert analyst >= 300 or template in ANALYST_TEMPLATES | who, key
             other = expected_status(key, Role.caseworker, "drk@koeln")
             if "{household_id}" in template and key.startswith("GET"):

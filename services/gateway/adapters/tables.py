@@ -30,6 +30,9 @@ users = sa.Table(
     # "Mein Konto" or by the operator; `digest` False: no daily overview.
     sa.Column("email", sa.String(254)),
     sa.Column("digest", sa.Boolean, nullable=False, server_default=sa.true()),
+    # Set when an admin gave the account a one-time password (accounts/): until the
+    # person chooses their own on „Passwort ändern“, that is the only page they reach.
+    sa.Column("password_change_due", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 
 sessions = sa.Table(
@@ -90,4 +93,21 @@ mail_outbox = sa.Table(
     sa.Column("sent_at", UTCDateTime),
     sa.Column("last_error", sa.String(300)),
     sa.Index("ix_mail_outbox_due", "sent_at", "due_at"),
+)
+
+# Who changed which account how (accounts/, issue 16): one row per change an admin makes
+# on „Konten“. `what` names the change (accounts/rules.Change); `value` the new code of a
+# role or provider, else empty — never a password, never an address.
+account_changes = sa.Table(
+    "account_changes",
+    metadata,
+    sa.Column("change_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", UTCDateTime, nullable=False),
+    sa.Column("municipality", sa.String(64), nullable=False),
+    sa.Column("user_id", sa.Uuid, sa.ForeignKey("users.user_id"), nullable=False),
+    # The pseudonymous id of the admin (as the services know them), named on the page.
+    sa.Column("changed_by", sa.String(120), nullable=False),
+    sa.Column("what", sa.String(20), nullable=False),
+    sa.Column("value", sa.String(64)),
+    sa.Index("ix_account_changes_user", "user_id", "at"),
 )

@@ -54,6 +54,8 @@ class Account:
     # Where notifications go (mail/); `digest`: the daily overview is wanted.
     email: str | None = None
     digest: bool = True
+    # The password is a one-time password an admin passed on: to be replaced first.
+    password_change_due: bool = False
 
     @property
     def service_user_id(self) -> str:
@@ -77,6 +79,7 @@ def _account(row: sa.Row[tuple[object, ...]]) -> Account:
         oidc_user_id=oidc_user_id,
         email=m.get("email"),
         digest=bool(m.get("digest", True)),
+        password_change_due=bool(m.get("password_change_due", False)),
     )
 
 
@@ -100,6 +103,7 @@ async def add_user(conn: AsyncConnection, account: Account, at: datetime) -> Non
             created_at=at,
             email=account.email,
             digest=account.digest,
+            password_change_due=account.password_change_due,
         )
     )
 

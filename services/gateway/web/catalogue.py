@@ -39,6 +39,7 @@ AREAS = (
     "mail",
     "history",
     "letters",
+    "accounts",
 )
 # The Art. 15 document is the German record handed to the data subject (households/exports).
 NOT_TRANSLATED = {"disclosure_document.html"}
