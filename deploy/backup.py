@@ -13,6 +13,10 @@ database's outbox, and every event a consumer applied is in the stream copy.
   consistent snapshot even while the service writes (WAL included), unlike `cp`.
 - The JetStream store directory is copied as it is, with its consumers' positions. It
   must not be copied while nats-server runs on it (this refuses when it sees that).
+- Each `<service>-documents` folder in `--var-dir` (the `disk` document store) is copied
+  as it is. Uploads and erasures arrive over NATS, so with NATS stopped the files and the
+  rows naming them are one cut too (a file without a row, left by a failed upload, is
+  deleted by its service later; shared/casework/documents.py).
 - `manifest.json` lists every file with its SHA-256; restore checks them.
 
 Restore writes into a fresh directory only: it refuses to overwrite anything. Then
@@ -34,6 +38,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 MANIFEST = "manifest.json"
+# The `disk` document store's folder of a service: `<service>-documents` in the var dir.
+DOCUMENTS = "-documents"
 
 
 def sha256(path: Path) -> str:
@@ -90,6 +96,12 @@ def backup(var_dir: Path, nats_store: Path | None, dest: Path) -> dict[str, obje
     for db in databases:
         copy_sqlite(db, dest / "sqlite" / db.name)
     manifest["sqlite"] = tree_files(dest / "sqlite")
+    folders = sorted(p for p in var_dir.glob(f"*{DOCUMENTS}") if p.is_dir())
+    if folders:
+        (dest / "documents").mkdir(mode=0o700)
+        for folder in folders:
+            shutil.copytree(folder, dest / "documents" / folder.name)
+        manifest["documents"] = tree_files(dest / "documents")
     if nats_store is not None:
         shutil.copytree(nats_store, dest / "jetstream", symlinks=True)
         manifest["jetstream"] = tree_files(dest / "jetstream")
@@ -99,12 +111,13 @@ def backup(var_dir: Path, nats_store: Path | None, dest: Path) -> dict[str, obje
 
 def restore(src: Path, var_dir: Path, nats_store: Path | None) -> None:
     manifest = json.loads((src / MANIFEST).read_text())
-    for part in ("sqlite", "jetstream"):
+    for part in ("sqlite", "documents", "jetstream"):
         for name, digest in manifest.get(part, {}).items():
             if sha256(src / part / name) != digest:
                 raise SystemExit(f"{src / part / name} does not match the manifest")
     var_dir.mkdir(parents=True, exist_ok=True)
-    for name in manifest["sqlite"]:
+    folders = sorted({name.split("/", 1)[0] for name in manifest.get("documents", {})})
+    for name in [*manifest["sqlite"], *folders]:
         if (var_dir / name).exists():
             raise SystemExit(f"{var_dir / name} exists: restore into a fresh directory")
     if nats_store is not None:
@@ -116,12 +129,14 @@ def restore(src: Path, var_dir: Path, nats_store: Path | None) -> None:
     for name in manifest["sqlite"]:
         shutil.copyfile(src / "sqlite" / name, var_dir / name)
         os.chmod(var_dir / name, 0o600)
+    for folder in folders:
+        shutil.copytree(src / "documents" / folder, var_dir / folder)
 
 
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    b = commands.add_parser("backup", help="copy the databases and the stream into TO")
+    b = commands.add_parser("backup", help="copy the databases, documents and the stream into TO")
     b.add_argument("--var-dir", type=Path, default=Path(os.environ.get("AUSZUG_VAR_DIR", "var")))
     b.add_argument("--nats-store", type=Path, help="nats-server's -sd directory (stopped)")
     b.add_argument("--to", type=Path, required=True, help="a directory that does not exist")

@@ -30,6 +30,10 @@ def test_a_backup_is_an_intact_copy_that_restore_refuses_to_write_over_anything(
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("CREATE TABLE t (x)")
         db.execute("INSERT INTO t VALUES (42)")
+    # The disk document store's folder, with a file two levels down as the store keeps them.
+    lease = var / "intake-documents" / "ab" / "abcdef"
+    lease.parent.mkdir(parents=True)
+    lease.write_bytes(b"%PDF-1.4 the lease")
     assert backup_tool("backup", "--var-dir", var, "--to", tmp_path / "b").returncode == 0
     assert (tmp_path / "b").stat().st_mode & 0o077 == 0  # personal data: owner only
 
@@ -43,6 +47,8 @@ def test_a_backup_is_an_intact_copy_that_restore_refuses_to_write_over_anything(
     )
     with sqlite3.connect(tmp_path / "new" / "intake.db") as db:
         assert db.execute("SELECT x FROM t").fetchall() == [(42,)]
+    restored = tmp_path / "new" / "intake-documents" / "ab" / "abcdef"
+    assert restored.read_bytes() == b"%PDF-1.4 the lease"
 
 
 def test_restore_refuses_a_backup_that_does_not_match_its_manifest(tmp_path: Path) -> None:
