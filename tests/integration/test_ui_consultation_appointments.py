@@ -20,6 +20,8 @@ from shared.clock import today
 from support.canaries import everything, found_in
 from support.form_browser import TOKEN, Browser
 from support.system import System, household, wait_until
+from support.ui.volunteer import CARITAS as CARITAS_STAFF
+from support.ui.volunteer import browser, form_tandem, post, register_volunteer
 
 T = today()
 UTE = {"x-auszug-role": "caseworker", "x-auszug-provider": "caritas", "x-auszug-user": "ute-bt"}
@@ -169,4 +171,53 @@ def test_an_individual_appointment_from_the_overview_to_the_feed_and_settled(
     wait_until(
         lambda: found_in(everything(system, backend), [PLACE, SECOND_PLACE, "QxBtCancelled"]) == {},
         what="no trace of the places",
+    )
+
+
+TANDEM_PLACE = "QxBtTandem Aachener Str. 40"
+
+
+def test_a_tandems_appointment_hidden_by_restriction_and_gone_with_the_volunteer(
+    system: System, backend: str
+) -> None:
+    """An appointment of a tandem: while intake restricts its household only the
+    coordination sees it (the caseworker can neither open nor cancel it); erasing the
+    tandem's volunteer removes its place."""
+    staff = browser(system, CARITAS_STAFF, "/ui/ehrenamt")
+    hid = ok(system.register(household("2025-01-10"), **CARITAS_STAFF))["household_id"]
+    vid = register_volunteer(staff, "bt.vera", "Vera")
+    tid = form_tandem(system, staff, vid, hid)
+    ute, coordination = Browser(system, UTE), Browser(system, COORDINATION)
+    form = {
+        "provider": "caritas",
+        "day": (T + timedelta(days=5)).isoformat(),
+        "at": "9:00",
+        "place": TANDEM_PLACE,
+        "tandem_id": tid,
+    }
+    aid = arrange(ute, form)
+    url = subscribe(ute)
+    (event,) = [e for e in events(url) if str(e["UID"]) == f"{aid}@auszug"]
+    assert str(event["SUMMARY"]) == f"Beratung · Tandem {tid.replace('-', '')[:8]}"
+
+    api = f"{system.gateway}/api/households/{hid}/restriction"
+    restriction = {"reason": "retention_duty", "note": "Aufbewahrung nach §84 SGB X"}
+    ok(system.http.post(api, json=restriction, headers=COORDINATION), 200)
+    wait_until(lambda: TANDEM_PLACE not in ute.get("/ui/termine"), what="the appointment hidden")
+    assert not [e for e in events(url) if str(e["UID"]) == f"{aid}@auszug"]
+    ute.get(f"/ui/ehrenamt/einzeltermine/{aid}", status=404)
+    ute.post(f"/ui/ehrenamt/einzeltermine/{aid}/absagen", {}, status=404)
+    assert TANDEM_PLACE in coordination.get("/ui/ehrenamt")
+    ok(system.http.delete(api, headers=COORDINATION), 200)
+    wait_until(lambda: TANDEM_PLACE in ute.get("/ui/termine"), what="the appointment back")
+
+    # The volunteer leaves the tandem, then the coordination erases their data.
+    ended = post(staff, f"/ui/ehrenamt/tandems/{tid}/ende", {"reason": "flat_found"})
+    assert ended.status_code == 303, ended.text
+    coordinator = httpx.Client(base_url=system.gateway, headers=COORDINATION, timeout=30)
+    ok(coordinator.post(f"/api/volunteers/{vid}/erasure", json={}), 200)
+    assert TANDEM_PLACE not in ute.get("/ui/termine") and aid in ute.get("/ui/ehrenamt")
+    wait_until(
+        lambda: found_in(everything(system, backend), [TANDEM_PLACE]) == {},
+        what="no trace of the tandem's place",
     )

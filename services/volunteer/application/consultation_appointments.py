@@ -21,6 +21,7 @@ from uuid import UUID, uuid4
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.volunteer.adapters import consultation_appointments as table
+from services.volunteer.adapters import households
 from services.volunteer.application import access, links, restriction
 from services.volunteer.domain import office_hours as oh
 from shared.access import guarded, require_known_provider
@@ -86,10 +87,27 @@ class ConsultationAppointments:
         await self._execute(appointment_id, command, caller, place)
         return c.ConsultationAppointmentRef(appointment_id=appointment_id)
 
+    async def _not_restricted(self, caller: Caller, appointment_id: UUID) -> None:
+        """An appointment of a restricted household is the coordination's alone, as the
+        list shows it: not found for anyone else."""
+        if restriction.sees_restricted(caller):
+            return
+        state, _ = await self.commands.load(
+            oh.office_hours, oh.consultation_stream_id(caller.municipality, appointment_id)
+        )
+        named = state.appointment.household_id if state.appointment else None
+        if named is None:
+            return
+        async with self.commands.db.read() as conn:
+            row = await households.household(conn, caller.municipality, named)
+        if row is not None and row.restricted:
+            raise NotFound("appointment", _NOT_FOUND)
+
     async def move(
         self, appointment_id: UUID, request: c.MoveConsultationAppointment, caller: Caller
     ) -> c.ConsultationAppointmentRef:
         access.require_manager(caller)
+        await self._not_restricted(caller, appointment_id)
         command = oh.MoveConsultationAppointment(
             day=request.day,
             at=request.at,
@@ -109,6 +127,7 @@ class ConsultationAppointments:
         self, appointment_id: UUID, _: c.CancelConsultationAppointment, caller: Caller
     ) -> c.ConsultationAppointmentRef:
         access.require_manager(caller)
+        await self._not_restricted(caller, appointment_id)
         await self._execute(appointment_id, oh.CancelConsultationAppointment(today=today()), caller)
         return c.ConsultationAppointmentRef(appointment_id=appointment_id)
 
