@@ -72,6 +72,8 @@ class Appointment(BaseModel):
     subject_kind: SubjectKind
     subject_id: UUID
     household_id: UUID | None = None
+    # A consultation's tandem (volunteer programme), so it can be recorded as arranged.
+    tandem_id: UUID | None = None
     provider: str | None = None
     reference: str = Field(description="Kurzzeichen ohne Namen, z. B. „Fall 3f2a9c1b“")
 

@@ -25,11 +25,15 @@ _STAFF_PAGES = (
     "/ui/ehrenamt/tandems/neu",
     "/ui/ehrenamt/sprechstunden/neu",
     "/ui/ehrenamt/workshops/neu",
+    "/ui/ehrenamt/einzeltermine/neu",
 )
 _STAFF_ONE_THING = (
     "/ui/ehrenamt/ehrenamtliche/{volunteer_id}",
     "/ui/ehrenamt/sprechstunden/{office_hour_id}",
     "/ui/ehrenamt/workshops/{workshop_id}",
+    # An individual consultation's open appointment (move, cancel): unknown, as is another
+    # provider's.
+    "/ui/ehrenamt/einzeltermine/{appointment_id}",
 )
 _INCOMPLETE = (
     "/ui/ehrenamt/ehrenamtliche/neu",
@@ -38,6 +42,7 @@ _INCOMPLETE = (
     "/ui/ehrenamt/beratungen",
     "/ui/ehrenamt/sprechstunden/neu",
     "/ui/ehrenamt/workshops/neu",
+    "/ui/ehrenamt/einzeltermine/neu",
 )
 _UNKNOWN = (
     "/ui/ehrenamt/ehrenamtliche/{volunteer_id}/einstieg",
@@ -47,6 +52,8 @@ _UNKNOWN = (
     "/ui/ehrenamt/sprechstunden/{office_hour_id}/beratungen",
     "/ui/ehrenamt/workshops/{workshop_id}/teilnahmen",
     "/ui/ehrenamt/workshops/{workshop_id}/bestaetigungen",
+    "/ui/ehrenamt/einzeltermine/{appointment_id}",
+    "/ui/ehrenamt/einzeltermine/{appointment_id}/absagen",
 )
 _MANAGERS = ("coordinator", "caseworker")
 

@@ -57,6 +57,7 @@ class FakeVolunteer(FakeRpc):
                 "volunteer_names": {str(VOLUNTEER): "Maria Schulte"},
             },
             "list_consultations": {"consultations": [LISTED], "page": ONE},
+            "appointments": {"appointments": []},
             "search_households": directory_of(HOUSEHOLD),
         }
         super().__init__(answers)

@@ -36,6 +36,7 @@ ANSWERS: dict[str, Any] = {
         "consultations": [],
         "page": {"page": 1, "per_page": 50, "total": 0},
     },
+    "appointments": {"appointments": []},
     "get_tandem": TANDEM_VIEW,
     "get_tandem_household": {
         "household_id": str(HOUSEHOLD),

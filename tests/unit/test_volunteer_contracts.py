@@ -26,7 +26,7 @@ def errors(model: type[BaseModel], body: dict[str, Any]) -> dict[str, str]:
 
 
 def test_every_volunteer_event_is_published_under_the_volunteer_subject() -> None:
-    assert len(EVENTS) == 13
+    assert len(EVENTS) == 16
     for cls in EVENTS:
         assert CONTRACTS.subject(cls.__name__) == f"auszug.volunteer.{cls.__name__}"
 

@@ -40,7 +40,14 @@ def summary(appointment: Appointment) -> str:
     return f"{KIND_NAMES[appointment.kind]} · {appointment.reference}"
 
 
+# An individual consultation is moved, cancelled and recorded on the programme's overview,
+# where its open appointments are listed (it may name no household at all).
+CONSULTATIONS_PAGE = "/ui/ehrenamt#einzeltermine-offen"
+
+
 def page_path(appointment: Appointment) -> str:
+    if appointment.kind is AppointmentKind.consultation:
+        return CONSULTATIONS_PAGE
     return SUBJECT_PAGES[appointment.subject_kind].format(id=appointment.subject_id)
 
 

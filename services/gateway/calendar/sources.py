@@ -10,13 +10,15 @@ from shared.contracts.appointments import Appointment, AppointmentList, Appointm
 from shared.contracts.operation import Operation
 from shared.contracts.placement import operations as placement
 from shared.contracts.prevention import operations as prevention
+from shared.contracts.volunteer import operations as volunteer
 from shared.identity import Caller
 from shared.rpc import RpcClient
 
-# One per owning context (volunteer's consultations would join here).
+# One per owning context.
 SOURCES: tuple[Operation[AppointmentQuery, AppointmentList], ...] = (
     prevention.APPOINTMENTS,
     placement.APPOINTMENTS,
+    volunteer.APPOINTMENTS,
 )
 
 

@@ -66,6 +66,10 @@ EVENT_TYPES = {
     "VolunteerOnboarded": N_("Schritt der Einarbeitung erledigt"),
     "VolunteerLeft": N_("Ehrenamt beendet"),
     "VolunteerPersonalDataErased": N_("Personenbezogene Daten gelöscht"),
+    # volunteer: an individual consultation's appointment (the consultation's stream)
+    "ConsultationAppointed": N_("Einzeltermin vereinbart"),
+    "ConsultationAppointmentMoved": N_("Einzeltermin verschoben"),
+    "ConsultationAppointmentCancelled": N_("Einzeltermin abgesagt"),
 }
 # An event type newer than this table (a deployment between two releases).
 OTHER = N_("Sonstige Änderung")

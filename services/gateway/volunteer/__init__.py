@@ -11,6 +11,7 @@ from fastapi import APIRouter
 
 from services.gateway.volunteer import (
     api,
+    consultation_appointments,
     documents,
     notes,
     office_hours,
@@ -32,4 +33,5 @@ routers: list[APIRouter] = [
     office_hours.router,
     workshops.router,
     own_tandems.router,
+    consultation_appointments.router,
 ]

@@ -18,6 +18,8 @@ FIELDS = (
     "duration_minutes",
     "tandem_id",
     "household_id",
+    # The arranged appointment this consultation settles ("als Beratung erfassen").
+    "appointment_id",
 )
 ANCHOR = "einzeltermin"
 

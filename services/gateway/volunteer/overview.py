@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from services.gateway.deps import CurrentCaller, Rpc
 from services.gateway.households.titles import household_titles
-from services.gateway.volunteer import appointments
+from services.gateway.volunteer import appointments, consultation_appointments
 from services.gateway.volunteer.page import page
 from services.gateway.web.i18n import N_
 from services.gateway.web.list_query import beyond_last, list_query
@@ -43,7 +43,8 @@ async def overview_page(request: Request, caller: CurrentCaller, rpc: Rpc) -> Re
     filters and sort in the URL, links to every form, and the form for a consultation
     outside an office hour."""
     consultation = appointments.blank_form(caller)
-    return await overview(request, caller, rpc, consultation)
+    settling = request.query_params.get("termin")  # "als Beratung erfassen"
+    return await overview(request, caller, rpc, consultation, settling=settling)
 
 
 @router.post("/ehrenamt/beratungen", response_class=HTMLResponse)
@@ -82,10 +83,11 @@ async def overview(
     *,
     refused_form: str | None = None,
     choices: FieldChoices | None = None,
+    settling: str | None = None,
 ) -> Response:
     """The overview with the consultation form's values; `refused_form` names the form a
     refusal belongs to (its messages are shown there), `choices` the matches of its
-    pickers to choose from."""
+    pickers to choose from; `settling` the id of an open appointment that fills the form."""
     volunteer_query = list_query(request, c.ListVolunteers)
     tandem_query = list_query(request, c.ListTandems, TANDEMS)
     people = await rpc.send(ops.LIST_VOLUNTEERS, volunteer_query, caller)
@@ -116,7 +118,13 @@ async def overview(
             appointment_query = last_appointments
             found = await rpc.send(ops.LIST_CONSULTATIONS, appointment_query, caller)
         shown_households += [b.household_id for b in found.consultations if b.household_id]
+        arranged = await consultation_appointments.open_appointments(rpc, caller)
+        shown_households += [a.household_id for a in arranged if a.household_id]
+        for a in arranged:
+            if str(a.appointment_id) == settling:
+                consultation.update(consultation_appointments.settling_values(a))
         context |= {
+            "open_appointments": arranged,
             "appointments": found,
             "appointment_query": appointment_query,
             "choices": choices or {},

@@ -15,6 +15,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from services.volunteer.adapters.consultation_appointments import forget_places_of_volunteer
 from services.volunteer.adapters.tables import (
     attendee_details,
     follow_ups,
@@ -110,6 +111,8 @@ async def erase_volunteer(conn: AsyncConnection, volunteer_id: UUID, documents: 
         delete(volunteer_notes).where(volunteer_notes.c.volunteer_id == volunteer_id)
     )
     changed += (deleted.rowcount or 0) + await documents.erase(conn, [volunteer_id])
+    # Where their tandems' consultations are to take place.
+    changed += await forget_places_of_volunteer(conn, volunteer_id)
     deleted = await conn.execute(
         delete(follow_ups).where(
             follow_ups.c.subject_kind == SubjectKind.volunteer.value,

@@ -20,6 +20,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    Time,
     UniqueConstraint,
     Uuid,
 )
@@ -177,3 +178,24 @@ document_blobs = document_blob_table(VOLUNTEER)
 # The coordination's template of the participation certificate per municipality
 # (configuration, no personal data; shared/casework/letters.py).
 letter_templates = letter_template_table(VOLUNTEER)
+
+# Individual consultations arranged ahead (Einzeltermine, shared/contracts/appointments.py):
+# one row per open appointment, kept in step with the consultation's stream in the
+# transaction of its events; gone once recorded or cancelled. `place` is free text
+# (personal data, in no event): blanked by the erasure of the household or of the tandem's
+# volunteer, hidden with a restricted household, listed in the household's Art. 15 export.
+consultation_appointments = Table(
+    "consultation_appointments",
+    VOLUNTEER,
+    Column("appointment_id", Uuid, primary_key=True),
+    Column("municipality", String(64), nullable=False),
+    Column("provider", String(64), nullable=False),
+    Column("day", Date, nullable=False),
+    Column("at", Time, nullable=False),
+    Column("minutes", Integer, nullable=False),
+    Column("attendee", String(120), nullable=False),
+    Column("tandem_id", Uuid),
+    Column("household_id", Uuid),
+    Column("place", String(300)),
+    Index("ix_consultation_appointments_day", "municipality", "day"),
+)

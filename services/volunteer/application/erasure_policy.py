@@ -2,7 +2,8 @@
 erases its own.
 
 Volunteer holds names and birth dates of the household's people who attended workshops
-(`attendee_details`): all of the household's on a household erasure; on a member
+(`attendee_details`): all of the household's on a household erasure (and the places of
+its consultation appointments); on a member
 erasure, the attendees staff recorded as that member (`member_id`). Deleting is
 idempotent: a redelivered `PersonalDataErased` finds nothing left. Tandems,
 consultations and certificates keep their ids and codes, so every figure stays.
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 import structlog
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from services.volunteer.adapters.consultation_appointments import forget_places_of_household
 from services.volunteer.adapters.erasure import (
     attendees_of_household,
     attendees_of_member,
@@ -43,6 +45,8 @@ class ErasurePolicy:
             municipality = recorded.envelope.municipality
             if event.subject_kind is ErasureSubject.household:
                 attendees = await attendees_of_household(conn, municipality, event.subject_id)
+                # Where its consultations are to take place (a private address, maybe).
+                deleted += await forget_places_of_household(conn, municipality, event.subject_id)
             else:
                 attendees = await attendees_of_member(conn, municipality, event.subject_id)
             deleted += await erase_attendees(conn, attendees)

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.volunteer.adapters.tables import (
     attendee_details,
+    consultation_appointments,
     household_placements,
     known_consents,
     known_households,
@@ -37,9 +38,15 @@ from shared.eventstore.store import row_to_envelope
 from shared.identity import Caller, Role
 from shared.service import ServiceHost
 
-BY_HOUSEHOLD = (known_households, known_consents, household_placements, tandem_index)
+BY_HOUSEHOLD = (
+    known_households,
+    known_consents,
+    household_placements,
+    tandem_index,
+    consultation_appointments,  # with the place, as recorded
+)
 # Events outside the household's tandem stream that may name it (workshops, consultations).
-NAMING = ("WorkshopAttended", "CertificateIssued", "ConsultationHeld")
+NAMING = ("WorkshopAttended", "CertificateIssued", "ConsultationHeld", "ConsultationAppointed")
 
 
 async def export_household(

@@ -8,17 +8,20 @@ from collections import Counter
 from collections.abc import Sequence
 from uuid import UUID, uuid4
 
-from services.volunteer.adapters import consultation_list
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from services.volunteer.adapters import consultation_appointments, consultation_list
 from services.volunteer.application import access, links
 from services.volunteer.domain import office_hours as oh
 from shared.access import guarded, require_known_provider
 from shared.application import CommandExecutor
 from shared.clock import today
 from shared.contracts import volunteer as c
-from shared.decider import NotFound
+from shared.decider import NotFound, RuleViolation
 from shared.identity import Caller
 
 _NOT_FOUND = "Sprechstunde nicht gefunden."
+OTHER_ID = "Eine Beratung zu einem Einzeltermin bekommt die Kennung des Termins."
 
 
 class OfficeHours:
@@ -58,13 +61,22 @@ class OfficeHours:
     async def record(self, request: c.RecordConsultation, caller: Caller) -> c.ConsultationRef:
         access.require_own_provider(caller, request.provider)
         require_known_provider(caller, request.provider)
-        (entry,) = await self._entries(caller, [request])
+        settles = request.appointment_id is not None
+        if settles and request.consultation_id not in (None, request.appointment_id):
+            raise RuleViolation("appointment_mismatch", OTHER_ID)
+        # Recording an arranged appointment: the consultation takes the appointment's id,
+        # so it is appended to the appointment's stream and settles it in the same append.
+        named = request.model_copy(
+            update={"consultation_id": request.appointment_id or request.consultation_id}
+        )
+        (entry,) = await self._entries(caller, [named])
         command = oh.RecordConsultation(
             provider=request.provider,
             held_on=request.held_on or today(),
             today=today(),
             appointment=request.appointment,
             entry=entry,
+            settles=settles,
         )
         stream_id = oh.consultation_stream_id(caller.municipality, entry.consultation_id)
         await self._execute(stream_id, command, caller)
@@ -127,6 +139,11 @@ class OfficeHours:
             creating = isinstance(command, oh.HoldOfficeHour | oh.RecordConsultation)
             if state.held and not creating:
                 access.require_visible(caller, state.provider, "office_hour", _NOT_FOUND)
+            # Another provider's arranged appointment is unknown to the caller.
+            if state.appointment is not None:
+                access.require_visible(
+                    caller, state.provider, "appointment", oh.APPOINTMENT_UNKNOWN
+                )
 
         await self.commands.execute(
             guarded(oh.office_hours, visible),
@@ -134,10 +151,16 @@ class OfficeHours:
             command,
             caller.command_context(),
             provider=lambda state: state.provider or _provider(command),
-            also=lambda conn, state: consultation_list.add(
-                conn, caller.municipality, state.consultations
-            ),
+            also=lambda conn, state: self._index(conn, caller.municipality, state),
         )
+
+    @staticmethod
+    async def _index(conn: AsyncConnection, municipality: str, state: oh.OfficeHour) -> None:
+        await consultation_list.add(conn, municipality, state.consultations)
+        if state.appointment is not None:  # recorded: the appointment's row goes
+            await consultation_appointments.index_appointment(
+                conn, municipality, state.appointment.appointment_id, state
+            )
 
 
 def _provider(command: oh.Command) -> str | None:

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.volunteer.adapters.tables import known_consents, known_households
 from services.volunteer.application import (
+    consultation_appointments,
     documents,
     erasure_policy,
     household_export,
@@ -58,6 +59,7 @@ def build(settings: ServiceSettings | None = None) -> AsgiFastStream:
     register_people_handlers(host)
     register_activity_handlers(host)
     household_export.register(host)
+    consultation_appointments.register(host)
     register_follow_up_handlers(
         host.rpc, volunteer_ops.FOLLOW_UPS, volunteer_follow_ups(host.commands)
     )

@@ -156,3 +156,26 @@ __all__ = [
     "WorkshopTopic",
     "WorkshopView",
 ]
+
+# Individual consultations by appointment (Einzeltermine).
+from shared.contracts.volunteer.events import (
+    ConsultationAppointed,
+    ConsultationAppointmentCancelled,
+    ConsultationAppointmentMoved,
+)
+from shared.contracts.volunteer.requests import (
+    ArrangeConsultation,
+    CancelConsultationAppointment,
+    MoveConsultationAppointment,
+)
+from shared.contracts.volunteer.views import ConsultationAppointmentRef
+
+__all__ += [
+    "ArrangeConsultation",
+    "CancelConsultationAppointment",
+    "ConsultationAppointed",
+    "ConsultationAppointmentCancelled",
+    "ConsultationAppointmentMoved",
+    "ConsultationAppointmentRef",
+    "MoveConsultationAppointment",
+]

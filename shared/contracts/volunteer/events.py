@@ -213,3 +213,43 @@ class VolunteerFollowUpPostponed(FollowUpPostponed):
 @CONTRACTS.event(CONTEXT)
 class VolunteerFollowUpCompleted(FollowUpCompleted):
     """A written follow-up on a volunteer is done; it changes no more."""
+
+
+# Individual consultations by appointment (Einzeltermin nach Absprache,
+# shared/contracts/appointments.py): arranged ahead in the stream of the consultation it
+# becomes (`consultation:<municipality>:<id>`, the appointment's id is the consultation's),
+# so recording the consultation settles it in one append. The place is personal data and
+# stays in volunteer's table `consultation_appointments`; here ids, codes, days and times.
+from datetime import time  # noqa: E402
+
+
+@CONTRACTS.event(CONTEXT)
+class ConsultationAppointed(DomainEvent):
+    """An individual consultation was arranged for `day` at `at`, attended by `attendee`."""
+
+    appointment_id: UUID
+    provider: str
+    day: date
+    at: time
+    minutes: int = Field(ge=1)
+    attendee: str = Field(description="pseudonymous user id of who attends")
+    tandem_id: UUID | None = None
+    household_id: UUID | None = None
+
+
+@CONTRACTS.event(CONTEXT)
+class ConsultationAppointmentMoved(DomainEvent):
+    """The open consultation appointment moved (day, time, length or who attends)."""
+
+    appointment_id: UUID
+    day: date
+    at: time
+    minutes: int = Field(ge=1)
+    attendee: str
+
+
+@CONTRACTS.event(CONTEXT)
+class ConsultationAppointmentCancelled(DomainEvent):
+    """The open consultation appointment will not take place."""
+
+    appointment_id: UUID

@@ -211,3 +211,26 @@ SAVE_LETTER_TEMPLATE = ops.command(
     "save_letter_template", SaveLetterTemplate, LetterTemplateRef, roles=COORDINATION
 )
 WRITE_LETTER = ops.command("write_letter", WriteLetter, LetterFile, roles=MANAGERS)
+
+# Individual consultations by appointment (shared/contracts/appointments.py): the managers
+# arrange, move and cancel them (the caller attends); recording the consultation with the
+# appointment's id settles it (RECORD_CONSULTATION). `APPOINTMENTS` lists a window of them,
+# scoped like the consultation list (services/volunteer/application/consultation_appointments.py).
+from shared.contracts.appointments import AppointmentList, AppointmentQuery  # noqa: E402
+from shared.contracts.volunteer.requests import (  # noqa: E402
+    ArrangeConsultation,
+    CancelConsultationAppointment,
+    MoveConsultationAppointment,
+)
+from shared.contracts.volunteer.views import ConsultationAppointmentRef  # noqa: E402
+
+ARRANGE_CONSULTATION = ops.command(
+    "arrange_consultation", ArrangeConsultation, ConsultationAppointmentRef, roles=MANAGERS
+)
+MOVE_CONSULTATION = ops.command_on(
+    "move_consultation", MoveConsultationAppointment, ConsultationAppointmentRef, roles=MANAGERS
+)
+CANCEL_CONSULTATION = ops.command_on(
+    "cancel_consultation", CancelConsultationAppointment, ConsultationAppointmentRef, roles=MANAGERS
+)
+APPOINTMENTS = ops.query("appointments", AppointmentQuery, AppointmentList, roles=READERS)

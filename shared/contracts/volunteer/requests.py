@@ -6,7 +6,7 @@ personal-data tables only; the events carry ids and codes.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
@@ -228,6 +228,11 @@ class RecordConsultation(_Consultation):
     provider: ProviderCode
     held_on: WorkDay | None = Field(default=None, description=_TODAY)
     appointment: bool = Field(default=False, description="Einzeltermin nach Absprache")
+    appointment_id: UUID | None = Field(
+        default=None,
+        description="Der vereinbarte Einzeltermin, den diese Beratung erledigt "
+        "(die Beratung bekommt seine Kennung)",
+    )
 
 
 ConsultationSort = Literal["held_on", "provider", "channel", "topic"]
@@ -296,3 +301,42 @@ class IssueCertificate(_Request):
 class GetCertificate(_Request):
     workshop_id: UUID
     certificate_id: UUID
+
+
+# ---------------------------------------------------------------- consultation appointments
+# An individual consultation arranged ahead (shared/contracts/appointments.py): the caller
+# attends it. The place is personal data and stays in volunteer's table.
+from shared.contracts.appointments import DEFAULT_MINUTES, PLACE_MAX  # noqa: E402
+from shared.contracts.inputs import Deadline  # noqa: E402
+from shared.contracts.placement.codes import ClockTime  # noqa: E402
+
+Place = Annotated[
+    Line | None,
+    Field(default=None, max_length=PLACE_MAX, description="Ort, z. B. Büro, Raum oder Anschrift"),
+]
+
+
+class ArrangeConsultation(_Request):
+    """Vereinbart einen Einzeltermin (Beratung nach Absprache): Tag, Uhrzeit, Dauer, Ort."""
+
+    appointment_id: UUID | None = Field(default=None, description=_CLIENT_ID)
+    provider: ProviderCode
+    day: Deadline = Field(description="Tag des Termins")
+    at: ClockTime = Field(description="Uhrzeit, z. B. 14:30")
+    minutes: Minutes = DEFAULT_MINUTES
+    place: Place = None
+    tandem_id: UUID | None = Field(default=None, description="Das Tandem, falls bekannt")
+    household_id: UUID | None = Field(default=None, description="Der Haushalt, falls bekannt")
+
+
+class MoveConsultationAppointment(_Request):
+    """Verschiebt einen vereinbarten Einzeltermin; ohne Ort bleibt der bisherige."""
+
+    day: Deadline = Field(description="Neuer Tag des Termins")
+    at: ClockTime = Field(description="Neue Uhrzeit, z. B. 14:30")
+    minutes: Minutes = DEFAULT_MINUTES
+    place: Place = None
+
+
+class CancelConsultationAppointment(_Request):
+    """Sagt einen vereinbarten Einzeltermin ab."""

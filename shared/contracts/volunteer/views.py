@@ -196,3 +196,9 @@ class CertificateDocument(BaseModel):
     filename: str
     media_type: str = "application/pdf"
     content_base64: str
+
+
+class ConsultationAppointmentRef(BaseModel):
+    """An individual consultation's appointment; recording it gives the consultation this id."""
+
+    appointment_id: UUID

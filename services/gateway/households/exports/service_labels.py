@@ -153,6 +153,7 @@ VOLUNTEER = Labels(
         "household_placements": "Vermittlungen, die das Ehrenamt kennt",
         "tandem_index": "Tandems",
         "attendee_details": "Teilnehmende an Workshops",
+        "consultation_appointments": "Vereinbarte Einzeltermine (Beratung nach Absprache)",
     },
     columns=COMMON
     | {
@@ -178,6 +179,12 @@ VOLUNTEER = Labels(
         "duration_minutes": "Dauer (Minuten)",
         "appointment": "Einzeltermin",
         "reason": "Grund",
+        "appointment_id": "Kennung des Einzeltermins",
+        "day": "Tag des Termins",
+        "at": "Uhrzeit",
+        "minutes": "Dauer (Minuten)",
+        "attendee": "Wer den Termin wahrnimmt",
+        "place": "Ort",
     },
     events={
         "TandemFormed": "Tandem gebildet",
@@ -185,6 +192,7 @@ VOLUNTEER = Labels(
         "TandemSupportRecorded": "Unterstützung durch das Tandem",
         "PlacementSupportConfirmed": "Vermittlung mit Unterstützung des Tandems",
         "ConsultationHeld": "Beratung",
+        "ConsultationAppointed": "Einzeltermin vereinbart",
         "WorkshopAttended": "An einem Workshop teilgenommen",
         "CertificateIssued": "Teilnahmebestätigung ausgestellt",
     },
