@@ -19,6 +19,7 @@ from uuid import UUID, uuid4
 from fastapi import Request
 
 from services.gateway.adapters.users import Account, assignable_staff, staff_name, staff_names
+from services.gateway.web import sections
 from services.gateway.web.i18n import N_, gettext
 from services.gateway.web.notices import notice
 from shared.clock import today
@@ -35,7 +36,7 @@ from shared.contracts.prevention import operations as prevention
 from shared.contracts.volunteer import operations as volunteer
 from shared.db import Database
 from shared.identity import Caller
-from shared.rpc import ErrorKind, RemoteError, RpcClient
+from shared.rpc import RpcClient
 
 ANCHOR = "wiedervorlagen"
 NEW = "neu"
@@ -176,16 +177,10 @@ async def follow_ups_section(
 ) -> Section | None:
     """The section for `subject` as `caller` sees it; None where the caller's role reads no
     follow-ups of it (the page then shows no section)."""
-    try:
-        answer = await rpc.send(
-            subject.ops.of_subject,
-            SubjectFollowUpsQuery(subject_kind=subject.kind, subject_id=subject.id),
-            caller,
-        )
-    except RemoteError as exc:
-        if exc.error.kind in (ErrorKind.forbidden, ErrorKind.not_found):
-            return None
-        raise
+    query = SubjectFollowUpsQuery(subject_kind=subject.kind, subject_id=subject.id)
+    answer = await sections.visible(rpc, subject.ops.of_subject, query, caller)
+    if answer is None:
+        return None
     views = [*answer.open, *answer.done]
     people = {v.assignee for v in views if v.assignee}
     people |= {s.actor for v in views for s in v.history}

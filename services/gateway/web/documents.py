@@ -19,6 +19,7 @@ import base64
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
 from typing import Annotated, Any
 from urllib.parse import quote
 from uuid import UUID, uuid4
@@ -31,7 +32,7 @@ from starlette.datastructures import UploadFile
 from services.gateway.adapters.users import staff_names
 from services.gateway.auth import csrf
 from services.gateway.identity import forbidden
-from services.gateway.web import submit
+from services.gateway.web import sections, submit
 from services.gateway.web.fields import Field
 from services.gateway.web.i18n import N_
 from services.gateway.web.notices import notice, saved
@@ -53,7 +54,7 @@ from shared.contracts.operation import Addressed, Operation
 from shared.contracts.paging import PageInfo
 from shared.db import Database
 from shared.identity import Caller
-from shared.rpc import ErrorKind, RemoteError, RpcClient
+from shared.rpc import RpcClient
 from shared.validation import FieldError
 
 ANCHOR = "unterlagen"
@@ -101,11 +102,6 @@ class DocumentsSection:
     accept: str = ACCEPT
 
 
-def _page_number(request: Request) -> int:
-    raw = request.query_params.get(PAGE_PARAMETER, "")
-    return int(raw) if raw.isdecimal() and 0 < int(raw) <= 100_000 else 1
-
-
 async def uploaders(db: Database, documents: list[DocumentView]) -> dict[str, str]:
     """The names of the uploaders the gateway knows."""
     async with db.read() as conn:
@@ -128,15 +124,10 @@ async def documents_section(
     """The section for `subject_id`, or None where the caller may not read its documents.
     `download`: the path a document's id is appended to; `action`: where the form posts,
     None for no form."""
-    if not list_op.allows(caller.role):
+    query = ListDocuments(subject_id=subject_id, page=sections.page_number(request, PAGE_PARAMETER))
+    answer = await sections.visible(rpc, list_op, query, caller)
+    if answer is None:
         return None
-    query = ListDocuments(subject_id=subject_id, page=_page_number(request))
-    try:
-        answer = await rpc.send(list_op, query, caller)
-    except RemoteError as exc:
-        if exc.error.kind in (ErrorKind.forbidden, ErrorKind.not_found):
-            return None
-        raise
     names = await uploaders(request.app.state.db, answer.documents)
     values = submit.form_values(typed or {}, [KIND.name, DOCUMENT_ID])
     values[DOCUMENT_ID] = values[DOCUMENT_ID] or str(uuid4())
@@ -161,16 +152,8 @@ async def documents_section(
     )
 
 
-def form_state(
-    active: str | None,
-    typed: Mapping[str, str] | None,
-    errors: Mapping[str, str] | None,
-    general: str | None,
-) -> dict[str, Any]:
-    """What a page hands `documents_section` of a refused upload: the upload form's only."""
-    if active != ANCHOR:
-        return {}
-    return {"typed": typed, "errors": errors, "general": general}
+# What a page hands the section of a refused post: the section's own form's only.
+form_state = partial(sections.form_state, ANCHOR)
 
 
 # The page of the subject again, with the form's typed values and errors.

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
 from typing import Annotated, Any
 from uuid import UUID, uuid4
 
@@ -22,7 +23,7 @@ from pydantic import BaseModel
 
 from services.gateway.adapters.users import staff_names
 from services.gateway.web import fields as forms
-from services.gateway.web import submit
+from services.gateway.web import sections, submit
 from services.gateway.web.fields import Field
 from services.gateway.web.i18n import N_
 from services.gateway.web.notices import notice, saved
@@ -43,7 +44,7 @@ from shared.contracts.operation import Addressed, Operation
 from shared.contracts.paging import PageInfo
 from shared.db import Database
 from shared.identity import Caller
-from shared.rpc import ErrorKind, RemoteError, RpcClient
+from shared.rpc import RpcClient
 
 ANCHOR = "notizen"
 PAGE_PARAMETER = "notizen_seite"
@@ -97,11 +98,6 @@ class NotesSection:
     today: date = field(default_factory=today)
 
 
-def _page_number(request: Request) -> int:
-    raw = request.query_params.get(PAGE_PARAMETER, "")
-    return int(raw) if raw.isdecimal() and 0 < int(raw) <= 100_000 else 1
-
-
 async def authors(db: Database, notes: list[NoteView]) -> dict[str, str]:
     """The names of the notes' authors the gateway knows."""
     async with db.read() as conn:
@@ -123,15 +119,10 @@ async def notes_section(
     """The section for `subject_id`, or None where the caller may not read its notes (a
     role the operation does not allow; a restricted household's case for all but the
     coordination). `action`: where the form posts, None for no form."""
-    if not list_op.allows(caller.role):
+    query = ListNotes(subject_id=subject_id, page=sections.page_number(request, PAGE_PARAMETER))
+    answer = await sections.visible(rpc, list_op, query, caller)
+    if answer is None:
         return None
-    query = ListNotes(subject_id=subject_id, page=_page_number(request))
-    try:
-        answer = await rpc.send(list_op, query, caller)
-    except RemoteError as exc:
-        if exc.error.kind in (ErrorKind.forbidden, ErrorKind.not_found):
-            return None
-        raise
     names = await authors(request.app.state.db, answer.notes)
     values = forms.form_values(FIELDS, typed)
     values[NOTE_ID] = (typed or {}).get(NOTE_ID) or str(uuid4())
@@ -145,16 +136,8 @@ async def notes_section(
     )
 
 
-def form_state(
-    active: str | None,
-    typed: Mapping[str, str] | None,
-    errors: Mapping[str, str] | None,
-    general: str | None,
-) -> dict[str, Any]:
-    """What a page hands `notes_section` of a refused post: the note form's own only."""
-    if active != ANCHOR:
-        return {}
-    return {"typed": typed, "errors": errors, "general": general}
+# What a page hands the section of a refused post: the section's own form's only.
+form_state = partial(sections.form_state, ANCHOR)
 
 
 # The page of the subject again, with the form's typed values and errors.
